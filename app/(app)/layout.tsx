@@ -1,0 +1,47 @@
+import Link from 'next/link';
+import { requireUser, listMyProductions } from '@/app/lib/auth';
+import { Logo } from '@/components/logo';
+import { ProductionSwitcher } from '@/components/shell/production-switcher';
+import { NotificationBell } from '@/components/shell/notification-bell';
+import { SignOutButton } from '@/components/shell/sign-out-button';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const productions = listMyProductions(user.id);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="no-print border-b border-line bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
+          <Link href="/" className="flex min-h-11 items-center" aria-label="SetSafe home">
+            <Logo />
+          </Link>
+          <ProductionSwitcher productions={productions} />
+          <div className="ml-auto flex items-center gap-1">
+            <NotificationBell userId={user.id} />
+            <details className="relative">
+              <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-lg px-3 font-semibold text-ink hover:bg-canvas">
+                <span className="max-w-[9rem] truncate">{user.name}</span>
+                <span aria-hidden="true" className="ml-1 text-muted">▾</span>
+              </summary>
+              <div className="absolute right-0 z-20 mt-1 w-56 rounded-xl border border-line bg-white p-2 shadow-lg">
+                <p className="truncate px-3 py-1 text-sm text-muted">{user.email}</p>
+                <Link className="flex min-h-11 items-center rounded-lg px-3 hover:bg-canvas" href="/account">
+                  Account and password
+                </Link>
+                {user.isAdmin ? (
+                  <Link className="flex min-h-11 items-center rounded-lg px-3 hover:bg-canvas" href="/admin">
+                    Site admin
+                  </Link>
+                ) : null}
+                <SignOutButton />
+              </div>
+            </details>
+          </div>
+        </div>
+      </header>
+      <div className="flex-1">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { requireMember } from '@/app/lib/auth';
+import { LABELS } from '@/app/lib/enums';
+import { listMembers } from '@/db/queries/members';
+import { Card, CardTitle, Facts, PageHeader } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
+import { LinkButton } from '@/components/ui/button';
+import { can } from '@/app/lib/policy';
+
+export const metadata: Metadata = { title: 'Overview' };
+
+export default async function OverviewPage({ params }: { params: Promise<{ productionId: string }> }) {
+  const { productionId } = await params;
+  const actor = await requireMember(productionId);
+  const p = actor.production;
+  const members = listMembers(actor);
+  const dates = p.startDate || p.endDate ? `${p.startDate ?? '…'} to ${p.endDate ?? '…'}` : 'Not set';
+  return (
+    <>
+      <PageHeader
+        title={p.title}
+        subtitle={p.company}
+        actions={
+          can(actor.role, 'incident.file') && p.phase !== 'wrapped' ? (
+            <LinkButton href={`/productions/${p.id}/incidents/new`}>Report an incident</LinkButton>
+          ) : null
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card aria-labelledby="facts-h">
+          <CardTitle id="facts-h">Production</CardTitle>
+          <Facts
+            items={[
+              { term: 'Phase', value: <Badge tone={p.phase === 'shooting' ? 'info' : 'neutral'}>{LABELS.phase[p.phase]}</Badge> },
+              { term: 'Dates', value: dates },
+              { term: 'Locations', value: p.locations || 'Not set' },
+              { term: 'Time zone', value: p.timeZone },
+              { term: 'Your role', value: LABELS.role[actor.role] },
+              { term: 'Your positions', value: actor.positions.map((x) => LABELS.position[x]).join(', ') || 'None' },
+            ]}
+          />
+        </Card>
+        <Card aria-labelledby="members-h">
+          <CardTitle id="members-h">Members ({members.length})</CardTitle>
+          <ul className="divide-y divide-line">
+            {members.map((m) => (
+              <li key={m.membershipId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span className="font-semibold">{m.name}</span>
+                <span className="text-muted">
+                  {LABELS.role[m.role]}
+                  {m.positions.length ? ` · ${m.positions.map((x) => LABELS.position[x]).join(', ')}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata, Viewport } from 'next';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'SetSafe', template: '%s · SetSafe' },
+  description: 'The safety desk of a film or TV production: firearm checks, custody, incidents and stop-work holds.',
+  applicationName: 'SetSafe',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: '#0b4f6c',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,13 @@
+import 'server-only';
+import { actorFor, getSessionUser } from './auth';
+import { fail, type ActionResult } from './errors';
+import type { Core } from './core';
+
+/** Server-action side: session → membership (404 as "not found") → the core. */
+export async function runAsMember<I, T>(productionId: unknown, core: Core<I, T>, raw: unknown): Promise<ActionResult<T>> {
+  const user = await getSessionUser();
+  if (!user) return fail('Your session has ended. Sign in again.', 'unauthenticated');
+  const actor = typeof productionId === 'string' ? actorFor(user, productionId) : null;
+  if (!actor) return fail('Not found.', 'not_found');
+  return core(actor, raw);
+}

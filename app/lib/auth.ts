@@ -1,0 +1,85 @@
+import 'server-only';
+import { cache } from 'react';
+import { getServerSession } from 'next-auth';
+import { notFound, redirect } from 'next/navigation';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { memberships, productions, users, type User } from '@/db/schema';
+import { authOptions } from './auth-options';
+import type { Position } from './enums';
+import type { Actor } from './actor';
+
+export type { Actor } from './actor';
+
+export type SessionUser = Pick<User, 'id' | 'name' | 'email' | 'isAdmin'>;
+
+/**
+ * The signed-in user, or null. The token's session version must match the database: sign-out,
+ * a password change or removal bumps it and ends every session of that user at once.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  let session;
+  try {
+    session = await getServerSession(authOptions);
+  } catch {
+    return null;
+  }
+  const uid = session?.user?.id;
+  if (!uid) return null;
+  const user = getDb().select().from(users).where(eq(users.id, uid)).get();
+  if (!user || user.sessionVersion !== session?.user.sv || !user.passwordHash) return null;
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin };
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect('/sign-in');
+  return user;
+}
+
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!user.isAdmin) notFound();
+  return user;
+}
+
+/** The user's membership of the production as an Actor, or null (not a member / no such production). */
+export function actorFor(user: SessionUser, productionId: string): Actor | null {
+  if (typeof productionId !== 'string' || productionId.length > 100) return null;
+  const row = getDb()
+    .select({ m: memberships, p: productions })
+    .from(memberships)
+    .innerJoin(productions, eq(productions.id, memberships.productionId))
+    .where(and(eq(memberships.productionId, productionId), eq(memberships.userId, user.id)))
+    .get();
+  if (!row) return null;
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin: user.isAdmin,
+    productionId,
+    role: row.m.role,
+    positions: (row.m.positions ?? []) as Position[],
+    production: row.p,
+  };
+}
+
+/** For pages: the actor, or sign-in redirect, or 404 when not a member (another show's records do not exist). */
+export const requireMember = cache(async (productionId: string): Promise<Actor> => {
+  const user = await requireUser();
+  const actor = actorFor(user, productionId);
+  if (!actor) notFound();
+  return actor;
+});
+
+/** Productions the user belongs to, for the switcher. */
+export function listMyProductions(userId: string) {
+  return getDb()
+    .select({ id: productions.id, title: productions.title, phase: productions.phase, role: memberships.role })
+    .from(memberships)
+    .innerJoin(productions, eq(productions.id, memberships.productionId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(productions.title)
+    .all();
+}

@@ -1,0 +1,54 @@
+import type { ZodType } from 'zod';
+import { write, type Tx } from '@/db/client';
+import type { Actor } from './actor';
+import { can, isWriteAction, type Action } from './policy';
+import { fail, ok, RecordedRefusal, Refusal, type ActionResult, type FieldErrors } from './errors';
+
+// Core functions: policy → zod → one immediate transaction. No Next or session imports, so
+// tests, scripts and JSON route handlers call them with an actor directly.
+
+export type Ctx = { actor: Actor; tx: Tx; now: Date };
+
+type CoreDef<I, T> = {
+  schema: ZodType<I>;
+  /** The policy action checked before anything else; a function may refine it per record inside `run`. */
+  permission: Action;
+  /** Synchronous body inside one immediate transaction (better-sqlite3): no awaits. */
+  run: (input: I, ctx: Ctx) => T | RecordedRefusal;
+};
+
+/** A core function: policy → zod → transaction. Callable with an actor from tests, JSON routes and server actions. */
+export type Core<I, T> = ((actor: Actor, raw: unknown, now?: Date) => ActionResult<T>) & { permission: Action; schema: ZodType<I> };
+
+export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const i of issues) {
+    const key = i.path.map(String).join('.') || '_form';
+    (out[key] ??= []).push(i.message);
+  }
+  return out;
+}
+
+export const PERMISSION_MESSAGE = 'Your role on this production does not allow that.';
+export const WRAPPED_MESSAGE = 'This production is wrapped and read-only.';
+
+export function defineCore<I, T>(def: CoreDef<I, T>): Core<I, T> {
+  const core = (actor: Actor, raw: unknown, now: Date = new Date()): ActionResult<T> => {
+    if (!can(actor.role, def.permission)) return fail(PERMISSION_MESSAGE, 'forbidden');
+    if (actor.production.phase === 'wrapped' && isWriteAction(def.permission)) return fail(WRAPPED_MESSAGE, 'forbidden');
+    const parsed = def.schema.safeParse(raw);
+    if (!parsed.success) {
+      return fail('Some fields need attention.', 'invalid', zodFieldErrors(parsed.error.issues));
+    }
+    try {
+      const result = write((tx) => def.run(parsed.data, { actor, tx, now }));
+      if (result instanceof RecordedRefusal) return fail(result.message, 'refused');
+      return ok(result as T);
+    } catch (err) {
+      if (err instanceof Refusal) return fail(err.message, err.code, err.fieldErrors);
+      throw err;
+    }
+  };
+  return Object.assign(core, { permission: def.permission, schema: def.schema });
+}
+

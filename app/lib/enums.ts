@@ -1,0 +1,115 @@
+// Closed sets shared by zod schemas, Drizzle columns and the UI. Pure: no imports.
+
+export const ROLES = ['crew', 'armorer', 'producer', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const POSITIONS = ['actor', 'stunt_performer', 'first_ad', 'safety_advisor', 'camera', 'props', 'other'] as const;
+export type Position = (typeof POSITIONS)[number];
+/** Positions that may be named as a check witness or receive a weapon (DESIGN: firearm checks). */
+export const WITNESS_POSITIONS: readonly Position[] = ['actor', 'stunt_performer', 'first_ad'];
+
+export const PHASES = ['prep', 'shooting', 'wrapped'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const INCIDENT_TYPES = [
+  'accidental_discharge',
+  'misfire_malfunction',
+  'live_ammunition_found',
+  'injury',
+  'near_miss',
+  'custody_breach',
+  'unsafe_condition',
+  'other',
+] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+/** DESIGN: firearm-related = these types, or any incident with a weapon linked. */
+export const FIREARM_INCIDENT_TYPES: readonly IncidentType[] = [
+  'accidental_discharge',
+  'misfire_malfunction',
+  'live_ammunition_found',
+  'custody_breach',
+];
+
+export const SEVERITIES = ['unrated', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const INCIDENT_STATUSES = ['reported', 'investigating', 'action_required', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const COMMENT_KINDS = ['comment', 'question', 'answer', 'reporter_info'] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
+
+export const HOLD_SOURCES = ['manual', 'rule1'] as const;
+export type HoldSource = (typeof HOLD_SOURCES)[number];
+
+export const FIREARM_KINDS = ['functional', 'blank_firing', 'non_firing_replica', 'rubber_airsoft'] as const;
+export type FirearmKind = (typeof FIREARM_KINDS)[number];
+
+export const FIREARM_STATUSES = ['locked_up', 'checked_out', 'out_of_service'] as const;
+export type FirearmStatus = (typeof FIREARM_STATUSES)[number];
+
+/** Live ammunition is deliberately absent: it can never be inventory (DESIGN, ammunition lots). */
+export const AMMO_KINDS = ['dummy', 'blank'] as const;
+export type AmmoKind = (typeof AMMO_KINDS)[number];
+
+export const CHECK_PHASES = ['before_use', 'after_use'] as const;
+export type CheckPhase = (typeof CHECK_PHASES)[number];
+
+export const CHECK_RESULTS = ['pass', 'fail'] as const;
+export type CheckResult = (typeof CHECK_RESULTS)[number];
+
+export const NOTIFICATION_KINDS = [
+  'hold_called',
+  'hold_lifted',
+  'escalation',
+  'critical_incident',
+  'assigned',
+  'comment',
+  'status_changed',
+  'witness_request',
+  'meeting_attendance',
+  'reporter_update',
+  'corrective_action',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const LABELS = {
+  role: { crew: 'Crew', armorer: 'Armorer', producer: 'Producer', auditor: 'Auditor' } satisfies Record<Role, string>,
+  position: {
+    actor: 'Actor',
+    stunt_performer: 'Stunt performer',
+    first_ad: '1st AD',
+    safety_advisor: 'Safety advisor',
+    camera: 'Camera',
+    props: 'Props',
+    other: 'Other',
+  } satisfies Record<Position, string>,
+  phase: { prep: 'Prep', shooting: 'Shooting', wrapped: 'Wrapped' } satisfies Record<Phase, string>,
+  incidentType: {
+    accidental_discharge: 'Accidental discharge',
+    misfire_malfunction: 'Misfire or malfunction',
+    live_ammunition_found: 'Live ammunition found',
+    injury: 'Injury',
+    near_miss: 'Near miss',
+    custody_breach: 'Custody or protocol breach',
+    unsafe_condition: 'Unsafe condition',
+    other: 'Other',
+  } satisfies Record<IncidentType, string>,
+  severity: { unrated: 'Unrated', low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } satisfies Record<Severity, string>,
+  status: {
+    reported: 'Reported',
+    investigating: 'Investigating',
+    action_required: 'Action required',
+    closed: 'Closed',
+  } satisfies Record<IncidentStatus, string>,
+  firearmKind: {
+    functional: 'Functional firearm',
+    blank_firing: 'Blank-firing',
+    non_firing_replica: 'Non-firing replica',
+    rubber_airsoft: 'Rubber / airsoft',
+  } satisfies Record<FirearmKind, string>,
+  firearmStatus: { locked_up: 'Locked up', checked_out: 'Checked out', out_of_service: 'Out of service' } satisfies Record<FirearmStatus, string>,
+  ammoKind: { dummy: 'Dummy', blank: 'Blank' } satisfies Record<AmmoKind, string>,
+  checkPhase: { before_use: 'Before use', after_use: 'After use' } satisfies Record<CheckPhase, string>,
+  checkResult: { pass: 'Pass', fail: 'Fail' } satisfies Record<CheckResult, string>,
+} as const;

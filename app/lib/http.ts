@@ -1,0 +1,31 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import { actorFor, getSessionUser, type Actor } from './auth';
+import { HTTP_STATUS, type ActionResult } from './errors';
+
+export function jsonError(status: number, message: string, extra?: Record<string, unknown>) {
+  return NextResponse.json({ error: message, ...extra }, { status });
+}
+
+/** Route handlers: 401 without a session, 404 for a production the user is not a member of. */
+export async function actorOr(productionId: string): Promise<{ actor: Actor } | { response: NextResponse }> {
+  const user = await getSessionUser();
+  if (!user) return { response: jsonError(401, 'Sign in first.') };
+  const actor = actorFor(user, productionId);
+  if (!actor) return { response: jsonError(404, 'Not found.') };
+  return { actor };
+}
+
+export function resultResponse<T>(res: ActionResult<T>, successStatus = 200) {
+  if (res.ok) return NextResponse.json(res.data, { status: successStatus });
+  return jsonError(HTTP_STATUS[res.code ?? 'refused'], res.message, res.fieldErrors ? { fieldErrors: res.fieldErrors } : undefined);
+}
+
+/** Reads a JSON body; malformed JSON is the user's error (400), never a 500. */
+export async function readJson(req: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: NextResponse }> {
+  try {
+    return { ok: true, body: await req.json() };
+  } catch {
+    return { ok: false, response: jsonError(400, 'The request body must be JSON.') };
+  }
+}

@@ -1,0 +1,101 @@
+// The whole DESIGN.md permission table, role × action, in one place. Pure: the server checks it
+// on every action, route handler and query; client code may read it only to hide a button.
+import { FIREARM_INCIDENT_TYPES, type IncidentType, type Role } from './enums';
+
+export const ACTIONS = [
+  'incident.file', // file an incident, named or anonymous
+  'incident.viewOwn', // see the incidents they filed
+  'incident.viewAll', // see every incident of the production
+  'incident.comment', // comment on an incident they can see
+  'incident.triage', // triage, assign, investigate, close; corrective actions (all incidents)
+  'incident.triageFirearm', // the same, firearm-related incidents only
+  'anon.ask', // ask an anonymous reporter a question (all incidents)
+  'anon.askFirearm', // the same, firearm-related only
+  'injury.viewPersonal', // personal Form 301 fields (the reporter also sees their own)
+  'firearm.view', // see inventory, ammunition, checks, custody, meetings
+  'firearm.manage', // manage firearms and ammunition inventory
+  'check.record', // record firearm checks and custody hand-offs; safety meetings
+  'check.witness', // confirm a check as a named witness
+  'meeting.attend', // confirm attendance at a safety meeting
+  'hold.call', // call a stop-work hold
+  'hold.lift', // lift a stop-work hold (with a written resolution)
+  'hold.concur', // concur with lifting a rule-1 hold (armorer, or a second producer)
+  'dashboard.view', // dashboards
+  'audit.view', // audit trail, verification, exports
+  'members.view', // see who is on the show
+  'members.manage', // invite and remove members, set roles and positions
+  'production.manage', // edit the production, rotate the anonymous-report link
+  'production.view', // open the production at all
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const MATRIX: Record<Role, readonly Action[]> = {
+  crew: [
+    'production.view', 'members.view', 'incident.file', 'incident.viewOwn', 'incident.comment',
+    'check.witness', 'meeting.attend', 'hold.call',
+  ],
+  armorer: [
+    'production.view', 'members.view', 'incident.file', 'incident.viewOwn', 'incident.viewAll',
+    'incident.comment', 'incident.triageFirearm', 'anon.askFirearm', 'firearm.view', 'firearm.manage',
+    'check.record', 'check.witness', 'meeting.attend', 'hold.call', 'hold.concur', 'dashboard.view',
+  ],
+  producer: [
+    'production.view', 'members.view', 'incident.file', 'incident.viewOwn', 'incident.viewAll',
+    'incident.comment', 'incident.triage', 'incident.triageFirearm', 'anon.ask', 'anon.askFirearm',
+    'injury.viewPersonal', 'firearm.view', 'check.witness', 'meeting.attend', 'hold.call', 'hold.lift',
+    'hold.concur', 'dashboard.view', 'audit.view', 'members.manage', 'production.manage',
+  ],
+  auditor: [
+    'production.view', 'members.view', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view',
+    'dashboard.view', 'audit.view',
+  ],
+};
+
+/** Actions that change records: refused for everyone while the production is wrapped. */
+export const READ_ONLY_ACTIONS: readonly Action[] = [
+  'incident.viewOwn', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view', 'dashboard.view',
+  'audit.view', 'members.view', 'production.view',
+];
+
+export function can(role: Role | null | undefined, action: Action): boolean {
+  return role != null && MATRIX[role].includes(action);
+}
+
+export function actionsOf(role: Role): readonly Action[] {
+  return MATRIX[role];
+}
+
+export function isWriteAction(action: Action): boolean {
+  return !READ_ONLY_ACTIONS.includes(action);
+}
+
+/** DESIGN: firearm-related = these types, or any incident with a weapon linked. */
+export function isFirearmRelated(i: { type: IncidentType; firearmCount?: number }): boolean {
+  return FIREARM_INCIDENT_TYPES.includes(i.type) || (i.firearmCount ?? 0) > 0;
+}
+
+/** Triage, assign, investigate, close, corrective actions: producers all; armorers firearm-related. */
+export function canTriage(role: Role | null | undefined, firearmRelated: boolean): boolean {
+  return can(role, 'incident.triage') || (firearmRelated && can(role, 'incident.triageFirearm'));
+}
+
+/** Ask an anonymous reporter a question: producers all; armorers firearm-related. */
+export function canAskReporter(role: Role | null | undefined, firearmRelated: boolean): boolean {
+  return can(role, 'anon.ask') || (firearmRelated && can(role, 'anon.askFirearm'));
+}
+
+/** Whether the actor may open this incident at all. */
+export function canSeeIncident(
+  actor: { role: Role; userId: string },
+  incident: { reporterId: string | null },
+): boolean {
+  return can(actor.role, 'incident.viewAll') || (can(actor.role, 'incident.viewOwn') && incident.reporterId === actor.userId);
+}
+
+/** Personal Form 301 fields: producers, auditors and the reporter (DESIGN: injury privacy). */
+export function canSeeInjuryPersonal(
+  actor: { role: Role; userId: string },
+  incident: { reporterId: string | null },
+): boolean {
+  return can(actor.role, 'injury.viewPersonal') || incident.reporterId === actor.userId;
+}

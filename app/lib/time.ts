@@ -1,0 +1,60 @@
+// Time helpers. Pure: no clock reads; callers pass `now`.
+
+/** 'YYYY-MM-DD' of an instant in a time zone. */
+export function localDate(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/**
+ * The day only, as UTC midnight of the local calendar date: what anonymous records store
+ * instead of a time (DESIGN: no time finer than the day).
+ */
+export function dayOnly(at: Date, timeZone: string): Date {
+  return new Date(`${localDate(at, timeZone)}T00:00:00.000Z`);
+}
+
+/** Offset in ms of `timeZone` from UTC at instant `at`. */
+function tzOffset(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(at);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** Interprets 'YYYY-MM-DDTHH:mm' as wall-clock time in `timeZone` and returns the instant. */
+export function fromLocalDateTime(local: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const guess = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  if (Number.isNaN(guess)) return null;
+  let t = guess - tzOffset(new Date(guess), timeZone);
+  t = guess - tzOffset(new Date(t), timeZone); // second pass settles DST edges
+  return new Date(t);
+}
+
+/** 'YYYY-MM-DDTHH:mm' wall-clock time of an instant in `timeZone` (for datetime-local inputs). */
+export function toLocalDateTime(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** Human date-time in the production's zone, e.g. "21 Oct 2021, 13:50 MDT". */
+export function formatInZone(at: Date, timeZone: string, opts: { time?: boolean } = { time: true }): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(opts.time === false ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }),
+  }).format(at);
+}
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;

@@ -1,0 +1,54 @@
+import { LABELS, type IncidentStatus, type Severity } from '@/app/lib/enums';
+import { cx } from './cx';
+
+// One token per state, defined once: colour plus a text label (and a symbol), never colour alone.
+const SEVERITY_STYLE: Record<Severity, { cls: string; icon: string }> = {
+  critical: { cls: 'bg-critical text-white', icon: '▲' },
+  high: { cls: 'bg-high text-white', icon: '▲' },
+  medium: { cls: 'bg-warn-soft text-medium ring-1 ring-medium/40', icon: '◆' },
+  low: { cls: 'bg-blue-50 text-low ring-1 ring-low/30', icon: '●' },
+  unrated: { cls: 'bg-slate-100 text-muted ring-1 ring-line', icon: '○' },
+};
+
+const STATUS_STYLE: Record<IncidentStatus, string> = {
+  reported: 'bg-slate-100 text-ink ring-1 ring-line',
+  investigating: 'bg-blue-50 text-low ring-1 ring-low/30',
+  action_required: 'bg-warn-soft text-medium ring-1 ring-medium/40',
+  closed: 'bg-ok-soft text-ok ring-1 ring-ok/30',
+};
+
+const pill = 'inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2.5 py-0.5 text-sm font-semibold';
+
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  const s = SEVERITY_STYLE[severity];
+  return (
+    <span className={cx(pill, s.cls)}>
+      <span aria-hidden="true">{s.icon}</span>
+      {LABELS.severity[severity]}
+    </span>
+  );
+}
+
+export function StatusBadge({ status }: { status: IncidentStatus }) {
+  return <span className={cx(pill, STATUS_STYLE[status])}>{LABELS.status[status]}</span>;
+}
+
+export function HoldBadge() {
+  return (
+    <span className={cx(pill, 'bg-hold text-white')}>
+      <span aria-hidden="true">■</span>
+      On hold
+    </span>
+  );
+}
+
+export function Badge({ children, tone = 'neutral' }: { children: React.ReactNode; tone?: 'neutral' | 'ok' | 'warn' | 'danger' | 'info' }) {
+  const tones = {
+    neutral: 'bg-slate-100 text-ink ring-1 ring-line',
+    ok: 'bg-ok-soft text-ok ring-1 ring-ok/30',
+    warn: 'bg-warn-soft text-medium ring-1 ring-medium/40',
+    danger: 'bg-hold-soft text-hold ring-1 ring-hold/40',
+    info: 'bg-brand-soft text-brand ring-1 ring-brand/30',
+  } as const;
+  return <span className={cx(pill, tones[tone])}>{children}</span>;
+}

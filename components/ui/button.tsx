@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import type { ComponentProps } from 'react';
+import { cx } from './cx';
+
+type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
+
+const base =
+  'inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-base font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60';
+const variants: Record<Variant, string> = {
+  primary: 'bg-brand text-white hover:bg-brand-strong',
+  secondary: 'border border-line bg-white text-ink hover:bg-canvas',
+  danger: 'bg-hold text-white hover:bg-red-800',
+  ghost: 'text-brand hover:bg-brand-soft',
+};
+
+export function buttonClass(variant: Variant = 'primary', className?: string) {
+  return cx(base, variants[variant], className);
+}
+
+export function Button({ variant = 'primary', className, ...props }: ComponentProps<'button'> & { variant?: Variant }) {
+  return <button className={buttonClass(variant, className)} {...props} />;
+}
+
+export function LinkButton({ variant = 'primary', className, ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
+  return <Link className={buttonClass(variant, className)} {...props} />;
+}

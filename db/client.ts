@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+import { databasePath } from './paths';
+import { seedReferenceCases } from './seed/reference';
+import { discardPendingHeads, flushChainHeads } from './chain-heads';
+
+export type DB = BetterSQLite3Database<typeof schema>;
+/** The transaction handle passed to synchronous transaction callbacks. */
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+
+type Handle = { sqlite: Database.Database; db: DB };
+
+// One connection per process, opened lazily so `next build` never creates a database file.
+const globalForDb = globalThis as unknown as { __setsafeDb?: Handle };
+
+export function migrationsFolder(): string {
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+}
+
+export function openDatabase(file = databasePath()): Handle {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  seedReferenceCases(db);
+  return { sqlite, db };
+}
+
+function handle(): Handle {
+  if (!globalForDb.__setsafeDb) globalForDb.__setsafeDb = openDatabase();
+  return globalForDb.__setsafeDb;
+}
+
+/** The app's database. Writes use `write()` so every one is an immediate transaction. */
+export function getDb(): DB {
+  return handle().db;
+}
+
+export function getSqlite(): Database.Database {
+  return handle().sqlite;
+}
+
+/**
+ * Runs `fn` in a BEGIN IMMEDIATE transaction: the write lock is taken up front, so two writers
+ * (the app, a backup, a test helper) never interleave and the audit chain never forks.
+ * The callback must be synchronous (better-sqlite3).
+ */
+export function write<T>(fn: (tx: Tx) => T): T {
+  return writeWith(getDb(), fn);
+}
+
+/** `write` against a given database (tests and scripts open their own). */
+export function writeWith<T>(db: DB, fn: (tx: Tx) => T): T {
+  discardPendingHeads();
+  try {
+    const result = db.transaction(fn, { behavior: 'immediate' });
+    flushChainHeads();
+    return result;
+  } catch (err) {
+    discardPendingHeads();
+    throw err;
+  }
+}

@@ -1,0 +1,519 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  AMMO_KINDS,
+  CHECK_PHASES,
+  CHECK_RESULTS,
+  COMMENT_KINDS,
+  FIREARM_KINDS,
+  FIREARM_STATUSES,
+  HOLD_SOURCES,
+  INCIDENT_STATUSES,
+  INCIDENT_TYPES,
+  NOTIFICATION_KINDS,
+  PHASES,
+  ROLES,
+  SEVERITIES,
+} from '../app/lib/enums';
+
+// Ids are random UUIDs (text) so they cannot be guessed or enumerated across productions.
+// Times are integer milliseconds (timestamp_ms); calendar days are 'YYYY-MM-DD' text.
+const id = () => text('id').primaryKey();
+const ts = (name: string) => integer(name, { mode: 'timestamp_ms' });
+const bool = (name: string) => integer(name, { mode: 'boolean' });
+
+// ───────────────────────────── people and productions ─────────────────────────────
+
+export const users = sqliteTable('users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** scrypt hash; null until the invited person sets a password through their link. */
+  passwordHash: text('password_hash'),
+  isAdmin: bool('is_admin').notNull().default(false),
+  /** Carried in the JWT and compared on every request; bumped on sign-out, password change, removal. */
+  sessionVersion: integer('session_version').notNull().default(1),
+  createdAt: ts('created_at').notNull(),
+});
+
+/** One-time links through which an invited person sets their own password. Stored as a hash. */
+export const inviteTokens = sqliteTable('invite_tokens', {
+  id: id(),
+  userId: text('user_id').notNull().references(() => users.id),
+  productionId: text('production_id').references(() => productions.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdById: text('created_by_id').references(() => users.id),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});
+
+/** Failed sign-ins, per account and per address, for throttling. */
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(), // 'email:<addr>' or 'ip:<addr>'
+    at: ts('at').notNull(),
+  },
+  (t) => [index('sign_in_failures_key_at').on(t.key, t.at)],
+);
+
+export const productions = sqliteTable('productions', {
+  id: id(),
+  title: text('title').notNull(),
+  company: text('company').notNull(),
+  locations: text('locations').notNull().default(''),
+  startDate: text('start_date'),
+  endDate: text('end_date'),
+  timeZone: text('time_zone').notNull(),
+  phase: text('phase', { enum: PHASES }).notNull().default('prep'),
+  /** Token of the anonymous-report link; rotating it makes the old link stop working. */
+  reportToken: text('report_token').notNull().unique(),
+  reportTokenRotatedAt: ts('report_token_rotated_at'),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    role: text('role', { enum: ROLES }).notNull(),
+    /** JSON array of POSITIONS. */
+    positions: text('positions', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('memberships_production_user').on(t.productionId, t.userId), index('memberships_user').on(t.userId)],
+);
+
+// ───────────────────────────── audit ─────────────────────────────
+
+/**
+ * Append-only. Triggers (in the first migration) refuse UPDATE and DELETE.
+ * One hash chain per production (chain = production id) plus 'site'.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    chain: text('chain').notNull(),
+    seq: integer('seq').notNull(),
+    /** For anonymous filings this is the start of the day only (DESIGN: anonymous reports). */
+    at: ts('at').notNull(),
+    actorId: text('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    before: text('before'),
+    after: text('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('audit_chain_seq').on(t.chain, t.seq),
+    index('audit_entity').on(t.entity, t.entityId),
+    index('audit_chain_at').on(t.chain, t.at),
+  ],
+);
+
+// ───────────────────────────── incidents ─────────────────────────────
+
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    /** Made by the client, so a repeated submission is the same report. */
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    /** Human number per production (#1, #2 ...). */
+    number: integer('number').notNull(),
+    /** Null for anonymous reports: nothing identifies the reporter. */
+    reporterId: text('reporter_id').references(() => users.id),
+    anonymous: bool('anonymous').notNull().default(false),
+    /** Hash of the anonymous reporter's receipt code. */
+    receiptHash: text('receipt_hash').unique(),
+    type: text('type', { enum: INCIDENT_TYPES }).notNull(),
+    severity: text('severity', { enum: SEVERITIES }).notNull().default('unrated'),
+    status: text('status', { enum: INCIDENT_STATUSES }).notNull().default('reported'),
+    /** When it happened; null when not yet given. */
+    occurredAt: ts('occurred_at'),
+    /** When it was filed; start of the day for anonymous reports. */
+    reportedAt: ts('reported_at').notNull(),
+    location: text('location').notNull(),
+    scene: text('scene').notNull().default(''),
+    description: text('description').notNull(),
+    immediateActions: text('immediate_actions').notNull().default(''),
+    peopleInvolved: text('people_involved').notNull().default(''),
+    ownerId: text('owner_id').references(() => users.id),
+    duplicateOfId: text('duplicate_of_id'),
+    resolution: text('resolution'),
+    closedAt: ts('closed_at'),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('incidents_production_number').on(t.productionId, t.number),
+    index('incidents_production_occurred').on(t.productionId, t.occurredAt),
+    index('incidents_production_status_severity').on(t.productionId, t.status, t.severity),
+    index('incidents_production_type').on(t.productionId, t.type),
+    index('incidents_reporter').on(t.reporterId),
+    index('incidents_production_reported').on(t.productionId, t.reportedAt),
+  ],
+);
+
+/** Weapons linked to an incident (makes it firearm-related). */
+export const incidentFirearms = sqliteTable(
+  'incident_firearms',
+  {
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    firearmId: text('firearm_id').notNull().references(() => firearms.id),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.firearmId] }), index('incident_firearms_firearm').on(t.firearmId)],
+);
+
+/**
+ * The US OSHA Form 301 section of an injury incident (DOMAIN.md section 6).
+ * Personal fields (employee*, physician*, facility*) are shown only to producers, auditors and
+ * the reporter, and are left out of audit diffs and exports for anyone else.
+ */
+export const incidentInjuries = sqliteTable('incident_injuries', {
+  incidentId: text('incident_id').primaryKey().references(() => incidents.id),
+  // personal (1)-(9)
+  employeeName: text('employee_name'),
+  employeeAddress: text('employee_address'),
+  employeeBirthDate: text('employee_birth_date'),
+  employeeHiredDate: text('employee_hired_date'),
+  employeeSex: text('employee_sex'),
+  physicianName: text('physician_name'),
+  facilityNameAddress: text('facility_name_address'),
+  emergencyRoom: bool('emergency_room'),
+  hospitalizedInpatient: bool('hospitalized_inpatient'),
+  // case (10)-(18)
+  caseNumber: text('case_number'),
+  timeBeganWork: text('time_began_work'),
+  activityBefore: text('activity_before'),
+  howOccurred: text('how_occurred'),
+  injuryDescription: text('injury_description'),
+  harmingObject: text('harming_object'),
+  died: bool('died').notNull().default(false),
+  deathDate: text('death_date'),
+  amputation: bool('amputation').notNull().default(false),
+  lossOfEye: bool('loss_of_eye').notNull().default(false),
+  // legal clocks
+  oshaReportedAt: ts('osha_reported_at'),
+  form301CompletedAt: ts('form301_completed_at'),
+  completedBy: text('completed_by'),
+  completedTitle: text('completed_title'),
+  completedPhone: text('completed_phone'),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: id(),
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    /** Null when written by the anonymous reporter. */
+    authorId: text('author_id').references(() => users.id),
+    kind: text('kind', { enum: COMMENT_KINDS }).notNull().default('comment'),
+    body: text('body').notNull(),
+    /** Start of the day for anything the anonymous reporter writes. */
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('comments_incident').on(t.incidentId, t.createdAt)],
+);
+
+export const correctiveActions = sqliteTable(
+  'corrective_actions',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    what: text('what').notNull(),
+    ownerId: text('owner_id').notNull().references(() => users.id),
+    dueDate: text('due_date').notNull(),
+    createdById: text('created_by_id').notNull().references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    doneAt: ts('done_at'),
+    doneById: text('done_by_id').references(() => users.id),
+  },
+  (t) => [index('corrective_actions_production_due').on(t.productionId, t.doneAt, t.dueDate), index('corrective_actions_incident').on(t.incidentId)],
+);
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    /** Random file name in the data folder's attachments directory. */
+    storedName: text('stored_name').notNull().unique(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    /** Null when added by the anonymous reporter. */
+    uploadedById: text('uploaded_by_id').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('attachments_incident').on(t.incidentId)],
+);
+
+// ───────────────────────────── holds, rules, notifications ─────────────────────────────
+
+/** Stop-work holds: never overwritten; lifting fills the lift fields once. */
+export const holds = sqliteTable(
+  'holds',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    source: text('source', { enum: HOLD_SOURCES }).notNull(),
+    /** Null when the hold came from an anonymous report (rule 1). */
+    calledById: text('called_by_id').references(() => users.id),
+    calledAt: ts('called_at').notNull(),
+    reason: text('reason').notNull(),
+    incidentId: text('incident_id').references(() => incidents.id),
+    /** Rule 5: a rule-1 hold also needs the armorer's or a second producer's concurrence. */
+    concurredById: text('concurred_by_id').references(() => users.id),
+    concurredAt: ts('concurred_at'),
+    concurrenceNote: text('concurrence_note'),
+    liftedById: text('lifted_by_id').references(() => users.id),
+    liftedAt: ts('lifted_at'),
+    resolution: text('resolution'),
+  },
+  (t) => [index('holds_production_lifted').on(t.productionId, t.liftedAt)],
+);
+
+/** Incidents that joined a standing hold (rule 1: a filing during a hold joins it). */
+export const holdIncidents = sqliteTable(
+  'hold_incidents',
+  {
+    holdId: text('hold_id').notNull().references(() => holds.id),
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+  },
+  (t) => [primaryKey({ columns: [t.holdId, t.incidentId] })],
+);
+
+/** Rule 3 escalations: once per window. */
+export const ruleFlags = sqliteTable(
+  'rule_flags',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    rule: text('rule').notNull(),
+    windowStart: ts('window_start').notNull(),
+    windowEnd: ts('window_end').notNull(),
+    incidentIds: text('incident_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('rule_flags_production').on(t.productionId, t.rule)],
+);
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: id(),
+    userId: text('user_id').notNull().references(() => users.id),
+    productionId: text('production_id').references(() => productions.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    link: text('link'),
+    createdAt: ts('created_at').notNull(),
+    readAt: ts('read_at'),
+  },
+  (t) => [index('notifications_user_read').on(t.userId, t.readAt, t.createdAt)],
+);
+
+// ───────────────────────────── firearms ─────────────────────────────
+
+export const firearms = sqliteTable(
+  'firearms',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    tag: text('tag').notNull(),
+    make: text('make').notNull(),
+    model: text('model').notNull(),
+    serial: text('serial').notNull().default(''),
+    kind: text('kind', { enum: FIREARM_KINDS }).notNull(),
+    status: text('status', { enum: FIREARM_STATUSES }).notNull().default('locked_up'),
+    notes: text('notes').notNull().default(''),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('firearms_production_tag').on(t.productionId, t.tag)],
+);
+
+export const ammoLots = sqliteTable(
+  'ammo_lots',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    kind: text('kind', { enum: AMMO_KINDS }).notNull(),
+    calibre: text('calibre').notNull(),
+    countOnHand: integer('count_on_hand').notNull(),
+    supplier: text('supplier').notNull(),
+    lotNumber: text('lot_number').notNull(),
+    receivedOn: text('received_on').notNull(),
+    inspectedById: text('inspected_by_id').notNull().references(() => users.id),
+    inspectedAt: ts('inspected_at').notNull(),
+    inspectionNotes: text('inspection_notes').notNull().default(''),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('ammo_lots_production').on(t.productionId)],
+);
+
+/** The armorer's inspection before and after each use, for one scene/setup. */
+export const firearmChecks = sqliteTable(
+  'firearm_checks',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    firearmId: text('firearm_id').notNull().references(() => firearms.id),
+    phase: text('phase', { enum: CHECK_PHASES }).notNull(),
+    scene: text('scene').notNull(),
+    /** JSON object: checklist item -> true when shown and verified. */
+    checklist: text('checklist', { mode: 'json' }).$type<Record<string, boolean>>().notNull(),
+    result: text('result', { enum: CHECK_RESULTS }).notNull(),
+    findings: text('findings').notNull().default(''),
+    performedById: text('performed_by_id').notNull().references(() => users.id),
+    performedAt: ts('performed_at').notNull(),
+  },
+  (t) => [
+    index('firearm_checks_firearm_at').on(t.firearmId, t.performedAt),
+    index('firearm_checks_production_at').on(t.productionId, t.performedAt),
+  ],
+);
+
+export const checkWitnesses = sqliteTable(
+  'check_witnesses',
+  {
+    checkId: text('check_id').notNull().references(() => firearmChecks.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    confirmedAt: ts('confirmed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.userId] }), index('check_witnesses_user').on(t.userId, t.confirmedAt)],
+);
+
+/** Custody hand-offs: out from the armorer, and the return with rounds counted back. */
+export const handoffs = sqliteTable(
+  'handoffs',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    firearmId: text('firearm_id').notNull().references(() => firearms.id),
+    checkId: text('check_id').notNull().references(() => firearmChecks.id),
+    fromId: text('from_id').notNull().references(() => users.id),
+    toId: text('to_id').notNull().references(() => users.id),
+    scene: text('scene').notNull(),
+    ammoLotId: text('ammo_lot_id').references(() => ammoLots.id),
+    roundsOut: integer('rounds_out').notNull().default(0),
+    handedAt: ts('handed_at').notNull(),
+    returnedAt: ts('returned_at'),
+    receivedById: text('received_by_id').references(() => users.id),
+    roundsBack: integer('rounds_back'),
+    returnCheckId: text('return_check_id').references(() => firearmChecks.id),
+    discrepancyIncidentId: text('discrepancy_incident_id').references(() => incidents.id),
+  },
+  (t) => [
+    index('handoffs_firearm_at').on(t.firearmId, t.handedAt),
+    index('handoffs_production_at').on(t.productionId, t.handedAt),
+    index('handoffs_production_returned').on(t.productionId, t.returnedAt),
+  ],
+);
+
+/** Hand-offs refused by rule 2/5/6: nothing moved; a custody-breach incident records each. */
+export const refusedHandoffs = sqliteTable(
+  'refused_handoffs',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    firearmId: text('firearm_id').notNull().references(() => firearms.id),
+    attemptedById: text('attempted_by_id').notNull().references(() => users.id),
+    toId: text('to_id').references(() => users.id),
+    scene: text('scene').notNull(),
+    reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull(),
+    incidentId: text('incident_id').references(() => incidents.id),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('refused_handoffs_production_at').on(t.productionId, t.at)],
+);
+
+export const safetyMeetings = sqliteTable(
+  'safety_meetings',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    /** Calendar day in the production's time zone. */
+    date: text('date').notNull(),
+    scene: text('scene').notNull(),
+    firearmsOnSet: bool('firearms_on_set').notNull(),
+    blanksInUse: bool('blanks_in_use').notNull(),
+    topics: text('topics').notNull().default(''),
+    heldById: text('held_by_id').notNull().references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('safety_meetings_production_date').on(t.productionId, t.date)],
+);
+
+export const meetingAttendees = sqliteTable(
+  'meeting_attendees',
+  {
+    meetingId: text('meeting_id').notNull().references(() => safetyMeetings.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    confirmedAt: ts('confirmed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_attendees_user').on(t.userId)],
+);
+
+// ───────────────────────────── inferred types ─────────────────────────────
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Production = typeof productions.$inferSelect;
+export type NewProduction = typeof productions.$inferInsert;
+export type Membership = typeof memberships.$inferSelect;
+export type NewMembership = typeof memberships.$inferInsert;
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type Incident = typeof incidents.$inferSelect;
+export type NewIncident = typeof incidents.$inferInsert;
+export type IncidentInjury = typeof incidentInjuries.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type CorrectiveAction = typeof correctiveActions.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;
+export type Hold = typeof holds.$inferSelect;
+export type RuleFlag = typeof ruleFlags.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type Firearm = typeof firearms.$inferSelect;
+export type AmmoLot = typeof ammoLots.$inferSelect;
+export type FirearmCheck = typeof firearmChecks.$inferSelect;
+export type CheckWitness = typeof checkWitnesses.$inferSelect;
+export type Handoff = typeof handoffs.$inferSelect;
+export type RefusedHandoff = typeof refusedHandoffs.$inferSelect;
+export type SafetyMeeting = typeof safetyMeetings.$inferSelect;
+
+// ───────────────────────────── reference cases (the Rust case) ─────────────────────────────
+
+/**
+ * Read-only reference data (DESIGN: Reference data). Seeded once, then locked: triggers refuse
+ * INSERT once the case's row is in reference_locks, and refuse every UPDATE and DELETE.
+ */
+export const referenceRecords = sqliteTable(
+  'reference_records',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    kind: text('kind').notNull(), // 'case' | 'source' | 'person' | 'event' | 'failure_point'
+    seq: integer('seq').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('reference_records_case_kind').on(t.caseId, t.kind, t.seq)],
+);
+
+export const referenceLocks = sqliteTable('reference_locks', {
+  caseId: text('case_id').primaryKey(),
+  lockedAt: ts('locked_at').notNull(),
+});
+
+export type ReferenceRecord = typeof referenceRecords.$inferSelect;

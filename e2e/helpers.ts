@@ -1,0 +1,44 @@
+import { expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+
+export const PASSWORD = 'setsafe-demo-2026';
+export const USERS = {
+  admin: 'admin@setsafe.test',
+  producer: 'producer@setsafe.test',
+  producer2: 'producer2@setsafe.test',
+  armorer: 'armorer@setsafe.test',
+  auditor: 'auditor@setsafe.test',
+  actor: 'actor@setsafe.test',
+  ad: 'ad@setsafe.test',
+  stunt: 'stunt@setsafe.test',
+  crew: 'crew@setsafe.test',
+  otherProducer: 'other.producer@setsafe.test',
+  otherCrew: 'other.crew@setsafe.test',
+} as const;
+export type Who = keyof typeof USERS;
+
+/** Read access to the e2e database, to assert what was (or was not) stored. */
+export function testDb() {
+  const file = path.resolve(process.env.E2E_DATABASE_PATH ?? 'data/e2e/setsafe.db');
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+export function ids() {
+  const db = testDb();
+  const demo = db.prepare("select id from productions where title = 'Dry Creek (demo)'").get() as { id: string };
+  const other = db.prepare("select id from productions where title = 'Other Show (e2e)'").get() as { id: string };
+  db.close();
+  return { demo: demo.id, other: other.id };
+}
+
+export async function signIn(page: Page, who: Who | string, password = PASSWORD) {
+  const email = who in USERS ? USERS[who as Who] : who;
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
