@@ -7,7 +7,7 @@ import type { Actor } from '@/app/lib/actor';
 import type { Position, Role } from '@/app/lib/enums';
 import { addMembership, createProduction, createUser, type Who } from '@/app/lib/site';
 
-export function useTempDatabase(): string {
+export function createTempDatabase(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-test-'));
   process.env.DATABASE_PATH = path.join(dir, 'test.db');
   return dir;

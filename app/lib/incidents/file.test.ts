@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTempDatabase, seedProduction } from '@/db/test-utils';
+import { createTempDatabase, seedProduction } from '@/db/test-utils';
 
-useTempDatabase();
+createTempDatabase();
 const { getDb, write } = await import('@/db/client');
 const schema = await import('@/db/schema');
 const { fileIncidentCore } = await import('./core');
