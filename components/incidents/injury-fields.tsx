@@ -30,8 +30,8 @@ export function InjuryFields({ personal }: { personal: boolean }) {
   return (
     <div className="flex flex-col gap-5">
       {personal ? (
-        <fieldset className="flex flex-col gap-4 rounded-xl border border-line p-3 sm:p-4">
-          <legend className="px-1 font-bold">
+        <fieldset className="flex flex-col gap-4">
+          <legend className="mb-1 w-full border-b-2 border-line pb-1 text-base font-bold">
             The employee <span className="font-normal text-muted">— private: producers, auditors and the reporter only</span>
           </legend>
           {text('employeeName', { autoComplete: 'off' })}
@@ -55,8 +55,8 @@ export function InjuryFields({ personal }: { personal: boolean }) {
       ) : (
         <p className="rounded-lg bg-canvas p-3 text-sm text-muted">The employee’s personal details are visible to producers, auditors and the reporter only.</p>
       )}
-      <fieldset className="flex flex-col gap-4 rounded-xl border border-line p-3 sm:p-4">
-        <legend className="px-1 font-bold">The case</legend>
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-1 w-full border-b-2 border-line pb-1 text-base font-bold">The case</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           {text('caseNumber')}
           {text('timeBeganWork', { type: 'time' })}
@@ -72,8 +72,8 @@ export function InjuryFields({ personal }: { personal: boolean }) {
         </div>
         {text('deathDate', { type: 'date' })}
       </fieldset>
-      <fieldset className="flex flex-col gap-4 rounded-xl border border-line p-3 sm:p-4">
-        <legend className="px-1 font-bold">Completed by</legend>
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-1 w-full border-b-2 border-line pb-1 text-base font-bold">Completed by</legend>
         <div className="grid gap-4 sm:grid-cols-3">
           {text('completedBy')}
           {text('completedTitle')}

@@ -190,5 +190,5 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
 }
 
 function when(r: IncidentListRow, tz: string) {
-  return r.occurredAt ? formatInZone(r.occurredAt, tz) : `reported ${formatInZone(r.reportedAt, tz, { time: r.anonymous ? false : true })}`;
+  return r.occurredAt ? formatInZone(r.occurredAt, tz) : `Filed ${formatInZone(r.reportedAt, tz, { time: !r.anonymous })}`;
 }

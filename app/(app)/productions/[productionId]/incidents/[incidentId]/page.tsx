@@ -80,80 +80,80 @@ export default async function IncidentPage({ params, searchParams }: Props) {
         </p>
       </header>
 
-      <div className="grid gap-4 lg:grid-cols-3">
+      {/*
+        One grid: on a phone the cards stack in this order (facts, then the workflow); on a wide
+        screen the workflow sits in the right column beside everything else, so no card stretches.
+      */}
+      <div className="grid gap-4 lg:grid-cols-3 lg:items-start">
         <Card aria-labelledby="facts-h" className="lg:col-span-2">
           <CardTitle id="facts-h">What was reported</CardTitle>
           <Facts items={facts(d, tz, base)} />
         </Card>
-        <WorkflowCard d={d} pid={pid} />
-      </div>
-
-      {d.can.edit ? (
-        <details className="group mt-4 rounded-xl border border-line bg-white shadow-sm" open={sp.edit ? true : undefined}>
-          <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between px-4 font-semibold sm:px-5">
-            <span>{d.isReporter ? 'Add or change details of your report' : 'Add or change details'}</span>
-            <span aria-hidden="true" className="text-muted group-open:rotate-180">▾</span>
-          </summary>
-          <div className="border-t border-line p-4 sm:p-5">
-            <EditDetailsForm
-              productionId={pid}
-              incidentId={i.id}
-              timeZone={tz}
-              nowLocal={toLocalDateTime(now, tz)}
-              firearms={listFirearmOptions(actor)}
-              personal={d.personalVisible}
-              injury={i.type === 'injury' ? injuryDefaults(d.injury, d.personalVisible) : null}
-              defaults={{
-                description: i.description,
-                location: i.location,
-                scene: i.scene,
-                occurredAt: i.occurredAt ? toLocalDateTime(i.occurredAt, tz) : '',
-                immediateActions: i.immediateActions,
-                peopleInvolved: i.peopleInvolved,
-                firearmIds: d.firearms.map((f) => f.id),
-              }}
-            />
-          </div>
-        </details>
-      ) : null}
-
-      {i.type === 'injury' ? (
-        <div className="mt-4 grid gap-4 lg:grid-cols-2">
-          <Card aria-labelledby="clocks-h">
-            <CardTitle id="clocks-h">Legal clocks</CardTitle>
-            <Deadlines deadlines={d.deadlines ?? []} timeZone={tz} />
-            {d.can.triage ? (
-              <div className="mt-4 flex flex-col gap-4 border-t border-line pt-4">
-                {d.deadlines?.some((x) => x.key !== 'form_301') || d.injury?.oshaReportedAt ? (
-                  <InjuryClockForm productionId={pid} incidentId={i.id} clock="osha_reported" label="Reported to OSHA at" nowLocal={toLocalDateTime(now, tz)} timeZone={tz} />
-                ) : null}
-                <InjuryClockForm productionId={pid} incidentId={i.id} clock="form301_completed" label="Form 301 completed at" nowLocal={toLocalDateTime(now, tz)} timeZone={tz} />
-              </div>
-            ) : null}
-          </Card>
-          <Card aria-labelledby="form301-h">
-            <CardTitle id="form301-h">OSHA Form 301</CardTitle>
-            <Facts
-              items={INJURY_KEYS.filter((k) => d.personalVisible || !(INJURY_PERSONAL_FIELDS as readonly string[]).includes(k)).map((k) => ({
-                term: INJURY_FIELD_LABELS[k],
-                value: show(d.injury?.[k as keyof InjuryView]),
-              }))}
-            />
-            {!d.personalVisible ? (
-              <p className="mt-3 rounded-lg bg-canvas p-3 text-sm text-muted">The employee’s personal details are visible to producers, auditors and the reporter only.</p>
-            ) : null}
-          </Card>
+        <div className="lg:col-start-3 lg:row-span-8 lg:row-start-1">
+          <WorkflowCard d={d} pid={pid} />
         </div>
-      ) : null}
 
-      {/*
-        Slot for the anonymous-reports + photos work: the attachments panel and the conversation
-        with an anonymous reporter go here, between the facts and the corrective actions.
-      */}
+        {d.can.edit ? (
+          <details className="group rounded-xl border border-line bg-white shadow-sm lg:col-span-2" open={sp.edit ? true : undefined}>
+            <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between px-4 font-semibold sm:px-5">
+              <span>{d.isReporter ? 'Add or change details of your report' : 'Add or change details'}</span>
+              <span aria-hidden="true" className="text-muted group-open:rotate-180">▾</span>
+            </summary>
+            <div className="border-t border-line p-4 sm:p-5">
+              <EditDetailsForm
+                productionId={pid}
+                incidentId={i.id}
+                timeZone={tz}
+                nowLocal={toLocalDateTime(now, tz)}
+                firearms={listFirearmOptions(actor)}
+                personal={d.personalVisible}
+                injury={i.type === 'injury' ? injuryDefaults(d.injury, d.personalVisible) : null}
+                defaults={{
+                  description: i.description,
+                  location: i.location,
+                  scene: i.scene,
+                  occurredAt: i.occurredAt ? toLocalDateTime(i.occurredAt, tz) : '',
+                  immediateActions: i.immediateActions,
+                  peopleInvolved: i.peopleInvolved,
+                  firearmIds: d.firearms.map((f) => f.id),
+                }}
+              />
+            </div>
+          </details>
+        ) : null}
 
-      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        {i.type === 'injury' ? (
+          <>
+            <Card aria-labelledby="clocks-h" className="lg:col-span-2">
+              <CardTitle id="clocks-h">Legal clocks</CardTitle>
+              <Deadlines deadlines={d.deadlines ?? []} timeZone={tz} />
+              {d.can.triage ? (
+                <div className="mt-4 flex flex-col gap-4 border-t border-line pt-4">
+                  {d.deadlines?.some((x) => x.key !== 'form_301') || d.injury?.oshaReportedAt ? (
+                    <InjuryClockForm productionId={pid} incidentId={i.id} clock="osha_reported" label="Reported to OSHA at" nowLocal={toLocalDateTime(now, tz)} timeZone={tz} />
+                  ) : null}
+                  <InjuryClockForm productionId={pid} incidentId={i.id} clock="form301_completed" label="Form 301 completed at" nowLocal={toLocalDateTime(now, tz)} timeZone={tz} />
+                </div>
+              ) : null}
+            </Card>
+            <Card aria-labelledby="form301-h" className="lg:col-span-2">
+              <CardTitle id="form301-h">OSHA Form 301</CardTitle>
+              <InjuryFacts injury={d.injury} personal={d.personalVisible} />
+              {!d.personalVisible ? (
+                <p className="mt-3 rounded-lg bg-canvas p-3 text-sm text-muted">The employee’s personal details are visible to producers, auditors and the reporter only.</p>
+              ) : null}
+            </Card>
+          </>
+        ) : null}
+
+        {/*
+          SLOT (anonymous reports + photos): the attachments panel and the conversation with an
+          anonymous reporter go here, between the facts and the corrective actions. Give each card
+          className="lg:col-span-2" so it stays in the left column of this grid.
+        */}
+
         <ActionsCard d={d} pid={pid} today={localDate(now, tz)} tz={tz} />
-        <Card aria-labelledby="comments-h" id="comments">
+        <Card aria-labelledby="comments-h" id="comments" className="lg:col-span-2">
           <CardTitle id="comments-h">Comments ({d.comments.length})</CardTitle>
           {d.comments.length ? (
             <ul className="mb-4 flex flex-col gap-3">
@@ -172,14 +172,41 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           )}
           {d.can.comment ? <CommentForm productionId={pid} incidentId={i.id} /> : null}
         </Card>
-      </div>
 
-      <Card aria-labelledby="timeline-h" className="mt-4">
-        <CardTitle id="timeline-h">Timeline</CardTitle>
-        <p className="mb-3 text-sm text-muted">Everything that happened to this report, from the audit trail. Times in {tz}.</p>
-        <Timeline entries={d.timeline} timeZone={tz} />
-      </Card>
+        <Card aria-labelledby="timeline-h" className="lg:col-span-2">
+          <CardTitle id="timeline-h">Timeline</CardTitle>
+          <p className="mb-3 text-sm text-muted">Everything that happened to this report, from the audit trail. Times in {tz}.</p>
+          <Timeline entries={d.timeline} timeZone={tz} />
+        </Card>
+      </div>
     </>
+  );
+}
+
+const INJURY_GROUPS: { title: string; keys: (keyof InjuryInput)[] }[] = [
+  { title: 'The employee', keys: [...INJURY_PERSONAL_FIELDS] },
+  { title: 'The case', keys: ['caseNumber', 'timeBeganWork', 'activityBefore', 'howOccurred', 'injuryDescription', 'harmingObject', 'died', 'deathDate', 'amputation', 'lossOfEye'] },
+  { title: 'Completed by', keys: ['completedBy', 'completedTitle', 'completedPhone'] },
+];
+
+/** Label above value, two columns on wide screens: the Form 301 labels are long. */
+function InjuryFacts({ injury, personal }: { injury: InjuryView | null; personal: boolean }) {
+  return (
+    <div className="flex flex-col gap-4">
+      {INJURY_GROUPS.filter((g) => personal || g.title !== 'The employee').map((g) => (
+        <section key={g.title} aria-label={g.title}>
+          <h3 className="mb-2 border-b-2 border-line pb-1 font-bold">{g.title}</h3>
+          <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+            {g.keys.map((k) => (
+              <div key={k}>
+                <dt className="text-sm font-semibold text-muted">{INJURY_FIELD_LABELS[k]}</dt>
+                <dd className="break-words whitespace-pre-line">{show(injury?.[k as keyof InjuryView])}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </div>
   );
 }
 
@@ -256,7 +283,7 @@ function WorkflowCard({ d, pid }: { d: IncidentDetail; pid: string }) {
 
 function ActionsCard({ d, pid, today, tz }: { d: IncidentDetail; pid: string; today: string; tz: string }) {
   return (
-    <Card aria-labelledby="actions-h">
+    <Card aria-labelledby="actions-h" className="lg:col-span-2">
       <CardTitle id="actions-h">Corrective actions ({d.actions.length})</CardTitle>
       {d.actions.length ? (
         <ul className="mb-4 divide-y divide-line">

@@ -1,0 +1,18 @@
+import { testDb } from '../helpers';
+import type { AuthzCtx } from './types';
+import { SEEDED } from './seeded';
+
+export function authzContext(): AuthzCtx {
+  const db = testDb();
+  try {
+    const prod = (title: string) => (db.prepare('select id from productions where title = ?').get(title) as { id: string }).id;
+    const incident = (description: string) => (db.prepare('select id from incidents where description = ?').get(description) as { id: string } | undefined)?.id ?? 'missing';
+    return {
+      demo: prod('Dry Creek (demo)'),
+      other: prod('Other Show (e2e)'),
+      records: { demoIncident: incident(SEEDED.demoIncident), otherIncident: incident(SEEDED.otherIncident) },
+    };
+  } finally {
+    db.close();
+  }
+}
