@@ -16,10 +16,14 @@ import { Button } from '@/components/ui/button';
 
 type Base = { productionId: string; incidentId: string };
 
+/** Forward through the workflow, or back a step; a closed report can only be reopened. */
+function choicesFor(status: IncidentStatus): IncidentStatus[] {
+  return status === 'closed' ? ['investigating', 'action_required'] : (['investigating', 'action_required', 'closed'] as const).filter((s) => s !== status);
+}
+
 export function StatusForm({ productionId, incidentId, status }: Base & { status: IncidentStatus }) {
   const closed = status === 'closed';
-  // Forward through the workflow, or back a step; a closed report can only be reopened.
-  const choices: IncidentStatus[] = closed ? ['investigating', 'action_required'] : (['investigating', 'action_required', 'closed'] as const).filter((s) => s !== status);
+  const choices = choicesFor(status);
   const [saved, setSaved] = useState<string>();
   const form = useForm<SetStatusInput>({ resolver: zodResolver(setStatusSchema), defaultValues: { incidentId, status: choices[0], note: '' } });
   const { errors, isSubmitting } = form.formState;
@@ -29,7 +33,8 @@ export function StatusForm({ productionId, incidentId, status }: Base & { status
     setSaved(undefined);
     if (await submitWith(form, () => setIncidentStatus(productionId, v))) {
       setSaved(closed ? 'Reopened.' : `Status set to “${LABELS.status[v.status]}”.`);
-      form.reset({ incidentId, status: v.status, note: '' });
+      // The page refreshes with the new status; the form stays mounted so this message stays.
+      form.reset({ incidentId, status: choicesFor(v.status)[0], note: '' });
     }
   });
   return (

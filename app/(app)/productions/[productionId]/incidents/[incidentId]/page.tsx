@@ -267,9 +267,9 @@ function WorkflowCard({ d, pid }: { d: IncidentDetail; pid: string }) {
       />
       {d.can.triage ? (
         <div className="mt-4 flex flex-col gap-5 border-t border-line pt-4">
-          <StatusForm key={`s-${i.status}`} productionId={pid} incidentId={i.id} status={i.status} />
-          <SeverityForm key={`v-${i.severity}`} productionId={pid} incidentId={i.id} severity={i.severity} locked={isRule1(i.type)} />
-          <OwnerForm key={`o-${i.ownerId}`} productionId={pid} incidentId={i.id} ownerId={i.ownerId} options={d.ownerOptions} />
+          <StatusForm productionId={pid} incidentId={i.id} status={i.status} />
+          <SeverityForm productionId={pid} incidentId={i.id} severity={i.severity} locked={isRule1(i.type)} />
+          <OwnerForm productionId={pid} incidentId={i.id} ownerId={i.ownerId} options={d.ownerOptions} />
           {!i.duplicateOfId ? <DuplicateForm productionId={pid} incidentId={i.id} /> : null}
         </div>
       ) : (
