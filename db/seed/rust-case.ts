@@ -250,9 +250,9 @@ const EVENTS: EventInput[] = [
     dateUnverified: true,
     range: { from: '2021-10-01', to: '2021-10-15' },
     placement:
-      'The exact date is not known. The replay places it on the first day of early October and also tries every day up to 15 October, the day before the next event.',
+      'The exact date is not known. The replay places it on 1 October and also tries every day up to 15 October, the day before the two discharges of 16 October.',
     summary: 'A crew member says a gun "went off" in a stuntman\u2019s hand. The Los Angeles Times also reports a discharge in the week before 16 October.',
-    roles: ['Stunt performer', 'A crew member (account)'],
+    roles: ['Stunt performer', 'Crew member (who gave the account)'],
     people: [],
     sources: ['NEWSNATION-TL', 'LAT-1022'],
     failurePoints: ['FP2'],

@@ -54,7 +54,7 @@ export type EventReplay = {
 
 export type Requirement = { rule: RuleNumber | null; text: string };
 
-export type Stop = { eventKey: string; dateLabel: string; approximate: boolean; dateUnverified: boolean; cause: string };
+export type Stop = { eventKey: string; dateLabel: string; approximate: boolean; dateUnverified: boolean; rule: RuleNumber; cause: string };
 
 export type PlacementDifference = { eventKey: string; dateLabel: string; rule: RuleNumber; firesOn: string[]; notOn: string[] };
 
@@ -165,7 +165,7 @@ function rule1Firing(effects: Effect[], holdsById: Map<string, HoldState>): Firi
   const details: string[] = [];
   for (const e of mine) {
     if (e.kind === 'force_severity') details.push(`Severity set to ${e.severity}, whatever severity was chosen.`);
-    if (e.kind === 'call_hold') details.push(`Stop-work hold: ${e.reason}.`);
+    if (e.kind === 'call_hold') details.push(`Stop-work hold called: ${lowerFirst(stripRuleTag(e.reason))}.`);
     if (e.kind === 'join_hold') {
       const h = holdsById.get(e.holdId);
       details.push(`Joins the stop-work hold standing since ${h ? `${h.dateLabel} (${h.cause})` : 'earlier'}.`);
@@ -208,11 +208,11 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
   const flags: PatternFlagFact[] = [];
   const meetings: { date: string; firearmsOnSet: boolean }[] = [];
   const holds = new Map<string, HoldState>();
-  let openHold: HoldState | null = null;
+  // Mutated from the helpers below; an object keeps TypeScript's narrowing honest.
+  const st: { openHold: HoldState | null; firstStop: Stop | null } = { openHold: null, firstStop: null };
   const counts = { critical: 0, joined: 0, escalations: 0, refusedHandoffs: 0 };
   const handoffReasons: HandoffReason[] = [];
   const patternAdvice: string[] = [];
-  let firstStop: Stop | null = null;
   let breachSeq = 0;
 
   const labelOf = (id: string) => {
@@ -234,14 +234,14 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
       joined: 0,
     };
     holds.set(hold.id, hold);
-    openHold = hold;
-    firstStop ??= { eventKey: e.key, dateLabel: e.dateLabel, approximate: e.approximate, dateUnverified: !!e.dateUnverified, cause };
+    st.openHold = hold;
+    st.firstStop ??= { eventKey: e.key, dateLabel: e.dateLabel, approximate: e.approximate, dateUnverified: !!e.dateUnverified, rule: source === 'rule1' ? 1 : 5, cause };
     return hold;
   };
 
   const fileIncident = (e: RustEvent, when: Date, id: string, type: IncidentFact['type'], label: string): Firing[] => {
     const fact: IncidentFact = { id, type, occurredAt: when, reportedAt: when, duplicateOfId: null };
-    const effects = onIncidentFiled(fact, { openHold, others: incidents, flags }, config);
+    const effects = onIncidentFiled(fact, { openHold: st.openHold, others: incidents, flags }, config);
     incidents.push(fact);
     incidentInfo.set(id, { label, eventKey: e.key, dateLabel: e.dateLabel, at: when });
     const r1 = rule1Firing(effects, holds);
@@ -275,7 +275,7 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
       scene: rec.scene,
       checks: [],
       lastReturnAt: null,
-      holdStanding: openHold !== null,
+      holdStanding: st.openHold !== null,
       meetingsToday: meetings.filter((m) => m.date === localDate(when, timeZone)),
     });
 
@@ -309,7 +309,7 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
         }
         case 'hold_call': {
           const actor: ActorFact = { userId: 'replay-caller', role: rec.by.role };
-          const verdict = canCallHold(actor, openHold);
+          const verdict = canCallHold(actor, st.openHold);
           if (verdict.ok) {
             const hold = openNewHold(e, when, 'manual', actor.userId, `called by ${rec.by.label}`);
             const lift = canLiftHold(actor, hold, rec.reason);
@@ -319,7 +319,7 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
               details: [`Reason given: ${rec.reason}.`, ...(lift.ok ? [] : [lift.reason])],
             });
           } else {
-            const standing: HoldState | null = openHold;
+            const standing: HoldState | null = st.openHold;
             firings.push({
               rule: 5,
               summary: `Any member may call a hold: one was already standing`,
@@ -378,7 +378,7 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
           break;
         }
         case 'hold_review': {
-          const standing: HoldState | null = openHold;
+          const standing: HoldState | null = st.openHold;
           if (standing) {
             firings.push({
               rule: 5,
@@ -395,7 +395,7 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
           meetings.push({ date: localDate(when, timeZone), firearmsOnSet: rec.firearmsOnSet });
           break;
         case 'hold_lift': {
-          const hold: HoldState | null = openHold;
+          const hold: HoldState | null = st.openHold;
           if (!hold) {
             notes.push('There is no hold to lift.');
             break;
@@ -408,7 +408,7 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
           const verdict = canLiftHold(PRODUCER, hold, rec.resolution);
           if (verdict.ok) {
             hold.liftedAt = when;
-            openHold = null;
+            st.openHold = null;
             firings.push({ rule: 5, summary: 'Hold lifted by a producer, in writing', details: [`Resolution: ${rec.resolution}`] });
           } else firings.push({ rule: 5, summary: 'Lift refused: the hold stands', details: [verdict.reason] });
           break;
@@ -419,9 +419,9 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
   }
 
   const firstHold = [...holds.values()][0] ?? null;
-  const endHold: HoldState | null = openHold;
+  const endHold: HoldState | null = st.openHold;
   let firstStopExactlyDated: Stop | null = null;
-  const stop: Stop | null = firstStop;
+  const stop: Stop | null = st.firstStop;
   if (stop && stop.dateUnverified) {
     firstStopExactlyDated = replayRust(
       events.filter((e) => !e.dateUnverified),
