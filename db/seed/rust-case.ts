@@ -217,12 +217,16 @@ const HANDOFF_AT_CHURCH: SetSafeRecord = {
       key: 'affidavit',
       label: 'Search-warrant affidavit: the first assistant director handed it over',
       condition: 'if the first assistant director handed it over, as the affidavit says',
-      giver: { label: 'the first assistant director', role: 'crew' }, sources: ['SFNM-TL', 'AFFID-1027'] },
+      giver: { label: 'the first assistant director', role: 'crew' },
+      sources: ['SFNM-TL', 'AFFID-1027'],
+    },
     {
       key: 'halls-later',
       label: 'Halls, later under oath: the armorer handed it over',
       condition: 'if the armorer handed it over, as Halls later said under oath',
-      giver: { label: 'the armorer', role: 'armorer' }, sources: ['SFNM-TL', 'HALLS-PLEA'] },
+      giver: { label: 'the armorer', role: 'armorer' },
+      sources: ['SFNM-TL', 'HALLS-PLEA'],
+    },
   ],
 };
 
@@ -312,7 +316,7 @@ const EVENTS: EventInput[] = [
     approximate: true,
     summary:
       'The revolver is handed to Baldwin with the call "cold gun". Halls told detectives he recalled seeing three rounds, had not checked every round, and was not sure the cylinder was spun.',
-    roles: ['First assistant director and safety coordinator', 'Lead actor'],
+    roles: ['Lead actor', 'First assistant director and safety coordinator, or the armorer (disputed)'],
     people: ['halls', 'baldwin'],
     sources: ['SFNM-TL', 'AFFID-1027'],
     failurePoints: ['FP6', 'FP3'],
@@ -347,7 +351,7 @@ const EVENTS: EventInput[] = [
       'The 911 call is logged and deputies respond. Halyna Hutchins is flown by helicopter to University of New Mexico Hospital in Albuquerque, where she is pronounced dead. Joel Souza is taken by ambulance to hospital in Santa Fe and later released.',
     roles: ['Santa Fe County Sheriff\u2019s deputies'],
     people: ['hutchins', 'souza'],
-    sources: ['VUL-1021', 'SFNM-TL'],
+    sources: ['VUL-1021', 'SFNM-TL', 'SHERIFF-1027'],
     failurePoints: [],
     phase: 'on-set',
     records: [
@@ -765,6 +769,12 @@ export const RUST_CASE: RustCase = {
         value:
           'Involuntary manslaughter (a fourth-degree felony in New Mexico) against Baldwin and the armorer; the armorer was also charged with tampering with evidence and acquitted of it.',
         sources: ['USAT-0131', 'ABC-0119', 'AP-SENT'],
+      },
+      {
+        term: 'Outcome',
+        value:
+          'The armorer was found guilty of involuntary manslaughter and sentenced to 18 months. The first assistant director pleaded no contest to negligent use of a deadly weapon. The case against Baldwin was dismissed with prejudice.',
+        sources: ['DAILYDIG', 'AP-SENT', 'SFNM-HALLS', 'AP-DISMISS'],
       },
     ],
   },

@@ -122,14 +122,14 @@ export default async function RustCasePage() {
               Investigators and reporters later described what came before: earlier accidental discharges that were not investigated, crew
               complaints about safety that went unanswered, a revolver that reached the actor without the armorer&rsquo;s check, and live rounds on
               a set where none should ever be. New Mexico&rsquo;s Occupational Health and Safety Bureau cited the production company for a
-              willful-serious violation.
+              willful-serious violation, downgraded to serious in a later settlement.
             </p>
             <p>
               SetSafe exists so that each of those warnings is written down when it happens, reaches the people who can act on it, and stops work
               until someone answers it in writing.
             </p>
           </div>
-          <SourceChips keys={['SFNM-TL', 'VUL-1021', 'NMED-PR', 'SUN-OHSB']} sources={sources} />
+          <SourceChips keys={['SFNM-TL', 'VUL-1021', 'NMED-PR', 'SUN-OHSB', 'NMED-PAGE']} sources={sources} />
         </div>
 
         <nav aria-label="On this page" className="rounded-xl border border-line bg-white p-3">
@@ -221,7 +221,7 @@ export default async function RustCasePage() {
           </div>
           {s.standingAtEnd && lastOnSet ? (
             <p className="mt-4">
-              After the last on-set event ({lastOnSet.dateLabel}), the hold called {s.standingAtEnd.since} would still stand, with{' '}
+              After the last on-set event ({lastOnSet.dateLabel}), the stop-work hold from {s.standingAtEnd.since} would still stand, with{' '}
               {s.standingAtEnd.joined} later {s.standingAtEnd.joined === 1 ? 'report' : 'reports'} joined to it, and {s.criticalReports} critical{' '}
               {s.criticalReports === 1 ? 'report' : 'reports'} open. While it stood, it would head every producer&rsquo;s dashboard (rule 4).
             </p>
