@@ -297,7 +297,7 @@ test.describe('what each role sees', () => {
   test('an auditor opens everything but cannot change anything', async ({ browser }) => {
     const ctx = authzContext();
     const page = await as(browser, 'auditor');
-    await page.goto(`/productions/${pid}/incidents/${ctx.records.demoIncident}`);
+    await page.goto(`/productions/${pid}/incidents/${ctx.demoIncident}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Report #');
     await expect(page.getByText('read-only: auditors observe')).toBeVisible();
     await expect(page.locator('main form')).toHaveCount(0);

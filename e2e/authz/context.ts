@@ -1,8 +1,9 @@
 import { testDb } from '../helpers';
-import type { AuthzCtx } from './types';
+import type { AuthzContext } from './types';
 import { SEEDED } from './seeded';
 
-export function authzContext(): AuthzCtx {
+/** The ids the incident routes need, read from the e2e database (records seeded by scripts/e2e-seed.ts). */
+export function authzContext(): AuthzContext {
   const db = testDb();
   try {
     const prod = (title: string) => (db.prepare('select id from productions where title = ?').get(title) as { id: string }).id;
@@ -10,7 +11,8 @@ export function authzContext(): AuthzCtx {
     return {
       demo: prod('Dry Creek (demo)'),
       other: prod('Other Show (e2e)'),
-      records: { demoIncident: incident(SEEDED.demoIncident), otherIncident: incident(SEEDED.otherIncident) },
+      demoIncident: incident(SEEDED.demoIncident),
+      otherIncident: incident(SEEDED.otherIncident),
     };
   } finally {
     db.close();

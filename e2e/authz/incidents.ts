@@ -5,15 +5,18 @@ const members = (e: Partial<Record<Caller, Expectation>>): Record<Caller, Expect
   crew: 'ok', armorer: 'ok', producer: 'ok', auditor: 'ok', admin: 'notfound', other: 'notfound', anon: 'signin', ...e,
 });
 
-/** Incidents and holds (issue 4). The seeded demo incident was filed by the producer: crew may not open it. */
+/**
+ * Incidents and holds (issue 4). ctx.demoIncident / ctx.otherIncident are seeded by scripts/e2e-seed.ts
+ * (see e2e/authz/context.ts): the demo one was filed by the producer, so crew may not open it.
+ */
 export const routes: RouteCase[] = [
   { name: 'incident list', kind: 'page', method: 'GET', path: (c) => `/productions/${c.demo}/incidents`, expect: members({}) },
   { name: 'new incident', kind: 'page', method: 'GET', path: (c) => `/productions/${c.demo}/incidents/new`, expect: members({ auditor: 'forbidden' }) },
-  { name: 'incident detail', kind: 'page', method: 'GET', path: (c) => `/productions/${c.demo}/incidents/${c.records.demoIncident}`, expect: members({ crew: 'notfound' }) },
+  { name: 'incident detail', kind: 'page', method: 'GET', path: (c) => `/productions/${c.demo}/incidents/${c.demoIncident}`, expect: members({ crew: 'notfound' }) },
   {
     name: 'incident detail: another production’s id under the demo',
     kind: 'page', method: 'GET',
-    path: (c) => `/productions/${c.demo}/incidents/${c.records.otherIncident}`,
+    path: (c) => `/productions/${c.demo}/incidents/${c.otherIncident}`,
     expect: members({ crew: 'notfound', armorer: 'notfound', producer: 'notfound', auditor: 'notfound' }),
   },
   { name: 'stop-work holds', kind: 'page', method: 'GET', path: (c) => `/productions/${c.demo}/hold`, expect: members({}) },
