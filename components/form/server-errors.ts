@@ -8,5 +8,7 @@ export function applyServerErrors<T extends FieldValues>(setError: UseFormSetErr
   for (const [name, msgs] of Object.entries(res.fieldErrors ?? {})) {
     if (name !== '_form' && msgs?.[0]) setError(name as Path<T>, { type: 'server', message: msgs[0] });
   }
-  setError('root.server' as Path<T>, { type: 'server', message: res.message });
+  // A refusal about one field is said once, beside that field.
+  const saidBeside = Object.values(res.fieldErrors ?? {}).some((m) => m?.[0] === res.message);
+  if (!saidBeside) setError('root.server' as Path<T>, { type: 'server', message: res.message });
 }

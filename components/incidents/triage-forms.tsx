@@ -94,7 +94,14 @@ export function SeverityForm({ productionId, incidentId, severity, locked }: Bas
     setSaved(undefined);
     if (await submitWith(form, () => setIncidentSeverity(productionId, v))) setSaved(`Rated ${LABELS.severity[v.severity].toLowerCase()}.`);
   });
-  if (locked) return <p className="text-muted">Always critical: an accidental discharge or live round found (rule 1).</p>;
+  if (locked) {
+    return (
+      <div>
+        <p className="font-semibold">Severity</p>
+        <p className="text-muted">Always critical: an accidental discharge or live round found (rule 1).</p>
+      </div>
+    );
+  }
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Rate severity">
       <FormError message={errors.root?.server?.message} />
@@ -121,13 +128,20 @@ export function DuplicateForm({ productionId, incidentId }: Base) {
   const onSubmit = form.handleSubmit(async (v) => {
     await submitWith(form, () => markIncidentDuplicate(productionId, v));
   });
+  // Rare: folded away so the everyday controls stay short on a phone; opens itself on an error.
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Mark as duplicate">
-      <FormError message={errors.root?.server?.message} />
-      <Field id="duplicateOfNumber" label="Duplicate of report #" hint="Closes this report; the original carries on." error={errors.duplicateOfNumber?.message}>
-        <Input type="number" inputMode="numeric" min={1} {...describedBy('duplicateOfNumber', errors.duplicateOfNumber?.message, true)} {...form.register('duplicateOfNumber')} />
-      </Field>
-      <Button type="submit" variant="secondary" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Mark as duplicate'}</Button>
-    </form>
+    <details className="group rounded-lg border border-line" open={errors.duplicateOfNumber || errors.root ? true : undefined}>
+      <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between px-3 font-semibold">
+        <span>Same as another report?</span>
+        <span aria-hidden="true" className="text-muted group-open:rotate-180">▾</span>
+      </summary>
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 border-t border-line p-3" aria-label="Mark as duplicate">
+        <FormError message={errors.root?.server?.message} />
+        <Field id="duplicateOfNumber" label="Duplicate of report #" hint="Closes this report; the original carries on." error={errors.duplicateOfNumber?.message}>
+          <Input type="number" inputMode="numeric" min={1} {...describedBy('duplicateOfNumber', errors.duplicateOfNumber?.message, true)} {...form.register('duplicateOfNumber')} />
+        </Field>
+        <Button type="submit" variant="secondary" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Mark as duplicate'}</Button>
+      </form>
+    </details>
   );
 }
