@@ -112,7 +112,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
 
       <p className="mb-2 text-muted" aria-live="polite">
         {total === 0 ? 'No reports' : `${total} report${total === 1 ? '' : 's'}`}
-        {filtered ? ' match the filters' : ''}
+        {filtered && total > 0 ? (total === 1 ? ' matches the filters' : ' match the filters') : ''}
         {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ''}
       </p>
 
