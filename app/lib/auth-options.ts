@@ -20,8 +20,22 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   return first || (typeof real === 'string' ? real : '') || 'local';
 }
 
+/** Thrown by the jwt callback for an ended session; expected, so not logged as an error. */
+const SESSION_ENDED = 'session ended (session version changed)';
+
 export const authOptions: NextAuthOptions = {
   secret: getAuthSecret(),
+  logger: {
+    error(code, metadata) {
+      const message = (metadata as { message?: unknown } | undefined)?.message;
+      if (code === 'JWT_SESSION_ERROR' && message === SESSION_ENDED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: '/sign-in' },
   providers: [
@@ -50,7 +64,12 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sv = user.sv;
+        return token;
       }
+      // A bumped session version (sign-out, password change, removal) ends this session here too:
+      // next-auth then answers /api/auth/session with {} and clears the copied cookie.
+      const row = token.uid ? getDb().select({ sv: users.sessionVersion }).from(users).where(eq(users.id, token.uid)).get() : undefined;
+      if (!row || row.sv !== token.sv) throw new Error(SESSION_ENDED);
       return token;
     },
     async session({ session, token }) {
