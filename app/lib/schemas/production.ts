@@ -2,11 +2,19 @@ import { z } from 'zod';
 import { PHASES } from '../enums';
 import { isTimeZone } from '../time';
 
+/** A real calendar day: Date.parse would roll 2027-02-30 over into March. */
+function isCalendarDay(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
 const day = z
   .string()
   .trim()
-  .max(10)
-  .refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), 'Use a date like 2026-11-02.');
+  .max(10, 'Use a date like 2026-11-02.')
+  .refine((v) => v === '' || isCalendarDay(v), 'Use a real date like 2026-11-02.');
 
 const fields = z.object({
     title: z.string().trim().min(1, 'Enter the title.').max(120, 'Use at most 120 characters.'),
