@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export function useTempDatabase(): { dir: string; file: string } {
+export function makeTempDatabase(): { dir: string; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-unit-'));
   const file = path.join(dir, 'setsafe.db');
   process.env.DATABASE_PATH = file;
@@ -13,4 +13,4 @@ export function useTempDatabase(): { dir: string; file: string } {
   return { dir, file };
 }
 
-export const tempDb = useTempDatabase();
+export const tempDb = makeTempDatabase();
