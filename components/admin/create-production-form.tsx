@@ -58,9 +58,10 @@ export function CreateProductionForm({ create }: { create: (v: CreateProductionI
         </>
       ) : null}
       <ProductionFields bind={bind} idPrefix="new" />
-      <fieldset className="flex flex-col gap-4 border-t border-line pt-4">
-        <legend className="pt-4 font-semibold text-ink">First producer</legend>
-        <p className="-mt-2 text-sm text-muted">They invite everyone else. New people get a one-time link to set their password.</p>
+      <hr className="border-line" />
+      <fieldset className="flex flex-col gap-4">
+        <legend className="text-lg font-semibold text-ink">First producer</legend>
+        <p className="text-sm text-muted">They invite everyone else. New people get a one-time link to set their password.</p>
         <Field id="producerEmail" label="Producer’s email" error={errors.producerEmail?.message} required>
           <Input type="email" inputMode="email" autoComplete="off" {...describedBy('producerEmail', errors.producerEmail?.message)} {...form.register('producerEmail')} />
         </Field>

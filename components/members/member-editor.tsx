@@ -114,8 +114,8 @@ export function MemberEditor({
               </Button>
             </>
           ) : (
-            <Button type="button" variant="secondary" className="text-hold" onClick={() => setConfirming(true)}>
-              {member.isSelf ? 'Leave this production' : 'Remove from production'}
+            <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
+              <span className="text-hold">{member.isSelf ? 'Leave this production' : 'Remove from production'}</span>
             </Button>
           )}
         </div>

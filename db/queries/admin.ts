@@ -25,15 +25,18 @@ export type AdminProductionRow = {
 export function listAllProductions(user: SessionUser): AdminProductionRow[] {
   if (!user.isAdmin) return [];
   const db = getDb();
-  const rows = db
-    .select({
-      p: productions,
-      members: sql<number>`(select count(*) from ${memberships} where ${memberships.productionId} = ${productions.id})`,
-      mine: sql<number>`exists(select 1 from ${memberships} where ${memberships.productionId} = ${productions.id} and ${memberships.userId} = ${user.id})`,
-    })
-    .from(productions)
-    .orderBy(asc(productions.title))
-    .all();
+  const rows = db.select().from(productions).orderBy(asc(productions.title)).all();
+  const counts = new Map(
+    db
+      .select({ productionId: memberships.productionId, n: sql<number>`count(*)` })
+      .from(memberships)
+      .groupBy(memberships.productionId)
+      .all()
+      .map((r) => [r.productionId, r.n]),
+  );
+  const mine = new Set(
+    db.select({ productionId: memberships.productionId }).from(memberships).where(eq(memberships.userId, user.id)).all().map((r) => r.productionId),
+  );
   const producers = db
     .select({ productionId: memberships.productionId, name: users.name, email: users.email, passwordHash: users.passwordHash })
     .from(memberships)
@@ -41,7 +44,7 @@ export function listAllProductions(user: SessionUser): AdminProductionRow[] {
     .where(eq(memberships.role, 'producer'))
     .orderBy(asc(users.name))
     .all();
-  return rows.map(({ p, members, mine }) => ({
+  return rows.map((p) => ({
     id: p.id,
     title: p.title,
     company: p.company,
@@ -49,8 +52,8 @@ export function listAllProductions(user: SessionUser): AdminProductionRow[] {
     startDate: p.startDate,
     endDate: p.endDate,
     timeZone: p.timeZone,
-    members,
+    members: counts.get(p.id) ?? 0,
     producers: producers.filter((x) => x.productionId === p.id).map((x) => ({ name: x.name, email: x.email, active: x.passwordHash !== null })),
-    adminIsMember: Boolean(mine),
+    adminIsMember: mine.has(p.id),
   }));
 }

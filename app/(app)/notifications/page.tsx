@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/app/lib/auth';
 import { formatInZone } from '@/app/lib/time';
 import { countNotifications, countUnread, listNotifications } from '@/db/queries/notifications';
-import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
@@ -41,7 +41,7 @@ export default async function NotificationsPage() {
       {rows.length === 0 ? (
         <EmptyState>Nothing yet. Holds, escalations, assignments and witness requests appear here.</EmptyState>
       ) : (
-        <Card className="p-0 sm:p-0">
+        <div className="overflow-hidden rounded-xl border border-line bg-surface shadow-sm">
           <ul className="divide-y divide-line" aria-label="Notifications, newest first">
             {rows.map((n) => {
               const href = safeLink(n.link);
@@ -86,7 +86,7 @@ export default async function NotificationsPage() {
             })}
           </ul>
           {total > rows.length ? <p className="border-t border-line p-4 text-sm text-muted">Showing the newest {rows.length} of {total}.</p> : null}
-        </Card>
+        </div>
       )}
     </main>
   );

@@ -5,6 +5,7 @@ import { can } from '@/app/lib/policy';
 import { listInviteExpiries, listMembers } from '@/db/queries/members';
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
+import { LinkButton } from '@/components/ui/button';
 import { InviteForm } from '@/components/members/invite-form';
 import { MemberEditor } from '@/components/members/member-editor';
 import { formatInZone } from '@/app/lib/time';
@@ -28,9 +29,19 @@ export default async function MembersPage({ params }: { params: Promise<{ produc
 
   return (
     <>
-      <PageHeader title="Members" subtitle={`${members.length} ${members.length === 1 ? 'person' : 'people'} on ${p.title}`} />
+      <PageHeader
+        title="Members"
+        subtitle={`${members.length} ${members.length === 1 ? 'person' : 'people'} on ${p.title}`}
+        actions={
+          manage ? (
+            <LinkButton href="#add-member" className="lg:hidden">
+              Add a member
+            </LinkButton>
+          ) : null
+        }
+      />
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
-        <Card aria-labelledby="list-h" className="order-2 lg:order-1">
+        <Card aria-labelledby="list-h">
           <CardTitle id="list-h">Who is on the show</CardTitle>
           {members.length === 0 ? (
             <EmptyState>No members yet.</EmptyState>
@@ -88,7 +99,7 @@ export default async function MembersPage({ params }: { params: Promise<{ produc
           )}
         </Card>
         {manage ? (
-          <Card aria-labelledby="invite-h" className="order-1 lg:order-2">
+          <Card aria-labelledby="invite-h" id="add-member" className="scroll-mt-4">
             <CardTitle id="invite-h">Add a member</CardTitle>
             <p className="mb-4 text-muted">
               New people get a one-time link to set their own password — also the quick way to add a day player. Someone who
