@@ -12,7 +12,8 @@ const ITEMS: NavItem[] = [
   { href: '/incidents/new', label: 'Report', any: ['incident.file'] },
   { href: '/firearms', label: 'Firearms', any: ['firearm.view'] },
   { href: '/checks', label: 'Checks', any: ['firearm.view', 'check.witness'] },
-  { href: '/custody', label: 'Custody', any: ['firearm.view'] },
+  // Crew see only the report of a weapon that changed hands outside the armorer (rule 2).
+  { href: '/custody', label: 'Custody', any: ['firearm.view', 'incident.file'] },
   { href: '/ammunition', label: 'Ammunition', any: ['firearm.view'] },
   { href: '/meetings', label: 'Meetings', any: ['firearm.view', 'meeting.attend'] },
   { href: '/hold', label: 'Holds', any: ['hold.call', 'hold.lift', 'audit.view'] },

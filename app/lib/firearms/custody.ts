@@ -3,7 +3,7 @@
 // and applies the outcome inside one immediate transaction.
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { DB, Tx } from '@/db/client';
 import {
   ammoLots,
   checkWitnesses,
@@ -43,7 +43,7 @@ function nameOf(tx: Tx, userId: string | null): string | null {
 }
 
 /** This weapon's checks with their witnesses, as the rules read them. */
-export function checkFactsOf(tx: Tx, firearmId: string): CheckFact[] {
+export function checkFactsOf(tx: Tx | DB, firearmId: string): CheckFact[] {
   const checks = tx.select().from(firearmChecks).where(eq(firearmChecks.firearmId, firearmId)).all();
   if (checks.length === 0) return [];
   const witnesses = tx
@@ -62,7 +62,7 @@ export function checkFactsOf(tx: Tx, firearmId: string): CheckFact[] {
   }));
 }
 
-export function lastReturnOf(tx: Tx, firearmId: string): Date | null {
+export function lastReturnOf(tx: Tx | DB, firearmId: string): Date | null {
   return (
     tx
       .select({ at: handoffs.returnedAt })

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AMMO_KINDS, CHECK_PHASES, CHECK_RESULTS, FIREARM_KINDS, type CheckPhase } from '../enums';
 import { CHECK_ITEM_KEYS, itemsFor, type CheckItemKey } from '../firearms/checklist';
 import { plainText } from './common';
+import { localDateTime } from './incidents';
 
 const idRef = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, message);
 const text = (max: number, label: string) => plainText(max, label);
@@ -39,6 +40,10 @@ export type CreateFirearmInput = z.infer<typeof createFirearmSchema>;
 
 export const updateFirearmSchema = firearmFields.extend({ firearmId: idRef('Choose the weapon.') });
 export type UpdateFirearmInput = z.infer<typeof updateFirearmSchema>;
+
+/** The add/edit form's fields: the server parses them with the create or the update schema. */
+export const firearmFormSchema = createFirearmSchema.extend({ firearmId: z.string().max(100) });
+export type FirearmFormInput = z.infer<typeof firearmFormSchema>;
 
 export const setFirearmStatusSchema = z.object({
   firearmId: idRef('Choose the weapon.'),
@@ -157,7 +162,7 @@ export const reportOutsideHandoffSchema = z.object({
   id: clientId,
   firearmId: z.string().trim().max(100),
   location: required('Where did it happen?', 200, 'The location'),
-  occurredAt: z.string().trim().max(20),
+  occurredAt: z.union([z.literal(''), localDateTime]),
   description: required('Say what you saw: who had the weapon, who gave it to them, when.', 4000, 'The description').refine(
     (s) => s.length >= 10,
     'Say a little more: who had the weapon, who gave it to them, when.',
