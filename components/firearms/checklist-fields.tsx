@@ -33,7 +33,7 @@ export function ChecklistFields({
           return (
             <div key={i.key} className="border-t border-line py-2 first-of-type:border-t-0">
               <label htmlFor={id} className="flex min-h-11 cursor-pointer items-start gap-3">
-                <input id={id} type="checkbox" className="mt-1 size-6 shrink-0" aria-describedby={`${id}-hint ${id}-error`} {...register(`checklist.${i.key}`)} />
+                <input id={id} type="checkbox" className="mt-1 size-6 shrink-0" aria-describedby={`${id}-error`} {...register(`checklist.${i.key}`)} />
                 <span>
                   <span className="font-semibold">{i.label}</span>
                   <span id={`${id}-hint`} className="block text-sm text-muted">
