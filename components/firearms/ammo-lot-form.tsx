@@ -46,7 +46,7 @@ export function AmmoLotForm({ productionId, today, liveIncidentHref }: { product
         </p>
       ) : null}
       <FormSuccess message={done} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
         <Field id="lot-kind" label="Kind" required hint="Dummies or blanks only." error={err('kind')}>
           <Select {...describedBy('lot-kind', err('kind'), true)} {...form.register('kind')}>
             <option value="" disabled>

@@ -43,7 +43,7 @@ export function FirearmForm({ productionId, firearm }: Props) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={error} />
       <FormSuccess message={done} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
         <Field id={`${p}tag`} label="Tag" required hint="The label on the weapon, unique on this production." error={err('tag')}>
           <Input autoComplete="off" {...describedBy(`${p}tag`, err('tag'), true)} {...form.register('tag')} />
         </Field>

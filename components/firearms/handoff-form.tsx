@@ -77,7 +77,7 @@ export function HandoffForm({
       <Field id="ho-scene" label="Scene or setup" required hint="The setup the weapon was checked for." error={err('scene')}>
         <Input autoComplete="off" {...describedBy('ho-scene', err('scene'), true)} {...form.register('scene')} />
       </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
         <Field id="ho-lot" label="Ammunition lot" error={err('ammoLotId')}>
           <Select {...describedBy('ho-lot', err('ammoLotId'))} {...form.register('ammoLotId')}>
             <option value="">No rounds</option>

@@ -30,7 +30,7 @@ export function MeetingForm({ productionId, today, members }: { productionId: st
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={error} />
       <FormSuccess message={done} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
         <Field id="mt-date" label="Date" required hint="The production’s calendar day." error={err('date')}>
           <Input type="date" max={today} {...describedBy('mt-date', err('date'), true)} {...form.register('date')} />
         </Field>
@@ -60,7 +60,7 @@ export function MeetingForm({ productionId, today, members }: { productionId: st
           Attendees <span className="ml-1 text-sm font-normal text-muted">(required)</span>
         </legend>
         <p className="text-sm text-muted">Each one confirms their attendance in their own session.</p>
-        <div className="grid sm:grid-cols-2">
+        <div className="grid sm:grid-cols-2 lg:grid-cols-1">
           {members.map((m) => (
             <label key={m.userId} className="flex min-h-11 cursor-pointer items-center gap-3">
               <input type="checkbox" value={m.userId} className="size-6 shrink-0" {...form.register('attendeeIds')} />

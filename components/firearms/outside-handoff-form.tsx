@@ -40,7 +40,7 @@ export function OutsideHandoffForm({ productionId, weapons }: { productionId: st
           ))}
         </Select>
       </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
         <Field id="out-location" label="Where" required error={err('location')}>
           <Input autoComplete="off" {...describedBy('out-location', err('location'))} {...form.register('location')} />
         </Field>

@@ -38,7 +38,7 @@ export default async function AmmunitionPage({ params }: { params: Promise<{ pro
         </p>
       </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
-        <Card aria-labelledby="lots-h">
+        <Card aria-labelledby="lots-h" className="self-start">
           <CardTitle id="lots-h">Lots ({lots.length})</CardTitle>
           {lots.length === 0 ? (
             <EmptyState>No lots recorded yet.</EmptyState>

@@ -289,9 +289,15 @@ export default async function CustodyPage({
               </ul>
             )}
           </Card>
+          {report ? (
+            <Card aria-labelledby="outside-h">
+              <CardTitle id="outside-h">Report a weapon that changed hands outside the armorer</CardTitle>
+              <OutsideHandoffForm productionId={productionId} weapons={weapons} />
+            </Card>
+          ) : null}
         </div>
 
-        <div className="flex flex-col gap-4 self-start">
+        <div className="order-first flex flex-col gap-4 self-start lg:order-none">
           {record ? (
             <>
               <Card aria-labelledby="ready-h">
@@ -331,12 +337,6 @@ export default async function CustodyPage({
                 />
               </Card>
             </>
-          ) : null}
-          {report ? (
-            <Card aria-labelledby="outside-h">
-              <CardTitle id="outside-h">Report a weapon that changed hands outside the armorer</CardTitle>
-              <OutsideHandoffForm productionId={productionId} weapons={weapons} />
-            </Card>
           ) : null}
         </div>
       </div>

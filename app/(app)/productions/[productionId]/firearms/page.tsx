@@ -49,7 +49,7 @@ export default async function FirearmsPage({ params }: { params: Promise<{ produ
         ))}
       </ul>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
-        <Card aria-labelledby="inv-h">
+        <Card aria-labelledby="inv-h" className="self-start">
           <CardTitle id="inv-h">Inventory ({rows.length})</CardTitle>
           {rows.length === 0 ? (
             <EmptyState>No weapons yet.{manage ? ' Add the first one with the form.' : ''}</EmptyState>

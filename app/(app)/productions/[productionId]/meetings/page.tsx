@@ -86,7 +86,9 @@ export default async function MeetingsPage({ params }: { params: Promise<{ produ
                   </p>
                   {viewAll ? (
                     <details className="mt-2">
-                      <summary className="flex min-h-11 cursor-pointer items-center font-semibold">Attendees ({m.attendees.length})</summary>
+                      <summary className="flex min-h-11 cursor-pointer items-center gap-2 font-semibold">
+                        Attendees ({m.attendees.length}) <span aria-hidden="true" className="text-muted">▾</span>
+                      </summary>
                       <ul className="divide-y divide-line">
                         {m.attendees.map((a) => (
                           <li key={a.userId} className="flex flex-wrap items-center justify-between gap-2 py-1">

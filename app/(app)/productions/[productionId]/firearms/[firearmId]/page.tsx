@@ -132,8 +132,8 @@ export default async function FirearmPage({ params }: { params: Promise<{ produc
             ) : null}
             <Card aria-labelledby="edit-h">
               <details>
-                <summary className="flex min-h-11 cursor-pointer items-center text-lg font-semibold" id="edit-h">
-                  Edit details
+                <summary className="flex min-h-11 cursor-pointer items-center gap-2 text-lg font-semibold" id="edit-h">
+                  Edit details <span aria-hidden="true" className="text-base text-muted">▾</span>
                 </summary>
                 <div className="mt-3">
                   <FirearmForm productionId={productionId} firearm={{ firearmId: f.id, tag: f.tag, make: f.make, model: f.model, serial: f.serial, kind: f.kind, notes: f.notes }} />
