@@ -358,7 +358,7 @@ test.describe('screens at 375 and 1280', () => {
       const c = authzCtx();
       // The weapon the chain above used has the richest history; the seeded one stands in when run alone.
       const rev = q<{ id: string }>("select id from firearms where production_id = ? and tag = ?", c.demo, TAG);
-      const ids2 = { firearm: rev?.id ?? c.seeded.demoFirearm, check: c.seeded.demoCheck };
+      const ids2 = { firearm: rev?.id ?? c.demoFirearm, check: c.demoCheck };
       const armorer = await as(browser, 'armorer', { width, height: 900 });
       for (const [name, path] of pages(ids2)) {
         await armorer.page.goto(`/productions/${demo ?? c.demo}/${path}`);

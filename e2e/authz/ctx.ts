@@ -1,8 +1,8 @@
 import { ids, testDb } from '../helpers';
-import type { AuthzCtx } from './types';
+import type { AuthzContext } from './types';
 
 /** The ids the route table needs, read from the e2e database after the seed ran. */
-export function authzCtx(): AuthzCtx {
+export function authzCtx(): AuthzContext {
   const { demo, other } = ids();
   const db = testDb();
   const one = (sql: string, ...args: string[]) => (db.prepare(sql).get(...args) as { id: string } | undefined)?.id ?? 'missing-seed-record';
@@ -14,5 +14,5 @@ export function authzCtx(): AuthzCtx {
     otherCheck: one("select c.id from firearm_checks c join firearms f on f.id = c.firearm_id where f.production_id = ? and f.tag = 'OTHER-SEED-1'", other),
   };
   db.close();
-  return { demo, other, seeded };
+  return { demo, other, ...seeded };
 }

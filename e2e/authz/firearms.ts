@@ -13,10 +13,10 @@ const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice
 
 export const routes: RouteCase[] = [
   { name: 'firearms inventory', path: (c) => `/productions/${c.demo}/firearms`, method: 'GET', kind: 'page', expect: viewers },
-  { name: 'weapon history', path: (c) => `/productions/${c.demo}/firearms/${c.seeded.demoFirearm}`, method: 'GET', kind: 'page', expect: viewers },
+  { name: 'weapon history', path: (c) => `/productions/${c.demo}/firearms/${c.demoFirearm}`, method: 'GET', kind: 'page', expect: viewers },
   {
     name: 'weapon history: another production’s weapon under this production',
-    path: (c) => `/productions/${c.demo}/firearms/${c.seeded.otherFirearm}`,
+    path: (c) => `/productions/${c.demo}/firearms/${c.otherFirearm}`,
     method: 'GET',
     kind: 'page',
     expect: { ...viewers, armorer: 'notfound', producer: 'notfound', auditor: 'notfound' },
@@ -25,10 +25,10 @@ export const routes: RouteCase[] = [
   { name: 'checks (crew: the ones naming them)', path: (c) => `/productions/${c.demo}/checks`, method: 'GET', kind: 'page', expect: everyone },
   { name: 'new check', path: (c) => `/productions/${c.demo}/checks/new`, method: 'GET', kind: 'page', expect: armorerOnly },
   // The seeded check names the actor, not the camera operator: crew who are not named are refused.
-  { name: 'check detail', path: (c) => `/productions/${c.demo}/checks/${c.seeded.demoCheck}`, method: 'GET', kind: 'page', expect: viewers },
+  { name: 'check detail', path: (c) => `/productions/${c.demo}/checks/${c.demoCheck}`, method: 'GET', kind: 'page', expect: viewers },
   {
     name: 'check detail: another production’s check under this production',
-    path: (c) => `/productions/${c.demo}/checks/${c.seeded.otherCheck}`,
+    path: (c) => `/productions/${c.demo}/checks/${c.otherCheck}`,
     method: 'GET',
     kind: 'page',
     expect: { crew: 'notfound', armorer: 'notfound', producer: 'notfound', auditor: 'notfound', ...outsiders },

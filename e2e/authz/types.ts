@@ -1,36 +1,27 @@
-// The authorization-matrix contract (agent-notes AUTHZ.md): every feature exports its routes from
-// e2e/authz/<feature>.ts as RouteCase[]; the matrix spec signs in as each caller and walks them.
+// The authorization-matrix contract (agent-notes/AUTHZ.md): each feature exports its routes from
+// e2e/authz/<feature>.ts, and authz.spec.ts walks every route for every caller.
+
+/** Who calls: the demo production's roles, a site admin who is not a member, a member of another production, and no session. */
+export type Caller = 'crew' | 'armorer' | 'producer' | 'auditor' | 'admin' | 'other' | 'anon';
 
 /**
- * crew, armorer, producer, auditor: members of the demo production with that role (crew is the
- * camera operator, who holds no witness position); admin: site admin, not a member of it;
- * other: a member of another production; anon: signed out.
- */
-export const CALLERS = ['crew', 'armorer', 'producer', 'auditor', 'admin', 'other', 'anon'] as const;
-export type Caller = (typeof CALLERS)[number];
-
-/**
- * ok: 200 page / 2xx api. signin: redirected to /sign-in (page) or 401 (api). notfound: 404.
- * forbidden: 403 (pages answer it through next/navigation's forbidden()). invalid: 400 (an api
- * caller got past authorization and the body was refused, so nothing was stored).
+ * The expected answer. 'ok' = 200 page / 2xx api; 'signin' = redirected to /sign-in (pages) or
+ * 401 (api); 'notfound' = 404; 'forbidden' = 403 (api) or a refusal page (pages that call
+ * next/navigation's forbidden() answer 403 too); 'invalid' = 400 (an api caller got past
+ * authorization and its body was refused, so nothing was stored).
  */
 export type Expectation = 'ok' | 'signin' | 'notfound' | 'forbidden' | 'invalid';
 
-export type AuthzCtx = {
-  /** The demo production's id. */
-  demo: string;
-  /** "Other Show (e2e)", which none of the demo callers belongs to. */
-  other: string;
-  /** Ids of records the e2e seed made, by name (see e2e/authz/ctx.ts). */
-  seeded: Record<string, string>;
-};
+export const CALLERS: readonly Caller[] = ['crew', 'armorer', 'producer', 'auditor', 'admin', 'other', 'anon'];
+
+/** Ids the path builders need: the demo production, the other production, and any seeded records. */
+export type AuthzContext = { demo: string; other: string } & Record<string, string>;
 
 export type RouteCase = {
   name: string;
-  path: (ctx: AuthzCtx) => string;
+  path: (ctx: AuthzContext) => string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   kind: 'page' | 'api';
-  /** JSON body for api POST/PUT/PATCH. */
-  body?: (ctx: AuthzCtx) => unknown;
+  body?: (ctx: AuthzContext) => unknown;
   expect: Record<Caller, Expectation>;
 };

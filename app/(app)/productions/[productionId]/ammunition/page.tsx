@@ -10,6 +10,7 @@ import { listAmmoLots } from '@/db/queries/firearms';
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { AmmoLotForm } from '@/components/firearms/ammo-lot-form';
+import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 
 export const metadata: Metadata = { title: 'Ammunition' };
 
@@ -25,6 +26,7 @@ export default async function AmmunitionPage({ params }: { params: Promise<{ pro
 
   return (
     <>
+      <FirearmsTabs actor={actor} />
       <PageHeader title="Ammunition" subtitle={`Dummies and blanks on hand: ${total('dummy')} dummy, ${total('blank')} blank rounds.`} />
       <div role="note" className="mb-4 rounded-xl border-2 border-hold bg-hold-soft p-4">
         <p className="font-bold text-hold">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { can } from '@/app/lib/policy';
@@ -6,6 +7,7 @@ import { listChecks, listChecksNaming } from '@/db/queries/checks';
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { LinkButton } from '@/components/ui/button';
 import { CheckList } from '@/components/firearms/check-list';
+import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 
 export const metadata: Metadata = { title: 'Checks' };
 
@@ -22,6 +24,7 @@ export default async function ChecksPage({ params }: { params: Promise<{ product
 
   return (
     <>
+      <FirearmsTabs actor={actor} />
       <PageHeader
         title="Checks"
         subtitle={viewAll ? 'The armorer’s checks before and after each use, with their witnesses.' : 'Firearm checks that name you as a witness.'}
@@ -37,6 +40,14 @@ export default async function ChecksPage({ params }: { params: Promise<{ product
               <EmptyState>Nothing waits for you. When the armorer names you on a check, it appears here and in your notifications.</EmptyState>
             )}
           </Card>
+        ) : null}
+        {!viewAll && can(actor.role, 'incident.file') && actor.production.phase !== 'wrapped' ? (
+          <p className="rounded-lg border border-line bg-white p-3">
+            Saw a weapon change hands outside the armorer?{' '}
+            <Link href={`/productions/${productionId}/custody`} className="inline-flex min-h-11 items-center font-semibold text-hold underline">
+              Report a custody breach
+            </Link>
+          </p>
         ) : null}
         <Card aria-labelledby="all-h">
           <CardTitle id="all-h">{viewAll ? `All checks (${all.length})` : `Confirmed by you (${all.length})`}</CardTitle>

@@ -29,6 +29,7 @@ import { FormSuccess, Input } from '@/components/form/field';
 import { HandoffForm } from '@/components/firearms/handoff-form';
 import { ReturnForm } from '@/components/firearms/return-form';
 import { OutsideHandoffForm } from '@/components/firearms/outside-handoff-form';
+import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 
 export const metadata: Metadata = { title: 'Custody' };
 
@@ -119,6 +120,7 @@ export default async function CustodyPage({
 
   return (
     <>
+      <FirearmsTabs actor={actor} />
       <PageHeader title="Custody" subtitle="Who holds each weapon now, every hand-off and return, and what was refused." />
 
       <ul className="mb-4 grid gap-2 sm:grid-cols-3" aria-label="Before any hand-off">

@@ -10,6 +10,7 @@ import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { LinkButton } from '@/components/ui/button';
 import { CheckResultBadge, FirearmStatusBadge } from '@/components/firearms/badges';
 import { FirearmForm } from '@/components/firearms/firearm-form';
+import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 
 export const metadata: Metadata = { title: 'Firearms' };
 
@@ -26,6 +27,7 @@ export default async function FirearmsPage({ params }: { params: Promise<{ produ
 
   return (
     <>
+      <FirearmsTabs actor={actor} />
       <PageHeader
         title="Firearms"
         subtitle="Every weapon on the show, real or replica, and where it is now."

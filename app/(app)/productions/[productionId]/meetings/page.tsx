@@ -11,6 +11,7 @@ import { Badge } from '@/components/ui/badge';
 import { ConfirmedBadge } from '@/components/firearms/badges';
 import { ConfirmButton } from '@/components/firearms/confirm-button';
 import { MeetingForm } from '@/components/firearms/meeting-form';
+import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 
 export const metadata: Metadata = { title: 'Safety meetings' };
 
@@ -35,6 +36,7 @@ export default async function MeetingsPage({ params }: { params: Promise<{ produ
 
   return (
     <>
+      <FirearmsTabs actor={actor} />
       <PageHeader
         title="Safety meetings"
         subtitle={viewAll ? 'A meeting every day firearms are handled (Safety Bulletin #1). No weapon goes out on a day without one (rule 6).' : 'Safety meetings that name you as an attendee.'}

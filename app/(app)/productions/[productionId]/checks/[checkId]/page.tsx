@@ -10,6 +10,7 @@ import { checkUse, getCheck } from '@/db/queries/checks';
 import { Card, CardTitle, Facts, PageHeader } from '@/components/ui/card';
 import { CheckResultBadge, ConfirmedBadge } from '@/components/firearms/badges';
 import { ConfirmButton } from '@/components/firearms/confirm-button';
+import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 
 export const metadata: Metadata = { title: 'Check' };
 
@@ -28,6 +29,7 @@ export default async function CheckPage({ params }: { params: Promise<{ producti
 
   return (
     <>
+      <FirearmsTabs actor={actor} />
       <p className="mb-2">
         <Link href={`${base}/checks`} className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-2 hover:underline">
           ← Checks

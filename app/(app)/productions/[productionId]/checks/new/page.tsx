@@ -8,6 +8,7 @@ import { listWeaponChoices } from '@/db/queries/firearms';
 import { listEligibleWitnesses } from '@/db/queries/checks';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { CheckForm } from '@/components/firearms/check-form';
+import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 
 export const metadata: Metadata = { title: 'New check' };
 
@@ -31,6 +32,7 @@ export default async function NewCheckPage({
 
   return (
     <>
+      <FirearmsTabs actor={actor} />
       <p className="mb-2">
         <Link href={`/productions/${productionId}/checks`} className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-2 hover:underline">
           ← Checks

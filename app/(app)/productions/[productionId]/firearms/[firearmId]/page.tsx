@@ -13,6 +13,7 @@ import { LinkButton } from '@/components/ui/button';
 import { FirearmStatusBadge } from '@/components/firearms/badges';
 import { FirearmForm } from '@/components/firearms/firearm-form';
 import { StatusForm } from '@/components/firearms/status-form';
+import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 
 export const metadata: Metadata = { title: 'Weapon history' };
 
@@ -43,6 +44,7 @@ export default async function FirearmPage({ params }: { params: Promise<{ produc
 
   return (
     <>
+      <FirearmsTabs actor={actor} />
       <p className="mb-2">
         <Link href={`${base}/firearms`} className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-2 hover:underline">
           ← Firearms
