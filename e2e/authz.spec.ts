@@ -5,11 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { routes } from './authz';
-import { CALLERS, type Answer, type Caller, type Ctx, type RouteCase } from './authz/types';
+import { CALLERS, type AuthzContext, type Caller, type Expectation, type RouteCase } from './authz/types';
+import { authzCtx } from './authz/ctx';
 import { storageStateFor } from './auth-state';
-import { ids } from './helpers';
 
 const APP_DIR = path.resolve(__dirname, '..', 'app');
 const ROUTE_FILE = /^(page|route)\.(tsx|ts|jsx|js)$/;
@@ -42,29 +41,10 @@ function appRoutes(): { file: string; pattern: string; re: RegExp }[] {
   return out;
 }
 
-function makeCtx(): Ctx {
-  const { demo, other } = ids();
-  const file = path.resolve(process.env.E2E_DATABASE_PATH ?? 'data/e2e/setsafe.db');
-  return {
-    demo,
-    other,
-    id(sql, ...params) {
-      const db = new Database(file, { readonly: true, fileMustExist: true });
-      try {
-        const row = db.prepare(sql).raw().get(...params) as unknown[] | undefined;
-        if (!row || row[0] == null) throw new Error(`authz ctx.id: no row for ${sql}`);
-        return String(row[0]);
-      } finally {
-        db.close();
-      }
-    },
-  };
-}
-
 const pathOnly = (url: string) => decodeURI(url.split(/[?#]/)[0]);
 
 /** Calls one route as it would be called, following redirects by hand to see where they go. */
-async function probe(api: APIRequestContext, r: RouteCase, ctx: Ctx): Promise<Answer | string> {
+async function probe(api: APIRequestContext, r: RouteCase, ctx: AuthzContext): Promise<Expectation | string> {
   let url = r.path(ctx);
   let res: APIResponse;
   for (let hop = 0; ; hop++) {
@@ -104,11 +84,11 @@ async function probe(api: APIRequestContext, r: RouteCase, ctx: Ctx): Promise<An
 }
 
 const existing = appRoutes();
-const exists = (r: RouteCase, ctx: Ctx) => existing.some((f) => f.re.test(pathOnly(r.path(ctx))));
+const exists = (r: RouteCase, ctx: AuthzContext) => existing.some((f) => f.re.test(pathOnly(r.path(ctx))));
 
 test.describe('authorization matrix', () => {
   test('every page and route handler under app/ is in the route table', () => {
-    const ctx = makeCtx();
+    const ctx = authzCtx();
     const urls = routes.map((r) => pathOnly(r.path(ctx)));
     const missing = existing.filter((f) => !urls.some((u) => f.re.test(u))).map((f) => `${f.pattern}  (app/${f.file})`);
     expect(missing, 'add these to e2e/authz/<feature>.ts').toEqual([]);
@@ -122,7 +102,7 @@ test.describe('authorization matrix', () => {
 
   for (const caller of CALLERS) {
     test(`${caller}: every route answers as expected`, async ({ playwright, baseURL }) => {
-      const ctx = makeCtx();
+      const ctx = authzCtx();
       const storageState = caller === 'anon' ? undefined : await storageStateFor(caller as Exclude<Caller, 'anon'>, baseURL!);
       const api = await playwright.request.newContext({ baseURL, storageState });
       const wrong: string[] = [];

@@ -1,12 +1,12 @@
-import type { Answer, Caller, RouteCase } from './types';
+import type { Caller, Expectation, RouteCase } from './types';
 
 /** Pages any signed-in person may open; signed-out visitors go to sign-in. */
-const SIGNED_IN: Record<Caller, Answer> = { crew: 'ok', armorer: 'ok', producer: 'ok', auditor: 'ok', admin: 'ok', other: 'ok', anon: 'signin' };
+const SIGNED_IN: Record<Caller, Expectation> = { crew: 'ok', armorer: 'ok', producer: 'ok', auditor: 'ok', admin: 'ok', other: 'ok', anon: 'signin' };
 /** Pages of the demo production that every member may open; admin and other are not members. */
-const DEMO_MEMBERS: Record<Caller, Answer> = { crew: 'ok', armorer: 'ok', producer: 'ok', auditor: 'ok', admin: 'notfound', other: 'notfound', anon: 'signin' };
+const DEMO_MEMBERS: Record<Caller, Expectation> = { crew: 'ok', armorer: 'ok', producer: 'ok', auditor: 'ok', admin: 'notfound', other: 'notfound', anon: 'signin' };
 /** Pages of the other production: only `other` is a member there. */
-const OTHER_MEMBERS: Record<Caller, Answer> = { crew: 'notfound', armorer: 'notfound', producer: 'notfound', auditor: 'notfound', admin: 'notfound', other: 'ok', anon: 'signin' };
-const PUBLIC: Record<Caller, Answer> = { crew: 'ok', armorer: 'ok', producer: 'ok', auditor: 'ok', admin: 'ok', other: 'ok', anon: 'ok' };
+const OTHER_MEMBERS: Record<Caller, Expectation> = { crew: 'notfound', armorer: 'notfound', producer: 'notfound', auditor: 'notfound', admin: 'notfound', other: 'ok', anon: 'signin' };
+const PUBLIC: Record<Caller, Expectation> = { crew: 'ok', armorer: 'ok', producer: 'ok', auditor: 'ok', admin: 'ok', other: 'ok', anon: 'ok' };
 
 export const routes: RouteCase[] = [
   { name: 'home', path: () => '/', method: 'GET', kind: 'page', expect: SIGNED_IN },

@@ -1,5 +1,7 @@
 // Every feature's route table, one import line each (agent-notes/AUTHZ.md).
 import type { RouteCase } from './types';
 import { routes as foundation } from './foundation';
+import { routes as firearms } from './firearms';
+import { routes as rust } from './rust';
 
-export const routes: RouteCase[] = [...foundation];
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust];
