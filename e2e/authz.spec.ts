@@ -77,7 +77,7 @@ async function probe(api: APIRequestContext, r: RouteCase, ctx: AuthzContext): P
     // Streamed responses cannot change their status: Next marks these in the HTML instead.
     if (/<meta[^>]+content="\d+;url=\/sign-in/.test(html)) return 'signin';
     if (/<meta name="next-error" content="not-found"/.test(html)) return 'notfound';
-    if (html.includes('data-authz="forbidden"')) return 'forbidden';
+    if (html.includes('data-refusal="forbidden"')) return 'forbidden';
     return 'ok';
   }
   return `HTTP ${s}`;

@@ -3,5 +3,6 @@ import type { RouteCase } from './types';
 import { routes as foundation } from './foundation';
 import { routes as firearms } from './firearms';
 import { routes as rust } from './rust';
+import { routes as bench } from './bench';
 
-export const routes: RouteCase[] = [...foundation, ...firearms, ...rust];
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench];

@@ -12,8 +12,7 @@ export const CALLERS: readonly Caller[] = ['crew', 'armorer', 'producer', 'audit
  * - ok:        pages 200 (after redirects, not at /sign-in); api 2xx
  * - signin:    pages end at /sign-in; api 401
  * - notfound:  404 (another production's records, or no such record)
- * - forbidden: api 403; pages answer 403 (next/navigation's forbidden()) or render `<Refused>`
- *              (components/shell/refused.tsx, marked data-authz="forbidden")
+ * - forbidden: api 403; pages call next/navigation's forbidden() (403, app/forbidden.tsx)
  * - invalid:   400 (an api caller got past authorization and its body was refused, so nothing was stored)
  * - conflict:  409, refused: 422, throttled: 429 (api)
  */

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { can } from '@/app/lib/policy';
 import { Card, CardTitle, PageHeader } from '@/components/ui/card';
-import { Refused } from '@/components/shell/refused';
 import { SettingsForm } from '@/components/productions/settings-form';
 import { TimeZoneList } from '@/components/productions/time-zone-list';
 import { updateProduction } from './actions';
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Production settings' };
 export default async function SettingsPage({ params }: { params: Promise<{ productionId: string }> }) {
   const { productionId } = await params;
   const actor = await requireMember(productionId);
-  if (!can(actor.role, 'production.manage')) return <Refused productionId={productionId} message="Only producers change the production’s details." />;
+  if (!can(actor.role, 'production.manage')) forbidden();
   const p = actor.production;
   const wrapped = p.phase === 'wrapped';
   return (
