@@ -9,6 +9,7 @@ import { addMembership, createProduction, createUser, findUserByEmail, type Who 
 import { hashPassword } from '../app/lib/passwords';
 import { fileIncidentTx } from '../app/lib/incidents/file';
 import { SEEDED } from '../e2e/authz/seeded';
+import { seedE2eFirearms } from './e2e-seed-firearms';
 
 async function main() {
   await seedDemo();
@@ -23,7 +24,7 @@ async function main() {
     const oc = createUser(tx, who, { email: 'other.crew@setsafe.test', name: 'Otto Other-Crew', passwordHash: hash }, now);
     addMembership(tx, who, { productionId: p.id, userId: op.id, role: 'producer', positions: [] }, now);
     addMembership(tx, who, { productionId: p.id, userId: oc.id, role: 'crew', positions: ['actor'] }, now);
-    // One incident on each show for the authorization matrix (e2e/authz/context.ts).
+    // One incident on each show for the authorization matrix (e2e/authz/ctx.ts).
     const demo = tx.select().from(productions).where(eq(productions.title, DEMO_PRODUCTION_TITLE)).get()!;
     const demoProducer = findUserByEmail(tx, 'producer@setsafe.test')!;
     fileIncidentTx(tx, { productionId: demo.id, timeZone: demo.timeZone, reporter: { userId: demoProducer.id, label: demoProducer.name }, now },
@@ -32,5 +33,6 @@ async function main() {
       { id: randomUUID(), type: 'other', description: SEEDED.otherIncident, location: 'Backlot' });
   });
   sqlite.close();
+  seedE2eFirearms();
 }
 main();

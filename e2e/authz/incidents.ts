@@ -7,7 +7,7 @@ const members = (e: Partial<Record<Caller, Expectation>>): Record<Caller, Expect
 
 /**
  * Incidents and holds (issue 4). ctx.demoIncident / ctx.otherIncident are seeded by scripts/e2e-seed.ts
- * (see e2e/authz/context.ts): the demo one was filed by the producer, so crew may not open it.
+ * (see e2e/authz/ctx.ts): the demo one was filed by the producer, so crew may not open it.
  */
 export const routes: RouteCase[] = [
   { name: 'incident list', kind: 'page', method: 'GET', path: (c) => `/productions/${c.demo}/incidents`, expect: members({}) },
@@ -27,5 +27,18 @@ export const routes: RouteCase[] = [
     path: (c) => `/api/productions/${c.demo}/incidents`,
     body: () => ({ id: randomUUID(), type: 'other', description: 'Authorization matrix probe', location: 'Stage 2' }),
     expect: members({ auditor: 'forbidden' }),
+  },
+  {
+    name: 'incidents JSON: file with bad fields',
+    kind: 'api', method: 'POST',
+    path: (c) => `/api/productions/${c.demo}/incidents`,
+    body: () => ({ id: randomUUID(), type: 'other', description: '<script>alert(1)</script>', location: '' }),
+    expect: members({ crew: 'invalid', armorer: 'invalid', producer: 'invalid', auditor: 'forbidden' }),
+  },
+  {
+    name: 'incidents JSON: the other production’s list',
+    kind: 'api', method: 'GET',
+    path: (c) => `/api/productions/${c.other}/incidents`,
+    expect: { crew: 'notfound', armorer: 'notfound', producer: 'notfound', auditor: 'notfound', admin: 'notfound', other: 'ok', anon: 'signin' },
   },
 ];

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { INCIDENT_TYPES, type IncidentType } from '@/app/lib/enums';
 import { can } from '@/app/lib/policy';
@@ -18,9 +19,8 @@ export default async function NewIncidentPage({
 }) {
   const { productionId } = await params;
   const actor = await requireMember(productionId);
-  if (!can(actor.role, 'incident.file')) {
-    return <Refusal title="Auditors do not file reports">Your role observes: you can read every report, but filing is for the crew, the armorer and producers.</Refusal>;
-  }
+  // Auditors observe: a real 403 (app/forbidden.tsx), and the core refuses them too.
+  if (!can(actor.role, 'incident.file')) forbidden();
   if (actor.production.phase === 'wrapped') {
     return <Refusal title="This production is wrapped">Its records are read-only. Nothing new can be filed.</Refusal>;
   }
