@@ -129,3 +129,11 @@ export function formatValue(v: unknown, timeZone: string): string {
   if (isPlainObject(v) && Object.keys(v).length === 0) return '(none)';
   return JSON.stringify(v);
 }
+
+/** 'incident.status_change' → 'Incident: status change'; 'member.add' → 'Member: add'. */
+export function actionLabel(action: string): string {
+  const [head, ...rest] = action.split('.');
+  const h = head.replace(/_/g, ' ');
+  const tail = rest.join(' ').replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `${h.charAt(0).toUpperCase()}${h.slice(1)}${tail ? `: ${tail}` : ''}`;
+}
