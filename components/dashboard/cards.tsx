@@ -289,8 +289,8 @@ function Bars({ rows }: { rows: { key: string; label: React.ReactNode; n: number
   return (
     <ul className="flex flex-col gap-2">
       {rows.map((r) => (
-        <li key={r.key} className="grid grid-cols-[minmax(0,11rem)_1fr_2.5rem] items-center gap-2">
-          <span className="truncate">{r.label}</span>
+        <li key={r.key} className="grid grid-cols-[minmax(0,1fr)_minmax(3rem,35%)_2.5rem] items-center gap-2">
+          <span className="break-words">{r.label}</span>
           <span aria-hidden="true" className="h-3 rounded bg-slate-100">
             <span className="block h-3 rounded bg-brand" style={{ width: `${(r.n / max) * 100}%` }} />
           </span>

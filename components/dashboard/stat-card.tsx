@@ -39,8 +39,8 @@ export function StatCard({
   const t = TONE[tone];
   return (
     <section aria-labelledby={id} className={cx('flex flex-col rounded-xl border bg-surface p-4 shadow-sm sm:p-5', t.box, CARD_MIN_H, className)} data-testid={id}>
-      <div className="mb-2 flex items-start justify-between gap-3">
-        <h2 id={id} className="text-lg font-semibold leading-snug text-ink">
+      <div className="mb-2 flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
+        <h2 id={id} className="min-w-0 flex-1 basis-40 text-lg font-semibold leading-snug text-ink">
           {title}
         </h2>
         {count !== undefined ? (

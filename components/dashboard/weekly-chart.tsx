@@ -18,7 +18,7 @@ export function WeeklyChart({ data, summary }: { data: Point[]; summary: string 
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#475569' }} interval="preserveStartEnd" minTickGap={8} tickLine={false} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#475569' }} width={48} tickLine={false} axisLine={false} />
           <Tooltip cursor={{ fill: '#e0f0f6' }} />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
+          <Legend wrapperStyle={{ fontSize: 13 }} formatter={(value) => <span style={{ color: '#0f172a' }}>{value}</span>} />
           <Bar dataKey="firearm" name="Firearm-related" stackId="w" fill="#0b4f6c" isAnimationActive={false} />
           <Bar dataKey="other" name="Other" stackId="w" fill="#94a3b8" isAnimationActive={false} />
         </BarChart>

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, gte, inArray, isNull, lt, max } from 'drizzle-orm';
 import { getDb, getSqlite } from '@/db/client';
-import { auditLog, incidents } from '@/db/schema';
+import { auditLog, incidents, users } from '@/db/schema';
 import { readChainHeads, type ChainHead } from '@/db/chain-heads';
 import { chainHeadOf, verifyDatabase } from '@/db/audit-chains';
 import type { Actor } from '@/app/lib/auth';
@@ -79,9 +79,12 @@ export type AuditEntryView = {
 
 type Stored = typeof auditLog.$inferSelect;
 
+/** Fields that hold a person's or the production's id: shown with the name beside it. */
+const ID_FIELD = /(^|\.)[a-z]*Id$/;
+
 export function toView(rows: Stored[], actor: AuditActor): AuditEntryView[] {
   const mayShow = personalFieldsGate(actor);
-  return rows.map((r) => ({
+  const views = rows.map((r) => ({
     id: r.id,
     seq: r.seq,
     at: r.at,
@@ -94,6 +97,20 @@ export function toView(rows: Stored[], actor: AuditActor): AuditEntryView[] {
     hash: r.hash,
     diff: diffEntry(r.before, r.after, { hidePersonal: !mayShow(r.entityId, incidentIdIn(r.after) ?? incidentIdIn(r.before)) }),
   }));
+  // A readable difference says who, not only which id: one lookup for the whole page.
+  const ids = new Set<string>();
+  for (const v of views)
+    for (const c of v.diff.changes)
+      if (ID_FIELD.test(c.field)) for (const x of [c.before, c.after]) if (typeof x === 'string' && x.length <= 64) ids.add(x);
+  if (ids.size === 0) return views;
+  const names = new Map(
+    getDb().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids])).all().map((u) => [u.id, u.name]),
+  );
+  names.set(actor.productionId, actor.production.title);
+  const named = (x: unknown) => (typeof x === 'string' && names.has(x) ? `${names.get(x)} (${x.slice(0, 8)})` : x);
+  for (const v of views)
+    v.diff.changes = v.diff.changes.map((c) => (ID_FIELD.test(c.field) ? { ...c, before: named(c.before), after: named(c.after) } : c));
+  return views;
 }
 
 /** One page of the trail, newest first (the audit_chain_seq index serves the order). */

@@ -192,10 +192,10 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                 <li key={key} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span className="font-semibold">{label}</span>
                   <span className="flex gap-2">
-                    <a className={buttonClass('secondary', 'min-w-20')} href={`${exportBase}/${key}.csv${q}`} download aria-label={`${label} as CSV`}>
+                    <a className={buttonClass('secondary', 'min-w-16 px-3')} href={`${exportBase}/${key}.csv${q}`} download aria-label={`${label} as CSV`}>
                       CSV
                     </a>
-                    <a className={buttonClass('secondary', 'min-w-20')} href={`${exportBase}/${key}.json${q}`} download aria-label={`${label} as JSON`}>
+                    <a className={buttonClass('secondary', 'min-w-16 px-3')} href={`${exportBase}/${key}.json${q}`} download aria-label={`${label} as JSON`}>
                       JSON
                     </a>
                   </span>
