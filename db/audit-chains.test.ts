@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, writeWith } from './client';
@@ -240,5 +241,24 @@ describe('audit chain verification on a real SQLite file', () => {
     const r = verify(f.file, f.headsFile);
     expect(r.status).toBe('warning');
     expect(r.chains.every((c) => c.warnings[0]?.kind === 'no_head')).toBe(true);
+  });
+
+  it('npm run audit:verify exits 0 when intact and 1 when tampering is found', () => {
+    const f = fixture(3);
+    const run = () =>
+      spawnSync(path.join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['scripts/audit-verify.ts'], {
+        cwd: process.cwd(),
+        env: { ...process.env, DATABASE_PATH: f.file },
+        encoding: 'utf8',
+      });
+    const ok = run();
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(`${f.chain}: intact, ${f.total} entries`);
+    const raw = attacker(f.file);
+    raw.prepare('delete from audit_log where chain = ? and seq = ?').run(f.chain, f.total);
+    raw.close();
+    const bad = run();
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain(`Entry #${f.total} is missing at the end`);
   });
 });

@@ -210,7 +210,7 @@ export function verifyChain(chain: string, rows: Iterable<ChainRow>, head: Chain
     findings.push({
       kind: 'truncated',
       seqs: range(last.seq + 1, head.seq),
-      message: `Entries ${span(last.seq + 1, head.seq)} are missing at the end: the database stops at #${last.seq}, the head kept outside it is #${head.seq}.`,
+      message: `${head.seq - last.seq === 1 ? 'Entry' : 'Entries'} ${span(last.seq + 1, head.seq)} ${head.seq - last.seq === 1 ? 'is' : 'are'} missing at the end: the database stops at #${last.seq}, the head kept outside it is #${head.seq}.`,
     });
   } else if (last.seq < head.seq || hashAtHeadSeq === undefined) {
     // A renumbered tail (named above), or the entry at the head's position is gone (a gap, named above).
