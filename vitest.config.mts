@@ -4,9 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: {
-      '@': path.resolve(__dirname),
+      '@': path.resolve(import.meta.dirname),
       // server-only throws outside React Server Components; unit tests call server code directly.
-      'server-only': path.resolve(__dirname, 'scripts/empty-module.js'),
+      'server-only': path.resolve(import.meta.dirname, 'scripts/empty-module.js'),
     },
   },
   test: {

@@ -1,0 +1,223 @@
+// Filing an incident: the one path used by the form, the JSON route, anonymous reports and the
+// custody rules (a refused hand-off files a custody breach). Runs inside the caller's transaction.
+import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '@/db/client';
+import { firearms, holdIncidents, holds, incidentFirearms, incidentInjuries, incidents, ruleFlags, type Incident } from '@/db/schema';
+import { appendAudit } from '../audit';
+import { LABELS, type IncidentType, type Severity } from '../enums';
+import { notifyRoles } from '../notify';
+import { DEFAULT_RULES, onIncidentFiled, RULE3_TYPES, type Effect, type HoldFact, type IncidentFact, type RuleConfig } from '../rules';
+import { DAY, dayOnly } from '../time';
+import { Refusal } from '../errors';
+import type { InjuryInput } from '../schemas/incidents';
+
+export type FilingContext = {
+  productionId: string;
+  timeZone: string;
+  /** Null for an anonymous report: nothing that identifies the reporter is stored. */
+  reporter: { userId: string; label: string } | null;
+  now: Date;
+  /** Anonymous reports: hash of the receipt code. */
+  receiptHash?: string | null;
+  config?: RuleConfig;
+};
+
+export type FilingInput = {
+  id: string;
+  type: IncidentType;
+  description: string;
+  location: string;
+  scene?: string;
+  severity?: Severity;
+  occurredAt?: Date | null;
+  immediateActions?: string;
+  peopleInvolved?: string;
+  firearmIds?: string[];
+  injury?: InjuryInput;
+};
+
+export const ANONYMOUS_LABEL = 'Anonymous reporter';
+const SYSTEM = (rule: number) => ({ actorId: null, actorLabel: `SetSafe (rule ${rule})` });
+
+export function incidentLink(productionId: string, incidentId: string) {
+  return `/productions/${productionId}/incidents/${incidentId}`;
+}
+
+function toFact(i: Pick<Incident, 'id' | 'type' | 'occurredAt' | 'reportedAt' | 'duplicateOfId'>): IncidentFact {
+  return { id: i.id, type: i.type, occurredAt: i.occurredAt, reportedAt: i.reportedAt, duplicateOfId: i.duplicateOfId };
+}
+
+export function openHoldOf(tx: Tx, productionId: string) {
+  return tx.select().from(holds).where(and(eq(holds.productionId, productionId), isNull(holds.liftedAt))).orderBy(desc(holds.calledAt)).limit(1).get();
+}
+
+export function toHoldFact(h: NonNullable<ReturnType<typeof openHoldOf>>): HoldFact {
+  return { id: h.id, source: h.source, calledById: h.calledById, calledAt: h.calledAt, concurredById: h.concurredById, liftedAt: h.liftedAt };
+}
+
+function injuryRow(incidentId: string, injury: InjuryInput, now: Date) {
+  const s = (v: string | undefined) => (v ? v : null);
+  return {
+    incidentId,
+    employeeName: s(injury.employeeName),
+    employeeAddress: s(injury.employeeAddress),
+    employeeBirthDate: s(injury.employeeBirthDate),
+    employeeHiredDate: s(injury.employeeHiredDate),
+    employeeSex: s(injury.employeeSex),
+    physicianName: s(injury.physicianName),
+    facilityNameAddress: s(injury.facilityNameAddress),
+    emergencyRoom: injury.emergencyRoom ?? null,
+    hospitalizedInpatient: injury.hospitalizedInpatient ?? null,
+    caseNumber: s(injury.caseNumber),
+    timeBeganWork: s(injury.timeBeganWork),
+    activityBefore: s(injury.activityBefore),
+    howOccurred: s(injury.howOccurred),
+    injuryDescription: s(injury.injuryDescription),
+    harmingObject: s(injury.harmingObject),
+    died: injury.died ?? false,
+    deathDate: s(injury.deathDate),
+    amputation: injury.amputation ?? false,
+    lossOfEye: injury.lossOfEye ?? false,
+    completedBy: s(injury.completedBy),
+    completedTitle: s(injury.completedTitle),
+    completedPhone: s(injury.completedPhone),
+    updatedAt: now,
+  };
+}
+
+/**
+ * Files one incident and applies rules 1 and 3. A repeat of the same client-made id by the same
+ * reporter on the same production returns the stored report (created: false): never filed twice.
+ */
+export function fileIncidentTx(tx: Tx, ctx: FilingContext, input: FilingInput): { incident: Incident; created: boolean; effects: Effect[] } {
+  const existing = tx.select().from(incidents).where(eq(incidents.id, input.id)).get();
+  if (existing) {
+    const sameReporter = ctx.reporter ? existing.reporterId === ctx.reporter.userId : existing.anonymous;
+    if (existing.productionId === ctx.productionId && sameReporter) return { incident: existing, created: false, effects: [] };
+    throw new Refusal('This report id is already in use. Reload the form and file again.', 'conflict');
+  }
+
+  const firearmIds = [...new Set(input.firearmIds ?? [])];
+  if (firearmIds.length) {
+    const found = tx.select({ id: firearms.id }).from(firearms).where(and(eq(firearms.productionId, ctx.productionId), inArray(firearms.id, firearmIds))).all();
+    if (found.length !== firearmIds.length) throw new Refusal('A linked weapon is not in this production’s inventory.', 'invalid', { firearmIds: ['Choose weapons from this production.'] });
+  }
+
+  const anonymous = ctx.reporter === null;
+  const reportedAt = anonymous ? dayOnly(ctx.now, ctx.timeZone) : ctx.now;
+  const number = (tx.select({ n: sql<number>`coalesce(max(${incidents.number}), 0)` }).from(incidents).where(eq(incidents.productionId, ctx.productionId)).get()?.n ?? 0) + 1;
+  const row: Incident = {
+    id: input.id,
+    productionId: ctx.productionId,
+    number,
+    reporterId: ctx.reporter?.userId ?? null,
+    anonymous,
+    receiptHash: anonymous ? (ctx.receiptHash ?? null) : null,
+    type: input.type,
+    severity: input.severity ?? 'unrated',
+    status: 'reported',
+    occurredAt: input.occurredAt ?? null,
+    reportedAt,
+    location: input.location,
+    scene: input.scene ?? '',
+    description: input.description,
+    immediateActions: input.immediateActions ?? '',
+    peopleInvolved: input.peopleInvolved ?? '',
+    ownerId: null,
+    duplicateOfId: null,
+    resolution: null,
+    closedAt: null,
+    updatedAt: reportedAt,
+  };
+  tx.insert(incidents).values(row).run();
+  for (const firearmId of firearmIds) tx.insert(incidentFirearms).values({ incidentId: row.id, firearmId }).run();
+  if (input.injury) tx.insert(incidentInjuries).values(injuryRow(row.id, input.injury, reportedAt)).run();
+
+  const who = ctx.reporter ? { actorId: ctx.reporter.userId, actorLabel: ctx.reporter.label } : { actorId: null, actorLabel: ANONYMOUS_LABEL };
+  const anonymousIn = anonymous ? { timeZone: ctx.timeZone } : undefined;
+  const { receiptHash: _r, ...auditable } = row;
+  appendAudit(tx, {
+    chain: ctx.productionId, ...who, entity: 'incident', entityId: row.id, action: 'incident.file',
+    after: { ...auditable, firearmIds, injury: input.injury ? injuryRow(row.id, input.injury, reportedAt) : undefined },
+    at: ctx.now, anonymousIn,
+  });
+
+  const effects = runFilingRules(tx, ctx, row);
+  applyEffects(tx, ctx, row, effects);
+  const incident = tx.select().from(incidents).where(eq(incidents.id, row.id)).get()!;
+
+  // The producers (and, for firearm matters, the armorer) learn of every new report.
+  if (!effects.some((e) => e.kind === 'notify_producers')) {
+    notifyRoles(tx, ctx.productionId, ['producer'], { kind: 'status_changed', title: `New report #${number}: ${LABELS.incidentType[row.type]}`, body: row.location, link: incidentLink(ctx.productionId, row.id) }, reportedAt, ctx.reporter?.userId);
+  }
+  return { incident, created: true, effects };
+}
+
+function runFilingRules(tx: Tx, ctx: FilingContext, row: Incident): Effect[] {
+  const config = ctx.config ?? DEFAULT_RULES;
+  const t = (row.occurredAt ?? row.reportedAt).getTime();
+  const span = config.patternWindowDays * DAY;
+  const when = sql`coalesce(${incidents.occurredAt}, ${incidents.reportedAt})`;
+  const others = tx
+    .select({ id: incidents.id, type: incidents.type, occurredAt: incidents.occurredAt, reportedAt: incidents.reportedAt, duplicateOfId: incidents.duplicateOfId })
+    .from(incidents)
+    .where(and(eq(incidents.productionId, ctx.productionId), inArray(incidents.type, [...RULE3_TYPES]), gte(when, t - span), lte(when, t + span)))
+    .all()
+    .filter((o) => o.id !== row.id)
+    .map(toFact);
+  const flags = tx
+    .select({ windowStart: ruleFlags.windowStart, windowEnd: ruleFlags.windowEnd })
+    .from(ruleFlags)
+    .where(and(eq(ruleFlags.productionId, ctx.productionId), eq(ruleFlags.rule, 'rule3'), or(lte(ruleFlags.windowStart, new Date(t)))))
+    .all();
+  const open = openHoldOf(tx, ctx.productionId);
+  return onIncidentFiled(toFact(row), { openHold: open ? toHoldFact(open) : null, others, flags }, config);
+}
+
+/** Applies the rules' effects inside the same transaction, each with its own audit entry. */
+export function applyEffects(tx: Tx, ctx: FilingContext, row: Incident, effects: Effect[]): void {
+  const link = incidentLink(ctx.productionId, row.id);
+  const anonymousIn = ctx.reporter === null ? { timeZone: ctx.timeZone } : undefined;
+  // Anonymous filings keep the day only, in notifications and flags too.
+  const at = anonymousIn ? dayOnly(ctx.now, ctx.timeZone) : ctx.now;
+  for (const e of effects) {
+    switch (e.kind) {
+      case 'force_severity': {
+        if (row.severity === e.severity) break;
+        tx.update(incidents).set({ severity: e.severity }).where(eq(incidents.id, row.id)).run();
+        appendAudit(tx, { chain: ctx.productionId, ...SYSTEM(1), entity: 'incident', entityId: row.id, action: 'incident.severity', before: { severity: row.severity }, after: { severity: e.severity }, at: ctx.now, anonymousIn });
+        break;
+      }
+      case 'call_hold': {
+        const hold = {
+          id: randomUUID(), productionId: ctx.productionId, source: 'rule1' as const,
+          calledById: ctx.reporter?.userId ?? null,
+          calledAt: anonymousIn ? dayOnly(ctx.now, ctx.timeZone) : ctx.now,
+          reason: `${e.reason}: report #${row.number} — ${row.location}`,
+          incidentId: row.id,
+        };
+        tx.insert(holds).values(hold).run();
+        tx.insert(holdIncidents).values({ holdId: hold.id, incidentId: row.id }).run();
+        appendAudit(tx, { chain: ctx.productionId, ...SYSTEM(1), entity: 'hold', entityId: hold.id, action: 'hold.call', after: hold, at: ctx.now, anonymousIn });
+        notifyRoles(tx, ctx.productionId, ['producer', 'armorer', 'crew'], { kind: 'hold_called', title: 'Stop-work hold: no weapon is handed out', body: hold.reason, link: `/productions/${ctx.productionId}/hold` }, at, ctx.reporter?.userId);
+        break;
+      }
+      case 'join_hold': {
+        tx.insert(holdIncidents).values({ holdId: e.holdId, incidentId: row.id }).onConflictDoNothing().run();
+        appendAudit(tx, { chain: ctx.productionId, ...SYSTEM(1), entity: 'hold', entityId: e.holdId, action: 'hold.join', after: { incidentId: row.id }, at: ctx.now, anonymousIn });
+        break;
+      }
+      case 'notify_producers': {
+        notifyRoles(tx, ctx.productionId, ['producer'], { kind: e.rule === 3 ? 'escalation' : 'critical_incident', title: `${e.title} (report #${row.number})`, body: e.body, link }, at);
+        break;
+      }
+      case 'flag_pattern': {
+        const flag = { id: randomUUID(), productionId: ctx.productionId, rule: 'rule3', windowStart: e.windowStart, windowEnd: e.windowEnd, incidentIds: e.incidentIds, createdAt: at };
+        tx.insert(ruleFlags).values(flag).run();
+        appendAudit(tx, { chain: ctx.productionId, ...SYSTEM(3), entity: 'rule_flag', entityId: flag.id, action: 'rule3.flag', after: flag, at: ctx.now, anonymousIn });
+        break;
+      }
+    }
+  }
+}

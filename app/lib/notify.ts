@@ -1,0 +1,31 @@
+// In-app notifications. Written inside the caller's transaction, so a notification exists
+// exactly when the change that caused it does.
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { memberships, notifications } from '@/db/schema';
+import type { NotificationKind, Role } from './enums';
+
+export type NotificationInput = { kind: NotificationKind; title: string; body?: string; link?: string | null };
+
+export function notifyUsers(tx: Tx, productionId: string | null, userIds: Iterable<string>, n: NotificationInput, now: Date, exceptUserId?: string | null): number {
+  const unique = [...new Set(userIds)].filter((u) => u && u !== exceptUserId);
+  if (unique.length === 0) return 0;
+  tx.insert(notifications)
+    .values(unique.map((userId) => ({ id: randomUUID(), userId, productionId, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, createdAt: now })))
+    .run();
+  return unique.length;
+}
+
+export function memberIdsWithRole(tx: Tx, productionId: string, roles: Role[]): string[] {
+  return tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.productionId, productionId), inArray(memberships.role, roles)))
+    .all()
+    .map((r) => r.userId);
+}
+
+export function notifyRoles(tx: Tx, productionId: string, roles: Role[], n: NotificationInput, now: Date, exceptUserId?: string | null): number {
+  return notifyUsers(tx, productionId, memberIdsWithRole(tx, productionId, roles), n, now, exceptUserId);
+}

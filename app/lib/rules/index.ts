@@ -1,0 +1,6 @@
+export * from './types';
+export * from './incidents';
+export * from './holds';
+export * from './custody';
+export * from './deadlines';
+export * from './meetings';
