@@ -242,7 +242,7 @@ test.describe('printable incident report', () => {
     // The injury report shows the personal section to the producer and the overdue OSHA clock.
     await page.goto(`/productions/${demo}/incidents/${seeded.incidents[1]}/report`);
     await expect(page.getByText('Jo Private (e2e)')).toBeVisible();
-    await expect(page.getByTestId('deadline-osha_serious')).toContainText('Overdue');
+    await expect(page.getByTestId('deadline-osha_24h')).toContainText('Overdue');
     await page.context().close();
   });
 });

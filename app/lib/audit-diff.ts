@@ -5,8 +5,10 @@ import { formatInZone } from './time';
 /** incident_injuries personal fields (1)-(7): employee*, physician*, facility* (db/schema.ts). */
 const PERSONAL_KEY = /^(employee|physician|facility)/i;
 
+/** Also matches dotted keys as the incident core writes them ('injury.employeeName'). */
 export function isPersonalInjuryKey(key: string): boolean {
-  return PERSONAL_KEY.test(key) || PERSONAL_KEY.test(snakeToCamel(key));
+  const last = key.split('.').pop() ?? key;
+  return PERSONAL_KEY.test(last) || PERSONAL_KEY.test(snakeToCamel(last));
 }
 
 function snakeToCamel(k: string): string {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chainHeadLine, neutraliseFormula, toCsv, toJson, type ExportMeta } from './export-format';
 import { diffEntry, fieldLabel, formatValue, redactPersonal, redactStored } from './audit-diff';
-import { legalDeadlines } from './deadlines';
 import { lastWeeks, mondayOf, dayRange } from './calendar';
 import { auditFiltersSchema, flatParams, parseLenient } from './schemas/oversight';
 import { parseCsv } from '@/e2e/csv';
@@ -64,6 +63,12 @@ describe('audit diff and injury privacy', () => {
     expect(JSON.stringify(d)).not.toMatch(/Private|Dr X|ER"/);
   });
 
+  it('recognises the dotted injury keys the incident core writes', () => {
+    const d = diffEntry(JSON.stringify({ 'injury.employeeName': null, 'injury.howOccurred': null }), JSON.stringify({ 'injury.employeeName': 'Jo', 'injury.howOccurred': 'slipped' }), { hidePersonal: true });
+    expect(d.changes.map((c) => c.field)).toEqual(['injury.howOccurred']);
+    expect(d.hidden).toBe(1);
+  });
+
   it('redacts at any depth and in snake_case', () => {
     expect(redactPersonal({ injury: { employee_address: '1 Road', caseNumber: '7' } })).toEqual({ value: { injury: { caseNumber: '7' } }, removed: 1 });
     expect(redactStored('{"employeeSex":"F","howOccurred":"fell"}')).toBe('{"howOccurred":"fell"}');
@@ -84,21 +89,6 @@ describe('audit diff and injury privacy', () => {
     expect(formatValue(null, 'UTC')).toBe('—');
     expect(formatValue(['a', 'b'], 'UTC')).toBe('a, b');
     expect(fieldLabel('ownerId')).toBe('Owner ID');
-  });
-});
-
-describe('legal deadlines', () => {
-  const base = { occurredAt: new Date('2026-11-18T10:00:00Z'), reportedAt: new Date('2026-11-18T11:00:00Z'), died: false, hospitalizedInpatient: false, amputation: false, lossOfEye: false, oshaReportedAt: null, form301CompletedAt: null };
-  it('death: 8 hours; serious: 24 hours; Form 301: 7 days from filing', () => {
-    const d = legalDeadlines({ ...base, died: true }, new Date('2026-11-18T18:00:01Z'));
-    expect(d.map((x) => [x.kind, x.overdue])).toEqual([['osha_death', true], ['form301', false]]);
-    const s = legalDeadlines({ ...base, lossOfEye: true }, new Date('2026-11-19T09:59:00Z'));
-    expect(s.map((x) => [x.kind, x.overdue])).toEqual([['osha_serious', false], ['form301', false]]);
-    expect(legalDeadlines(base, new Date('2026-11-25T11:00:01Z')).map((x) => [x.kind, x.overdue])).toEqual([['form301', true]]);
-  });
-  it('done on time is not overdue', () => {
-    const d = legalDeadlines({ ...base, died: true, oshaReportedAt: new Date('2026-11-18T12:00:00Z') }, new Date('2026-12-30T00:00:00Z'));
-    expect(d[0]).toMatchObject({ kind: 'osha_death', overdue: false });
   });
 });
 

@@ -130,7 +130,7 @@ export async function DeadlinesCard({ actor, now }: Props) {
         <ItemList>
           {items.flatMap((i) =>
             i.deadlines.map((d) => (
-              <Item key={`${i.incidentId}-${d.kind}`}>
+              <Item key={`${i.incidentId}-${d.key}`}>
                 <p className="font-semibold">{d.label}</p>
                 <p className="text-sm text-muted">
                   <Link className={link} href={incidentHref(actor, i.incidentId)}>Incident #{i.incidentNumber}</Link> · was due {formatInZone(d.dueAt, tz)}

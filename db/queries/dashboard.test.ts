@@ -75,7 +75,7 @@ beforeAll(() => {
   const injury = (key: string, v: Partial<typeof S.incidentInjuries.$inferInsert>) =>
     db.insert(S.incidentInjuries).values({ incidentId: I[key], updatedAt: t0, employeeName: 'Private Person', ...v }).run();
   injury('i3', { hospitalizedInpatient: true }); // OSHA 24 h from 17 Nov 15:00Z → overdue at 18 Nov 20:00Z
-  injury('i4', {}); // Form 301 due 8 Nov → overdue (closed does not stop the clock)
+  injury('i4', {}); // Form 301 due 8 Nov (7 days from 1 Nov) → overdue (closed does not stop the clock)
   injury('i5', { died: true }); // OSHA 8 h from 18 Nov 10:00Z → overdue at 20:00Z
   injury('i9', { amputation: true, oshaReportedAt: Z('2026-10-21T01:00:00Z'), form301CompletedAt: Z('2026-10-22T00:00:00Z') }); // all done
   injury('x2', {}); // other production: not counted
@@ -166,10 +166,10 @@ describe('dashboard queries (seeded, hand-counted)', () => {
   it('overdue legal deadlines: death 8 h, hospitalisation 24 h, Form 301 7 days', () => {
     const r = Q.overdueLegalDeadlines(actor('producer', U.prod), NOW);
     expect(r.count).toBe(3);
-    expect(r.items.map((i) => [i.incidentId, i.deadlines.map((d) => d.kind)])).toEqual([
-      [I.i4, ['form301']],
-      [I.i3, ['osha_serious']],
-      [I.i5, ['osha_death']],
+    expect(r.items.map((i) => [i.incidentId, i.deadlines.map((d) => d.key)])).toEqual([
+      [I.i4, ['form_301']],
+      [I.i3, ['osha_24h']],
+      [I.i5, ['osha_8h']],
     ]);
     // One hour earlier the death report (due 18:00Z) is not yet late.
     expect(Q.overdueLegalDeadlines(actor('producer', U.prod), Z('2026-11-18T17:59:00Z')).items.map((i) => i.incidentId)).toEqual([I.i4, I.i3]);

@@ -6,9 +6,15 @@ import { can } from '@/app/lib/policy';
 import { Refusal } from '@/app/lib/errors';
 import { PERMISSION_MESSAGE } from '@/app/lib/core';
 import { FIREARM_INCIDENT_TYPES, INCIDENT_TYPES, SEVERITIES, type IncidentType, type Position, type Severity } from '@/app/lib/enums';
-import { localDate } from '@/app/lib/time';
 import { dayStart, lastWeeks } from '@/app/lib/calendar';
-import { FORM_301_MS, OSHA_DEATH_MS, OSHA_SERIOUS_MS, legalDeadlines, type Deadline } from '@/app/lib/deadlines';
+import { injuryDeadlines, type Deadline } from '@/app/lib/rules/deadlines';
+import { DAY, HOUR, localDate } from '@/app/lib/time';
+
+// The thresholds of app/lib/rules/deadlines.ts, applied in SQL so only overdue incidents leave the
+// database; injuryDeadlines() then names each one (the unit tests hold both to the same answers).
+const OSHA_DEATH_MS = 8 * HOUR;
+const OSHA_SERIOUS_MS = 24 * HOUR;
+const FORM_301_MS = 7 * DAY;
 
 // The producer dashboard (DESIGN: dashboards; rule 4 items first). Every figure is an aggregate
 // or a short, limited list computed by SQLite on an index of the production; nothing loads a
@@ -87,8 +93,9 @@ export function overdueCorrectiveActions(actor: DashboardActor, now = new Date()
 export type OverdueDeadline = { incidentId: string; incidentNumber: number; deadlines: Deadline[] };
 
 /**
- * Injury incidents with a legal clock run out (app/lib/deadlines.ts holds the same thresholds).
- * Driven from the production's incidents (CROSS JOIN keeps that order) and the injury row by key.
+ * Injury incidents with a legal clock run out, every clock counted from when it happened (when it
+ * was filed if no time was given), as app/lib/rules/deadlines.ts does. Driven from the
+ * production's incidents (CROSS JOIN keeps that order) and the injury row by key.
  */
 export function overdueLegalDeadlines(actor: DashboardActor, now = new Date()): { count: number; items: OverdueDeadline[] } {
   assertDashboard(actor);
@@ -104,26 +111,27 @@ export function overdueLegalDeadlines(actor: DashboardActor, now = new Date()): 
       (j.osha_reported_at is null and j.died = 1 and coalesce(i.occurred_at, i.reported_at) + ${OSHA_DEATH_MS} < ${t})
       or (j.osha_reported_at is null and j.died = 0 and (j.hospitalized_inpatient = 1 or j.amputation = 1 or j.loss_of_eye = 1)
           and coalesce(i.occurred_at, i.reported_at) + ${OSHA_SERIOUS_MS} < ${t})
-      or (j.form301_completed_at is null and i.reported_at + ${FORM_301_MS} < ${t})
+      or (j.form301_completed_at is null and coalesce(i.occurred_at, i.reported_at) + ${FORM_301_MS} < ${t})
     )
     order by coalesce(i.occurred_at, i.reported_at)`);
-  const items = rows.map((r) => ({
-    incidentId: r.id,
-    incidentNumber: r.number,
-    deadlines: legalDeadlines(
-      {
-        occurredAt: toDate(r.occurred_at),
-        reportedAt: new Date(r.reported_at),
-        died: !!r.died,
-        hospitalizedInpatient: r.hospitalized_inpatient === null ? null : !!r.hospitalized_inpatient,
-        amputation: !!r.amputation,
-        lossOfEye: !!r.loss_of_eye,
-        oshaReportedAt: toDate(r.osha_reported_at),
-        form301CompletedAt: toDate(r.form301_completed_at),
-      },
-      now,
-    ).filter((d) => d.overdue),
-  }));
+  const items = rows
+    .map((r) => ({
+      incidentId: r.id,
+      incidentNumber: r.number,
+      deadlines: injuryDeadlines(
+        {
+          died: !!r.died,
+          hospitalizedInpatient: r.hospitalized_inpatient === null ? null : !!r.hospitalized_inpatient,
+          amputation: !!r.amputation,
+          lossOfEye: !!r.loss_of_eye,
+          oshaReportedAt: toDate(r.osha_reported_at),
+          form301CompletedAt: toDate(r.form301_completed_at),
+        },
+        new Date(r.occurred_at ?? r.reported_at),
+        now,
+      ).filter((d) => d.state === 'overdue'),
+    }))
+    .filter((i) => i.deadlines.length > 0);
   return { count: items.reduce((n, i) => n + i.deadlines.length, 0), items };
 }
 

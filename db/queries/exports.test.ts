@@ -15,6 +15,7 @@ const { appendAudit } = await import('@/app/lib/audit');
 const { addMembership, createProduction, createUser } = await import('@/app/lib/site');
 const X = await import('./exports');
 const A = await import('./audit');
+const R = await import('./report');
 type Production = import('@/db/schema').Production;
 type Role = import('@/app/lib/enums').Role;
 
@@ -128,5 +129,29 @@ describe('audit trail queries', () => {
     const v = A.verifyProductionChain(actor('auditor', U.aud));
     expect(v.summary).toBe('intact, 6 entries');
     expect(() => A.verifyProductionChain(actor('crew', U.crew))).toThrow(/does not allow/);
+  });
+});
+
+describe('printable report data', () => {
+  it('gathers the incident, its injury, actions, comments and their audit entries; refuses crew', () => {
+    const db = getDb();
+    const ca = randomUUID();
+    const cm = randomUUID();
+    db.insert(S.correctiveActions).values({ id: ca, productionId: P.id, incidentId: inc.b, what: 'Shield the blank', ownerId: U.arm, dueDate: '2026-11-20', createdById: U.prod, createdAt: new Date() }).run();
+    db.insert(S.comments).values({ id: cm, incidentId: inc.b, authorId: U.prod, body: 'Seen.', createdAt: new Date() }).run();
+    write((tx) => {
+      appendAudit(tx, { chain: P.id, actorId: U.prod, actorLabel: 'prod person', entity: 'corrective_action', entityId: ca, action: 'corrective_action.add', after: { what: 'Shield the blank' }, at: new Date() });
+      appendAudit(tx, { chain: P.id, actorId: U.prod, actorLabel: 'prod person', entity: 'comment', entityId: randomUUID(), action: 'comment.add', after: { body: 'another incident' }, at: new Date() });
+      appendAudit(tx, { chain: P.id, actorId: U.prod, actorLabel: 'prod person', entity: 'incident', entityId: inc.b, action: 'incident.update', before: { 'injury.employeeName': null }, after: { 'injury.employeeName': 'Jo Private' }, at: new Date() });
+    });
+    const r = R.getIncidentReport(actor('auditor', U.aud), inc.b)!;
+    expect(r.injury?.employeeName).toBe('Jo Private');
+    expect(r.showPersonal).toBe(true);
+    expect(r.actions.map((a) => a.a.what)).toEqual(['Shield the blank']);
+    expect(r.comments.map((c) => c.c.body)).toEqual(['Seen.']);
+    expect(r.entries.map((e) => e.action)).toEqual(['corrective_action.add', 'incident.update']);
+    expect(r.chain.matches).toBe(true);
+    expect(R.getIncidentReport(actor('auditor', U.aud), inc.z)).toBeNull(); // another production's incident
+    expect(() => R.getIncidentReport(actor('crew', U.crew), inc.a)).toThrow(/does not allow/);
   });
 });

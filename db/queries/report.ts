@@ -87,9 +87,15 @@ export function getIncidentReport(actor: AuditActor, incidentId: string) {
 
   const photos = db.select({ id: attachments.id }).from(attachments).where(eq(attachments.incidentId, i.id)).all();
 
-  // The audit entries of the incident and of what hangs off it (its injury section shares its id).
-  const ids = [i.id, ...actions.map((a) => a.a.id), ...commentRows.map((c) => c.c.id), ...linkedHolds.map((h) => h.h.id), ...photos.map((p) => p.id)];
-  const entries = listEntriesFor(actor, ids);
+  // The audit entries of the incident (its Form 301 section included) and of what hangs off it,
+  // by the entity names the incident cores write.
+  const entries = listEntriesFor(actor, [
+    { entity: 'incident', ids: [i.id] },
+    { entity: 'corrective_action', ids: actions.map((a) => a.a.id) },
+    { entity: 'comment', ids: commentRows.map((c) => c.c.id) },
+    { entity: 'hold', ids: linkedHolds.map((h) => h.h.id) },
+    { entity: 'attachment', ids: photos.map((p) => p.id) },
+  ]);
 
   return {
     incident: i,

@@ -7,7 +7,7 @@ import { can } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
 import { formatInZone } from '@/app/lib/time';
 import { actionLabel } from '@/app/lib/audit-diff';
-import { legalDeadlines } from '@/app/lib/deadlines';
+import { injuryDeadlines } from '@/app/lib/rules/deadlines';
 import { getIncidentReport, type IncidentReport } from '@/db/queries/report';
 import { Facts } from '@/components/ui/card';
 import { Badge, SeverityBadge, StatusBadge } from '@/components/ui/badge';
@@ -43,10 +43,8 @@ function Prose({ label, value }: { label: string; value: string }) {
 function Injury({ r, tz, now }: { r: IncidentReport; tz: string; now: Date }) {
   const j = r.injury;
   if (!j) return <p>No injury was recorded for this incident.</p>;
-  const deadlines = legalDeadlines(
+  const deadlines = injuryDeadlines(
     {
-      occurredAt: r.incident.occurredAt,
-      reportedAt: r.incident.reportedAt,
       died: j.died,
       hospitalizedInpatient: j.hospitalizedInpatient,
       amputation: j.amputation,
@@ -54,6 +52,7 @@ function Injury({ r, tz, now }: { r: IncidentReport; tz: string; now: Date }) {
       oshaReportedAt: j.oshaReportedAt,
       form301CompletedAt: j.form301CompletedAt,
     },
+    r.incident.occurredAt ?? r.incident.reportedAt,
     now,
   );
   const personal = r.showPersonal
@@ -89,13 +88,15 @@ function Injury({ r, tz, now }: { r: IncidentReport; tz: string; now: Date }) {
       <h3 className="mt-4 font-semibold">Legal deadlines</h3>
       <ul className="mt-1 flex flex-col gap-1">
         {deadlines.map((d) => (
-          <li key={d.kind} data-testid={`deadline-${d.kind}`}>
-            {d.doneAt ? (
-              <Badge tone="ok">✓ Done {formatInZone(d.doneAt, tz)}</Badge>
-            ) : d.overdue ? (
-              <Badge tone="danger">■ Overdue</Badge>
+          <li key={d.key} data-testid={`deadline-${d.key}`}>
+            {d.state === 'met' ? (
+              <Badge tone="ok">✓ Met {formatInZone(d.doneAt!, tz)}</Badge>
+            ) : d.state === 'met_late' ? (
+              <Badge tone="warn">✓ Met late {formatInZone(d.doneAt!, tz)}</Badge>
+            ) : d.state === 'overdue' ? (
+              <Badge tone="danger">✗ Overdue</Badge>
             ) : (
-              <Badge tone="warn">◆ Open</Badge>
+              <Badge tone="info">◷ Open</Badge>
             )}{' '}
             {d.label}: due {formatInZone(d.dueAt, tz)}
           </li>
