@@ -8,7 +8,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ids, signIn, testDb, type Who } from './helpers';
 import { parseCsv } from './csv';
 import { routes } from './authz/oversight';
-import type { AuthzCtx, Caller } from './authz/types';
+import type { Caller, Ctx } from './authz/types';
 import { localDate } from '../app/lib/time';
 
 test.describe.configure({ mode: 'serial' });
@@ -251,7 +251,17 @@ test.describe('authorization matrix (oversight routes)', () => {
   const callers: Record<Caller, Who | null> = { crew: 'crew', armorer: 'armorer', producer: 'producer', auditor: 'auditor', admin: 'admin', other: 'otherProducer', anon: null };
   for (const [caller, who] of Object.entries(callers) as [Caller, Who | null][]) {
     test(`${caller}`, async ({ browser }) => {
-      const ctx: AuthzCtx = { demo, other, demoIncident: seeded.incidents[0] };
+      const ctx: Ctx = {
+        demo,
+        other,
+        id: (sql, ...params) => {
+          const db = testDb();
+          const row = db.prepare(sql).raw().get(...params) as unknown[] | undefined;
+          db.close();
+          if (!row) throw new Error(`no row for ${sql}`);
+          return String(row[0]);
+        },
+      };
       const page = await as(browser, who);
       for (const r of routes) {
         const url = r.path(ctx);
