@@ -1,19 +1,7 @@
 import Link from 'next/link';
-import {
-  armorersWithOtherPositions,
-  checkCompliance,
-  checksMissingWitness,
-  incidentsPerWeek,
-  listOpenHolds,
-  listRuleFlags,
-  oldestUnassigned,
-  openIncidentsBySeverity,
-  openIncidentsByType,
-  overdueCorrectiveActions,
-  overdueLegalDeadlines,
-  weaponsNotBack,
-  type DashboardActor,
-} from '@/db/queries/dashboard';
+import { cache } from 'react';
+import * as Q from '@/db/queries/dashboard';
+import type { DashboardActor } from '@/db/queries/dashboard';
 import { INCIDENT_TYPES, LABELS, SEVERITIES } from '@/app/lib/enums';
 import { DAY, formatInZone, localDate } from '@/app/lib/time';
 import { dayStart } from '@/app/lib/calendar';
@@ -22,6 +10,23 @@ import { Item, ItemList, NoneYet, StatCard } from './stat-card';
 import { WeeklyChart } from './weekly-chart';
 
 type Props = { actor: DashboardActor; now: Date };
+
+// The verdict and the cards ask some of the same questions: React's per-request cache runs each
+// query once per page (same actor and `now` objects are passed to every card).
+const listOpenHolds = cache(Q.listOpenHolds);
+const overdueCorrectiveActions = cache(Q.overdueCorrectiveActions);
+const overdueLegalDeadlines = cache(Q.overdueLegalDeadlines);
+const weaponsNotBack = cache(Q.weaponsNotBack);
+const {
+  armorersWithOtherPositions,
+  checkCompliance,
+  checksMissingWitness,
+  incidentsPerWeek,
+  listRuleFlags,
+  oldestUnassigned,
+  openIncidentsBySeverity,
+  openIncidentsByType,
+} = Q;
 
 const base = (a: DashboardActor) => `/productions/${a.productionId}`;
 const incidentHref = (a: DashboardActor, id: string) => `${base(a)}/incidents/${id}`;
@@ -235,29 +240,29 @@ export async function PendingWitnessCard({ actor }: Props) {
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 
 export async function ComplianceCard({ actor, now }: Props) {
-  const weekStart = dayStart(localDate(new Date(now.getTime() - 6 * DAY), actor.production.timeZone), actor.production.timeZone);
-  const week = checkCompliance(actor, weekStart);
-  const all = checkCompliance(actor);
+  const tz = actor.production.timeZone;
+  const today = checkCompliance(actor, dayStart(localDate(now, tz), tz));
+  const week = checkCompliance(actor, dayStart(localDate(new Date(now.getTime() - 6 * DAY), tz), tz));
   const tone = week.ratio === null ? 'neutral' : week.ratio < 1 ? (week.ratio < 0.9 ? 'danger' : 'warn') : 'ok';
   return (
     <StatCard id="card-compliance" title="Check compliance (last 7 days)" count={pct(week.ratio)} tone={tone}
-      footer={<span className="text-muted">Hand-offs with a valid check ÷ (hand-offs + refused attempts). Valid: a passing before-use check of that weapon, every witness confirmed, after its last return (rule 2).</span>}>
+      footer={<span className="text-muted">Hand-offs with a valid check ÷ (hand-offs + refused attempts). Valid: a passing before-use check of that weapon, every witness confirmed, after its last return (rule 2). The full record is in the exports.</span>}>
       <dl className="grid grid-cols-[1fr_auto_auto] gap-x-4 gap-y-1 text-sm">
         <dt className="font-semibold text-muted" />
+        <dd className="font-semibold text-muted">today</dd>
         <dd className="font-semibold text-muted">7 days</dd>
-        <dd className="font-semibold text-muted">all time</dd>
         <dt>Hand-offs with a valid check</dt>
+        <dd className="tabular-nums">{today.valid}</dd>
         <dd className="tabular-nums">{week.valid}</dd>
-        <dd className="tabular-nums">{all.valid}</dd>
         <dt>Hand-offs</dt>
+        <dd className="tabular-nums">{today.handoffs}</dd>
         <dd className="tabular-nums">{week.handoffs}</dd>
-        <dd className="tabular-nums">{all.handoffs}</dd>
         <dt>Refused attempts</dt>
+        <dd className="tabular-nums">{today.refused}</dd>
         <dd className="tabular-nums">{week.refused}</dd>
-        <dd className="tabular-nums">{all.refused}</dd>
         <dt className="font-semibold">Compliance</dt>
+        <dd className="font-semibold tabular-nums">{pct(today.ratio)}</dd>
         <dd className="font-semibold tabular-nums">{pct(week.ratio)}</dd>
-        <dd className="font-semibold tabular-nums">{pct(all.ratio)}</dd>
       </dl>
     </StatCard>
   );

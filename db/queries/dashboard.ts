@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { OPEN_CLOCKS } from '@/db/schema';
 import type { Actor } from '@/app/lib/auth';
 import { can } from '@/app/lib/policy';
 import { Refusal } from '@/app/lib/errors';
@@ -94,26 +95,32 @@ export type OverdueDeadline = { incidentId: string; incidentNumber: number; dead
 
 /**
  * Injury incidents with a legal clock run out, every clock counted from when it happened (when it
- * was filed if no time was given), as app/lib/rules/deadlines.ts does. Driven from the
- * production's incidents (CROSS JOIN keeps that order) and the injury row by key.
+ * was filed if no time was given), as app/lib/rules/deadlines.ts does. Driven from the partial
+ * index incident_injuries_open_clocks (only clocks still running, site-wide; its WHERE is repeated
+ * verbatim so SQLite may use it), each incident by key. One pass: the window count gives the
+ * total, only the oldest few come back as rows.
  */
 export function overdueLegalDeadlines(actor: DashboardActor, now = new Date()): { count: number; items: OverdueDeadline[] } {
   assertDashboard(actor);
   const t = now.getTime();
+  const from = sql`coalesce(i.occurred_at, i.reported_at)`;
+  // coalesce: a clause over an unanswered yes/no (NULL) is NULL, which would void the sum.
+  const oshaDeath = sql`coalesce(j.osha_reported_at is null and j.died = 1 and ${from} + ${OSHA_DEATH_MS} < ${t}, 0)`;
+  const oshaSerious = sql`coalesce(j.osha_reported_at is null and j.died = 0 and (j.hospitalized_inpatient = 1 or j.amputation = 1 or j.loss_of_eye = 1) and ${from} + ${OSHA_SERIOUS_MS} < ${t}, 0)`;
+  const form301 = sql`coalesce(j.form301_completed_at is null and ${from} + ${FORM_301_MS} < ${t}, 0)`;
   const rows = all<{
     id: string; number: number; occurred_at: number | null; reported_at: number; died: number; hospitalized_inpatient: number | null;
-    amputation: number; loss_of_eye: number; osha_reported_at: number | null; form301_completed_at: number | null;
+    amputation: number; loss_of_eye: number; osha_reported_at: number | null; form301_completed_at: number | null; total: number;
   }>(sql`
     select i.id, i.number, i.occurred_at, i.reported_at, j.died, j.hospitalized_inpatient, j.amputation, j.loss_of_eye,
-           j.osha_reported_at, j.form301_completed_at
-    from incidents i cross join incident_injuries j on j.incident_id = i.id
-    where i.production_id = ${actor.productionId} and i.duplicate_of_id is null and ${incidentScope(actor)} and (
-      (j.osha_reported_at is null and j.died = 1 and coalesce(i.occurred_at, i.reported_at) + ${OSHA_DEATH_MS} < ${t})
-      or (j.osha_reported_at is null and j.died = 0 and (j.hospitalized_inpatient = 1 or j.amputation = 1 or j.loss_of_eye = 1)
-          and coalesce(i.occurred_at, i.reported_at) + ${OSHA_SERIOUS_MS} < ${t})
-      or (j.form301_completed_at is null and coalesce(i.occurred_at, i.reported_at) + ${FORM_301_MS} < ${t})
-    )
-    order by coalesce(i.occurred_at, i.reported_at)`);
+           j.osha_reported_at, j.form301_completed_at, sum(${oshaDeath} + ${oshaSerious} + ${form301}) over () as total
+    from incident_injuries j indexed by incident_injuries_open_clocks
+    cross join incidents i on i.id = j.incident_id
+    where (${sql.raw(OPEN_CLOCKS)})
+      and i.production_id = ${actor.productionId} and i.duplicate_of_id is null and ${incidentScope(actor)}
+      and (${oshaDeath} + ${oshaSerious} + ${form301}) > 0
+    order by ${from}, i.number
+    limit ${LIST_LIMIT}`);
   const items = rows
     .map((r) => ({
       incidentId: r.id,
@@ -132,7 +139,7 @@ export function overdueLegalDeadlines(actor: DashboardActor, now = new Date()): 
       ).filter((d) => d.state === 'overdue'),
     }))
     .filter((i) => i.deadlines.length > 0);
-  return { count: items.reduce((n, i) => n + i.deadlines.length, 0), items };
+  return { count: rows[0]?.total ?? 0, items };
 }
 
 // ───────────── rule 3 ─────────────
@@ -167,24 +174,28 @@ export function listRuleFlags(actor: DashboardActor): { count: number; items: Fl
 
 // ───────────── open incidents ─────────────
 
-/** Open = not closed, not a duplicate (incidents_production_status_severity). */
+/**
+ * Open = not closed. A duplicate is always closed (the incident core closes it when marking it), so
+ * incidents_production_status_severity answers these counts by itself (a covering index).
+ */
 export function openIncidentsBySeverity(actor: DashboardActor): Record<Severity, number> {
   assertDashboard(actor);
   const out = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const r of all<{ severity: Severity; n: number }>(sql`
     select i.severity, count(*) as n from incidents i
-    where i.production_id = ${actor.productionId} and i.status in ${OPEN_STATUSES} and i.duplicate_of_id is null and ${incidentScope(actor)}
+    where i.production_id = ${actor.productionId} and i.status in ${OPEN_STATUSES} and ${incidentScope(actor)}
     group by i.severity`))
     out[r.severity] = r.n;
   return out;
 }
 
+/** The partial index incidents_open_type holds open incidents only (its WHERE is repeated here). */
 export function openIncidentsByType(actor: DashboardActor): Record<IncidentType, number> {
   assertDashboard(actor);
   const out = Object.fromEntries(INCIDENT_TYPES.map((s) => [s, 0])) as Record<IncidentType, number>;
   for (const r of all<{ type: IncidentType; n: number }>(sql`
-    select i.type, count(*) as n from incidents i indexed by incidents_production_status_severity
-    where i.production_id = ${actor.productionId} and i.status in ${OPEN_STATUSES} and i.duplicate_of_id is null and ${incidentScope(actor)}
+    select i.type, count(*) as n from incidents i indexed by incidents_open_type
+    where i.production_id = ${actor.productionId} and i.status <> 'closed' and ${incidentScope(actor)}
     group by i.type`))
     out[r.type] = r.n;
   return out;
@@ -206,17 +217,25 @@ export function incidentsPerWeek(actor: DashboardActor, now = new Date(), weeks 
     ws.map((w, k) => sql`when t < ${w.endAt.getTime()} then ${k}`),
     sql` `,
   );
+  const window = sql`i.production_id = ${actor.productionId} and i.duplicate_of_id is null and ${incidentScope(actor)}
+        and ((i.occurred_at >= ${start} and i.occurred_at < ${end})
+          or (i.occurred_at is null and i.reported_at >= ${start} and i.reported_at < ${end}))`;
   const rows = all<{ w: number; firearm: number; n: number }>(sql`
     select case ${bucket} end as w, sum(fa) as firearm, count(*) as n
-    from (
-      select coalesce(i.occurred_at, i.reported_at) as t,
-        (i.type in ${FIREARM_TYPES} or exists (select 1 from incident_firearms f where f.incident_id = i.id)) as fa
-      from incidents i
-      where i.production_id = ${actor.productionId} and i.duplicate_of_id is null and ${incidentScope(actor)}
-        and ((i.occurred_at >= ${start} and i.occurred_at < ${end})
-          or (i.occurred_at is null and i.reported_at >= ${start} and i.reported_at < ${end}))
-    )
+    from (select coalesce(i.occurred_at, i.reported_at) as t, i.type in ${FIREARM_TYPES} as fa from incidents i where ${window})
     group by w`);
+  // Firearm-related also means "a weapon is linked" (DESIGN): those few are found from the
+  // production's weapons, not by probing every incident of the window.
+  const linked = all<{ w: number; n: number }>(sql`
+    select case ${bucket} end as w, count(*) as n
+    from (select distinct i.id, coalesce(i.occurred_at, i.reported_at) as t
+          from firearms fa join incident_firearms x on x.firearm_id = fa.id cross join incidents i on i.id = x.incident_id
+          where fa.production_id = ${actor.productionId} and i.type not in ${FIREARM_TYPES} and ${window})
+    group by w`);
+  for (const l of linked) {
+    const r = rows.find((x) => x.w === l.w);
+    if (r) r.firearm += l.n;
+  }
   const byWeek = new Map(rows.map((r) => [r.w, r]));
   return ws.map((w, k) => {
     const r = byWeek.get(k);
@@ -235,9 +254,11 @@ export type Compliance = { handoffs: number; valid: number; refused: number; rat
  * (rule 2): before-use, passed, of that weapon, done before the hand-off and after the weapon's
  * last return, with at least one named witness and every witness confirmed before the hand-off.
  */
-export function checkCompliance(actor: DashboardActor, since?: Date): Compliance {
+export function checkCompliance(actor: DashboardActor, since: Date): Compliance {
   assertDashboard(actor);
-  const from = since ? since.getTime() : 0;
+  // A window, not all time: each hand-off costs a few index look-ups, and what matters for
+  // shooting today is the recent record (all time stays in the exports).
+  const from = since.getTime();
   const r = one<{ handoffs: number; valid: number; refused: number }>(sql`
     select
       (select count(*) from handoffs h where h.production_id = ${actor.productionId} and h.handed_at >= ${from}) as handoffs,
@@ -258,23 +279,26 @@ export function checkCompliance(actor: DashboardActor, since?: Date): Compliance
 
 export type PendingWitnessCheck = { id: string; performedAt: Date; scene: string; phase: string; firearmTag: string; pending: string[] };
 
-/** Checks with a named witness who has not confirmed yet (check_witnesses primary key per check). */
+/**
+ * Checks with a named witness who has not confirmed yet. Driven from the partial index
+ * check_witnesses_pending (only confirmations still awaited, across the site), then each check by
+ * key and kept when it is this production's.
+ */
 export function checksMissingWitness(actor: DashboardActor): { count: number; items: PendingWitnessCheck[] } {
   assertDashboard(actor);
-  const count =
-    one<{ n: number }>(sql`
-      select count(*) as n from firearm_checks c
-      where c.production_id = ${actor.productionId}
-        and exists (select 1 from check_witnesses w where w.check_id = c.id and w.confirmed_at is null)`)?.n ?? 0;
-  const rows = all<{ id: string; performed_at: number; scene: string; phase: string; tag: string; pending: string }>(sql`
-    select c.id, c.performed_at, c.scene, c.phase, f.tag,
-      (select json_group_array(u.name) from check_witnesses w join users u on u.id = w.user_id
-        where w.check_id = c.id and w.confirmed_at is null) as pending
-    from firearm_checks c join firearms f on f.id = c.firearm_id
-    where c.production_id = ${actor.productionId}
-      and exists (select 1 from check_witnesses w where w.check_id = c.id and w.confirmed_at is null)
+  const pending = sql`check_witnesses w indexed by check_witnesses_pending cross join firearm_checks c on c.id = w.check_id`;
+  const where = sql`w.confirmed_at is null and c.production_id = ${actor.productionId}`;
+  // One pass: grouped per check, the window count is the number of checks, the limit the list.
+  const rows = all<{ id: string; performed_at: number; scene: string; phase: string; tag: string; pending: string; total: number }>(sql`
+    select c.id, c.performed_at, c.scene, c.phase, f.tag, json_group_array(u.name) as pending, count(*) over () as total
+    from ${pending}
+    join firearms f on f.id = c.firearm_id
+    join users u on u.id = w.user_id
+    where ${where}
+    group by c.id
     order by c.performed_at
     limit ${LIST_LIMIT}`);
+  const count = rows[0]?.total ?? 0;
   return {
     count,
     items: rows.map((r) => ({ id: r.id, performedAt: new Date(r.performed_at), scene: r.scene, phase: r.phase, firearmTag: r.tag, pending: JSON.parse(r.pending) as string[] })),
@@ -326,13 +350,16 @@ export function armorersWithOtherPositions(actor: DashboardActor): DoublingArmor
 
 export type UnassignedReport = { id: string; number: number; type: IncidentType; severity: Severity; reportedAt: Date; anonymous: boolean };
 
-/** Open reports nobody owns yet, oldest first (incidents_production_reported serves the order). */
+/**
+ * Open reports nobody owns yet, oldest first. The partial index incidents_open_unassigned holds
+ * exactly these (its WHERE is repeated here), in reported order.
+ */
 export function oldestUnassigned(actor: DashboardActor): { count: number; items: UnassignedReport[] } {
   assertDashboard(actor);
-  const where = sql`i.production_id = ${actor.productionId} and i.owner_id is null and i.status in ${OPEN_STATUSES} and i.duplicate_of_id is null and ${incidentScope(actor)}`;
-  const count = one<{ n: number }>(sql`select count(*) as n from incidents i where ${where}`)?.n ?? 0;
+  const where = sql`i.production_id = ${actor.productionId} and i.owner_id is null and i.status <> 'closed' and ${incidentScope(actor)}`;
+  const count = one<{ n: number }>(sql`select count(*) as n from incidents i indexed by incidents_open_unassigned where ${where}`)?.n ?? 0;
   const rows = all<{ id: string; number: number; type: IncidentType; severity: Severity; reported_at: number; anonymous: number }>(sql`
-    select i.id, i.number, i.type, i.severity, i.reported_at, i.anonymous from incidents i where ${where}
+    select i.id, i.number, i.type, i.severity, i.reported_at, i.anonymous from incidents i indexed by incidents_open_unassigned where ${where}
     order by i.reported_at, i.number limit ${LIST_LIMIT}`);
   return { count, items: rows.map((r) => ({ id: r.id, number: r.number, type: r.type, severity: r.severity, reportedAt: new Date(r.reported_at), anonymous: !!r.anonymous })) };
 }
