@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { cache } from 'react';
 import * as Q from '@/db/queries/dashboard';
+import { memoFigure } from '@/db/queries/dashboard-memo';
 import type { DashboardActor } from '@/db/queries/dashboard';
 import { INCIDENT_TYPES, LABELS, SEVERITIES } from '@/app/lib/enums';
 import { DAY, formatInZone, localDate } from '@/app/lib/time';
@@ -11,22 +12,27 @@ import { WeeklyChart } from './weekly-chart';
 
 type Props = { actor: DashboardActor; now: Date };
 
-// The verdict and the cards ask some of the same questions: React's per-request cache runs each
-// query once per page (same actor and `now` objects are passed to every card).
-const listOpenHolds = cache(Q.listOpenHolds);
-const overdueCorrectiveActions = cache(Q.overdueCorrectiveActions);
-const overdueLegalDeadlines = cache(Q.overdueLegalDeadlines);
-const weaponsNotBack = cache(Q.weaponsNotBack);
-const {
-  armorersWithOtherPositions,
-  checkCompliance,
-  checksMissingWitness,
-  incidentsPerWeek,
-  listRuleFlags,
-  oldestUnassigned,
-  openIncidentsBySeverity,
-  openIncidentsByType,
-} = Q;
+/**
+ * Each figure once per page (React's per-request cache: every card gets the same actor and `now`)
+ * and once per data version across requests (memoFigure: recomputed after any committed change).
+ */
+function figure<R extends unknown[], T>(name: string, fn: (a: DashboardActor, now: Date, ...rest: R) => T) {
+  return cache((a: DashboardActor, now: Date, ...rest: R) => memoFigure(name, a, now, rest, () => fn(a, now, ...rest)));
+}
+const F = {
+  holds: figure('holds', (a) => Q.listOpenHolds(a)),
+  overdueActions: figure('overdueActions', (a, now) => Q.overdueCorrectiveActions(a, now)),
+  deadlines: figure('deadlines', (a, now) => Q.overdueLegalDeadlines(a, now)),
+  weapons: figure('weapons', (a, now) => Q.weaponsNotBack(a, now)),
+  flags: figure('flags', (a) => Q.listRuleFlags(a)),
+  pending: figure('pending', (a) => Q.checksMissingWitness(a)),
+  compliance: figure('compliance', (a, _now, since: number) => Q.checkCompliance(a, new Date(since))),
+  armorers: figure('armorers', (a) => Q.armorersWithOtherPositions(a)),
+  severity: figure('severity', (a) => Q.openIncidentsBySeverity(a)),
+  type: figure('type', (a) => Q.openIncidentsByType(a)),
+  weekly: figure('weekly', (a, now) => Q.incidentsPerWeek(a, now, 12)),
+  unassigned: figure('unassigned', (a) => Q.oldestUnassigned(a)),
+};
 
 const base = (a: DashboardActor) => `/productions/${a.productionId}`;
 const incidentHref = (a: DashboardActor, id: string) => `${base(a)}/incidents/${id}`;
@@ -42,10 +48,10 @@ function since(at: Date, now: Date): string {
 
 /** Rule 4, in one sentence: can we shoot today, and what is overdue? */
 export async function Verdict({ actor, now }: Props) {
-  const holds = listOpenHolds(actor).length;
-  const actions = overdueCorrectiveActions(actor, now).count;
-  const deadlines = overdueLegalDeadlines(actor, now).count;
-  const weapons = weaponsNotBack(actor, now).overdue;
+  const holds = F.holds(actor, now).length;
+  const actions = F.overdueActions(actor, now).count;
+  const deadlines = F.deadlines(actor, now).count;
+  const weapons = F.weapons(actor, now).overdue;
   const overdue = actions + deadlines + weapons;
   const parts = [
     actions ? plural(actions, 'corrective action') : null,
@@ -71,8 +77,8 @@ export async function Verdict({ actor, now }: Props) {
   );
 }
 
-export async function HoldsCard({ actor }: Props) {
-  const holds = listOpenHolds(actor);
+export async function HoldsCard({ actor, now }: Props) {
+  const holds = F.holds(actor, now);
   const tz = actor.production.timeZone;
   return (
     <StatCard id="card-holds" title="Stop-work holds" count={holds.length} countLabel={holds.length ? 'standing' : 'none'} tone={holds.length ? 'danger' : 'ok'}
@@ -98,7 +104,7 @@ export async function HoldsCard({ actor }: Props) {
 }
 
 export async function OverdueActionsCard({ actor, now }: Props) {
-  const { count, items } = overdueCorrectiveActions(actor, now);
+  const { count, items } = F.overdueActions(actor, now);
   return (
     <StatCard id="card-overdue-actions" title="Overdue corrective actions" count={count} countLabel={count ? 'overdue' : 'none'} tone={count ? 'danger' : 'ok'}>
       {count === 0 ? (
@@ -124,7 +130,7 @@ export async function OverdueActionsCard({ actor, now }: Props) {
 }
 
 export async function DeadlinesCard({ actor, now }: Props) {
-  const { count, items } = overdueLegalDeadlines(actor, now);
+  const { count, items } = F.deadlines(actor, now);
   const tz = actor.production.timeZone;
   return (
     <StatCard id="card-deadlines" title="Overdue legal deadlines" count={count} countLabel={count ? 'overdue' : 'none'} tone={count ? 'danger' : 'ok'}
@@ -150,7 +156,7 @@ export async function DeadlinesCard({ actor, now }: Props) {
 }
 
 export async function RuleFlagsCard({ actor, now }: Props) {
-  const { count, items } = listRuleFlags(actor);
+  const { count, items } = F.flags(actor, now);
   const tz = actor.production.timeZone;
   const recent = items.filter((f) => now.getTime() - f.createdAt.getTime() < 14 * DAY).length;
   return (
@@ -182,7 +188,7 @@ export async function RuleFlagsCard({ actor, now }: Props) {
 }
 
 export async function WeaponsOutCard({ actor, now }: Props) {
-  const { overdue, outNow, items } = weaponsNotBack(actor, now);
+  const { overdue, outNow, items } = F.weapons(actor, now);
   const tz = actor.production.timeZone;
   return (
     <StatCard id="card-weapons-out" title="Weapons not back with the armorer" count={overdue} countLabel={overdue ? 'from an earlier day' : 'overdue'} tone={overdue ? 'danger' : outNow ? 'warn' : 'ok'}
@@ -211,8 +217,8 @@ export async function WeaponsOutCard({ actor, now }: Props) {
   );
 }
 
-export async function PendingWitnessCard({ actor }: Props) {
-  const { count, items } = checksMissingWitness(actor);
+export async function PendingWitnessCard({ actor, now }: Props) {
+  const { count, items } = F.pending(actor, now);
   const tz = actor.production.timeZone;
   return (
     <StatCard id="card-witness" title="Checks missing a witness confirmation" count={count} countLabel={count ? 'waiting' : 'none'} tone={count ? 'warn' : 'ok'}
@@ -241,8 +247,8 @@ const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%
 
 export async function ComplianceCard({ actor, now }: Props) {
   const tz = actor.production.timeZone;
-  const today = checkCompliance(actor, dayStart(localDate(now, tz), tz));
-  const week = checkCompliance(actor, dayStart(localDate(new Date(now.getTime() - 6 * DAY), tz), tz));
+  const today = F.compliance(actor, now, dayStart(localDate(now, tz), tz).getTime());
+  const week = F.compliance(actor, now, dayStart(localDate(new Date(now.getTime() - 6 * DAY), tz), tz).getTime());
   const tone = week.ratio === null ? 'neutral' : week.ratio < 1 ? (week.ratio < 0.9 ? 'danger' : 'warn') : 'ok';
   return (
     <StatCard id="card-compliance" title="Check compliance (last 7 days)" count={pct(week.ratio)} tone={tone}
@@ -268,8 +274,8 @@ export async function ComplianceCard({ actor, now }: Props) {
   );
 }
 
-export async function ArmorerCard({ actor }: Props) {
-  const doubling = armorersWithOtherPositions(actor);
+export async function ArmorerCard({ actor, now }: Props) {
+  const doubling = F.armorers(actor, now);
   return (
     <StatCard id="card-armorer" title="Armorer holding another position" count={doubling.length} countLabel={doubling.length ? 'flagged' : 'none'} tone={doubling.length ? 'warn' : 'ok'}
       footer={<span className="text-muted">On <i>Rust</i> the armorer was also key props assistant and was not given time for armorer duties (failure point FP4).</span>}>
@@ -306,8 +312,8 @@ function Bars({ rows }: { rows: { key: string; label: React.ReactNode; n: number
   );
 }
 
-export async function SeverityCard({ actor }: Props) {
-  const by = openIncidentsBySeverity(actor);
+export async function SeverityCard({ actor, now }: Props) {
+  const by = F.severity(actor, now);
   const total = Object.values(by).reduce((a, b) => a + b, 0);
   const order = [...SEVERITIES].reverse();
   return (
@@ -318,8 +324,8 @@ export async function SeverityCard({ actor }: Props) {
   );
 }
 
-export async function TypeCard({ actor }: Props) {
-  const by = openIncidentsByType(actor);
+export async function TypeCard({ actor, now }: Props) {
+  const by = F.type(actor, now);
   const total = Object.values(by).reduce((a, b) => a + b, 0);
   const rows = INCIDENT_TYPES.map((t) => ({ key: t, label: LABELS.incidentType[t], n: by[t] })).sort((a, b) => b.n - a.n);
   return (
@@ -330,7 +336,7 @@ export async function TypeCard({ actor }: Props) {
 }
 
 export async function WeeklyCard({ actor, now }: Props) {
-  const weeks = incidentsPerWeek(actor, now, 12);
+  const weeks = F.weekly(actor, now);
   const total = weeks.reduce((n, w) => n + w.total, 0);
   const peak = weeks.reduce((a, b) => (b.total > a.total ? b : a), weeks[0]);
   const summary = total
@@ -371,7 +377,7 @@ export async function WeeklyCard({ actor, now }: Props) {
 }
 
 export async function UnassignedCard({ actor, now }: Props) {
-  const { count, items } = oldestUnassigned(actor);
+  const { count, items } = F.unassigned(actor, now);
   const tz = actor.production.timeZone;
   return (
     <StatCard id="card-unassigned" title="Oldest unassigned reports" count={count} countLabel={count ? 'without an owner' : 'none'} tone={count ? 'warn' : 'ok'}>

@@ -5,6 +5,7 @@ import { actorFor, listMyProductions, requireUser } from '@/app/lib/auth';
 import { can } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
 import { productionSummary, type ProductionSummary } from '@/db/queries/dashboard';
+import { memoFigure } from '@/db/queries/dashboard-memo';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { CardSkeleton } from '@/components/ui/skeleton';
@@ -34,7 +35,7 @@ async function Summaries({ userId, user }: { userId: string; user: Awaited<Retur
   const rows = listMyProductions(userId)
     .map((p) => actorFor(user, p.id))
     .filter((a): a is NonNullable<typeof a> => !!a && can(a.role, 'dashboard.view'))
-    .map((actor) => ({ actor, s: productionSummary(actor, now) }))
+    .map((actor) => ({ actor, s: memoFigure('summary', actor, now, [], () => productionSummary(actor, now)) }))
     .sort((a, b) => {
       const ua = urgency(a.s);
       const ub = urgency(b.s);
