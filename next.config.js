@@ -23,7 +23,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Separate build folders let several checkouts or test runs build side by side.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  experimental: { serverActions: { bodySizeLimit: '12mb' } },
+  // authInterrupts: pages answer a real 403 (forbidden()) when a member's role may not open them.
+  experimental: { serverActions: { bodySizeLimit: '12mb' }, authInterrupts: true },
   async headers() {
     return [
       {

@@ -8,7 +8,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ids, signIn, testDb, type Who } from './helpers';
 import { parseCsv } from './csv';
 import { routes } from './authz/oversight';
-import type { Caller, Ctx } from './authz/types';
+import type { Caller } from './authz/types';
+import { authzCtx } from './authz/ctx';
 import { localDate } from '../app/lib/time';
 
 test.describe.configure({ mode: 'serial' });
@@ -17,7 +18,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const seeded = { incidents: [] as string[], hold: '', action: '', comment: '', numbers: {} as Record<string, number> };
 let demo = '';
-let other = '';
 
 function uid(db: ReturnType<typeof testDb>, email: string): string {
   return (db.prepare('select id from users where email = ?').get(email) as { id: string }).id;
@@ -33,7 +33,7 @@ function auditState() {
 }
 
 test.beforeAll(() => {
-  ({ demo, other } = ids());
+  ({ demo } = ids());
   const db = testDb();
   const now = Date.now();
   const crew = uid(db, 'crew@setsafe.test');
@@ -143,8 +143,8 @@ test.describe('crew are refused on the server', () => {
     const page = await as(browser, 'crew');
     for (const url of [`/productions/${demo}/dashboard`, `/productions/${demo}/audit`, `/productions/${demo}/incidents/${seeded.incidents[0]}/report`]) {
       const res = await page.goto(url);
-      expect(res?.status(), url).toBe(404);
-      await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+      expect(res?.status(), url).toBe(403);
+      await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
       await expect(page.getByText('Loose blanks found')).toHaveCount(0);
     }
     for (const ds of ['incidents.csv', 'audit.json', 'custody.csv', 'checks.json']) {
@@ -251,30 +251,22 @@ test.describe('authorization matrix (oversight routes)', () => {
   const callers: Record<Caller, Who | null> = { crew: 'crew', armorer: 'armorer', producer: 'producer', auditor: 'auditor', admin: 'admin', other: 'otherProducer', anon: null };
   for (const [caller, who] of Object.entries(callers) as [Caller, Who | null][]) {
     test(`${caller}`, async ({ browser }) => {
-      const ctx: Ctx = {
-        demo,
-        other,
-        id: (sql, ...params) => {
-          const db = testDb();
-          const row = db.prepare(sql).raw().get(...params) as unknown[] | undefined;
-          db.close();
-          if (!row) throw new Error(`no row for ${sql}`);
-          return String(row[0]);
-        },
-      };
+      const ctx = authzCtx();
       const page = await as(browser, who);
       for (const r of routes) {
         const url = r.path(ctx);
         const want = r.expect[caller];
+        const code = (s: number | undefined) =>
+          s === 200 ? 'ok' : s === 401 ? 'signin' : s === 403 ? 'forbidden' : s === 404 ? 'notfound' : s === 400 ? 'invalid' : `status ${s}`;
         if (r.kind === 'page') {
+          // In a browser, as a person would: the status the page answered and where it ended.
           const res = await page.goto(url);
-          const got = page.url().includes('/sign-in') ? 'signin' : res?.status() === 200 ? 'ok' : res?.status() === 404 ? 'notfound' : `status ${res?.status()}`;
+          const got = page.url().includes('/sign-in') ? 'signin' : code(res?.status());
           expect(got, `${caller} ${r.name}`).toBe(want);
+          if (want === 'forbidden') await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
         } else {
           const res = await page.request.fetch(url, { method: r.method, maxRedirects: 0 });
-          const s = res.status();
-          const got = s === 401 ? 'signin' : s >= 200 && s < 300 ? 'ok' : s === 404 ? 'notfound' : s === 403 ? 'forbidden' : `status ${s}`;
-          expect(got, `${caller} ${r.name}`).toBe(want);
+          expect(code(res.status()), `${caller} ${r.name}`).toBe(want);
         }
       }
       await page.context().close();

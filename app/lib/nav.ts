@@ -23,6 +23,7 @@ const ITEMS: NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', any: ['dashboard.view'] },
   { href: '/audit', label: 'Audit', any: ['audit.view'] },
   { href: '/members', label: 'Members', any: ['members.view'] },
+  { href: '/settings', label: 'Settings', any: ['production.manage'] },
 ];
 
 export type NavLink = { href: string; label: string; section: string[] };

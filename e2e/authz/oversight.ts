@@ -1,57 +1,64 @@
-import type { Ctx, RouteCase } from './types';
+import type { Caller, Expectation, RouteCase } from './types';
 
 // Oversight (issue 7): dashboards, audit trail, exports, printable incident report.
-// Crew have no dashboard; audit trail, exports and the report (it prints audit entries) are for
-// producers and auditors. Pages refuse a member's role with 404 (as if the page did not exist);
-// route handlers with 403.
+// DESIGN permission table: crew have no dashboard; audit trail, exports and the report (it prints
+// audit entries) are for producers and auditors. A member whose role may not is refused with 403
+// (pages: forbidden()); another production, or no such record, is 404.
 
-/** An incident of the demo production (any: the report needs audit.view whoever filed it). */
-const demoIncident = (ctx: Ctx) => ctx.id('select id from incidents where production_id = ? order by number limit 1', ctx.demo);
-const auditOnly = { crew: 'notfound', armorer: 'notfound', producer: 'ok', auditor: 'ok', admin: 'notfound', other: 'notfound', anon: 'signin' } as const;
-const exportsOnly = { crew: 'forbidden', armorer: 'forbidden', producer: 'ok', auditor: 'ok', admin: 'notfound', other: 'notfound', anon: 'signin' } as const;
+const outsiders = { admin: 'notfound', other: 'notfound', anon: 'signin' } as const satisfies Partial<Record<Caller, Expectation>>;
+const auditOnly = { crew: 'forbidden', armorer: 'forbidden', producer: 'ok', auditor: 'ok', ...outsiders } as const;
 
 export const routes: RouteCase[] = [
   {
     name: 'production dashboard',
-    path: (ctx) => `/productions/${ctx.demo}/dashboard`,
+    path: (c) => `/productions/${c.demo}/dashboard`,
     method: 'GET',
     kind: 'page',
-    expect: { crew: 'notfound', armorer: 'ok', producer: 'ok', auditor: 'ok', admin: 'notfound', other: 'notfound', anon: 'signin' },
+    expect: { crew: 'forbidden', armorer: 'ok', producer: 'ok', auditor: 'ok', ...outsiders },
   },
   {
-    // Lists only the productions where the user's role has dashboards; crew see a refusal message.
+    // Lists the productions where the user's role has a dashboard; anyone else reads why there is none.
     name: 'dashboard across productions',
     path: () => `/dashboard`,
     method: 'GET',
     kind: 'page',
     expect: { crew: 'ok', armorer: 'ok', producer: 'ok', auditor: 'ok', admin: 'ok', other: 'ok', anon: 'signin' },
   },
-  { name: 'audit trail', path: (ctx) => `/productions/${ctx.demo}/audit`, method: 'GET', kind: 'page', expect: auditOnly },
-  { name: 'printable incident report', path: (ctx) => `/productions/${ctx.demo}/incidents/${demoIncident(ctx)}/report`, method: 'GET', kind: 'page', expect: auditOnly },
+  { name: 'audit trail', path: (c) => `/productions/${c.demo}/audit`, method: 'GET', kind: 'page', expect: auditOnly },
+  { name: 'audit trail, filtered', path: (c) => `/productions/${c.demo}/audit?action=member.add&from=2020-01-01&page=2`, method: 'GET', kind: 'page', expect: auditOnly },
+  { name: 'printable incident report', path: (c) => `/productions/${c.demo}/incidents/${c.demoIncident}/report`, method: 'GET', kind: 'page', expect: auditOnly },
   {
-    name: 'printable report of an incident id that is not in the production',
-    path: (ctx) => `/productions/${ctx.demo}/incidents/00000000-0000-4000-8000-000000000000/report`,
+    // The role is refused before the record is looked up, so a refusal says nothing about which ids exist.
+    name: 'printable report of an incident id not in the production',
+    path: (c) => `/productions/${c.demo}/incidents/00000000-0000-4000-8000-000000000000/report`,
     method: 'GET',
     kind: 'page',
-    expect: { crew: 'notfound', armorer: 'notfound', producer: 'notfound', auditor: 'notfound', admin: 'notfound', other: 'notfound', anon: 'signin' },
+    expect: { ...auditOnly, producer: 'notfound', auditor: 'notfound' },
   },
-  { name: 'export incidents CSV', path: (ctx) => `/api/productions/${ctx.demo}/export/incidents.csv`, method: 'GET', kind: 'api', expect: exportsOnly },
-  { name: 'export incidents JSON', path: (ctx) => `/api/productions/${ctx.demo}/export/incidents.json`, method: 'GET', kind: 'api', expect: exportsOnly },
-  { name: 'export checks CSV', path: (ctx) => `/api/productions/${ctx.demo}/export/checks.csv`, method: 'GET', kind: 'api', expect: exportsOnly },
-  { name: 'export custody JSON', path: (ctx) => `/api/productions/${ctx.demo}/export/custody.json`, method: 'GET', kind: 'api', expect: exportsOnly },
-  { name: 'export audit CSV', path: (ctx) => `/api/productions/${ctx.demo}/export/audit.csv`, method: 'GET', kind: 'api', expect: exportsOnly },
+  { name: 'api: export incidents CSV', path: (c) => `/api/productions/${c.demo}/export/incidents.csv`, method: 'GET', kind: 'api', expect: auditOnly },
+  { name: 'api: export incidents JSON, filtered', path: (c) => `/api/productions/${c.demo}/export/incidents.json?severity=critical`, method: 'GET', kind: 'api', expect: auditOnly },
+  { name: 'api: export checks CSV', path: (c) => `/api/productions/${c.demo}/export/checks.csv`, method: 'GET', kind: 'api', expect: auditOnly },
+  { name: 'api: export custody JSON', path: (c) => `/api/productions/${c.demo}/export/custody.json`, method: 'GET', kind: 'api', expect: auditOnly },
+  { name: 'api: export audit CSV', path: (c) => `/api/productions/${c.demo}/export/audit.csv`, method: 'GET', kind: 'api', expect: auditOnly },
   {
-    name: "export of another production's audit trail",
-    path: (ctx) => `/api/productions/${ctx.other}/export/audit.json`,
+    name: 'api: export with a bad filter',
+    path: (c) => `/api/productions/${c.demo}/export/incidents.json?severity=apocalyptic`,
+    method: 'GET',
+    kind: 'api',
+    expect: { ...auditOnly, producer: 'invalid', auditor: 'invalid' },
+  },
+  {
+    name: "api: export of another production's audit trail",
+    path: (c) => `/api/productions/${c.other}/export/audit.json`,
     method: 'GET',
     kind: 'api',
     expect: { crew: 'notfound', armorer: 'notfound', producer: 'notfound', auditor: 'notfound', admin: 'notfound', other: 'ok', anon: 'signin' },
   },
   {
-    name: 'export of an unknown dataset',
-    path: (ctx) => `/api/productions/${ctx.demo}/export/passwords.csv`,
+    name: 'api: export of an unknown dataset',
+    path: (c) => `/api/productions/${c.demo}/export/passwords.csv`,
     method: 'GET',
     kind: 'api',
-    expect: { crew: 'notfound', armorer: 'notfound', producer: 'notfound', auditor: 'notfound', admin: 'notfound', other: 'notfound', anon: 'signin' },
+    expect: { crew: 'notfound', armorer: 'notfound', producer: 'notfound', auditor: 'notfound', ...outsiders },
   },
 ];

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { notFound } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import { requireMember, type Actor } from '@/app/lib/auth';
 import { can } from '@/app/lib/policy';
 import { actionLabel } from '@/app/lib/audit-diff';
@@ -158,8 +158,8 @@ const DATASETS = [
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ productionId: string }>; searchParams: SP }) {
   const { productionId } = await params;
   const actor = await requireMember(productionId);
-  // DESIGN: audit trail, verification and exports are for producers and auditors; refused on the server.
-  if (!can(actor.role, 'audit.view')) notFound();
+  // DESIGN: audit trail, verification and exports are for producers and auditors; refused on the server (403).
+  if (!can(actor.role, 'audit.view')) forbidden();
   const { value: filters, ignored } = parseLenient(auditFiltersSchema, flatParams(await searchParams));
   const tz = actor.production.timeZone;
   const exportBase = `/api/productions/${productionId}/export`;

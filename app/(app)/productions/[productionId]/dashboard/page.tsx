@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense, type ReactNode } from 'react';
-import { notFound } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { can } from '@/app/lib/policy';
 import { formatInZone } from '@/app/lib/time';
@@ -46,8 +46,8 @@ function Section({ id, title, children, note }: { id: string; title: string; not
 export default async function DashboardPage({ params }: { params: Promise<{ productionId: string }> }) {
   const { productionId } = await params;
   const actor = await requireMember(productionId);
-  // Crew have no dashboard (DESIGN permission table): refused here, on the server, as "not found".
-  if (!can(actor.role, 'dashboard.view')) notFound();
+  // Crew have no dashboard (DESIGN permission table): refused here, on the server (403).
+  if (!can(actor.role, 'dashboard.view')) forbidden();
   const now = new Date();
   const p = actor.production;
   const props = { actor, now };

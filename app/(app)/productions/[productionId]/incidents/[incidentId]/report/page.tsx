@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { can } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
@@ -109,8 +109,8 @@ function Injury({ r, tz, now }: { r: IncidentReport; tz: string; now: Date }) {
 export default async function IncidentReportPage({ params }: { params: Promise<{ productionId: string; incidentId: string }> }) {
   const { productionId, incidentId } = await params;
   const actor = await requireMember(productionId);
-  // The report prints audit entries: producers and auditors only (DESIGN), refused on the server.
-  if (!can(actor.role, 'audit.view')) notFound();
+  // The report prints audit entries: producers and auditors only (DESIGN), refused on the server (403).
+  if (!can(actor.role, 'audit.view')) forbidden();
   const r = getIncidentReport(actor, incidentId);
   if (!r) notFound();
   const i = r.incident;

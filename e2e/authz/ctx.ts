@@ -1,0 +1,20 @@
+import { ids, testDb } from '../helpers';
+import type { AuthzContext } from './types';
+
+/** The ids the route table needs, read from the e2e database after the seed ran. */
+export function authzCtx(): AuthzContext {
+  const { demo, other } = ids();
+  const db = testDb();
+  const one = (sql: string, ...args: string[]) => (db.prepare(sql).get(...args) as { id: string } | undefined)?.id ?? 'missing-seed-record';
+  const seeded = {
+    // scripts/e2e-seed-firearms.ts
+    demoFirearm: one("select id from firearms where production_id = ? and tag = 'E2E-SEED-1'", demo),
+    demoCheck: one("select c.id from firearm_checks c join firearms f on f.id = c.firearm_id where f.production_id = ? and f.tag = 'E2E-SEED-1'", demo),
+    otherFirearm: one("select id from firearms where production_id = ? and tag = 'OTHER-SEED-1'", other),
+    otherCheck: one("select c.id from firearm_checks c join firearms f on f.id = c.firearm_id where f.production_id = ? and f.tag = 'OTHER-SEED-1'", other),
+    // scripts/e2e-seed-oversight.ts (or any feature's seeded incident): the first incident of the demo
+    demoIncident: one('select id from incidents where production_id = ? order by number limit 1', demo),
+  };
+  db.close();
+  return { demo, other, ...seeded };
+}
