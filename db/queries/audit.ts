@@ -178,20 +178,25 @@ export function verifyProductionChain(actor: AuditActor): ChainReport {
 }
 
 /**
- * Entries about a set of records (an incident and what hangs off it), oldest first. Each term
- * names its entity, so SQLite serves it from the audit_entity (entity, entity_id) index.
+ * Stored entries about a set of records (an incident and what hangs off it), oldest first. Each
+ * term names its entity, so SQLite serves it from the audit_entity (entity, entity_id) index.
  */
-export function listEntriesFor(actor: AuditActor, refs: { entity: string; ids: string[] }[]): AuditEntryView[] {
+export function listEntryRowsFor(actor: AuditActor, refs: { entity: string; ids: string[] }[]): Stored[] {
   assertAuditView(actor);
   const terms = refs.filter((r) => r.ids.length > 0).map((r) => and(eq(auditLog.entity, r.entity), inArray(auditLog.entityId, r.ids)));
   if (terms.length === 0) return [];
-  const rows = getDb()
-    .select()
-    .from(auditLog)
-    // Unary + keeps SQLite off the chain indexes: the (entity, entity_id) terms find the few
-    // matching rows directly, instead of walking the whole chain (EXPLAIN: MULTI-INDEX OR).
-    .where(and(sql`+${auditLog.chain} = ${actor.productionId}`, or(...terms)))
-    .orderBy(auditLog.seq)
-    .all();
-  return toView(rows, actor);
+  return (
+    getDb()
+      .select()
+      .from(auditLog)
+      // Unary + keeps SQLite off the chain indexes: the (entity, entity_id) terms find the few
+      // matching rows directly, instead of walking the whole chain (EXPLAIN: MULTI-INDEX OR).
+      .where(and(sql`+${auditLog.chain} = ${actor.productionId}`, or(...terms)))
+      .orderBy(auditLog.seq)
+      .all()
+  );
+}
+
+export function listEntriesFor(actor: AuditActor, refs: { entity: string; ids: string[] }[]): AuditEntryView[] {
+  return toView(listEntryRowsFor(actor, refs), actor);
 }

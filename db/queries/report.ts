@@ -15,14 +15,16 @@ import {
   users,
 } from '@/db/schema';
 import { canSeeIncident, canSeeInjuryPersonal } from '@/app/lib/policy';
-import { assertAuditView, chainState, listEntriesFor, type AuditActor } from './audit';
+import { buildTimeline } from '@/app/lib/incidents/timeline';
+import { injuryDeadlines } from '@/app/lib/rules/deadlines';
+import { assertAuditView, chainState, listEntryRowsFor, toView, type AuditActor } from './audit';
 
 /**
  * Everything the printable incident report shows (DESIGN: exports; fit for a file or an
  * insurer). It carries audit entries, so only audit.view roles get it; the incident must also
  * be one the actor may see. Null when it does not exist in this production (→ 404).
  */
-export function getIncidentReport(actor: AuditActor, incidentId: string) {
+export function getIncidentReport(actor: AuditActor, incidentId: string, now = new Date()) {
   assertAuditView(actor);
   const db = getDb();
   const reporter = alias(users, 'reporter');
@@ -89,13 +91,31 @@ export function getIncidentReport(actor: AuditActor, incidentId: string) {
 
   // The audit entries of the incident (its Form 301 section included) and of what hangs off it,
   // by the entity names the incident cores write.
-  const entries = listEntriesFor(actor, [
+  const rows = listEntryRowsFor(actor, [
     { entity: 'incident', ids: [i.id] },
     { entity: 'corrective_action', ids: actions.map((a) => a.a.id) },
     { entity: 'comment', ids: commentRows.map((c) => c.c.id) },
     { entity: 'hold', ids: linkedHolds.map((h) => h.h.id) },
     { entity: 'attachment', ids: photos.map((p) => p.id) },
   ]);
+  const entries = toView(rows, actor);
+  // The same story as the incident page tells (app/lib/incidents/timeline.ts), from the same entries.
+  const tags = new Map(db.select({ id: firearms.id, tag: firearms.tag }).from(firearms).where(eq(firearms.productionId, actor.productionId)).all().map((f) => [f.id, f.tag]));
+  const timeline = buildTimeline(rows, { timeZone: actor.production.timeZone, personal: showPersonal, firearmTags: tags });
+  const deadlines = injuryRow
+    ? injuryDeadlines(
+        {
+          died: injuryRow.died,
+          hospitalizedInpatient: injuryRow.hospitalizedInpatient,
+          amputation: injuryRow.amputation,
+          lossOfEye: injuryRow.lossOfEye,
+          oshaReportedAt: injuryRow.oshaReportedAt,
+          form301CompletedAt: injuryRow.form301CompletedAt,
+        },
+        i.occurredAt ?? i.reportedAt,
+        now,
+      )
+    : [];
 
   return {
     incident: i,
@@ -110,6 +130,8 @@ export function getIncidentReport(actor: AuditActor, incidentId: string) {
     holds: linkedHolds,
     photoCount: photos.length,
     entries,
+    timeline,
+    deadlines,
     chain: chainState(actor),
   };
 }

@@ -28,6 +28,20 @@ export const routes: RouteCase[] = [
   { name: 'audit trail, filtered', path: (c) => `/productions/${c.demo}/audit?action=member.add&from=2020-01-01&page=2`, method: 'GET', kind: 'page', expect: auditOnly },
   { name: 'printable incident report', path: (c) => `/productions/${c.demo}/incidents/${c.demoIncident}/report`, method: 'GET', kind: 'page', expect: auditOnly },
   {
+    name: "printable report of another production's incident under this production",
+    path: (c) => `/productions/${c.demo}/incidents/${c.otherIncident}/report`,
+    method: 'GET',
+    kind: 'page',
+    expect: { ...auditOnly, producer: 'notfound', auditor: 'notfound' },
+  },
+  {
+    name: "printable report on the other production (its producer may)",
+    path: (c) => `/productions/${c.other}/incidents/${c.otherIncident}/report`,
+    method: 'GET',
+    kind: 'page',
+    expect: { crew: 'notfound', armorer: 'notfound', producer: 'notfound', auditor: 'notfound', admin: 'notfound', other: 'ok', anon: 'signin' },
+  },
+  {
     // The role is refused before the record is looked up, so a refusal says nothing about which ids exist.
     name: 'printable report of an incident id not in the production',
     path: (c) => `/productions/${c.demo}/incidents/00000000-0000-4000-8000-000000000000/report`,

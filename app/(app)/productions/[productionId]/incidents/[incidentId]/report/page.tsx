@@ -7,13 +7,14 @@ import { can } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
 import { formatInZone } from '@/app/lib/time';
 import { actionLabel } from '@/app/lib/audit-diff';
-import { injuryDeadlines } from '@/app/lib/rules/deadlines';
 import { getIncidentReport, type IncidentReport } from '@/db/queries/report';
 import { Facts } from '@/components/ui/card';
-import { Badge, SeverityBadge, StatusBadge } from '@/components/ui/badge';
+import { SeverityBadge, StatusBadge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { EntryDiffView } from '@/components/audit/entry-diff';
 import { PrintButton } from '@/components/audit/print-button';
+import { Timeline } from '@/components/incidents/timeline';
+import { Deadlines } from '@/components/incidents/deadlines';
 
 export const metadata: Metadata = { title: 'Incident report' };
 
@@ -40,21 +41,9 @@ function Prose({ label, value }: { label: string; value: string }) {
   );
 }
 
-function Injury({ r, tz, now }: { r: IncidentReport; tz: string; now: Date }) {
+function Injury({ r, tz }: { r: IncidentReport; tz: string }) {
   const j = r.injury;
   if (!j) return <p>No injury was recorded for this incident.</p>;
-  const deadlines = injuryDeadlines(
-    {
-      died: j.died,
-      hospitalizedInpatient: j.hospitalizedInpatient,
-      amputation: j.amputation,
-      lossOfEye: j.lossOfEye,
-      oshaReportedAt: j.oshaReportedAt,
-      form301CompletedAt: j.form301CompletedAt,
-    },
-    r.incident.occurredAt ?? r.incident.reportedAt,
-    now,
-  );
   const personal = r.showPersonal
     ? [
         { term: 'Employee', value: text(j.employeeName) },
@@ -85,23 +74,8 @@ function Injury({ r, tz, now }: { r: IncidentReport; tz: string; now: Date }) {
           { term: 'Completed by', value: [j.completedBy, j.completedTitle, j.completedPhone].filter(Boolean).join(', ') || 'Not recorded' },
         ]}
       />
-      <h3 className="mt-4 font-semibold">Legal deadlines</h3>
-      <ul className="mt-1 flex flex-col gap-1">
-        {deadlines.map((d) => (
-          <li key={d.key} data-testid={`deadline-${d.key}`}>
-            {d.state === 'met' ? (
-              <Badge tone="ok">✓ Met {formatInZone(d.doneAt!, tz)}</Badge>
-            ) : d.state === 'met_late' ? (
-              <Badge tone="warn">✓ Met late {formatInZone(d.doneAt!, tz)}</Badge>
-            ) : d.state === 'overdue' ? (
-              <Badge tone="danger">✗ Overdue</Badge>
-            ) : (
-              <Badge tone="info">◷ Open</Badge>
-            )}{' '}
-            {d.label}: due {formatInZone(d.dueAt, tz)}
-          </li>
-        ))}
-      </ul>
+      <h3 className="mt-4 mb-2 font-semibold">Legal deadlines</h3>
+      <Deadlines deadlines={r.deadlines} timeZone={tz} />
     </>
   );
 }
@@ -111,16 +85,12 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
   const actor = await requireMember(productionId);
   // The report prints audit entries: producers and auditors only (DESIGN), refused on the server (403).
   if (!can(actor.role, 'audit.view')) forbidden();
-  const r = getIncidentReport(actor, incidentId);
+  const now = new Date();
+  const r = getIncidentReport(actor, incidentId, now);
   if (!r) notFound();
   const i = r.incident;
   const p = actor.production;
   const tz = p.timeZone;
-  const now = new Date();
-  const timeline = [
-    ...(i.occurredAt ? [{ key: 'occurred', at: i.occurredAt, who: '—', what: 'Incident happened (as reported)' }] : []),
-    ...r.entries.map((e) => ({ key: `e${e.id}`, at: e.at, who: e.actorLabel, what: actionLabel(e.action) })),
-  ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   return (
     <article aria-labelledby="report-h" className="mx-auto max-w-4xl rounded-xl border border-line bg-white p-4 sm:p-8 print:max-w-none print:border-0 print:p-0">
@@ -166,21 +136,16 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
       </Section>
 
       <Section id="s-timeline" title="Timeline">
-        <ol className="flex flex-col gap-1" data-testid="report-timeline">
-          {timeline.map((t) => (
-            <li key={t.key} className="grid grid-cols-1 gap-x-4 sm:grid-cols-[13rem_1fr]">
-              <span className="font-semibold tabular-nums">{formatInZone(t.at, tz)}</span>
-              <span>
-                {t.what}
-                {t.who !== '—' ? ` — ${t.who}` : ''}
-              </span>
-            </li>
-          ))}
-        </ol>
+        <p className="mb-2 text-sm text-muted">
+          {i.occurredAt ? `Happened ${formatInZone(i.occurredAt, tz)} (as reported). ` : ''}Then, from the audit trail:
+        </p>
+        <div data-testid="report-timeline">
+          {r.timeline.length ? <Timeline entries={r.timeline} timeZone={tz} /> : <p>No recorded changes yet.</p>}
+        </div>
       </Section>
 
       <Section id="s-injury" title="Injury (OSHA Form 301)">
-        <Injury r={r} tz={tz} now={now} />
+        <Injury r={r} tz={tz} />
       </Section>
 
       {r.holds.length ? (
