@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
+import { can } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
 import { INJURY_FIELD_LABELS, INJURY_PERSONAL_FIELDS, type InjuryInput } from '@/app/lib/schemas/incidents';
 import { formatInZone, localDate, toLocalDateTime } from '@/app/lib/time';
@@ -55,10 +56,16 @@ export default async function IncidentPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <nav aria-label="Breadcrumb" className="mb-2 flex flex-wrap justify-between gap-x-4 text-sm">
         <Link href={base} className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-2 hover:underline">
           ← {auditor || actor.role !== 'crew' ? 'All incidents' : 'My reports'}
         </Link>
+        {/* The printable report carries audit entries: producers and auditors (issue 7). */}
+        {can(actor.role, 'audit.view') ? (
+          <Link href={`${base}/${i.id}/report`} className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-2 hover:underline">
+            Printable report
+          </Link>
+        ) : null}
       </nav>
 
       {sp.filed ? <FiledNotice number={i.number} standing={!!standing} /> : null}
