@@ -73,7 +73,7 @@ export type FiledReport = { number: number; created: boolean; hold: boolean };
  */
 export function fileAnonymousReport(token: unknown, raw: unknown, now: Date = new Date()): ActionResult<FiledReport> {
   // A rotated link is said first: fixing the fields would not help.
-  if (!productionByToken(token)) return fail(LINK_INACTIVE_MESSAGE, 'not_found');
+  if (!plausibleToken(token) || !productionByToken(token)) return fail(LINK_INACTIVE_MESSAGE, 'not_found');
   const parsed = anonymousFilingSchema.safeParse(raw);
   if (!parsed.success) return fail('Some fields need attention.', 'invalid', zodFieldErrors(parsed.error.issues));
   const input = parsed.data;
