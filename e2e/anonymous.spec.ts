@@ -129,7 +129,9 @@ test('a producer asks a question; the reporter reads it with the receipt and ans
   await openWithReceipt(page2, receipt.toLowerCase().replace(/-/g, ' '));
   await expect(page2.getByText('Reported', { exact: true }).first()).toBeVisible();
   await expect(page2.getByText(question)).toBeVisible();
-  await expect(page2.getByRole('img', { name: /Your photo 1/ })).toBeVisible();
+  const thumb = page2.locator('img[alt^="Your photo 1"]');
+  await expect(thumb).toBeVisible();
+  await expect.poll(() => thumb.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(120);
   await noSideScroll(page2);
   await shot(page2, 'follow-up-375');
   await page2.getByRole('textbox', { name: 'Your answer' }).fill('The grey props cart, next to the church door.');
@@ -239,6 +241,28 @@ test('the photo comes back without GPS or camera details, only to those who may 
   await page.getByRole('button', { name: 'Add 1 photo anonymously' }).click();
   await expect(page.getByText(/renamed\.jpg: HEIC\/HEIF photos \(the iPhone default\) cannot be added/)).toBeVisible();
   expect(row<{ n: number }>('select count(*) as n from attachments where incident_id = ?', incidentId).n).toBe(1);
+});
+
+test('the same screens at 1280 px', async ({ browser }) => {
+  const wide = { width: 1280, height: 900 };
+  const context = await browser.newContext({ viewport: wide });
+  const page = await context.newPage();
+  const url = `/report/${reportToken(demo)}`;
+  await page.goto(url);
+  await shot(page, 'report-1280');
+  const { receipt: code } = await fileAnonymously(page, url, { type: 'Live ammunition found', description: 'A live round in the dummy box on the props cart.', location: 'Props truck' });
+  await expect(page.getByText(/The production is now on a stop-work hold/)).toBeVisible();
+  await shot(page, 'receipt-1280');
+  await openWithReceipt(page, code);
+  await shot(page, 'follow-up-1280');
+  await context.close();
+  const producer = await browser.newContext({ viewport: wide });
+  const pp = await producer.newPage();
+  await signIn(pp, 'producer');
+  await pp.goto(`/productions/${demo}/reporting`);
+  await expect(pp.getByTestId('report-qr')).toBeVisible();
+  await shot(pp, 'reporting-1280');
+  await producer.close();
 });
 
 test('authorization matrix rows of issue 5', async ({ browser }) => {

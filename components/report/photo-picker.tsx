@@ -38,8 +38,8 @@ export function PhotoPicker({ files, onChange, disabled, max = 6 }: { files: Fil
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
-        <label className={label('flex-1 sm:flex-none')} aria-disabled={disabled}>
-          <span aria-hidden="true">📷</span> Take a photo
+        <label className={label('flex-1 whitespace-nowrap sm:flex-none')} aria-disabled={disabled}>
+          <CameraIcon /> Take a photo
           <input
             type="file"
             accept={PHOTO_ACCEPT}
@@ -52,8 +52,8 @@ export function PhotoPicker({ files, onChange, disabled, max = 6 }: { files: Fil
             }}
           />
         </label>
-        <label className={label('flex-1 sm:flex-none')} aria-disabled={disabled}>
-          <span aria-hidden="true">🖼</span> Choose photos
+        <label className={label('flex-1 whitespace-nowrap sm:flex-none')} aria-disabled={disabled}>
+          <ImageIcon /> Choose photos
           <input
             type="file"
             accept={PHOTO_ACCEPT}
@@ -95,5 +95,24 @@ export function PhotoPicker({ files, onChange, disabled, max = 6 }: { files: Fil
         </ul>
       ) : null}
     </div>
+  );
+}
+
+const icon = { width: 20, height: 20, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true } as const;
+function CameraIcon() {
+  return (
+    <svg {...icon}>
+      <path d="M4 8h3l2-3h6l2 3h3v11H4z" />
+      <circle cx="12" cy="13" r="3.5" />
+    </svg>
+  );
+}
+function ImageIcon() {
+  return (
+    <svg {...icon}>
+      <rect x="3" y="4" width="18" height="16" rx="2" />
+      <circle cx="9" cy="10" r="2" />
+      <path d="m21 17-5-5-9 8" />
+    </svg>
   );
 }

@@ -120,7 +120,7 @@ export function ReportForm({ token, receipt, mac, today }: { token: string; rece
               ['unsure', 'Not sure'],
             ] as const
           ).map(([v, l]) => (
-            <label key={v} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line bg-white px-3 has-[:checked]:border-brand has-[:checked]:bg-brand-soft">
+            <label key={v} className="flex min-h-11 flex-1 cursor-pointer items-center gap-2 whitespace-nowrap rounded-lg border border-line bg-white px-3 has-[:checked]:border-brand has-[:checked]:bg-brand-soft">
               <input type="radio" name="when" value={v} checked={when === v} onChange={() => setWhen(v)} className="size-5 accent-brand" />
               {l}
             </label>
