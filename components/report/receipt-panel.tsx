@@ -74,8 +74,14 @@ export function ReceiptPanel({ receipt, number, hold, photos }: { receipt: strin
       ) : null}
       <div className="rounded-lg border border-line bg-canvas p-3">
         <p className="font-semibold">Your receipt code</p>
-        <p id="receipt-code" data-testid="receipt-code" className="my-2 break-all font-mono text-2xl font-bold tracking-wider text-ink sm:text-3xl">
-          {receipt}
+        {/* Lines break between groups only, so no group of four is split when written down. */}
+        <p id="receipt-code" data-testid="receipt-code" className="my-2 font-mono text-2xl font-bold tracking-wider text-ink sm:text-3xl">
+          {receipt.split('-').map((g, i, all) => (
+            <span key={i} className="inline-block whitespace-nowrap">
+              {g}
+              {i < all.length - 1 ? '-' : ''}
+            </span>
+          ))}
         </p>
         <p className="text-sm font-semibold text-hold">
           Shown only this once. SetSafe keeps only a scrambled fingerprint of it: no one can show it to you again or recover it.
