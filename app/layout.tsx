@@ -5,6 +5,8 @@ export const metadata: Metadata = {
   title: { default: 'SetSafe', template: '%s · SetSafe' },
   description: 'The safety desk of a film or TV production: firearm checks, custody, incidents and stop-work holds.',
   applicationName: 'SetSafe',
+  icons: { icon: '/icon.svg', apple: '/apple-touch-icon.png' },
+  appleWebApp: { capable: true, title: 'SetSafe', statusBarStyle: 'default' },
 };
 
 export const viewport: Viewport = {

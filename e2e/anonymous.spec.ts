@@ -7,9 +7,9 @@ import sharp from 'sharp';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ids, signIn, testDb } from './helpers';
 import { fileAnonymously, gpsJpeg, openWithReceipt, reportToken } from './anonymous-flow';
-import { routes } from './authz/anonymous';
-import { CALLERS, type AuthzCtx } from './authz/types';
-import { CALLER_ACCOUNT, checkRoute } from './authz/walk';
+import { anonymousRecords, routes } from './authz/anonymous';
+import type { AuthzContext } from './authz/types';
+import { CALLER_ACCOUNT, CALLERS, checkRoute } from './authz/walk';
 
 const PHONE = { width: 375, height: 812 };
 test.use({ viewport: PHONE });
@@ -268,27 +268,18 @@ test('the same screens at 1280 px', async ({ browser }) => {
 test('authorization matrix rows of issue 5', async ({ browser }) => {
   test.setTimeout(120_000);
   const db = testDb();
-  const ctx: AuthzCtx = {
-    demo,
-    other,
-    value: (sql, ...params) => {
-      const r = db.prepare(sql).raw().get(...params) as unknown[] | undefined;
-      if (!r) throw new Error(`no row for ${sql}`);
-      return String(r[0]);
-    },
-    made: {},
-  };
+  let ctx: AuthzContext;
   try {
-    for (const c of routes) if (c.prepare) Object.assign(ctx.made, (await c.prepare(ctx, browser)) ?? {});
-    for (const caller of CALLERS) {
-      const context = await browser.newContext({ viewport: PHONE });
-      const page = await context.newPage();
-      const account = CALLER_ACCOUNT[caller];
-      if (account) await signIn(page, account);
-      for (const c of routes) await checkRoute(page, caller, c, ctx);
-      await context.close();
-    }
+    ctx = { demo, other, ...anonymousRecords(db, demo) };
   } finally {
     db.close();
+  }
+  for (const caller of CALLERS) {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const account = CALLER_ACCOUNT[caller];
+    if (account) await signIn(page, account);
+    for (const c of routes) await checkRoute(page, caller, c, ctx);
+    await context.close();
   }
 });

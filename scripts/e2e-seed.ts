@@ -4,6 +4,7 @@ import { openDatabase, writeWith } from '../db/client';
 import { seedDemo, DEMO_PASSWORD } from '../db/seed/demo';
 import { addMembership, createProduction, createUser, findUserByEmail, type Who } from '../app/lib/site';
 import { hashPassword } from '../app/lib/passwords';
+import { seedAnonymous } from './e2e-seed-anonymous';
 
 async function main() {
   await seedDemo();
@@ -20,5 +21,6 @@ async function main() {
     addMembership(tx, who, { productionId: p.id, userId: oc.id, role: 'crew', positions: ['actor'] }, now);
   });
   sqlite.close();
+  await seedAnonymous();
 }
 main();

@@ -2,19 +2,23 @@
 import type { Role } from './enums';
 import { can, type Action } from './policy';
 
-/** An item shows when the role may do any one of `any`, and none of `unless`. */
-type NavItem = { href: string; label: string; any: Action[]; unless?: Action[] };
+/**
+ * An item shows when the role may do any one of `any`, and none of `unless`. `section` lists the
+ * other paths that belong to it (the firearms pages share one entry and a tab bar).
+ */
+type NavItem = { href: string; label: string; any: Action[]; unless?: Action[]; section?: string[] };
+
+export const FIREARMS_SECTION = ['/firearms', '/checks', '/custody', '/ammunition', '/meetings'];
 
 const ITEMS: NavItem[] = [
   { href: '', label: 'Overview', any: ['production.view'] },
   { href: '/incidents', label: 'Incidents', any: ['incident.viewAll'] },
   { href: '/incidents', label: 'My reports', any: ['incident.viewOwn'], unless: ['incident.viewAll'] },
   { href: '/incidents/new', label: 'Report', any: ['incident.file'] },
-  { href: '/firearms', label: 'Firearms', any: ['firearm.view'] },
-  { href: '/checks', label: 'Checks', any: ['firearm.view', 'check.witness'] },
-  { href: '/custody', label: 'Custody', any: ['firearm.view'] },
-  { href: '/ammunition', label: 'Ammunition', any: ['firearm.view'] },
-  { href: '/meetings', label: 'Meetings', any: ['firearm.view', 'meeting.attend'] },
+  { href: '/firearms', label: 'Firearms', any: ['firearm.view'], section: FIREARMS_SECTION },
+  // Crew see only what asks something of them: checks they witness, meetings they attend.
+  { href: '/checks', label: 'Checks', any: ['check.witness'], unless: ['firearm.view'] },
+  { href: '/meetings', label: 'Meetings', any: ['meeting.attend'], unless: ['firearm.view'] },
   { href: '/hold', label: 'Holds', any: ['hold.call', 'hold.lift', 'audit.view'] },
   { href: '/dashboard', label: 'Dashboard', any: ['dashboard.view'] },
   { href: '/audit', label: 'Audit', any: ['audit.view'] },
@@ -22,9 +26,26 @@ const ITEMS: NavItem[] = [
   { href: '/reporting', label: 'Anonymous reporting', any: ['production.view'] },
 ];
 
-export function navFor(role: Role, productionId: string): { href: string; label: string }[] {
+export type NavLink = { href: string; label: string; section: string[] };
+
+export function navFor(role: Role, productionId: string): NavLink[] {
+  const base = `/productions/${productionId}`;
   return ITEMS.filter((i) => i.any.some((a) => can(role, a)) && !(i.unless ?? []).some((a) => can(role, a))).map((i) => ({
-    href: `/productions/${productionId}${i.href}`,
+    href: `${base}${i.href}`,
     label: i.label,
+    section: (i.section ?? [i.href]).map((s) => `${base}${s}`),
   }));
+}
+
+/** Tabs inside the firearms section, for those who see it. */
+export function firearmsTabs(role: Role, productionId: string): { href: string; label: string }[] {
+  if (!can(role, 'firearm.view')) return [];
+  const base = `/productions/${productionId}`;
+  return [
+    { href: `${base}/firearms`, label: 'Inventory' },
+    { href: `${base}/checks`, label: 'Checks' },
+    { href: `${base}/custody`, label: 'Custody' },
+    { href: `${base}/ammunition`, label: 'Ammunition' },
+    { href: `${base}/meetings`, label: 'Meetings' },
+  ];
 }

@@ -4,14 +4,25 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cx } from '@/components/ui/cx';
 
+type Item = { href: string; label: string; section?: string[] };
+
+/** The entry whose path (or section) matches the current page most specifically. */
+function currentOf(items: Item[], pathname: string): string | undefined {
+  let best: { href: string; len: number } | undefined;
+  for (const i of items) {
+    for (const p of i.section ?? [i.href]) {
+      if ((pathname === p || pathname.startsWith(p + '/')) && (!best || p.length > best.len)) best = { href: i.href, len: p.length };
+    }
+  }
+  return best?.href;
+}
+
 /** Scrolls sideways on a phone; the current page is marked by weight, underline and aria-current. */
-export function ProductionNav({ items }: { items: { href: string; label: string }[] }) {
+export function ProductionNav({ items, label = 'Production', variant = 'main' }: { items: Item[]; label?: string; variant?: 'main' | 'tabs' }) {
   const pathname = usePathname();
-  const current = items
-    .filter((i) => pathname === i.href || pathname.startsWith(i.href + '/'))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const current = currentOf(items, pathname);
   return (
-    <nav aria-label="Production" className="-mx-4 overflow-x-auto px-4">
+    <nav aria-label={label} className={cx('-mx-4 overflow-x-auto px-4', variant === 'tabs' && 'no-print mb-4 border-b border-line')}>
       <ul className="flex gap-1 whitespace-nowrap">
         {items.map((i) => (
           <li key={i.href}>

@@ -1,8 +1,10 @@
-// Checks one route case for one caller in a signed-in (or signed-out) page. Shared by authz.spec.ts
-// and feature specs that check their own rows.
+// Checks one route case for one caller in a signed-in (or signed-out) page. Used by the anonymous
+// spec for its own rows; authz.spec.ts may use it for all of them.
 import { expect, type Page } from '@playwright/test';
-import { USERS, type Who } from '../helpers';
-import type { AuthzCtx, Caller, RouteCase } from './types';
+import type { Who } from '../helpers';
+import type { AuthzContext, Caller, RouteCase } from './types';
+
+export const CALLERS: Caller[] = ['crew', 'armorer', 'producer', 'auditor', 'admin', 'other', 'anon'];
 
 /** Which demo account plays each caller. */
 export const CALLER_ACCOUNT: Record<Caller, Who | null> = {
@@ -14,9 +16,8 @@ export const CALLER_ACCOUNT: Record<Caller, Who | null> = {
   other: 'otherProducer',
   anon: null,
 };
-export const callerEmail = (c: Caller) => (CALLER_ACCOUNT[c] ? USERS[CALLER_ACCOUNT[c]!] : null);
 
-export async function checkRoute(page: Page, caller: Caller, c: RouteCase, ctx: AuthzCtx) {
+export async function checkRoute(page: Page, caller: Caller, c: RouteCase, ctx: AuthzContext) {
   const want = c.expect[caller];
   const path = c.path(ctx);
   const label = `${c.name} as ${caller} (${c.method} ${path})`;

@@ -1,0 +1,12 @@
+import type { RouteCase } from './types';
+
+// The Rust reference case is public (DESIGN: Reference data): everyone, signed in or not, may read it.
+export const routes: RouteCase[] = [
+  {
+    name: 'Rust reference case',
+    path: () => '/reference/rust',
+    method: 'GET',
+    kind: 'page',
+    expect: { crew: 'ok', armorer: 'ok', producer: 'ok', auditor: 'ok', admin: 'ok', other: 'ok', anon: 'ok' },
+  },
+];

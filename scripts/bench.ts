@@ -1,0 +1,182 @@
+// npm run bench — the performance benchmark (issue 11). Every figure is printed beside a floor
+// measured in the same run on the same machine, because these machines are noisy.
+//
+//   npm run bench                   full scale: 100k incidents, 1M checks, 200k hand-offs
+//   npm run bench -- --smoke        tiny data, seconds (part of npm test so the script cannot rot)
+//   flags: --no-build  --duration <s>  --port <n>
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import autocannon from 'autocannon';
+import { chromium } from '@playwright/test';
+import { killServer, signInCookie, startServer, type Server } from './lib/server';
+import { generateProduction, type Scale } from './lib/bench-data';
+
+const has = (f: string) => process.argv.includes(`--${f}`);
+const num = (f: string, d: number) => {
+  const i = process.argv.indexOf(`--${f}`);
+  return i > 0 ? Number(process.argv[i + 1]) : d;
+};
+const SMOKE = has('smoke');
+const DURATION = num('duration', SMOKE ? 2 : 10);
+const PORT = num('port', 3320);
+const CONNECTIONS = 50;
+const SCALE: Scale = SMOKE
+  ? { incidents: 2_000, checks: 10_000, handoffs: 2_000, firearms: 20, days: 730 }
+  : { incidents: 100_000, checks: 1_000_000, handoffs: 200_000, firearms: 200, days: 730 };
+const PASSWORD = 'setsafe-demo-2026';
+
+type Row = { measure: string; value: number; unit: string; floor?: string; ratio?: number; target?: string; met?: boolean };
+
+function rawInsertFloor(seconds: number): { opsPerSec: number; p99ms: number } {
+  // Raw better-sqlite3, same pragmas (WAL, synchronous=FULL), one incident row per transaction.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-floor-'));
+  const db = new Database(path.join(dir, 'floor.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  for (const f of fs.readdirSync('db/migrations').filter((f) => f.endsWith('.sql')).sort()) {
+    for (const stmt of fs.readFileSync(path.join('db/migrations', f), 'utf8').split('--> statement-breakpoint')) if (stmt.trim()) db.exec(stmt);
+  }
+  db.prepare("insert into productions (id, title, company, time_zone, phase, report_token, created_at) values ('p', 'Floor', 'Floor', 'UTC', 'shooting', 't', 0)").run();
+  const ins = db.prepare(
+    `insert into incidents (id, production_id, number, anonymous, type, severity, status, reported_at, location, scene, description, immediate_actions, people_involved, updated_at)
+     values (?, 'p', ?, 0, 'unsafe_condition', 'unrated', 'reported', ?, 'Stage 2', '', 'bench floor', '', '', ?)`,
+  );
+  const one = db.transaction((n: number) => ins.run(randomUUID(), n, Date.now(), Date.now()));
+  one.immediate(0);
+  const lat: number[] = [];
+  const end = Date.now() + seconds * 1000;
+  let n = 1;
+  while (Date.now() < end) {
+    const t = process.hrtime.bigint();
+    one.immediate(n++);
+    lat.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  lat.sort((a, b) => a - b);
+  return { opsPerSec: lat.length / seconds, p99ms: lat[Math.floor(lat.length * 0.99)] };
+}
+
+async function load(opts: autocannon.Options) {
+  const r = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
+  // autocannon reports p50, p90, p97.5 and p99; p95 is interpolated between p90 and p97.5.
+  const l = r.latency as unknown as Record<string, number>;
+  const p95 = l.p90 + ((l.p97_5 - l.p90) * (95 - 90)) / (97.5 - 90);
+  return { rps: r.requests.average, p50: r.latency.p50, p95, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, total: r.requests.total };
+}
+
+async function firstLoadJs(base: string, cookie: string, urlPath: string): Promise<number> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const context = await browser.newContext();
+  await context.addCookies(
+    cookie.split('; ').map((c) => {
+      const i = c.indexOf('=');
+      return { name: c.slice(0, i), value: c.slice(i + 1), url: base };
+    }),
+  );
+  const page = await context.newPage();
+  const sizes: Promise<number>[] = [];
+  page.on('requestfinished', (req) => {
+    if (req.resourceType() === 'script') sizes.push(req.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+  });
+  await page.goto(`${base}${urlPath}`, { waitUntil: 'networkidle' });
+  const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  await browser.close();
+  return total;
+}
+
+async function main() {
+  const started = Date.now();
+  if (!has('no-build')) {
+    console.log('Building for production…');
+    const b = spawnSync(path.join('node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (b.status !== 0) process.exit(b.status ?? 1);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-bench-'));
+  process.env.DATABASE_PATH = path.join(dir, 'setsafe.db');
+  const { seedDemo } = await import('../db/seed/demo');
+  const { productionId } = await seedDemo();
+  const genStart = Date.now();
+  const counts = generateProduction(process.env.DATABASE_PATH, productionId, SCALE);
+  const genSeconds = (Date.now() - genStart) / 1000;
+  console.log(`Generated ${JSON.stringify(counts)} in ${genSeconds.toFixed(1)} s`);
+
+  if (has('gen-only')) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  const raw = rawInsertFloor(Math.min(DURATION, 5));
+  let server: Server | null = null;
+  const rows: Row[] = [];
+  try {
+    server = await startServer({ port: PORT, env: { DATABASE_PATH: process.env.DATABASE_PATH, SETSAFE_BENCH: '1', SETSAFE_BENCH_PRODUCTION: productionId, NEXTAUTH_URL: `http://127.0.0.1:${PORT}` } });
+    const base = server.base;
+    const crew = await signInCookie(base, 'crew@setsafe.test', PASSWORD);
+    const producer = await signInCookie(base, 'producer@setsafe.test', PASSWORD);
+
+    const bare = await load({ url: `${base}/api/bench/floor`, method: 'POST' });
+    const filing = await load({
+      url: `${base}/api/productions/${productionId}/incidents`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: crew },
+      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ id: randomUUID(), type: 'unsafe_condition', description: 'Bench: cable across the fire exit', location: 'Stage 2' }) }) }],
+    });
+    // Page latency is measured one request at a time (no queueing), against a trivial page.
+    const signInPage = await load({ url: `${base}/sign-in`, connections: 1 });
+    const dashboard = await load({ url: `${base}/productions/${productionId}/dashboard`, headers: { cookie: producer }, connections: 1 });
+    const dashboard50 = await load({ url: `${base}/productions/${productionId}/dashboard`, headers: { cookie: producer } });
+    const formJs = await firstLoadJs(base, crew, `/productions/${productionId}/incidents/new`);
+    const signInJs = await firstLoadJs(base, '', '/sign-in');
+
+    const r = (x: number, d = 1) => +x.toFixed(d);
+    rows.push(
+      { measure: 'floor: raw better-sqlite3 insert (1 tx each)', value: r(raw.opsPerSec), unit: 'ops/s' },
+      { measure: 'floor: bare Next route insert, 50 conns', value: r(bare.rps), unit: 'req/s', floor: 'raw insert', ratio: r(bare.rps / raw.opsPerSec, 2) },
+      { measure: 'filing throughput, 50 conns', value: r(filing.rps), unit: 'req/s', floor: 'bare Next', ratio: r(filing.rps / bare.rps, 2), target: '≥ 0.33 of bare Next', met: filing.rps / bare.rps >= 1 / 3 },
+      { measure: 'filing p50', value: filing.p50, unit: 'ms', floor: 'bare Next p50', ratio: r(filing.p50 / Math.max(bare.p50, 0.01), 2) },
+      { measure: 'filing p95', value: r(filing.p95), unit: 'ms', floor: 'bare Next p95', ratio: r(filing.p95 / Math.max(bare.p95, 0.01), 2) },
+      { measure: 'filing p99', value: filing.p99, unit: 'ms', floor: 'bare Next p99', ratio: r(filing.p99 / Math.max(bare.p99, 0.01), 2), target: '< 50 ms', met: filing.p99 < 50 },
+      { measure: 'filing non-2xx / errors', value: filing.non2xx + filing.errors, unit: 'count', target: '0', met: filing.non2xx + filing.errors === 0 },
+      { measure: 'dashboard p50 (1 conn)', value: dashboard.p50, unit: 'ms', floor: 'sign-in page p50', ratio: r(dashboard.p50 / Math.max(signInPage.p50, 0.01), 2) },
+      { measure: 'dashboard p95 (1 conn)', value: r(dashboard.p95), unit: 'ms', floor: 'sign-in page p95', ratio: r(dashboard.p95 / Math.max(signInPage.p95, 0.01), 2), target: '< 100 ms', met: dashboard.p95 < 100 },
+      { measure: 'dashboard p95 (50 conns, queueing)', value: r(dashboard50.p95), unit: 'ms' },
+      { measure: 'incident form first-load JS', value: r(formJs / 1024), unit: 'kB', floor: 'sign-in page JS', ratio: r(formJs / Math.max(signInJs, 1), 2), target: '< 150 kB', met: formJs / 1024 < 150 },
+    );
+  } finally {
+    if (server) await killServer(server, 'SIGTERM');
+  }
+
+  const result = {
+    when: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    smoke: SMOKE,
+    scale: SCALE,
+    generatedSeconds: genSeconds,
+    durationPerLoadSeconds: DURATION,
+    connections: CONNECTIONS,
+    rows,
+    totalSeconds: (Date.now() - started) / 1000,
+  };
+  console.table(rows.map((x) => ({ measure: x.measure, value: `${x.value} ${x.unit}`, 'vs floor': x.floor ? `${x.ratio}× ${x.floor}` : '', target: x.target ?? '', met: x.met === undefined ? '' : x.met ? 'yes' : 'NO' })));
+  fs.mkdirSync('bench', { recursive: true });
+  fs.writeFileSync(path.join('bench', SMOKE ? 'results-smoke.json' : 'results.json'), JSON.stringify(result, null, 2));
+  console.log(`Wrote bench/${SMOKE ? 'results-smoke.json' : 'results.json'} (${result.totalSeconds.toFixed(0)} s in all).`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  // The smoke run proves the script works end to end; the figures are not asserted.
+  const broken = rows.find((x) => x.measure === 'filing non-2xx / errors');
+  if (SMOKE && broken && broken.value > 0) {
+    console.error('Smoke run: filings failed under load.');
+    process.exit(1);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

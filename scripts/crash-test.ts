@@ -1,0 +1,137 @@
+// Durability when the process dies (issue 9): files reports from concurrent clients through the
+// JSON route, SIGKILLs the server mid-load, restarts it, and checks that every acknowledged
+// report is present and intact, that the audit chains verify, and that retried filings after
+// the restart do not duplicate.
+//
+// SIGKILL tests the PROCESS dying (SQLite's WAL with synchronous=FULL keeps every committed
+// transaction across a crash of the process). It does not simulate power loss or an OS crash.
+//
+//   npm run crash-test                 10,000 reports (the full run)
+//   npm run crash-test -- --count 800  a smaller run (what `npm test` does)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { killServer, signInCookie, startServer } from './lib/server';
+import { verifyDatabase } from './lib/verify';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const COUNT = arg('count', 10_000);
+const CONCURRENCY = arg('concurrency', 32);
+const PORT = arg('port', 3310);
+const KILL_AT = Math.floor(COUNT * 0.6);
+
+type Sent = { id: string; type: string; description: string; location: string };
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-crash-'));
+  const env = { DATABASE_PATH: path.join(dir, 'setsafe.db'), NEXTAUTH_URL: `http://127.0.0.1:${PORT}` };
+  process.env.DATABASE_PATH = env.DATABASE_PATH;
+  const { seedDemo } = await import('../db/seed/demo');
+  const { productionId } = await seedDemo();
+
+  let server = await startServer({ port: PORT, env });
+  const cookie = await signInCookie(server.base, 'crew@setsafe.test', 'setsafe-demo-2026');
+  const url = () => `${server.base}/api/productions/${productionId}/incidents`;
+  const post = (s: Sent) =>
+    fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(s) });
+
+  const acked = new Map<string, Sent>();
+  const unacked: Sent[] = [];
+  let next = 0;
+  let killed = false;
+  let errors5xx = 0;
+  const started = Date.now();
+
+  const worker = async () => {
+    while (next < COUNT && !killed) {
+      const i = next++;
+      const s: Sent = { id: randomUUID(), type: i % 10 === 0 ? 'near_miss' : 'unsafe_condition', description: `crash-test report ${i}: cable run across the fire exit`, location: `Stage ${1 + (i % 4)}` };
+      try {
+        const res = await post(s);
+        if (res.status === 200 || res.status === 201) acked.set(s.id, s);
+        else {
+          if (res.status >= 500) errors5xx++;
+          unacked.push(s);
+        }
+      } catch {
+        unacked.push(s); // connection died with the server: not acknowledged
+      }
+      if (!killed && acked.size >= KILL_AT) {
+        killed = true;
+        await killServer(server, 'SIGKILL');
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const loadMs = Date.now() - started;
+  if (!killed) await killServer(server, 'SIGKILL');
+
+  server = await startServer({ port: PORT, env });
+  // Retry: every acknowledged report once more (must answer "already filed", never duplicate),
+  // and every unacknowledged one (filed now, or found if it had committed before the kill).
+  let retriedAcked = 0;
+  let retriedAckedDup = 0;
+  for (const s of [...acked.values()].slice(0, 500)) {
+    const res = await post(s);
+    retriedAcked++;
+    if (res.status !== 200) retriedAckedDup++;
+  }
+  let retriedUnacked = 0;
+  for (const s of unacked) {
+    const res = await post(s);
+    if (res.status === 200 || res.status === 201) retriedUnacked++;
+  }
+  await killServer(server, 'SIGTERM');
+
+  const db = new Database(env.DATABASE_PATH, { readonly: true });
+  const rows = new Map(
+    (db.prepare("select id, type, description, location from incidents where description like 'crash-test report %'").all() as Sent[]).map((r) => [r.id, r]),
+  );
+  let missing = 0;
+  let altered = 0;
+  for (const [id, s] of acked) {
+    const r = rows.get(id);
+    if (!r) missing++;
+    else if (r.type !== s.type || r.description !== s.description || r.location !== s.location) altered++;
+  }
+  const dupNumbers = (db.prepare('select count(*) n from (select number from incidents group by production_id, number having count(*) > 1)').get() as { n: number }).n;
+  db.close();
+  const chains = verifyDatabase(env.DATABASE_PATH);
+
+  const report = {
+    sent: acked.size + unacked.length,
+    acknowledgedBeforeKill: acked.size,
+    unacknowledged: unacked.length,
+    foundAfterRestart: acked.size - missing,
+    missing,
+    altered,
+    retriedAcknowledged: retriedAcked,
+    retriedAcknowledgedNotIdempotent: retriedAckedDup,
+    retriedUnacknowledgedAccepted: retriedUnacked,
+    rowsInDatabase: rows.size,
+    duplicateNumbers: dupNumbers,
+    serverErrors5xx: errors5xx,
+    chains: chains.map((c) => `${c.chain.slice(0, 8)}: ${c.ok ? 'intact' : 'BROKEN'}, ${c.entries} entries${c.problem ? ` — ${c.problem}` : ''}`),
+    loadSeconds: +(loadMs / 1000).toFixed(1),
+  };
+  console.log('Crash test (SIGKILL of the server process, not power loss):');
+  console.log(JSON.stringify(report, null, 2));
+  fs.rmSync(dir, { recursive: true, force: true });
+  const everyReportOnce = rows.size === acked.size + unacked.length && retriedUnacked === unacked.length;
+  const ok = missing === 0 && altered === 0 && retriedAckedDup === 0 && dupNumbers === 0 && errors5xx === 0 && everyReportOnce && chains.every((c) => c.ok);
+  if (!ok) {
+    console.error('CRASH TEST FAILED');
+    process.exit(1);
+  }
+  console.log('Crash test passed.');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
