@@ -13,13 +13,13 @@ export function attachmentUrl(productionId: string, incidentId: string, attachme
  * Photos on an incident, named or anonymous: served only through the authorised route, added from the
  * phone's camera or a file. Renders nothing for an incident the actor may not see.
  */
-export function AttachmentsPanel({ actor, incidentId }: { actor: Actor; incidentId: string }) {
+export function AttachmentsPanel({ actor, incidentId, className }: { actor: Actor; incidentId: string; className?: string }) {
   const items = listAttachments(actor, incidentId);
   if (!items) return null;
   const tz = actor.production.timeZone;
   return (
-    <Card aria-labelledby="photos-h">
-      <CardTitle id="photos-h">Photos ({items.length})</CardTitle>
+    <Card aria-labelledby="incident-photos-h" className={className}>
+      <CardTitle id="incident-photos-h">Photos ({items.length})</CardTitle>
       {items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line p-3 text-center text-muted">No photos yet.</p>
       ) : (

@@ -10,12 +10,12 @@ import { AskReporterForm } from './ask-reporter-form';
  * For anonymous reports on the incident page: the two-way conversation with the reporter (DESIGN:
  * anonymous reports). Renders nothing for named reports or incidents the actor may not see.
  */
-export function ReporterConversation({ actor, incidentId }: { actor: Actor; incidentId: string }) {
+export function ReporterConversation({ actor, incidentId, className }: { actor: Actor; incidentId: string; className?: string }) {
   const c = getReporterConversation(actor, incidentId);
   if (!c) return null;
   const tz = actor.production.timeZone;
   return (
-    <Card aria-labelledby="reporter-h">
+    <Card aria-labelledby="reporter-h" className={className}>
       <CardTitle id="reporter-h">Anonymous reporter</CardTitle>
       <p className="text-muted">
         Filed anonymously. The reporter reads questions here with their receipt code and answers without saying who they are; their messages

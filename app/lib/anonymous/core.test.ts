@@ -228,6 +228,10 @@ describe('photos', () => {
     expect(audit.at.toISOString()).toBe(DAY);
     expect(audit.after).not.toContain(row.storedName);
     expect(core.reporterView(found.data).photos.map((p) => p.id)).toEqual([row.id]);
+    for (let i = 1; i < core.MAX_REPORTER_PHOTOS; i++) expect((await core.reporterAddPhoto(found.data, blob(await gpsJpeg()), now)).ok).toBe(true);
+    const files = fs.readdirSync(path.join(dir, 'attachments')).length;
+    expect(await core.reporterAddPhoto(found.data, blob(await gpsJpeg()), now)).toMatchObject({ ok: false, message: core.TOO_MANY_PHOTOS_MESSAGE });
+    expect(fs.readdirSync(path.join(dir, 'attachments')).length, 'the refused photo’s file is removed again').toBe(files);
   });
 
   it('members add photos to incidents they can see; others are refused before any decoding', async () => {

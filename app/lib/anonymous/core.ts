@@ -7,7 +7,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, write, type Tx } from '@/db/client';
 import { attachments, comments, holdIncidents, incidentFirearms, incidents, productions, type Incident, type Production } from '@/db/schema';
 import { appendAudit } from '../audit';
-import { defineCore } from '../core';
+import { defineCore, zodFieldErrors } from '../core';
 import { LABELS, type CommentKind, type IncidentStatus, type Role } from '../enums';
 import { fail, ok, Refusal, type ActionResult } from '../errors';
 import { ANONYMOUS_LABEL, fileIncidentTx, incidentLink } from '../incidents/file';
@@ -23,7 +23,6 @@ import {
 } from '../schemas/anonymous';
 import { getAuthSecret } from '../secret';
 import { dayOnly, localDate } from '../time';
-import { zodFieldErrors } from '../core';
 import { fileBytes, storePhoto, type StoredPhoto } from '../attachments/store';
 import { checkReceiptMac, hashReceipt, normaliseReceipt } from './receipt';
 import { CHECK_DELAY_MS, isThrottled, recordWrong, sleep, THROTTLED_MESSAGE } from './throttle';
@@ -31,6 +30,9 @@ import { CHECK_DELAY_MS, isThrottled, recordWrong, sleep, THROTTLED_MESSAGE } fr
 export const LINK_INACTIVE_MESSAGE = 'This report link is no longer active. Ask for the current QR code or link on the call sheet.';
 export const WRONG_RECEIPT_MESSAGE = 'No report has that receipt code. Check each group of four and try again.';
 export const WRAPPED_REPORT_MESSAGE = 'This production has wrapped: its records are read-only, so nothing can be added.';
+/** The public side can add photos without an account: a cap per report bounds what one receipt can store. */
+export const MAX_REPORTER_PHOTOS = 20;
+export const TOO_MANY_PHOTOS_MESSAGE = `A report can carry at most ${MAX_REPORTER_PHOTOS} photos from the reporter.`;
 const EXPIRED_FORM_MESSAGE = 'This form has expired. Reload the page and file again (what you typed is kept until you reload).';
 
 /** Link tokens are made by randomToken (base64url); anything else cannot match and is not looked up. */
@@ -272,7 +274,11 @@ export async function reporterAddPhoto(incident: Incident, file: unknown, now: D
       timeZone: p.timeZone,
       uploader: null,
       now,
-      recheck: (tx) => void openProduction(tx, incident.productionId),
+      recheck: (tx) => {
+        openProduction(tx, incident.productionId);
+        const n = tx.select({ n: sql<number>`count(*)` }).from(attachments).where(and(eq(attachments.incidentId, incident.id), isNull(attachments.uploadedById))).get()?.n ?? 0;
+        if (n >= MAX_REPORTER_PHOTOS) throw new Refusal(TOO_MANY_PHOTOS_MESSAGE, 'refused', { file: [TOO_MANY_PHOTOS_MESSAGE] });
+      },
       after: (tx) => notifyReporterUpdate(tx, incident, p.timeZone, `The anonymous reporter added a photo to report #${incident.number}`, '', now),
     },
     bytes.data,
