@@ -4,6 +4,7 @@ import { openDatabase, writeWith } from '../db/client';
 import { seedDemo, DEMO_PASSWORD } from '../db/seed/demo';
 import { addMembership, createProduction, createUser, findUserByEmail, type Who } from '../app/lib/site';
 import { hashPassword } from '../app/lib/passwords';
+import { seedE2eFirearms } from './e2e-seed-firearms';
 import { seedAnonymous } from './e2e-seed-anonymous';
 
 async function main() {
@@ -21,6 +22,7 @@ async function main() {
     addMembership(tx, who, { productionId: p.id, userId: oc.id, role: 'crew', positions: ['actor'] }, now);
   });
   sqlite.close();
+  seedE2eFirearms();
   await seedAnonymous();
 }
 main();

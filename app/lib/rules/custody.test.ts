@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { canWitness, evaluateHandoff, roundsDiscrepancy, type CheckFact, type HandoffFacts } from './custody';
+import {
+  backInServiceRefusal,
+  canReceive,
+  canWitness,
+  checkRefusal,
+  evaluateHandoff,
+  findValidCheck,
+  outOfServiceRefusal,
+  roundsDiscrepancy,
+  statusAfterCheck,
+  statusAfterReturn,
+  witnessProblems,
+  type CheckFact,
+  type HandoffFacts,
+} from './custody';
 import { injuryDeadlines } from './deadlines';
-import { meetingCoversDay } from './meetings';
+import { meetingCoversDay, meetingDateRefusal } from './meetings';
 
 const at = (h: number) => new Date(Date.UTC(2026, 10, 24, h));
 const passing: CheckFact = { id: 'c1', phase: 'before_use', scene: '12A', result: 'pass', performedAt: at(9), witnesses: [{ userId: 'actor', confirmedAt: at(9) }] };
@@ -36,6 +50,11 @@ describe('rule 2 (custody), rule 5 (hold) and rule 6 (meeting) for a hand-off', 
   });
   it('giver not the armorer', () => expect(reasons({ giver: { userId: 'ad', role: 'crew' } })).toEqual(['giver_not_armorer']));
   it('recipient not a member', () => expect(reasons({ recipient: null })).toEqual(['recipient_not_member']));
+  it('recipient without an actor, stunt or 1st AD position', () => {
+    expect(reasons({ recipient: { userId: 'cam', positions: ['camera'] } })).toEqual(['recipient_not_eligible']);
+    expect(reasons({ recipient: { userId: 'cam', positions: [] } })).toEqual(['recipient_not_eligible']);
+    expect(reasons({ recipient: { userId: 'st', positions: ['camera', 'stunt_performer'] } })).toEqual([]);
+  });
   it('weapon out of service', () => expect(reasons({ firearm: { id: 'f1', status: 'out_of_service' } })).toEqual(['weapon_out_of_service']));
   it('weapon already checked out', () => expect(reasons({ firearm: { id: 'f1', status: 'checked_out' } })).toEqual(['weapon_checked_out']));
   it('hold standing', () => expect(reasons({ holdStanding: true })).toEqual(['hold_standing']));
@@ -46,7 +65,73 @@ describe('rule 2 (custody), rule 5 (hold) and rule 6 (meeting) for a hand-off', 
   });
 });
 
+describe('findValidCheck agrees with evaluateHandoff', () => {
+  const cases: Partial<HandoffFacts>[] = [
+    {},
+    { checks: [] },
+    { scene: '14B' },
+    { lastReturnAt: at(10) },
+    { checks: [{ ...passing, result: 'fail' }] },
+    { checks: [{ ...passing, witnesses: [] }] },
+    { checks: [{ ...passing, witnesses: [{ userId: 'actor', confirmedAt: null }] }] },
+    { scene: ' 12a ' },
+  ];
+  it.each(cases.map((c, i) => [i, c] as const))('case %i', (_i, c) => {
+    const f = { ...ok, ...c };
+    const check = findValidCheck(f);
+    const checkReasons = evaluateHandoff(f).reasons.filter((r) => r.startsWith('check_') || r === 'no_check' || r.startsWith('witness') || r === 'no_witness');
+    expect(check === null).toBe(checkReasons.length > 0);
+  });
+});
+
+describe('weapon status after checks, returns and by hand', () => {
+  it('a failed check takes a locked-up weapon out of service', () => expect(statusAfterCheck('locked_up', 'fail')).toBe('out_of_service'));
+  it('a passing check brings an out-of-service weapon back', () => expect(statusAfterCheck('out_of_service', 'pass')).toBe('locked_up'));
+  it('a passing check leaves a locked-up weapon as it is', () => expect(statusAfterCheck('locked_up', 'pass')).toBe('locked_up'));
+  it('a failed check stays out of service', () => expect(statusAfterCheck('out_of_service', 'fail')).toBe('out_of_service'));
+  it('a checked-out weapon stays checked out until its return', () => {
+    expect(statusAfterCheck('checked_out', 'fail')).toBe('checked_out');
+    expect(statusAfterCheck('checked_out', 'pass')).toBe('checked_out');
+  });
+  it('the return: locked up, or out of service when the after-use check failed', () => {
+    expect(statusAfterReturn('pass')).toBe('locked_up');
+    expect(statusAfterReturn('fail')).toBe('out_of_service');
+  });
+  it('no before-use check of a weapon that is out', () => {
+    expect(checkRefusal('checked_out', 'before_use')).toMatch(/checked out/);
+    expect(checkRefusal('checked_out', 'after_use')).toBeNull();
+    expect(checkRefusal('locked_up', 'before_use')).toBeNull();
+    expect(checkRefusal('out_of_service', 'before_use')).toBeNull();
+  });
+  it('back in service by hand only when the latest check did not fail', () => {
+    expect(backInServiceRefusal('out_of_service', null)).toBeNull();
+    expect(backInServiceRefusal('out_of_service', { result: 'pass' })).toBeNull();
+    expect(backInServiceRefusal('out_of_service', { result: 'fail' })).toMatch(/passing check/);
+    expect(backInServiceRefusal('locked_up', null)).toMatch(/not out of service/);
+  });
+  it('out of service by hand only from the locked store', () => {
+    expect(outOfServiceRefusal('locked_up')).toBeNull();
+    expect(outOfServiceRefusal('checked_out')).toMatch(/return/);
+    expect(outOfServiceRefusal('out_of_service')).toMatch(/already/);
+  });
+});
+
 describe('witnesses, rounds, meetings, deadlines', () => {
+  it('who may be named on a check', () => {
+    expect(witnessProblems('arm', [{ userId: 'actor', positions: ['actor'] }])).toEqual([]);
+    expect(witnessProblems('arm', [{ userId: 'x', positions: null }])[0].message).toMatch(/member/);
+    expect(witnessProblems('arm', [{ userId: 'cam', positions: ['camera'] }])[0].message).toMatch(/actor, stunt performer or 1st AD/);
+    expect(witnessProblems('arm', [{ userId: 'arm', positions: ['actor'] }])[0].message).toMatch(/cannot also witness/);
+  });
+  it('the same positions receive a weapon', () => {
+    expect(canReceive(['first_ad'])).toBe(true);
+    expect(canReceive(['props'])).toBe(false);
+  });
+  it('a meeting cannot be recorded for a future day', () => {
+    expect(meetingDateRefusal('2026-11-25', '2026-11-24')).toMatch(/future/);
+    expect(meetingDateRefusal('2026-11-24', '2026-11-24')).toBeNull();
+    expect(meetingDateRefusal('2026-11-20', '2026-11-24')).toBeNull();
+  });
   it('only actors, stunt performers and 1st ADs witness', () => {
     expect(canWitness(['actor'])).toBe(true);
     expect(canWitness(['first_ad', 'camera'])).toBe(true);

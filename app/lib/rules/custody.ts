@@ -28,6 +28,7 @@ export type HandoffFacts = {
 export const HANDOFF_REASONS = {
   giver_not_armorer: 'Only the armorer hands out a weapon (rule 2).',
   recipient_not_member: 'The recipient must be a member of this production.',
+  recipient_not_eligible: 'The recipient must hold the actor, stunt performer or 1st AD position on this production.',
   weapon_out_of_service: 'This weapon is out of service until a passing check.',
   weapon_checked_out: 'This weapon is already checked out; it must come back first.',
   no_check: 'There is no before-use check of this weapon for this setup since its last return (rule 2).',
@@ -61,6 +62,8 @@ export function evaluateHandoff(f: HandoffFacts): { allowed: boolean; reasons: H
   const reasons: HandoffReason[] = [];
   if (f.giver.role !== 'armorer') reasons.push('giver_not_armorer');
   if (!f.recipient) reasons.push('recipient_not_member');
+  // DESIGN (people and roles): positions say who may be named as a witness or receive a weapon.
+  else if (!canReceive(f.recipient.positions)) reasons.push('recipient_not_eligible');
   if (f.firearm.status === 'out_of_service') reasons.push('weapon_out_of_service');
   if (f.firearm.status === 'checked_out') reasons.push('weapon_checked_out');
 
@@ -87,6 +90,72 @@ export function evaluateHandoff(f: HandoffFacts): { allowed: boolean; reasons: H
 /** Only members with these positions may be named as witnesses. */
 export function canWitness(positions: readonly Position[]): boolean {
   return positions.some((p) => WITNESS_POSITIONS.includes(p));
+}
+
+/** The same positions may receive a weapon from the armorer (DESIGN: people and roles). */
+export function canReceive(positions: readonly Position[]): boolean {
+  return canWitness(positions);
+}
+
+/**
+ * Who may be named on a check: members with a witness position, never the person who performs
+ * the check (the point of a witness is a second pair of eyes). Returns one message per problem.
+ */
+export function witnessProblems(
+  performerId: string,
+  named: { userId: string; positions: readonly Position[] | null }[],
+): { userId: string; message: string }[] {
+  const out: { userId: string; message: string }[] = [];
+  for (const n of named) {
+    if (n.positions === null) out.push({ userId: n.userId, message: 'A witness must be a member of this production.' });
+    else if (n.userId === performerId) out.push({ userId: n.userId, message: 'The person performing the check cannot also witness it.' });
+    else if (!canWitness(n.positions)) out.push({ userId: n.userId, message: 'Only an actor, stunt performer or 1st AD can witness a check.' });
+  }
+  return out;
+}
+
+/**
+ * Whether a check may be recorded for a weapon in this state. A checked-out weapon is with
+ * someone else: only its after-use check (made as it comes back) makes sense.
+ */
+export function checkRefusal(status: FirearmStatus, phase: CheckPhase): string | null {
+  if (status === 'checked_out' && phase === 'before_use') {
+    return 'This weapon is checked out. Record its return (with the after-use check) before checking it for another use.';
+  }
+  return null;
+}
+
+/**
+ * The weapon's status after a check. A failed check puts it out of service until a later passing
+ * check; a passing check brings an out-of-service weapon back to the locked store. A weapon still
+ * checked out keeps that status: its return decides (see statusAfterReturn).
+ */
+export function statusAfterCheck(status: FirearmStatus, result: CheckResult): FirearmStatus {
+  if (status === 'checked_out') return status;
+  if (result === 'fail') return 'out_of_service';
+  return status === 'out_of_service' ? 'locked_up' : status;
+}
+
+/** On return the weapon is locked up again, or out of service if its after-use check failed. */
+export function statusAfterReturn(afterUseResult: CheckResult): FirearmStatus {
+  return afterUseResult === 'fail' ? 'out_of_service' : 'locked_up';
+}
+
+/**
+ * The armorer may put a weapon back in service by hand (after a repair, say) only when its latest
+ * check did not fail: a failed check is cleared by a later passing check, never by a click.
+ */
+export function backInServiceRefusal(status: FirearmStatus, latestCheck: { result: CheckResult } | null): string | null {
+  if (status !== 'out_of_service') return 'This weapon is not out of service.';
+  if (latestCheck?.result === 'fail') return 'The latest check of this weapon failed: record a passing check to bring it back in service.';
+  return null;
+}
+
+/** Taking a weapon out of service: only from the locked store (a checked-out weapon comes back first). */
+export function outOfServiceRefusal(status: FirearmStatus): string | null {
+  if (status === 'out_of_service') return 'This weapon is already out of service.';
+  if (status === 'checked_out') return 'This weapon is checked out: record its return first (a failed after-use check takes it out of service).';
+  return null;
 }
 
 /** Rounds counted out and counted back must match; a difference is an incident. */

@@ -1,0 +1,347 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden } from 'next/navigation';
+import { requireMember } from '@/app/lib/auth';
+import { LABELS } from '@/app/lib/enums';
+import { can } from '@/app/lib/policy';
+import { canReceive, HANDOFF_REASONS, type HandoffReason } from '@/app/lib/rules';
+import { formatInZone, localDate } from '@/app/lib/time';
+import { isCalendarDate } from '@/app/lib/schemas/firearms';
+import { listWeaponChoices } from '@/db/queries/firearms';
+import { listMembers } from '@/db/queries/members';
+import { getOpenHold } from '@/db/queries/holds';
+import {
+  custodyDay,
+  getHandoff,
+  getOpenHandoff,
+  listAmmoChoices,
+  listOpenHandoffs,
+  listReadyToHandOut,
+  listRefusedHandoffs,
+  listReturnChecks,
+  meetingsCoveringToday,
+  type HandoffView,
+} from '@/db/queries/custody';
+import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
+import { Button, LinkButton } from '@/components/ui/button';
+import { FormSuccess, Input } from '@/components/form/field';
+import { HandoffForm } from '@/components/firearms/handoff-form';
+import { ReturnForm } from '@/components/firearms/return-form';
+import { OutsideHandoffForm } from '@/components/firearms/outside-handoff-form';
+import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
+
+export const metadata: Metadata = { title: 'Custody' };
+
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.slice(0, 100) : '');
+
+function HandoffLine({ v, tz, base, action }: { v: HandoffView; tz: string; base: string; action?: React.ReactNode }) {
+  const h = v.h;
+  return (
+    <li className="flex flex-col gap-1 py-3 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+      <div className="min-w-0">
+        <p className="font-semibold break-words">
+          <Link href={`${base}/firearms/${v.firearm.id}`} className="text-brand underline-offset-2 hover:underline">
+            {v.firearm.tag}
+          </Link>{' '}
+          → {v.toName} <span className="font-normal text-muted">for {h.scene}</span>
+        </p>
+        <p className="text-sm text-muted">
+          Out {formatInZone(h.handedAt, tz)} by {v.fromName} · {h.roundsOut} {v.lot ? `${v.lot.kind} ${v.lot.calibre} ` : ''}rounds out
+        </p>
+        {h.returnedAt ? (
+          <p className="flex flex-wrap items-center gap-2 text-sm">
+            Back {formatInZone(h.returnedAt, tz)} to {v.receivedBy}: {h.roundsBack} of {h.roundsOut} rounds
+            {h.discrepancyIncidentId ? (
+              <Link href={`${base}/incidents/${h.discrepancyIncidentId}`} className="font-semibold text-hold underline">
+                <span aria-hidden="true">▲ </span>Count differs: report #{v.incidentNumber}
+              </Link>
+            ) : (
+              <Badge tone="ok">
+                <span aria-hidden="true">✓</span>Counts match
+              </Badge>
+            )}
+          </p>
+        ) : null}
+      </div>
+      {action ? <div className="shrink-0">{action}</div> : null}
+    </li>
+  );
+}
+
+export default async function CustodyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ productionId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { productionId } = await params;
+  const sp = await searchParams;
+  const actor = await requireMember(productionId);
+  const view = can(actor.role, 'firearm.view');
+  const report = can(actor.role, 'incident.file') && actor.production.phase !== 'wrapped';
+  if (!view && !report) forbidden();
+  const tz = actor.production.timeZone;
+  const base = `/productions/${productionId}`;
+  const weapons = listWeaponChoices(actor);
+
+  // Crew: only the report of a weapon that changed hands outside the armorer (rule 2).
+  if (!view) {
+    return (
+      <>
+        <PageHeader title="Custody" subtitle="Only the armorer hands out a weapon. Saw one change hands any other way? Report it here." />
+        <Card aria-labelledby="outside-h" className="max-w-2xl">
+          <CardTitle id="outside-h">Report a weapon that changed hands outside the armorer</CardTitle>
+          <OutsideHandoffForm productionId={productionId} weapons={weapons} />
+        </Card>
+      </>
+    );
+  }
+
+  const now = new Date();
+  const today = localDate(now, tz);
+  const day = isCalendarDate(one(sp.day)) && one(sp.day) <= today ? one(sp.day) : today;
+  const record = can(actor.role, 'check.record') && actor.production.phase !== 'wrapped';
+  const open = listOpenHandoffs(actor);
+  const log = custodyDay(actor, day);
+  const refused = listRefusedHandoffs(actor);
+  const hold = getOpenHold(actor);
+  const meetings = meetingsCoveringToday(actor, now);
+  const returning = record && one(sp.return) ? getOpenHandoff(actor, one(sp.return)) : null;
+  const returned = one(sp.returned) ? getHandoff(actor, one(sp.returned)) : null;
+  const returnedView = returned?.returnedAt ? returned : null;
+  const ready = record ? listReadyToHandOut(actor) : [];
+  const recipients = record
+    ? listMembers(actor)
+        .filter((m) => canReceive(m.positions))
+        .map((m) => ({ userId: m.userId, name: m.name, positions: m.positions.map((p) => LABELS.position[p]).join(', ') }))
+    : [];
+
+  return (
+    <>
+      <FirearmsTabs actor={actor} />
+      <PageHeader title="Custody" subtitle="Who holds each weapon now, every hand-off and return, and what was refused." />
+
+      <ul className="mb-4 grid gap-2 sm:grid-cols-3" aria-label="Before any hand-off">
+        <li className="rounded-lg border border-line bg-white p-3">
+          <p className="text-sm font-semibold text-muted">Safety meeting today (rule 6)</p>
+          {meetings.length ? (
+            <Badge tone="ok">
+              <span aria-hidden="true">✓</span>Recorded, firearms covered
+            </Badge>
+          ) : (
+            <p className="flex flex-wrap items-center gap-2">
+              <Badge tone="danger">
+                <span aria-hidden="true">✕</span>None yet
+              </Badge>
+              <Link href={`${base}/meetings`} className="inline-flex min-h-11 items-center font-semibold text-brand underline">
+                Record it
+              </Link>
+            </p>
+          )}
+        </li>
+        <li className="rounded-lg border border-line bg-white p-3">
+          <p className="text-sm font-semibold text-muted">Stop-work hold (rule 5)</p>
+          {hold ? (
+            <Badge tone="danger">
+              <span aria-hidden="true">■</span>Standing: no weapon goes out
+            </Badge>
+          ) : (
+            <Badge tone="ok">
+              <span aria-hidden="true">✓</span>None
+            </Badge>
+          )}
+        </li>
+        <li className="rounded-lg border border-line bg-white p-3">
+          <p className="text-sm font-semibold text-muted">Out now</p>
+          <p className="text-lg font-bold">
+            {open.length} {open.length === 1 ? 'weapon' : 'weapons'}
+          </p>
+        </li>
+      </ul>
+
+      {returnedView ? (
+        <div className="mb-4">
+          <FormSuccess
+            message={
+              returnedView.discrepancyIncidentId
+                ? `Returned: ${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. The counts differ — an incident was filed.`
+                : `Returned: ${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. Counts match.`
+            }
+          />
+          {returnedView.discrepancyIncidentId ? (
+            <Link href={`${base}/incidents/${returnedView.discrepancyIncidentId}`} className="inline-flex min-h-11 items-center font-semibold text-hold underline">
+              Open the incident
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
+        <div className="flex min-w-0 flex-col gap-4">
+          {returning ? (
+            <Card aria-labelledby="return-h" id="return" className="border-2 border-brand">
+              <CardTitle id="return-h">
+                Return of {returning.firearm.tag} from {returning.toName}
+              </CardTitle>
+              <ReturnForm
+                productionId={productionId}
+                handoffId={returning.h.id}
+                roundsOut={returning.h.roundsOut}
+                cancelHref={`${base}/custody`}
+                afterChecks={listReturnChecks(actor, returning.h).map((c) => ({
+                  id: c.id,
+                  label: `After-use check, ${formatInZone(c.performedAt, tz)} (${LABELS.checkResult[c.result].toLowerCase()})`,
+                }))}
+              />
+            </Card>
+          ) : null}
+
+          <Card aria-labelledby="out-h">
+            <CardTitle id="out-h">Who holds each weapon now</CardTitle>
+            {open.length === 0 ? (
+              <EmptyState>Every weapon is with the armorer.</EmptyState>
+            ) : (
+              <ul className="divide-y divide-line">
+                {open.map((v) => (
+                  <HandoffLine
+                    key={v.h.id}
+                    v={v}
+                    tz={tz}
+                    base={base}
+                    action={
+                      record ? (
+                        <LinkButton href={`${base}/custody?return=${v.h.id}#return`} variant="secondary">
+                          Record return<span className="sr-only"> of {v.firearm.tag}</span>
+                        </LinkButton>
+                      ) : undefined
+                    }
+                  />
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <Card aria-labelledby="day-h">
+            <CardTitle
+              id="day-h"
+              action={
+                <form method="get" className="flex items-end gap-2">
+                  <label htmlFor="day" className="sr-only">
+                    Day
+                  </label>
+                  <Input id="day" name="day" type="date" defaultValue={day} max={today} className="w-auto" />
+                  <Button type="submit" variant="secondary">
+                    Show
+                  </Button>
+                </form>
+              }
+            >
+              Day log: {day === today ? 'today' : day}
+            </CardTitle>
+            <h3 className="mt-1 font-semibold">{day === today ? 'Not back yet' : 'Not back at the end of the day'}</h3>
+            {log.notBack.length === 0 ? (
+              <p className="py-2 text-muted">{day === today ? 'Every weapon handed out is back.' : 'Every weapon was back by the end of the day.'}</p>
+            ) : (
+              <ul className="divide-y divide-line">
+                {log.notBack.map((v) => (
+                  <HandoffLine key={v.h.id} v={v} tz={tz} base={base} />
+                ))}
+              </ul>
+            )}
+            <h3 className="mt-4 font-semibold">Handed out</h3>
+            {log.handedOut.length === 0 ? (
+              <p className="py-2 text-muted">No hand-off that day.</p>
+            ) : (
+              <ul className="divide-y divide-line">
+                {log.handedOut.map((v) => (
+                  <HandoffLine key={v.h.id} v={v} tz={tz} base={base} />
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <Card aria-labelledby="refused-h">
+            <CardTitle id="refused-h">Refused hand-offs</CardTitle>
+            {refused.length === 0 ? (
+              <EmptyState>No refused attempt.</EmptyState>
+            ) : (
+              <ul className="divide-y divide-line">
+                {refused.map(({ r, by, toName, firearm, incidentNumber }) => (
+                  <li key={r.id} className="flex flex-col gap-1 py-3">
+                    <p className="font-semibold break-words">
+                      {firearm.tag} → {toName ?? 'a non-member'} <span className="font-normal text-muted">for {r.scene}</span>
+                    </p>
+                    <p className="text-sm text-muted">
+                      {formatInZone(r.at, tz)}, attempted by {by}
+                    </p>
+                    <ul className="list-disc pl-5 text-sm">
+                      {r.reasons.map((x) => (
+                        <li key={x}>{HANDOFF_REASONS[x as HandoffReason] ?? x}</li>
+                      ))}
+                    </ul>
+                    {r.incidentId ? (
+                      <Link href={`${base}/incidents/${r.incidentId}`} className="inline-flex min-h-11 items-center text-sm font-semibold text-hold underline">
+                        Custody-breach report #{incidentNumber}
+                      </Link>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          {report ? (
+            <Card aria-labelledby="outside-h">
+              <CardTitle id="outside-h">Report a weapon that changed hands outside the armorer</CardTitle>
+              <OutsideHandoffForm productionId={productionId} weapons={weapons} />
+            </Card>
+          ) : null}
+        </div>
+
+        <div className="order-first flex flex-col gap-4 self-start lg:order-none">
+          {record ? (
+            <>
+              <Card aria-labelledby="ready-h">
+                <CardTitle id="ready-h">Ready to hand out</CardTitle>
+                {ready.length === 0 ? (
+                  <p className="text-muted">No weapon has a passing, fully witnessed check since its last return.</p>
+                ) : (
+                  <ul className="divide-y divide-line">
+                    {ready.map((r) => (
+                      <li key={`${r.firearm.id}-${r.scene}`} className="flex items-center justify-between gap-2 py-1">
+                        <span>
+                          <strong>{r.firearm.tag}</strong> for {r.scene}
+                        </span>
+                        <Link
+                          href={`${base}/custody?firearm=${r.firearm.id}&scene=${encodeURIComponent(r.scene)}#hand-out`}
+                          className="inline-flex min-h-11 items-center font-semibold text-brand underline"
+                        >
+                          Hand out<span className="sr-only"> {r.firearm.tag}</span>
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+              <Card aria-labelledby="handout-h" id="hand-out">
+                <CardTitle id="handout-h">Hand out a weapon</CardTitle>
+                <p className="mb-3 text-sm text-muted">
+                  Rules 2, 5 and 6 are applied when you submit. A refused attempt moves nothing and files a custody-breach report.
+                </p>
+                <HandoffForm
+                  key={`${one(sp.firearm)}-${one(sp.scene)}`}
+                  productionId={productionId}
+                  weapons={weapons.filter((w) => w.status !== 'checked_out')}
+                  recipients={recipients}
+                  lots={listAmmoChoices(actor)}
+                  initial={{ firearmId: weapons.some((w) => w.id === one(sp.firearm)) ? one(sp.firearm) : '', scene: one(sp.scene) }}
+                />
+              </Card>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

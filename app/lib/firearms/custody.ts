@@ -1,0 +1,313 @@
+// Custody: hand-offs from the armorer and returns to the armorer (rules 2, 5 and 6), and reports
+// that a weapon changed hands outside the armorer. The rules decide; this file gathers the facts
+// and applies the outcome inside one immediate transaction.
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { DB, Tx } from '@/db/client';
+import {
+  ammoLots,
+  checkWitnesses,
+  firearmChecks,
+  handoffs,
+  refusedHandoffs,
+  safetyMeetings,
+  users,
+  type AmmoLot,
+  type Firearm,
+  type Handoff,
+  type RefusedHandoff,
+} from '@/db/schema';
+import type { Actor } from '../actor';
+import { defineCore, type Ctx } from '../core';
+import { RecordedRefusal, Refusal } from '../errors';
+import { fileIncidentTx, openHoldOf } from '../incidents/file';
+import { evaluateHandoff, HANDOFF_REASONS, roundsDiscrepancy, statusAfterReturn, type CheckFact, type HandoffFacts, type HandoffReason } from '../rules';
+import { handOffSchema, recordReturnSchema, reportOutsideHandoffSchema } from '../schemas/firearms';
+import { formatInZone, fromLocalDateTime, localDate } from '../time';
+import { recordCheckTx } from './checks';
+import { audit, changeStatus, firearmOf, positionsOf, weaponLabel } from './common';
+
+/** Allowance for clock skew between a phone and the server when checking "not in the future". */
+const FUTURE_SKEW_MS = 5 * 60_000;
+const HANDOFF_POINT = 'Armorer’s hand-off point';
+
+function lotOf(tx: Tx, productionId: string, lotId: string): AmmoLot {
+  const lot = tx.select().from(ammoLots).where(and(eq(ammoLots.id, lotId), eq(ammoLots.productionId, productionId))).get();
+  if (!lot) throw new Refusal('Some fields need attention.', 'not_found', { ammoLotId: ['Choose a lot from this production’s ammunition.'] });
+  return lot;
+}
+
+function nameOf(tx: Tx, userId: string | null): string | null {
+  if (!userId) return null;
+  return tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null;
+}
+
+/** This weapon's checks with their witnesses, as the rules read them. */
+export function checkFactsOf(tx: Tx | DB, firearmId: string): CheckFact[] {
+  const checks = tx.select().from(firearmChecks).where(eq(firearmChecks.firearmId, firearmId)).all();
+  if (checks.length === 0) return [];
+  const witnesses = tx
+    .select({ checkId: checkWitnesses.checkId, userId: checkWitnesses.userId, confirmedAt: checkWitnesses.confirmedAt })
+    .from(checkWitnesses)
+    .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
+    .where(eq(firearmChecks.firearmId, firearmId))
+    .all();
+  return checks.map((c) => ({
+    id: c.id,
+    phase: c.phase,
+    scene: c.scene,
+    result: c.result,
+    performedAt: c.performedAt,
+    witnesses: witnesses.filter((w) => w.checkId === c.id).map((w) => ({ userId: w.userId, confirmedAt: w.confirmedAt })),
+  }));
+}
+
+export function lastReturnOf(tx: Tx | DB, firearmId: string): Date | null {
+  return (
+    tx
+      .select({ at: handoffs.returnedAt })
+      .from(handoffs)
+      .where(and(eq(handoffs.firearmId, firearmId), isNotNull(handoffs.returnedAt)))
+      .orderBy(desc(handoffs.returnedAt))
+      .limit(1)
+      .get()?.at ?? null
+  );
+}
+
+/** Everything rules 2, 5 and 6 need about one attempt, read inside the transaction. */
+export function handoffFactsTx(tx: Tx, actor: Actor, firearm: Firearm, toUserId: string, scene: string, now: Date): HandoffFacts {
+  const positions = positionsOf(tx, actor.productionId, toUserId);
+  const today = localDate(now, actor.production.timeZone);
+  return {
+    giver: { userId: actor.userId, role: actor.role },
+    recipient: positions ? { userId: toUserId, positions } : null,
+    firearm: { id: firearm.id, status: firearm.status },
+    scene,
+    checks: checkFactsOf(tx, firearm.id),
+    lastReturnAt: lastReturnOf(tx, firearm.id),
+    holdStanding: openHoldOf(tx, actor.productionId) != null,
+    meetingsToday: tx
+      .select({ firearmsOnSet: safetyMeetings.firearmsOnSet })
+      .from(safetyMeetings)
+      .where(and(eq(safetyMeetings.productionId, actor.productionId), eq(safetyMeetings.date, today)))
+      .all(),
+  };
+}
+
+function refusalMessage(reasons: readonly string[], incidentNumber: number | null) {
+  const why = reasons.map((r) => HANDOFF_REASONS[r as HandoffReason] ?? r).join(' ');
+  const record = incidentNumber ? ` Custody-breach report #${incidentNumber} records the attempt.` : '';
+  return `Hand-off refused — nothing moved. ${why}${record}`;
+}
+
+/**
+ * Rule 2 (with 5 and 6): only the armorer hands out a weapon, only to a member who may receive
+ * one, only after a passing, fully witnessed check for this setup made since its last return,
+ * not during a hold, not on a day without a firearms safety meeting. A refused attempt moves
+ * nothing but is recorded: a refused_handoffs row and a custody-breach incident.
+ */
+export const handOff = defineCore({
+  schema: handOffSchema,
+  permission: 'check.record',
+  run: (input, ctx) => {
+    const { tx, actor, now } = ctx;
+    const tz = actor.production.timeZone;
+
+    // A repeated submission is the same attempt: same answer, no second breach report.
+    const done = tx.select().from(handoffs).where(eq(handoffs.id, input.id)).get();
+    if (done) {
+      if (done.productionId !== actor.productionId || done.fromId !== actor.userId) throw new Refusal('This request id is already in use. Reload the form.', 'conflict');
+      return { id: done.id, toName: nameOf(tx, done.toId) ?? '', roundsOut: done.roundsOut };
+    }
+    const refusedBefore = tx.select().from(refusedHandoffs).where(eq(refusedHandoffs.id, input.id)).get();
+    if (refusedBefore) {
+      if (refusedBefore.productionId !== actor.productionId || refusedBefore.attemptedById !== actor.userId) throw new Refusal('This request id is already in use. Reload the form.', 'conflict');
+      return new RecordedRefusal(refusalMessage(refusedBefore.reasons, null));
+    }
+
+    const firearm = firearmOf(tx, actor.productionId, input.firearmId);
+    const lot = input.ammoLotId ? lotOf(tx, actor.productionId, input.ammoLotId) : null;
+    const verdict = evaluateHandoff(handoffFactsTx(tx, actor, firearm, input.toUserId, input.scene, now));
+
+    if (!verdict.allowed) {
+      const toName = nameOf(tx, input.toUserId);
+      const lines = verdict.reasons.map((r) => `- ${HANDOFF_REASONS[r]}`).join('\n');
+      const rounds = input.roundsOut ? `, with ${input.roundsOut} ${lot ? `${lot.kind} ` : ''}rounds counted out` : '';
+      const { incident } = fileIncidentTx(
+        tx,
+        { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name }, now },
+        {
+          id: randomUUID(),
+          type: 'custody_breach',
+          description:
+            `Refused hand-off recorded by SetSafe (rule 2). ${actor.name} tried to hand ${weaponLabel(firearm)} to ${toName ?? 'someone who is not a member of this production'} for ${input.scene}${rounds}, at ${formatInZone(now, tz)}.\n` +
+            `Refused because:\n${lines}\nNothing moved: the weapon stayed ${firearm.status.replace(/_/g, ' ')} and no rounds left the store.`,
+          location: HANDOFF_POINT,
+          scene: input.scene,
+          occurredAt: now,
+          peopleInvolved: [actor.name, toName].filter(Boolean).join(', '),
+          firearmIds: [firearm.id],
+        },
+      );
+      const row: RefusedHandoff = {
+        id: input.id,
+        productionId: actor.productionId,
+        firearmId: firearm.id,
+        attemptedById: actor.userId,
+        toId: toName ? input.toUserId : null,
+        scene: input.scene,
+        reasons: verdict.reasons,
+        incidentId: incident.id,
+        at: now,
+      };
+      tx.insert(refusedHandoffs).values(row).run();
+      audit(ctx, { entity: 'refused_handoff', entityId: row.id, action: 'handoff.refused', after: { ...row, roundsOut: input.roundsOut, ammoLotId: lot?.id ?? null } });
+      return new RecordedRefusal(refusalMessage(verdict.reasons, incident.number), { incidentId: incident.id });
+    }
+
+    if (lot && input.roundsOut > lot.countOnHand) {
+      throw new Refusal('Some fields need attention.', 'invalid', { roundsOut: [`Only ${lot.countOnHand} rounds of this lot are on hand.`] });
+    }
+    const row: Handoff = {
+      id: input.id,
+      productionId: actor.productionId,
+      firearmId: firearm.id,
+      checkId: verdict.check!.id,
+      fromId: actor.userId,
+      toId: input.toUserId,
+      scene: input.scene,
+      ammoLotId: lot?.id ?? null,
+      roundsOut: input.roundsOut,
+      handedAt: now,
+      returnedAt: null,
+      receivedById: null,
+      roundsBack: null,
+      returnCheckId: null,
+      discrepancyIncidentId: null,
+    };
+    tx.insert(handoffs).values(row).run();
+    audit(ctx, { entity: 'handoff', entityId: row.id, action: 'handoff.out', after: row });
+    if (lot && input.roundsOut > 0) {
+      tx.update(ammoLots).set({ countOnHand: sql`${ammoLots.countOnHand} - ${input.roundsOut}` }).where(eq(ammoLots.id, lot.id)).run();
+      audit(ctx, { entity: 'ammo_lot', entityId: lot.id, action: 'ammo.issue', before: { countOnHand: lot.countOnHand }, after: { countOnHand: lot.countOnHand - input.roundsOut, handoffId: row.id } });
+    }
+    const toName = nameOf(tx, input.toUserId) ?? '';
+    changeStatus(ctx, firearm, 'checked_out', `Handed to ${toName} for ${input.scene}`, { handoffId: row.id });
+    return { id: row.id, toName, roundsOut: row.roundsOut };
+  },
+});
+
+/**
+ * The return to the armorer: rounds counted back and an after-use check (recorded here or picked
+ * from one made since the weapon went out). Returns work during a hold (rule 5). A difference
+ * between rounds out and back files an incident.
+ */
+export const recordReturn = defineCore({
+  schema: recordReturnSchema,
+  permission: 'check.record',
+  run: (input, ctx) => {
+    const { tx, actor, now } = ctx;
+    const tz = actor.production.timeZone;
+    const h = tx.select().from(handoffs).where(and(eq(handoffs.id, input.handoffId), eq(handoffs.productionId, actor.productionId))).get();
+    if (!h) throw new Refusal('Not found.', 'not_found');
+    if (h.returnedAt) throw new Refusal(`This weapon was already returned (${formatInZone(h.returnedAt, tz)}).`, 'conflict');
+    const firearm = firearmOf(tx, actor.productionId, h.firearmId);
+
+    let check;
+    if (input.afterCheckId) {
+      check = tx.select().from(firearmChecks).where(and(eq(firearmChecks.id, input.afterCheckId), eq(firearmChecks.firearmId, h.firearmId))).get();
+      const bad = (m: string) => new Refusal('Some fields need attention.', 'invalid', { afterCheckId: [m] });
+      if (!check) throw bad('Choose an after-use check of this weapon.');
+      if (check.phase !== 'after_use') throw bad('Choose an after-use check, not a before-use one.');
+      if (check.performedAt.getTime() < h.handedAt.getTime()) throw bad('That check was made before the weapon went out.');
+      const used = tx.select({ id: handoffs.id }).from(handoffs).where(eq(handoffs.returnCheckId, check.id)).get();
+      if (used) throw bad('That check already closed another return.');
+    } else {
+      check = recordCheckTx(ctx, {
+        id: input.checkId ?? randomUUID(),
+        firearmId: h.firearmId,
+        phase: 'after_use',
+        scene: h.scene,
+        checklist: input.checklist,
+        result: input.result!,
+        findings: input.findings,
+        witnessIds: [],
+      }).check;
+    }
+
+    const lot = h.ammoLotId ? tx.select().from(ammoLots).where(eq(ammoLots.id, h.ammoLotId)).get() : null;
+    // Only as many rounds as went out go back into the lot: extra rounds are of unknown origin.
+    const restock = Math.min(input.roundsBack, h.roundsOut);
+    if (lot && restock > 0) {
+      tx.update(ammoLots).set({ countOnHand: sql`${ammoLots.countOnHand} + ${restock}` }).where(eq(ammoLots.id, lot.id)).run();
+      audit(ctx, { entity: 'ammo_lot', entityId: lot.id, action: 'ammo.return', before: { countOnHand: lot.countOnHand }, after: { countOnHand: lot.countOnHand + restock, handoffId: h.id } });
+    }
+
+    const diff = roundsDiscrepancy(h.roundsOut, input.roundsBack);
+    let incident: { id: string; number: number } | null = null;
+    if (diff !== 0) {
+      const toName = nameOf(tx, h.toId) ?? 'the recipient';
+      const detail =
+        diff > 0
+          ? `${diff} ${diff === 1 ? 'round is' : 'rounds are'} missing.`
+          : `${-diff} more ${diff === -1 ? 'round' : 'rounds'} came back than went out: rounds of unknown origin, inspect them at once.`;
+      incident = fileIncidentTx(
+        tx,
+        { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name }, now },
+        {
+          id: randomUUID(),
+          type: 'custody_breach',
+          severity: 'high',
+          description:
+            `${h.roundsOut} rounds out, ${input.roundsBack} back: ${detail} ` +
+            `${weaponLabel(firearm)} was handed to ${toName} for ${h.scene} at ${formatInZone(h.handedAt, tz)}${lot ? ` with ${lot.kind} rounds from lot ${lot.lotNumber} (${lot.calibre})` : ''}, and returned to ${actor.name} at ${formatInZone(now, tz)}.`,
+          location: HANDOFF_POINT,
+          scene: h.scene,
+          occurredAt: now,
+          peopleInvolved: [toName, actor.name].join(', '),
+          firearmIds: [firearm.id],
+        },
+      ).incident;
+    }
+
+    const after: Handoff = { ...h, returnedAt: now, receivedById: actor.userId, roundsBack: input.roundsBack, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null };
+    tx.update(handoffs)
+      .set({ returnedAt: now, receivedById: actor.userId, roundsBack: input.roundsBack, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null })
+      .where(eq(handoffs.id, h.id))
+      .run();
+    audit(ctx, { entity: 'handoff', entityId: h.id, action: 'handoff.return', before: h, after });
+    const to = statusAfterReturn(check.result);
+    const current = firearmOf(tx, actor.productionId, h.firearmId);
+    changeStatus(ctx, current, to, to === 'out_of_service' ? `Returned; the after-use check failed: ${check.findings}` : 'Returned to the armorer', { handoffId: h.id, checkId: check.id });
+    return { id: h.id, discrepancy: diff, incidentId: incident?.id ?? null, incidentNumber: incident?.number ?? null, firearmStatus: to };
+  },
+});
+
+/** Any member may report that a weapon changed hands outside the armorer (rule 2): a custody breach. */
+export const reportOutsideHandoff = defineCore({
+  schema: reportOutsideHandoffSchema,
+  permission: 'incident.file',
+  run: (input, ctx: Ctx) => {
+    const { tx, actor, now } = ctx;
+    const tz = actor.production.timeZone;
+    const firearm = input.firearmId ? firearmOf(tx, actor.productionId, input.firearmId) : null;
+    const occurredAt = input.occurredAt ? fromLocalDateTime(input.occurredAt, tz) : null;
+    if (input.occurredAt && !occurredAt) throw new Refusal('Some fields need attention.', 'invalid', { occurredAt: ['Enter a real date and time.'] });
+    if (occurredAt && occurredAt.getTime() > now.getTime() + FUTURE_SKEW_MS) {
+      throw new Refusal('Some fields need attention.', 'invalid', { occurredAt: ['That time is in the future. When did it happen?'] });
+    }
+    const { incident } = fileIncidentTx(
+      tx,
+      { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name }, now },
+      {
+        id: input.id,
+        type: 'custody_breach',
+        description: `A weapon changed hands outside the armorer${firearm ? ` (${weaponLabel(firearm)})` : ''}. ${input.description}`,
+        location: input.location,
+        occurredAt,
+        firearmIds: firearm ? [firearm.id] : [],
+      },
+    );
+    return { id: incident.id, number: incident.number };
+  },
+});

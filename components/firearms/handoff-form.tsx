@@ -1,0 +1,102 @@
+'use client';
+
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { LABELS, type AmmoKind, type FirearmStatus } from '@/app/lib/enums';
+import { handOffSchema, type HandOffInput } from '@/app/lib/schemas/firearms';
+import { handOffAction } from '@/app/(app)/productions/[productionId]/custody/actions';
+import { Field, FormError, FormSuccess, Input, Select, describedBy } from '@/components/form/field';
+import { Button } from '@/components/ui/button';
+import { applyFieldErrors } from './form-result';
+import { newId } from './new-id';
+
+type Weapon = { id: string; tag: string; make: string; model: string; status: FirearmStatus | null };
+type Lot = { id: string; kind: AmmoKind; calibre: string; lotNumber: string; countOnHand: number };
+
+/**
+ * The armorer hands a weapon to a member. The server applies rules 2, 5 and 6; a refusal moves
+ * nothing and files a custody-breach report, and the reasons come back here.
+ */
+export function HandoffForm({
+  productionId,
+  weapons,
+  recipients,
+  lots,
+  initial,
+}: {
+  productionId: string;
+  weapons: Weapon[];
+  recipients: { userId: string; name: string; positions: string }[];
+  lots: Lot[];
+  initial: { firearmId: string; scene: string };
+}) {
+  const fresh = (): HandOffInput => ({ id: newId(), firearmId: initial.firearmId, toUserId: '', scene: initial.scene, ammoLotId: '', roundsOut: 0 });
+  const form = useForm<HandOffInput>({ resolver: zodResolver(handOffSchema), defaultValues: fresh() });
+  const { errors, isSubmitting } = form.formState;
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(undefined);
+    setDone(undefined);
+    const res = await handOffAction(productionId, values);
+    // Every answer ends this attempt: the next submission is a new one (with its own record).
+    form.setValue('id', newId());
+    if (!res.ok) return setError(applyFieldErrors(form, res));
+    setDone(`Handed over to ${res.data.toName}${res.data.roundsOut ? ` with ${res.data.roundsOut} rounds counted out` : ''}.`);
+    form.reset({ ...fresh(), firearmId: '', scene: '' });
+  });
+  const err = (k: keyof HandOffInput) => errors[k]?.message;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormError message={error} />
+      <FormSuccess message={done} />
+      <Field id="ho-firearm" label="Weapon" required error={err('firearmId')}>
+        <Select {...describedBy('ho-firearm', err('firearmId'))} {...form.register('firearmId')}>
+          <option value="">Choose…</option>
+          {weapons.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.tag} · {w.make} {w.model}
+              {w.status === 'out_of_service' ? ' (out of service)' : ''}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="ho-to" label="Hand to" required hint="Members with the actor, stunt performer or 1st AD position." error={err('toUserId')}>
+        <Select {...describedBy('ho-to', err('toUserId'), true)} {...form.register('toUserId')}>
+          <option value="">Choose…</option>
+          {recipients.map((r) => (
+            <option key={r.userId} value={r.userId}>
+              {r.name} · {r.positions}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="ho-scene" label="Scene or setup" required hint="The setup the weapon was checked for." error={err('scene')}>
+        <Input autoComplete="off" {...describedBy('ho-scene', err('scene'), true)} {...form.register('scene')} />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
+        <Field id="ho-lot" label="Ammunition lot" error={err('ammoLotId')}>
+          <Select {...describedBy('ho-lot', err('ammoLotId'))} {...form.register('ammoLotId')}>
+            <option value="">No rounds</option>
+            {lots.map((l) => (
+              <option key={l.id} value={l.id}>
+                {LABELS.ammoKind[l.kind]} {l.calibre} · lot {l.lotNumber} · {l.countOnHand} on hand
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="ho-rounds" label="Rounds counted out" error={err('roundsOut')}>
+          <Input type="number" inputMode="numeric" min={0} {...describedBy('ho-rounds', err('roundsOut'))} {...form.register('roundsOut', { valueAsNumber: true })} />
+        </Field>
+      </div>
+      <div>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Checking the rules…' : 'Hand over'}
+        </Button>
+      </div>
+    </form>
+  );
+}

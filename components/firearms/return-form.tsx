@@ -1,0 +1,80 @@
+'use client';
+
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { emptyChecklist } from '@/app/lib/firearms/checklist';
+import { recordReturnSchema, type RecordReturnInput } from '@/app/lib/schemas/firearms';
+import { recordReturnAction } from '@/app/(app)/productions/[productionId]/custody/actions';
+import { Field, FormError, Input, Select, describedBy } from '@/components/form/field';
+import { Button, LinkButton } from '@/components/ui/button';
+import { ChecklistFields } from './checklist-fields';
+import { applyFieldErrors } from './form-result';
+import { newId } from './new-id';
+
+/** The return to the armorer: rounds counted back and the after-use check. */
+export function ReturnForm({
+  productionId,
+  handoffId,
+  roundsOut,
+  afterChecks,
+  cancelHref,
+}: {
+  productionId: string;
+  handoffId: string;
+  roundsOut: number;
+  afterChecks: { id: string; label: string }[];
+  cancelHref: string;
+}) {
+  const router = useRouter();
+  const form = useForm<RecordReturnInput>({
+    resolver: zodResolver(recordReturnSchema),
+    defaultValues: { handoffId, roundsBack: undefined, afterCheckId: afterChecks[0]?.id ?? '', checkId: newId(), checklist: emptyChecklist(), result: null, findings: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const [error, setError] = useState<string>();
+  const picked = useWatch({ control: form.control, name: 'afterCheckId' });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(undefined);
+    const res = await recordReturnAction(productionId, values);
+    if (!res.ok) return setError(applyFieldErrors(form, res));
+    // The custody page reads the stored return and says what happened (counts, incident, status).
+    router.push(`${cancelHref}?returned=${res.data.id}`);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormError message={error} />
+      <Field
+        id="ret-rounds"
+        label="Rounds counted back"
+        required
+        hint={`${roundsOut} went out. Count every round that comes back; a difference files an incident.`}
+        error={errors.roundsBack?.message}
+      >
+        <Input type="number" inputMode="numeric" min={0} {...describedBy('ret-rounds', errors.roundsBack?.message, true)} {...form.register('roundsBack', { valueAsNumber: true })} />
+      </Field>
+      <Field id="ret-check" label="After-use check" required error={errors.afterCheckId?.message}>
+        <Select {...describedBy('ret-check', errors.afterCheckId?.message)} {...form.register('afterCheckId')}>
+          <option value="">Record it here now</option>
+          {afterChecks.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {picked ? null : <ChecklistFields phase="after_use" register={form.register} errors={errors} idPrefix="ret" />}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Recording…' : 'Record the return'}
+        </Button>
+        <LinkButton href={cancelHref} variant="secondary">
+          Cancel
+        </LinkButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+import 'server-only';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { checkWitnesses, firearmChecks, firearms, handoffs, users, type FirearmCheck } from '@/db/schema';
+import type { Actor } from '@/app/lib/auth';
+import { can } from '@/app/lib/policy';
+import { canWitness } from '@/app/lib/rules';
+import { listMembers } from './members';
+
+export type WitnessView = { userId: string; name: string; confirmedAt: Date | null };
+export type CheckView = FirearmCheck & {
+  firearm: { id: string; tag: string; make: string; model: string };
+  performedBy: string;
+  witnesses: WitnessView[];
+};
+
+function withWitnesses(rows: { c: FirearmCheck; f: CheckView['firearm']; by: string }[]): CheckView[] {
+  if (rows.length === 0) return [];
+  const ws = getDb()
+    .select({ checkId: checkWitnesses.checkId, userId: checkWitnesses.userId, name: users.name, confirmedAt: checkWitnesses.confirmedAt })
+    .from(checkWitnesses)
+    .innerJoin(users, eq(users.id, checkWitnesses.userId))
+    .where(inArray(checkWitnesses.checkId, rows.map((r) => r.c.id)))
+    .all();
+  return rows.map(({ c, f, by }) => ({
+    ...c,
+    firearm: f,
+    performedBy: by,
+    witnesses: ws.filter((w) => w.checkId === c.id).map(({ userId, name, confirmedAt }) => ({ userId, name, confirmedAt })),
+  }));
+}
+
+const checkSelect = () =>
+  getDb()
+    .select({ c: firearmChecks, f: { id: firearms.id, tag: firearms.tag, make: firearms.make, model: firearms.model }, by: users.name })
+    .from(firearmChecks)
+    .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
+    .innerJoin(users, eq(users.id, firearmChecks.performedById));
+
+/**
+ * Checks the actor may see: every check of the production for those who view firearms; for
+ * anyone else, only the checks that name them as a witness.
+ */
+export function listChecks(actor: Actor, opts: { limit?: number } = {}): CheckView[] {
+  const limit = opts.limit ?? 200;
+  if (can(actor.role, 'firearm.view')) {
+    return withWitnesses(checkSelect().where(eq(firearmChecks.productionId, actor.productionId)).orderBy(desc(firearmChecks.performedAt)).limit(limit).all());
+  }
+  return listChecksNaming(actor, limit);
+}
+
+/** Checks that name the actor as a witness (crew see only these). */
+export function listChecksNaming(actor: Actor, limit = 200): CheckView[] {
+  if (!can(actor.role, 'check.witness')) return [];
+  const mine = getDb()
+    .select({ checkId: checkWitnesses.checkId })
+    .from(checkWitnesses)
+    .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
+    .where(and(eq(checkWitnesses.userId, actor.userId), eq(firearmChecks.productionId, actor.productionId)))
+    .all()
+    .map((r) => r.checkId);
+  if (mine.length === 0) return [];
+  return withWitnesses(
+    checkSelect()
+      .where(and(eq(firearmChecks.productionId, actor.productionId), inArray(firearmChecks.id, mine)))
+      .orderBy(desc(firearmChecks.performedAt))
+      .limit(limit)
+      .all(),
+  );
+}
+
+/**
+ * One check: 'not_found' when it is not this production's; 'forbidden' when the actor neither
+ * views firearms nor is named on it.
+ */
+export function getCheck(actor: Actor, checkId: string): CheckView | 'not_found' | 'forbidden' {
+  const row = checkSelect().where(and(eq(firearmChecks.id, checkId), eq(firearmChecks.productionId, actor.productionId))).get();
+  if (!row) return 'not_found';
+  const [view] = withWitnesses([row]);
+  const named = view.witnesses.some((w) => w.userId === actor.userId);
+  if (!can(actor.role, 'firearm.view') && !named) return 'forbidden';
+  return view;
+}
+
+/** What the check was used for: the hand-off it cleared, or the return it closed. */
+export function checkUse(actor: Actor, checkId: string) {
+  if (!can(actor.role, 'firearm.view')) return { handedOut: null, closedReturn: null };
+  const db = getDb();
+  const handedOut = db
+    .select({ id: handoffs.id, toName: users.name, handedAt: handoffs.handedAt })
+    .from(handoffs)
+    .innerJoin(users, eq(users.id, handoffs.toId))
+    .where(and(eq(handoffs.checkId, checkId), eq(handoffs.productionId, actor.productionId)))
+    .get();
+  const closedReturn = db
+    .select({ id: handoffs.id, toName: users.name, returnedAt: handoffs.returnedAt, roundsOut: handoffs.roundsOut, roundsBack: handoffs.roundsBack })
+    .from(handoffs)
+    .innerJoin(users, eq(users.id, handoffs.toId))
+    .where(and(eq(handoffs.returnCheckId, checkId), eq(handoffs.productionId, actor.productionId)))
+    .get();
+  return { handedOut: handedOut ?? null, closedReturn: closedReturn ?? null };
+}
+
+/** Members who may be named as witnesses (actor, stunt performer, 1st AD), for the armorer's form. */
+export function listEligibleWitnesses(actor: Actor) {
+  if (!can(actor.role, 'check.record')) return [];
+  return listMembers(actor)
+    .filter((m) => canWitness(m.positions) && m.userId !== actor.userId)
+    .map((m) => ({ userId: m.userId, name: m.name, positions: m.positions }));
+}

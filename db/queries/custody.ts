@@ -1,0 +1,154 @@
+import 'server-only';
+import { and, asc, desc, eq, gte, isNull, lt, or, gt } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { getDb } from '@/db/client';
+import { ammoLots, firearmChecks, firearms, handoffs, incidents, refusedHandoffs, safetyMeetings, users } from '@/db/schema';
+import type { Actor } from '@/app/lib/auth';
+import { can } from '@/app/lib/policy';
+import { findValidCheck } from '@/app/lib/rules';
+import { checkFactsOf, lastReturnOf } from '@/app/lib/firearms/custody';
+import { fromLocalDateTime, localDate } from '@/app/lib/time';
+
+const DAY_MS = 86_400_000;
+
+/** The instants a production calendar day starts and ends, in its time zone. */
+export function dayBounds(day: string, timeZone: string): { start: Date; end: Date } {
+  const next = new Date(new Date(`${day}T00:00:00Z`).getTime() + DAY_MS).toISOString().slice(0, 10);
+  return { start: fromLocalDateTime(`${day}T00:00`, timeZone)!, end: fromLocalDateTime(`${next}T00:00`, timeZone)! };
+}
+
+const handoffSelect = () => {
+  const to = alias(users, 'to_user');
+  const from = alias(users, 'from_user');
+  const back = alias(users, 'back_user');
+  return getDb()
+    .select({
+      h: handoffs,
+      firearm: { id: firearms.id, tag: firearms.tag, make: firearms.make, model: firearms.model, status: firearms.status },
+      toName: to.name,
+      fromName: from.name,
+      receivedBy: back.name,
+      lot: { id: ammoLots.id, kind: ammoLots.kind, calibre: ammoLots.calibre, lotNumber: ammoLots.lotNumber },
+      incidentNumber: incidents.number,
+    })
+    .from(handoffs)
+    .innerJoin(firearms, eq(firearms.id, handoffs.firearmId))
+    .innerJoin(to, eq(to.id, handoffs.toId))
+    .innerJoin(from, eq(from.id, handoffs.fromId))
+    .leftJoin(back, eq(back.id, handoffs.receivedById))
+    .leftJoin(ammoLots, eq(ammoLots.id, handoffs.ammoLotId))
+    .leftJoin(incidents, eq(incidents.id, handoffs.discrepancyIncidentId));
+};
+export type HandoffView = ReturnType<ReturnType<typeof handoffSelect>['all']>[number];
+
+/** Who holds each weapon now: every hand-off not yet returned, oldest first. */
+export function listOpenHandoffs(actor: Actor): HandoffView[] {
+  if (!can(actor.role, 'firearm.view')) return [];
+  return handoffSelect().where(and(eq(handoffs.productionId, actor.productionId), isNull(handoffs.returnedAt))).orderBy(asc(handoffs.handedAt)).all();
+}
+
+export function getOpenHandoff(actor: Actor, handoffId: string): HandoffView | null {
+  if (!can(actor.role, 'firearm.view')) return null;
+  return handoffSelect().where(and(eq(handoffs.id, handoffId), eq(handoffs.productionId, actor.productionId), isNull(handoffs.returnedAt))).get() ?? null;
+}
+
+/**
+ * One production day's custody log: hand-offs made that day, and every weapon that was out at
+ * the end of that day (the "not back" list; for today, the ones still out now).
+ */
+export function custodyDay(actor: Actor, day: string) {
+  if (!can(actor.role, 'firearm.view')) return { handedOut: [], notBack: [] };
+  const { start, end } = dayBounds(day, actor.production.timeZone);
+  const handedOut = handoffSelect()
+    .where(and(eq(handoffs.productionId, actor.productionId), gte(handoffs.handedAt, start), lt(handoffs.handedAt, end)))
+    .orderBy(desc(handoffs.handedAt))
+    .all();
+  const notBack = handoffSelect()
+    .where(and(eq(handoffs.productionId, actor.productionId), lt(handoffs.handedAt, end), or(isNull(handoffs.returnedAt), gt(handoffs.returnedAt, end))))
+    .orderBy(asc(handoffs.handedAt))
+    .all();
+  return { handedOut, notBack };
+}
+
+export function listRefusedHandoffs(actor: Actor, limit = 20) {
+  if (!can(actor.role, 'firearm.view')) return [];
+  const to = alias(users, 'to_user');
+  return getDb()
+    .select({
+      r: refusedHandoffs,
+      by: users.name,
+      toName: to.name,
+      firearm: { id: firearms.id, tag: firearms.tag },
+      incidentNumber: incidents.number,
+    })
+    .from(refusedHandoffs)
+    .innerJoin(users, eq(users.id, refusedHandoffs.attemptedById))
+    .innerJoin(firearms, eq(firearms.id, refusedHandoffs.firearmId))
+    .leftJoin(to, eq(to.id, refusedHandoffs.toId))
+    .leftJoin(incidents, eq(incidents.id, refusedHandoffs.incidentId))
+    .where(eq(refusedHandoffs.productionId, actor.productionId))
+    .orderBy(desc(refusedHandoffs.at))
+    .limit(limit)
+    .all();
+}
+
+/**
+ * Weapons in the locked store with a check that clears a hand-off (rule 2, read with the same
+ * rule function the hand-off applies), one line per weapon and setup.
+ */
+export function listReadyToHandOut(actor: Actor) {
+  if (!can(actor.role, 'firearm.view')) return [];
+  const db = getDb();
+  const store = db.select().from(firearms).where(and(eq(firearms.productionId, actor.productionId), eq(firearms.status, 'locked_up'))).orderBy(asc(firearms.tag)).all();
+  const out: { firearm: typeof store[number]; scene: string; checkId: string }[] = [];
+  for (const f of store) {
+    const checks = checkFactsOf(db, f.id);
+    const lastReturnAt = lastReturnOf(db, f.id);
+    const scenes = new Map<string, string>();
+    for (const c of checks) if (c.phase === 'before_use') scenes.set(c.scene.trim().toLowerCase(), c.scene);
+    for (const scene of scenes.values()) {
+      const valid = findValidCheck({ checks, scene, lastReturnAt });
+      if (valid) out.push({ firearm: f, scene, checkId: valid.id });
+    }
+  }
+  return out;
+}
+
+/** Checks of this weapon since it went out that may close its return (after-use, not used yet). */
+export function listReturnChecks(actor: Actor, h: { firearmId: string; handedAt: Date }) {
+  if (!can(actor.role, 'firearm.view')) return [];
+  const db = getDb();
+  const used = new Set(db.select({ id: handoffs.returnCheckId }).from(handoffs).where(eq(handoffs.firearmId, h.firearmId)).all().map((r) => r.id));
+  return db
+    .select()
+    .from(firearmChecks)
+    .where(and(eq(firearmChecks.firearmId, h.firearmId), eq(firearmChecks.phase, 'after_use'), gte(firearmChecks.performedAt, h.handedAt)))
+    .orderBy(desc(firearmChecks.performedAt))
+    .all()
+    .filter((c) => !used.has(c.id));
+}
+
+/** Rule 6 at a glance: today's meetings that covered firearms. */
+export function meetingsCoveringToday(actor: Actor, now: Date) {
+  return getDb()
+    .select({ id: safetyMeetings.id, scene: safetyMeetings.scene })
+    .from(safetyMeetings)
+    .where(and(eq(safetyMeetings.productionId, actor.productionId), eq(safetyMeetings.date, localDate(now, actor.production.timeZone)), eq(safetyMeetings.firearmsOnSet, true)))
+    .all();
+}
+
+export function listAmmoChoices(actor: Actor) {
+  if (!can(actor.role, 'firearm.view')) return [];
+  return getDb()
+    .select({ id: ammoLots.id, kind: ammoLots.kind, calibre: ammoLots.calibre, lotNumber: ammoLots.lotNumber, countOnHand: ammoLots.countOnHand })
+    .from(ammoLots)
+    .where(and(eq(ammoLots.productionId, actor.productionId), gt(ammoLots.countOnHand, 0)))
+    .orderBy(asc(ammoLots.calibre), asc(ammoLots.lotNumber))
+    .all();
+}
+
+/** One hand-off of the actor's production (any state), for the "returned" summary. */
+export function getHandoff(actor: Actor, handoffId: string) {
+  if (!can(actor.role, 'firearm.view')) return null;
+  return getDb().select().from(handoffs).where(and(eq(handoffs.id, handoffId), eq(handoffs.productionId, actor.productionId))).get() ?? null;
+}

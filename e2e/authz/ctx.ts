@@ -1,0 +1,18 @@
+import { ids, testDb } from '../helpers';
+import type { AuthzContext } from './types';
+
+/** The ids the route table needs, read from the e2e database after the seed ran. */
+export function authzCtx(): AuthzContext {
+  const { demo, other } = ids();
+  const db = testDb();
+  const one = (sql: string, ...args: string[]) => (db.prepare(sql).get(...args) as { id: string } | undefined)?.id ?? 'missing-seed-record';
+  const seeded = {
+    // scripts/e2e-seed-firearms.ts
+    demoFirearm: one("select id from firearms where production_id = ? and tag = 'E2E-SEED-1'", demo),
+    demoCheck: one("select c.id from firearm_checks c join firearms f on f.id = c.firearm_id where f.production_id = ? and f.tag = 'E2E-SEED-1'", demo),
+    otherFirearm: one("select id from firearms where production_id = ? and tag = 'OTHER-SEED-1'", other),
+    otherCheck: one("select c.id from firearm_checks c join firearms f on f.id = c.firearm_id where f.production_id = ? and f.tag = 'OTHER-SEED-1'", other),
+  };
+  db.close();
+  return { demo, other, ...seeded };
+}

@@ -1,0 +1,49 @@
+// e2e records the authorization-matrix routes need (a weapon and a check in each production),
+// made through the same core functions as the app, as each production's armorer would.
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { getDb, write } from '../db/client';
+import { firearms, memberships, productions, users } from '../db/schema';
+import type { Actor } from '../app/lib/actor';
+import type { Position } from '../app/lib/enums';
+import { addMembership, createUser, findUserByEmail } from '../app/lib/site';
+import { createFirearm } from '../app/lib/firearms/inventory';
+import { recordCheck } from '../app/lib/firearms/checks';
+import { CHECK_ITEM_KEYS } from '../app/lib/firearms/checklist';
+
+export const SEED_TAGS = { demo: 'E2E-SEED-1', other: 'OTHER-SEED-1' } as const;
+
+function actorOf(productionTitle: string, email: string): Actor {
+  const db = getDb();
+  const p = db.select().from(productions).where(eq(productions.title, productionTitle)).get()!;
+  const u = db.select().from(users).where(eq(users.email, email)).get()!;
+  const m = db.select().from(memberships).where(and(eq(memberships.productionId, p.id), eq(memberships.userId, u.id))).get()!;
+  return { userId: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, productionId: p.id, role: m.role, positions: m.positions as Position[], production: p };
+}
+
+function seedOne(armorer: Actor, tag: string, witnessId: string) {
+  if (getDb().select().from(firearms).where(and(eq(firearms.productionId, armorer.productionId), eq(firearms.tag, tag))).get()) return;
+  const f = createFirearm(armorer, { tag, make: 'Uberti', model: '1873 Cattleman (seed)', serial: '', kind: 'blank_firing', status: 'locked_up', notes: 'Seeded for the e2e route matrix.' });
+  if (!f.ok) throw new Error(f.message);
+  const checklist = Object.fromEntries(CHECK_ITEM_KEYS.map((k) => [k, true]));
+  const c = recordCheck(armorer, { id: randomUUID(), firearmId: f.data.id, phase: 'before_use', scene: 'SEED', checklist, result: 'pass', findings: '', witnessIds: [witnessId] });
+  if (!c.ok) throw new Error(c.message);
+}
+
+export function seedE2eFirearms() {
+  const demoArmorer = actorOf('Dry Creek (demo)', 'armorer@setsafe.test');
+  const actor = actorOf('Dry Creek (demo)', 'actor@setsafe.test');
+  seedOne(demoArmorer, SEED_TAGS.demo, actor.userId);
+
+  // Other Show gets its own armorer so its weapon is made the same way.
+  const other = getDb().select().from(productions).where(eq(productions.title, 'Other Show (e2e)')).get()!;
+  write((tx) => {
+    if (findUserByEmail(tx, 'other.armorer@setsafe.test')) return;
+    const now = new Date();
+    const who = { userId: null, label: 'e2e seed' };
+    const u = createUser(tx, who, { email: 'other.armorer@setsafe.test', name: 'Orla Other-Armorer', passwordHash: null }, now);
+    addMembership(tx, who, { productionId: other.id, userId: u.id, role: 'armorer', positions: ['props'] }, now);
+  });
+  const otherCrew = actorOf('Other Show (e2e)', 'other.crew@setsafe.test');
+  seedOne(actorOf('Other Show (e2e)', 'other.armorer@setsafe.test'), SEED_TAGS.other, otherCrew.userId);
+}
