@@ -7,8 +7,8 @@ import sharp from 'sharp';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ids, signIn, testDb } from './helpers';
 import { fileAnonymously, gpsJpeg, openWithReceipt, reportToken } from './anonymous-flow';
-import { anonymousRecords, routes } from './authz/anonymous';
-import type { AuthzContext } from './authz/types';
+import { routes } from './authz/anonymous';
+import { authzCtx } from './authz/ctx';
 import { CALLER_ACCOUNT, CALLERS, checkRoute } from './authz/walk';
 
 const PHONE = { width: 375, height: 812 };
@@ -267,13 +267,7 @@ test('the same screens at 1280 px', async ({ browser }) => {
 
 test('authorization matrix rows of issue 5', async ({ browser }) => {
   test.setTimeout(120_000);
-  const db = testDb();
-  let ctx: AuthzContext;
-  try {
-    ctx = { demo, other, ...anonymousRecords(db, demo) };
-  } finally {
-    db.close();
-  }
+  const ctx = authzCtx();
   for (const caller of CALLERS) {
     const context = await browser.newContext({ viewport: PHONE });
     const page = await context.newPage();

@@ -1,13 +1,12 @@
 // Routes of issue 5 (anonymous reports and photos) for the authorization matrix. The records come
 // from scripts/e2e-seed-anonymous.ts; anonymousRecords() puts their ids on the context.
 import type { Database } from 'better-sqlite3';
-import type { AuthzContext, Caller, Expectation, RouteCase } from './types';
+import { CALLERS, type AuthzContext, type Caller, type Expectation, type RouteCase } from './types';
 import { SEEDED_ANONYMOUS } from './seeded-anonymous';
 
-const CALLERS: Caller[] = ['crew', 'armorer', 'producer', 'auditor', 'admin', 'other', 'anon'];
 const everyone = (e: Expectation) => Object.fromEntries(CALLERS.map((c) => [c, e])) as Record<Caller, Expectation>;
 
-/** Context keys these routes read: anonToken, anonIncident, anonAttachment, anonReceipt. */
+/** Context keys these routes read (added by ctx.ts): anonToken, anonIncident, anonAttachment, anonReceipt. */
 export function anonymousRecords(db: Database, demo: string): Record<string, string> {
   const one = (sql: string, ...p: unknown[]) => String((db.prepare(sql).raw().get(...p) as unknown[] | undefined)?.[0] ?? 'missing');
   const anonIncident = one('select id from incidents where description = ?', SEEDED_ANONYMOUS.description);

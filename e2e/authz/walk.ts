@@ -4,7 +4,7 @@ import { expect, type Page } from '@playwright/test';
 import type { Who } from '../helpers';
 import type { AuthzContext, Caller, RouteCase } from './types';
 
-export const CALLERS: Caller[] = ['crew', 'armorer', 'producer', 'auditor', 'admin', 'other', 'anon'];
+export { CALLERS } from './types';
 
 /** Which demo account plays each caller. */
 export const CALLER_ACCOUNT: Record<Caller, Who | null> = {
@@ -28,11 +28,11 @@ export async function checkRoute(page: Page, caller: Caller, c: RouteCase, ctx: 
     else if (want === 'ok') {
       expect(status, label).toBe(200);
       expect(new URL(page.url()).pathname, label).not.toBe('/sign-in');
-    } else expect(status, label).toBe(want === 'notfound' ? 404 : 403);
+    } else expect(status, label).toBe(want === 'notfound' ? 404 : want === 'invalid' ? 400 : 403);
     return;
   }
   const res = await page.request.fetch(path, { method: c.method, data: c.body?.(ctx), maxRedirects: 0 });
   const status = res.status();
   if (want === 'ok') expect(status >= 200 && status < 300, `${label}: got ${status}`).toBe(true);
-  else expect(status, label).toBe({ signin: 401, notfound: 404, forbidden: 403 }[want]);
+  else expect(status, label).toBe({ signin: 401, notfound: 404, forbidden: 403, invalid: 400 }[want]);
 }
