@@ -291,3 +291,30 @@ test('an anonymous report from a signed-in phone leaves no account, address, use
   const rawAfter = dataFiles().filter(isDatabaseFile).map((f) => fs.readFileSync(f).toString('latin1')).join('');
   expect(rawAfter.includes('203.0.113.99'), 'raw detector finds an address the app stores').toBe(true);
 });
+
+test('rule 1 holds for anonymous reports too, and the hold does not single out the reporter', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: base, viewport: PHONE });
+  const page = await context.newPage();
+  await signIn(page, 'crew');
+  const demo = one<{ id: string; token: string }>("select id, report_token as token from productions where title = 'Dry Creek (demo)'");
+  await fileAnonymously(page, `/report/${demo.token}`, { type: 'Accidental discharge', description: 'Anonymity probe: a blank fired during the reload.', location: 'Ranch' });
+  await expect(page.getByText(/The production is now on a stop-work hold/)).toBeVisible();
+  const inc = one<{ id: string; severity: string; reporter_id: string | null }>("select id, severity, reporter_id from incidents where description = 'Anonymity probe: a blank fired during the reload.'");
+  expect(inc).toMatchObject({ severity: 'critical', reporter_id: null });
+  const hold = one<{ id: string; source: string; called_by_id: string | null; called_at: number; lifted_at: number | null }>('select * from holds where incident_id = ?', inc.id);
+  expect(hold).toMatchObject({ source: 'rule1', called_by_id: null, lifted_at: null });
+  expect(new Date(hold.called_at).toISOString()).toMatch(/T00:00:00\.000Z$/);
+  // Everyone on the show is told, the signed-in reporter's own account included: leaving it out
+  // (as a named filing does for its reporter) would point at them.
+  const db = new Database(DB, { readonly: true, fileMustExist: true });
+  const told = (db.prepare("select user_id from notifications where kind = 'hold_called'").all() as { user_id: string }[]).map((r) => r.user_id);
+  const members = (db.prepare("select user_id from memberships where production_id = ? and role in ('producer', 'armorer', 'crew')").all(demo.id) as { user_id: string }[]).map((r) => r.user_id);
+  db.close();
+  expect(new Set(told)).toEqual(new Set(members));
+  // The banner gives the day, not an invented time.
+  await page.goto('/');
+  const banner = page.getByTestId('hold-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).not.toContainText(/\d{2}:\d{2}/);
+  await context.close();
+});
