@@ -7,9 +7,6 @@ import sharp from 'sharp';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ids, signIn, testDb } from './helpers';
 import { fileAnonymously, gpsJpeg, openWithReceipt, reportToken } from './anonymous-flow';
-import { routes } from './authz/anonymous';
-import { authzCtx } from './authz/ctx';
-import { CALLER_ACCOUNT, CALLERS, checkRoute } from './authz/walk';
 
 const PHONE = { width: 375, height: 812 };
 test.use({ viewport: PHONE });
@@ -264,17 +261,4 @@ test('the same screens at 1280 px', async ({ browser }) => {
   await expect(pp.getByTestId('report-qr')).toBeVisible();
   await shot(pp, 'reporting-1280');
   await producer.close();
-});
-
-test('authorization matrix rows of issue 5', async ({ browser }) => {
-  test.setTimeout(120_000);
-  const ctx = authzCtx();
-  for (const caller of CALLERS) {
-    const context = await browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
-    const account = CALLER_ACCOUNT[caller];
-    if (account) await signIn(page, account);
-    for (const c of routes) await checkRoute(page, caller, c, ctx);
-    await context.close();
-  }
 });

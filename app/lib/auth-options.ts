@@ -1,18 +1,16 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { signInFailures, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { signInSchema } from './schemas/auth';
 import { verifyPassword } from './passwords';
 import { getAuthSecret } from './secret';
+import { accountKey, addressKey, isThrottled, recordFailure, THROTTLE_MESSAGE } from './throttle';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60; // one shooting day
-const WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 30;
-export const THROTTLE_MESSAGE = 'Too many failed sign-ins. Wait 15 minutes and try again.';
+export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, THROTTLE_MESSAGE } from './throttle';
 export const BAD_CREDENTIALS_MESSAGE = 'That email and password do not match an account.';
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
@@ -22,17 +20,22 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   return first || (typeof real === 'string' ? real : '') || 'local';
 }
 
-function failuresSince(key: string, since: number): number {
-  const row = getDb()
-    .select({ n: sql<number>`count(*)` })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.key, key), gte(signInFailures.at, new Date(since))))
-    .get();
-  return row?.n ?? 0;
-}
+/** Thrown by the jwt callback for an ended session; expected, so not logged as an error. */
+const SESSION_ENDED = 'session ended (session version changed)';
 
 export const authOptions: NextAuthOptions = {
   secret: getAuthSecret(),
+  logger: {
+    error(code, metadata) {
+      const message = (metadata as { message?: unknown } | undefined)?.message;
+      if (code === 'JWT_SESSION_ERROR' && message === SESSION_ENDED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: '/sign-in' },
   providers: [
@@ -44,21 +47,12 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const email = parsed.data.email.toLowerCase();
         const now = Date.now();
-        const accountKey = `email:${email}`;
-        const addressKey = `ip:${clientAddress(req?.headers as Record<string, unknown> | undefined)}`;
-        if (
-          failuresSince(accountKey, now - WINDOW_MS) >= MAX_FAILURES_PER_ACCOUNT ||
-          failuresSince(addressKey, now - WINDOW_MS) >= MAX_FAILURES_PER_ADDRESS
-        ) {
-          throw new Error(THROTTLE_MESSAGE);
-        }
+        const keys = { account: accountKey(email), address: addressKey(clientAddress(req?.headers as Record<string, unknown> | undefined)) };
+        if (isThrottled(keys, now)) throw new Error(THROTTLE_MESSAGE);
         const user = getDb().select().from(users).where(eq(users.email, email)).get();
         const good = await verifyPassword(parsed.data.password, user?.passwordHash);
         if (!user || !good) {
-          getDb().insert(signInFailures).values([
-            { key: accountKey, at: new Date(now) },
-            { key: addressKey, at: new Date(now) },
-          ]).run();
+          recordFailure([keys.account, keys.address], now);
           return null;
         }
         return { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion };
@@ -70,7 +64,12 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sv = user.sv;
+        return token;
       }
+      // A bumped session version (sign-out, password change, removal) ends this session here too:
+      // next-auth then answers /api/auth/session with {} and clears the copied cookie.
+      const row = token.uid ? getDb().select({ sv: users.sessionVersion }).from(users).where(eq(users.id, token.uid)).get() : undefined;
+      if (!row || row.sv !== token.sv) throw new Error(SESSION_ENDED);
       return token;
     },
     async session({ session, token }) {

@@ -24,6 +24,7 @@ const ITEMS: NavItem[] = [
   { href: '/audit', label: 'Audit', any: ['audit.view'] },
   { href: '/members', label: 'Members', any: ['members.view'] },
   { href: '/reporting', label: 'Anonymous reporting', any: ['production.view'] },
+  { href: '/settings', label: 'Settings', any: ['production.manage'] },
 ];
 
 export type NavLink = { href: string; label: string; section: string[] };

@@ -1,7 +1,7 @@
 // Site-level and membership writes shared by the admin screens, the members screen and the demo
 // seed. Each runs inside the caller's immediate transaction and appends its audit entry there.
 import { randomUUID, createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { inviteTokens, memberships, productions, users, type Membership, type Production, type User } from '@/db/schema';
 import { appendAudit, SITE_CHAIN } from './audit';
@@ -9,6 +9,9 @@ import type { Phase, Position, Role } from './enums';
 import { randomToken } from './passwords';
 
 export type Who = { userId: string | null; label: string };
+
+/** The audit identity of a signed-in person. */
+export const whoOf = (u: { userId: string; name: string }): Who => ({ userId: u.userId, label: u.name });
 
 export function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
@@ -92,12 +95,21 @@ export function getMembership(tx: Tx, productionId: string, userId: string): Mem
   return tx.select().from(memberships).where(and(eq(memberships.productionId, productionId), eq(memberships.userId, userId))).get();
 }
 
-/** A one-time link (valid 7 days) through which an invited person sets their own password. */
+export const INVITE_TTL_MS = 7 * 86_400_000;
+
+/**
+ * A one-time link (valid 7 days) through which an invited person sets their own password.
+ * Issuing one retires the user's earlier unused links, so only the newest works.
+ */
 export function createInvite(tx: Tx, who: Who, userId: string, productionId: string | null, now: Date): string {
   const token = randomToken(32);
   const id = randomUUID();
+  tx.update(inviteTokens)
+    .set({ expiresAt: now })
+    .where(and(eq(inviteTokens.userId, userId), isNull(inviteTokens.usedAt), gt(inviteTokens.expiresAt, now)))
+    .run();
   tx.insert(inviteTokens)
-    .values({ id, userId, productionId, tokenHash: sha256(token), createdById: who.userId, createdAt: now, expiresAt: new Date(now.getTime() + 7 * 86_400_000) })
+    .values({ id, userId, productionId, tokenHash: sha256(token), createdById: who.userId, createdAt: now, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) })
     .run();
   appendAudit(tx, { chain: productionId ?? SITE_CHAIN, actorId: who.userId, actorLabel: who.label, entity: 'invite', entityId: id, action: 'invite.create', after: { userId, productionId }, at: now });
   return token;

@@ -58,3 +58,19 @@ export function formatInZone(at: Date, timeZone: string, opts: { time?: boolean 
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
+
+/** Whether `tz` is an IANA time zone this runtime knows (Intl is the authority, not a hand list). */
+export function isTimeZone(tz: string): boolean {
+  if (!tz || tz.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The canonical spelling of a valid zone ('america/denver' → 'America/Denver'). */
+export function canonicalTimeZone(tz: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+}

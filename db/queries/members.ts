@@ -1,7 +1,7 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { memberships, users } from '@/db/schema';
+import { inviteTokens, memberships, users } from '@/db/schema';
 import type { Actor } from '@/app/lib/auth';
 import { can } from '@/app/lib/policy';
 import type { Position, Role } from '@/app/lib/enums';
@@ -28,4 +28,21 @@ export function listMembers(actor: Actor): MemberRow[] {
       positions: (m.positions ?? []) as Position[],
       active: u.passwordHash !== null,
     }));
+}
+
+/**
+ * For producers: when each not-yet-activated member's newest unused link expires (null when it
+ * has expired or was never issued), so the list can offer a new link.
+ */
+export function listInviteExpiries(actor: Actor, now = new Date()): Map<string, Date> {
+  const out = new Map<string, Date>();
+  if (!can(actor.role, 'members.manage')) return out;
+  const rows = getDb()
+    .select({ userId: inviteTokens.userId, expiresAt: inviteTokens.expiresAt })
+    .from(inviteTokens)
+    .where(and(eq(inviteTokens.productionId, actor.productionId), isNull(inviteTokens.usedAt), gt(inviteTokens.expiresAt, now)))
+    .orderBy(desc(inviteTokens.expiresAt))
+    .all();
+  for (const r of rows) if (!out.has(r.userId)) out.set(r.userId, r.expiresAt);
+  return out;
 }

@@ -7,9 +7,9 @@ import { Logo } from '@/components/logo';
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; welcome?: string; ended?: string }> }) {
   if (await getSessionUser()) redirect('/');
-  const { next } = await searchParams;
+  const { next, welcome, ended } = await searchParams;
   const safeNext = typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
@@ -19,6 +19,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="rounded-xl border border-line bg-white p-5 shadow-sm sm:p-6">
         <h1 className="mb-1 text-2xl font-bold">Sign in</h1>
         <p className="mb-5 text-muted">The safety desk of your production: checks, custody, incidents and holds.</p>
+        {welcome ? (
+          <p role="status" className="mb-4 rounded-lg border border-ok/40 bg-ok-soft p-3 font-semibold text-ok">
+            ✓ Your password is set. Sign in with your email and new password.
+          </p>
+        ) : ended ? (
+          <p role="status" className="mb-4 rounded-lg border border-line bg-canvas p-3 font-semibold">
+            Your password was changed. Sign in again with the new one.
+          </p>
+        ) : null}
         <SignInForm next={safeNext} />
       </div>
       <p className="mt-6 text-center text-muted">

@@ -28,7 +28,18 @@ export default async function OverviewPage({ params }: { params: Promise<{ produ
       />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card aria-labelledby="facts-h">
-          <CardTitle id="facts-h">Production</CardTitle>
+          <CardTitle
+            id="facts-h"
+            action={
+              can(actor.role, 'production.manage') && p.phase !== 'wrapped' ? (
+                <LinkButton variant="ghost" href={`/productions/${p.id}/settings`}>
+                  Edit details
+                </LinkButton>
+              ) : null
+            }
+          >
+            Production
+          </CardTitle>
           <Facts
             items={[
               { term: 'Phase', value: <Badge tone={p.phase === 'shooting' ? 'info' : 'neutral'}>{LABELS.phase[p.phase]}</Badge> },
@@ -41,7 +52,16 @@ export default async function OverviewPage({ params }: { params: Promise<{ produ
           />
         </Card>
         <Card aria-labelledby="members-h">
-          <CardTitle id="members-h">Members ({members.length})</CardTitle>
+          <CardTitle
+            id="members-h"
+            action={
+              <LinkButton variant="ghost" href={`/productions/${p.id}/members`}>
+                {can(actor.role, 'members.manage') && p.phase !== 'wrapped' ? 'Manage members' : 'All members'}
+              </LinkButton>
+            }
+          >
+            Members ({members.length})
+          </CardTitle>
           <ul className="divide-y divide-line">
             {members.map((m) => (
               <li key={m.membershipId} className="flex flex-wrap items-center justify-between gap-2 py-2">

@@ -1,0 +1,17 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { runAsUser } from '@/app/lib/action';
+import * as productions from '@/app/lib/productions';
+
+export async function createProduction(raw: unknown) {
+  const res = await runAsUser(productions.createProductionWithProducer, raw);
+  if (res.ok) revalidatePath('/admin');
+  return res;
+}
+
+export async function setProductionPhase(raw: unknown) {
+  const res = await runAsUser(productions.setProductionPhase, raw);
+  if (res.ok) revalidatePath('/', 'layout');
+  return res;
+}

@@ -1,0 +1,9 @@
+// Every feature's route table, one import line each (agent-notes/AUTHZ.md).
+import type { RouteCase } from './types';
+import { routes as foundation } from './foundation';
+import { routes as firearms } from './firearms';
+import { routes as rust } from './rust';
+import { routes as bench } from './bench';
+import { routes as anonymous } from './anonymous';
+
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...anonymous];

@@ -1,0 +1,56 @@
+// Signed-in pages per role for feature specs (STYLE.md, e2e): `test('…', async ({ crew }) => …)`.
+// Each role signs in once per worker (storageState under e2e/.auth/); each test gets its own
+// browser context. Roles come from the demo seed plus "Other Show (e2e)" (see auth-state.ts).
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { ids } from './helpers';
+import { storageStateFor, type RoleName } from './auth-state';
+
+export { expect };
+export type { RoleName };
+
+type Fixtures = Record<RoleName, Page> & {
+  /** Ids of the seeded productions: demo ("Dry Creek (demo)") and other ("Other Show (e2e)"). */
+  prod: { demo: string; other: string };
+  /** A fresh signed-in page for any role, for tests that need two of the same. */
+  pageAs: (role: RoleName) => Promise<Page>;
+};
+
+async function openAs(browser: Browser, role: RoleName, baseURL: string, viewport: { width: number; height: number } | null): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport, storageState: await storageStateFor(role, baseURL) });
+  return context.newPage();
+}
+
+function roleFixture(role: RoleName) {
+  return async (
+    { browser, baseURL, viewport }: { browser: Browser; baseURL: string | undefined; viewport: { width: number; height: number } | null },
+    provide: (p: Page) => Promise<void>,
+  ) => {
+    const page = await openAs(browser, role, baseURL!, viewport);
+    await provide(page);
+    await page.context().close();
+  };
+}
+
+export const test = base.extend<Fixtures>({
+  crew: roleFixture('crew'),
+  actor: roleFixture('actor'),
+  ad: roleFixture('ad'),
+  armorer: roleFixture('armorer'),
+  producer: roleFixture('producer'),
+  producer2: roleFixture('producer2'),
+  auditor: roleFixture('auditor'),
+  admin: roleFixture('admin'),
+  other: roleFixture('other'),
+  prod: async ({}, provide) => {
+    await provide(ids());
+  },
+  pageAs: async ({ browser, baseURL, viewport }, provide) => {
+    const opened: Page[] = [];
+    await provide(async (role) => {
+      const p = await openAs(browser, role, baseURL!, viewport);
+      opened.push(p);
+      return p;
+    });
+    for (const p of opened) await p.context().close();
+  },
+});
