@@ -4,6 +4,7 @@ import { routes as foundation } from './foundation';
 import { routes as firearms } from './firearms';
 import { routes as rust } from './rust';
 import { routes as bench } from './bench';
+import { routes as incidents } from './incidents';
 import { routes as anonymous } from './anonymous';
 
-export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...anonymous];
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...anonymous];
