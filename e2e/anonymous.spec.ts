@@ -104,17 +104,14 @@ test('a signed-out phone files from the link, with a photo, and keeps the receip
 
 test('a producer asks a question; the reporter reads it with the receipt and answers', async ({ browser }) => {
   const { context, page } = await signedIn(browser, 'producer');
-  const detail = await page.goto(`/productions/${demo}/incidents/${incidentId}`);
+  await page.goto(`/productions/${demo}/incidents/${incidentId}`);
   const question = 'Which cart — the grey props cart or the camera cart?';
-  if (detail?.status() === 200 && (await page.getByRole('heading', { name: 'Anonymous reporter' }).count())) {
-    await page.getByLabel('Ask the reporter').fill(question);
-    await page.getByRole('button', { name: 'Send question' }).click();
-    await expect(page.getByText(question)).toBeVisible();
-  } else {
-    // The incident page has not landed on this branch yet: the same core through its JSON route.
-    const res = await page.request.post(`/api/productions/${demo}/incidents/${incidentId}/questions`, { data: { body: question } });
-    expect(res.status()).toBe(201);
-  }
+  const card = page.getByRole('region', { name: 'Anonymous reporter' });
+  await expect(card).toBeVisible();
+  await card.getByLabel('Ask the reporter').fill(question);
+  await card.getByRole('button', { name: 'Send question' }).click();
+  await expect(card.getByText(question)).toBeVisible();
+  await noSideScroll(page);
   // Crew may not ask, and the refusal changes nothing.
   const crew = await signedIn(browser, 'crew');
   const refused = await crew.page.request.post(`/api/productions/${demo}/incidents/${incidentId}/questions`, { data: { body: 'Crew trying to ask' } });
@@ -148,11 +145,12 @@ test('a producer asks a question; the reporter reads it with the receipt and ans
   expect(audit.actor_id).toBeNull();
   expect(audit.actor_label).toBe('Anonymous reporter');
 
-  // The producer sees the answer on the incident page once that page has landed; the JSON route is the fallback.
-  if (detail?.status() === 200 && (await page.getByRole('heading', { name: 'Anonymous reporter' }).count())) {
-    await page.reload();
-    await expect(page.getByText('The grey props cart, next to the church door.')).toBeVisible();
-  }
+  // The producer sees the answer in the conversation, with the day only, and not among the comments.
+  await page.reload();
+  await expect(card.getByText('The grey props cart, next to the church door.')).toBeVisible();
+  await expect(card.getByText(/Answer from the anonymous reporter · \d{1,2} \w{3} \d{4}$/)).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Comments/ }).getByText('The grey props cart, next to the church door.')).toHaveCount(0);
+  await shot(page, 'incident-detail-375');
   await context.close();
 });
 
@@ -217,6 +215,22 @@ test('the photo comes back without GPS or camera details, only to those who may 
   expect(stored).toMatch(/^[0-9a-f]{32}\.jpg$/);
   const file = path.resolve(path.dirname(process.env.E2E_DATABASE_PATH ?? 'data/e2e/setsafe.db'), 'attachments', stored);
   expect((await sharp(fs.readFileSync(file)).metadata()).exif).toBeUndefined();
+  // On the incident page: the reporter's photo, and a producer adds one from the phone.
+  await producer.page.goto(`/productions/${demo}/incidents/${incidentId}`);
+  const photos = producer.page.getByRole('region', { name: /^Photos/ });
+  await expect(photos.getByRole('heading', { name: 'Photos (1)' })).toBeVisible();
+  const caption = photos.locator('figcaption', { hasText: 'Anonymous reporter' });
+  await expect(caption).toHaveText(/^Anonymous reporter · \d{1,2} \w{3} \d{4} · opens the full photo$/);
+  const png = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#00f' } }).png().toBuffer();
+  await photos.getByLabel('Take a photo').setInputFiles({ name: 'rigging.png', mimeType: 'image/png', buffer: png });
+  await photos.getByRole('button', { name: 'Add 1 photo' }).click();
+  await expect(photos.getByText('rigging.png: added.')).toBeVisible();
+  await expect(photos.getByRole('heading', { name: 'Photos (2)' })).toBeVisible();
+  await expect(photos.getByText(/Priya Producer · /)).toBeVisible();
+  const added = row<{ uploaded_by_id: string; mime: string }>('select uploaded_by_id, mime from attachments where incident_id = ? order by rowid desc limit 1', incidentId);
+  expect(added.mime).toBe('image/png');
+  expect(added.uploaded_by_id).toBe(row<{ id: string }>("select id from users where email = 'producer@setsafe.test'").id);
+  await noSideScroll(producer.page);
   await producer.context.close();
 
   const otherProducer = await signedIn(browser, 'otherProducer');
@@ -237,7 +251,7 @@ test('the photo comes back without GPS or camera details, only to those who may 
   await page.getByLabel('Choose photos').setInputFiles({ name: 'renamed.jpg', mimeType: 'image/jpeg', buffer: heic });
   await page.getByRole('button', { name: 'Add 1 photo anonymously' }).click();
   await expect(page.getByText(/renamed\.jpg: HEIC\/HEIF photos \(the iPhone default\) cannot be added/)).toBeVisible();
-  expect(row<{ n: number }>('select count(*) as n from attachments where incident_id = ?', incidentId).n).toBe(1);
+  expect(row<{ n: number }>('select count(*) as n from attachments where incident_id = ? and uploaded_by_id is null', incidentId).n).toBe(1);
 });
 
 test('the same screens at 1280 px', async ({ browser }) => {
@@ -260,5 +274,8 @@ test('the same screens at 1280 px', async ({ browser }) => {
   await pp.goto(`/productions/${demo}/reporting`);
   await expect(pp.getByTestId('report-qr')).toBeVisible();
   await shot(pp, 'reporting-1280');
+  await pp.goto(`/productions/${demo}/incidents/${incidentId}`);
+  await expect(pp.getByRole('region', { name: 'Anonymous reporter' })).toBeVisible();
+  await shot(pp, 'incident-detail-1280');
   await producer.close();
 });

@@ -33,7 +33,7 @@ export function AskReporterForm({ productionId, incidentId }: { productionId: st
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-4 flex flex-col gap-3" aria-label="Ask the reporter">
+    <form onSubmit={onSubmit} noValidate className="mt-4 flex flex-col gap-3">
       <FormError message={error} />
       <FormSuccess message={sent} />
       <Field id="ask-body" label="Ask the reporter" hint="They cannot be told directly: they see it the next time they open their report." error={err}>

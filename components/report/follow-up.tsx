@@ -204,7 +204,7 @@ function Conversation({ receipt, view, onView }: { receipt: string; view: Report
         </ol>
       )}
       {view.canWrite ? (
-        <form onSubmit={onSend} noValidate className="mt-4 flex flex-col gap-3" aria-label={view.openQuestion ? 'Answer the question' : 'Add information'}>
+        <form onSubmit={onSend} noValidate className="mt-4 flex flex-col gap-3">
           <FormError message={error} />
           <FormSuccess message={sent} />
           <Field
