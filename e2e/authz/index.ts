@@ -6,5 +6,6 @@ import { routes as rust } from './rust';
 import { routes as bench } from './bench';
 import { routes as incidents } from './incidents';
 import { routes as oversight } from './oversight';
+import { routes as anonymous } from './anonymous';
 
-export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight];
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous];
