@@ -6,7 +6,7 @@ export const E2E_DB = process.env.E2E_DATABASE_PATH ?? 'data/e2e/setsafe.db';
 
 export default defineConfig({
   testDir: './e2e',
-  testIgnore: ['**/tmp/**'],
+  testIgnore: [/[\/]e2e[\/]tmp[\/]/],
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
