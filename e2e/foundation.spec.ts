@@ -24,10 +24,10 @@ test.describe('sign-in', () => {
 
 // DESIGN's table, read as a person sees it: which sections each role's production nav offers.
 const NAV: Record<'crew' | 'armorer' | 'producer' | 'auditor', string[]> = {
-  crew: ['Overview', 'My reports', 'Report', 'Checks', 'Meetings', 'Holds', 'Members'],
-  armorer: ['Overview', 'Incidents', 'Report', 'Firearms', 'Holds', 'Dashboard', 'Members'],
-  producer: ['Overview', 'Incidents', 'Report', 'Firearms', 'Holds', 'Dashboard', 'Audit', 'Members', 'Settings'],
-  auditor: ['Overview', 'Incidents', 'Firearms', 'Holds', 'Dashboard', 'Audit', 'Members'],
+  crew: ['Overview', 'My reports', 'Report', 'Checks', 'Meetings', 'Holds', 'Members', 'Anonymous reporting'],
+  armorer: ['Overview', 'Incidents', 'Report', 'Firearms', 'Holds', 'Dashboard', 'Members', 'Anonymous reporting'],
+  producer: ['Overview', 'Incidents', 'Report', 'Firearms', 'Holds', 'Dashboard', 'Audit', 'Members', 'Anonymous reporting', 'Settings'],
+  auditor: ['Overview', 'Incidents', 'Firearms', 'Holds', 'Dashboard', 'Audit', 'Members', 'Anonymous reporting'],
 };
 const ROLE_LABEL = { crew: 'Crew', armorer: 'Armorer', producer: 'Producer', auditor: 'Auditor' } as const;
 const NAME = { crew: 'Cody Camera', armorer: 'Ana Armorer', producer: 'Priya Producer', auditor: 'Aldo Auditor' } as const;
