@@ -1,11 +1,10 @@
 import 'server-only';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
 import { notFound, redirect } from 'next/navigation';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { memberships, productions, users, type User } from '@/db/schema';
-import { authOptions } from './auth-options';
+import { readSessionToken } from './session-token';
 import type { Position } from './enums';
 import type { Actor } from './actor';
 
@@ -15,19 +14,20 @@ export type SessionUser = Pick<User, 'id' | 'name' | 'email' | 'isAdmin'>;
 
 /**
  * The signed-in user, or null. The token's session version must match the database: sign-out,
- * a password change or removal bumps it and ends every session of that user at once.
+ * a password change or removal bumps it and ends every session of that user at once. This is the
+ * one database check per request (the token itself is decoded by readSessionToken).
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  let session;
+  let token;
   try {
-    session = await getServerSession(authOptions);
+    token = await readSessionToken();
   } catch {
     return null;
   }
-  const uid = session?.user?.id;
+  const uid = token?.uid;
   if (!uid) return null;
   const user = getDb().select().from(users).where(eq(users.id, uid)).get();
-  if (!user || user.sessionVersion !== session?.user.sv || !user.passwordHash) return null;
+  if (!user || user.sessionVersion !== token?.sv || !user.passwordHash) return null;
   return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin };
 });
 

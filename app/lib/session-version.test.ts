@@ -1,9 +1,9 @@
 import { tempDb } from './testing/temp-db';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-// getSessionUser reads the session through next-auth; here the decoded token is handed in directly.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; name: string; email: string; sv: number } } }));
-vi.mock('next-auth', () => ({ getServerSession: async () => session.current }));
+// getSessionUser reads the session cookie through next-auth's decode; here the decoded token is handed in directly.
+const session = vi.hoisted(() => ({ current: null as null | { uid: string; name: string; email: string; sv: number } }));
+vi.mock('./session-token', () => ({ readSessionToken: async () => session.current }));
 
 import { authOptions } from './auth-options';
 import { getSessionUser } from './auth';
@@ -22,7 +22,7 @@ async function signIn(userId: string): Promise<JWT> {
 }
 async function asSession(token: JWT) {
   const u = userRow(token.uid!);
-  session.current = { user: { id: token.uid!, name: u.name, email: u.email, sv: token.sv! } };
+  session.current = { uid: token.uid!, name: u.name, email: u.email, sv: token.sv! };
   return getSessionUser();
 }
 
@@ -80,7 +80,7 @@ describe('session version', () => {
     await expect(jwt({ uid: 'nobody', sv: 1 })).rejects.toThrow(/session ended/);
     await expect(jwt({})).rejects.toThrow(/session ended/);
     const invited = await makeUser('invited@test.example', 'Ivy Invited', { password: false });
-    session.current = { user: { id: invited.id, name: invited.name, email: invited.email, sv: invited.sessionVersion } };
+    session.current = { uid: invited.id, name: invited.name, email: invited.email, sv: invited.sessionVersion };
     expect(await getSessionUser()).toBeNull();
   });
 });

@@ -1,13 +1,13 @@
 // Filing an incident: the one path used by the form, the JSON route, anonymous reports and the
 // custody rules (a refused hand-off files a custody breach). Runs inside the caller's transaction.
-import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/db/client';
 import { firearms, holdIncidents, holds, incidentFirearms, incidentInjuries, incidents, ruleFlags, type Incident } from '@/db/schema';
 import { appendAudit } from '../audit';
 import { LABELS, type IncidentType, type Severity } from '../enums';
 import { notifyRoles } from '../notify';
-import { DEFAULT_RULES, onIncidentFiled, RULE3_TYPES, type Effect, type HoldFact, type IncidentFact, type RuleConfig } from '../rules';
+import { DEFAULT_RULES, isRule1, onIncidentFiled, RULE3_TYPES, type Effect, type HoldFact, type IncidentFact, type RuleConfig } from '../rules';
 import { DAY, dayOnly } from '../time';
 import { Refusal } from '../errors';
 import type { InjuryInput } from '../schemas/incidents';
@@ -145,7 +145,9 @@ export function fileIncidentTx(tx: Tx, ctx: FilingContext, input: FilingInput): 
 
   const effects = runFilingRules(tx, ctx, row);
   applyEffects(tx, ctx, row, effects);
-  const incident = tx.select().from(incidents).where(eq(incidents.id, row.id)).get()!;
+  // The stored row is `row` but for a severity rule 1 forced: no need to read it back.
+  const forced = effects.find((e): e is Extract<Effect, { kind: 'force_severity' }> => e.kind === 'force_severity');
+  const incident: Incident = forced ? { ...row, severity: forced.severity } : row;
 
   // The producers (and, for firearm matters, the armorer) learn of every new report.
   if (!effects.some((e) => e.kind === 'notify_producers')) {
@@ -157,21 +159,30 @@ export function fileIncidentTx(tx: Tx, ctx: FilingContext, input: FilingInput): 
 function runFilingRules(tx: Tx, ctx: FilingContext, row: Incident): Effect[] {
   const config = ctx.config ?? DEFAULT_RULES;
   const t = (row.occurredAt ?? row.reportedAt).getTime();
+  // Each rule reads only what it can act on (issue 11): most filings are neither rule-1 nor rule-3
+  // kinds, and loading every firearm incident of a fortnight for them cost more than the insert.
+  const open = isRule1(row.type) ? openHoldOf(tx, ctx.productionId) : undefined;
+  const counted = (RULE3_TYPES as readonly string[]).includes(row.type);
+  const flags = counted
+    ? tx
+        .select({ windowStart: ruleFlags.windowStart, windowEnd: ruleFlags.windowEnd })
+        .from(ruleFlags)
+        .where(and(eq(ruleFlags.productionId, ctx.productionId), eq(ruleFlags.rule, 'rule3'), lte(ruleFlags.windowStart, new Date(t)), gte(ruleFlags.windowEnd, new Date(t))))
+        .all()
+    : [];
+  // A window that already has its flag is escalated once only (rule 3): no need to look further.
   const span = config.patternWindowDays * DAY;
   const when = sql`coalesce(${incidents.occurredAt}, ${incidents.reportedAt})`;
-  const others = tx
-    .select({ id: incidents.id, type: incidents.type, occurredAt: incidents.occurredAt, reportedAt: incidents.reportedAt, duplicateOfId: incidents.duplicateOfId })
-    .from(incidents)
-    .where(and(eq(incidents.productionId, ctx.productionId), inArray(incidents.type, [...RULE3_TYPES]), gte(when, t - span), lte(when, t + span)))
-    .all()
-    .filter((o) => o.id !== row.id)
-    .map(toFact);
-  const flags = tx
-    .select({ windowStart: ruleFlags.windowStart, windowEnd: ruleFlags.windowEnd })
-    .from(ruleFlags)
-    .where(and(eq(ruleFlags.productionId, ctx.productionId), eq(ruleFlags.rule, 'rule3'), or(lte(ruleFlags.windowStart, new Date(t)))))
-    .all();
-  const open = openHoldOf(tx, ctx.productionId);
+  const others =
+    counted && flags.length === 0
+      ? tx
+          .select({ id: incidents.id, type: incidents.type, occurredAt: incidents.occurredAt, reportedAt: incidents.reportedAt, duplicateOfId: incidents.duplicateOfId })
+          .from(incidents)
+          .where(and(eq(incidents.productionId, ctx.productionId), inArray(incidents.type, [...RULE3_TYPES]), gte(when, t - span), lte(when, t + span)))
+          .all()
+          .filter((o) => o.id !== row.id)
+          .map(toFact)
+      : [];
   return onIncidentFiled(toFact(row), { openHold: open ? toHoldFact(open) : null, others, flags }, config);
 }
 
