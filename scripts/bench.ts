@@ -3,7 +3,9 @@
 //
 //   npm run bench                   full scale: 100k incidents, 1M checks, 200k hand-offs
 //   npm run bench -- --smoke        tiny data, seconds (part of npm test so the script cannot rot)
-//   flags: --no-build  --duration <s>  --port <n>
+//   flags: --no-build  --duration <s>  --port <n>  --gen-only
+//
+// Data lives in a fresh folder under data/ (git-ignored) and is removed at the end.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +16,7 @@ import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
 import { killServer, signInCookie, startServer, type Server } from './lib/server';
 import { generateProduction, type Scale } from './lib/bench-data';
+import { CONNECTION_PRAGMAS } from '../db/client';
 
 const has = (f: string) => process.argv.includes(`--${f}`);
 const num = (f: string, d: number) => {
@@ -28,17 +31,16 @@ const SCALE: Scale = SMOKE
   ? { incidents: 2_000, checks: 10_000, handoffs: 2_000, firearms: 20, days: 730 }
   : { incidents: 100_000, checks: 1_000_000, handoffs: 200_000, firearms: 200, days: 730 };
 const PASSWORD = 'setsafe-demo-2026';
+// Under the checkout (data/ is git-ignored): same disk as a real install, and never another run's folder.
+const DATA_ROOT = path.resolve('data');
 
 type Row = { measure: string; value: number; unit: string; floor?: string; ratio?: number; target?: string; met?: boolean };
 
 function rawInsertFloor(seconds: number): { opsPerSec: number; p99ms: number } {
-  // Raw better-sqlite3, same pragmas (WAL, synchronous=FULL), one incident row per transaction.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-floor-'));
+  // Raw better-sqlite3, the app's pragmas (WAL, synchronous=FULL, …), one incident row per transaction.
+  const dir = fs.mkdtempSync(path.join(DATA_ROOT, 'bench-floor-'));
   const db = new Database(path.join(dir, 'floor.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  for (const p of CONNECTION_PRAGMAS) db.pragma(p);
   for (const f of fs.readdirSync('db/migrations').filter((f) => f.endsWith('.sql')).sort()) {
     for (const stmt of fs.readFileSync(path.join('db/migrations', f), 'utf8').split('--> statement-breakpoint')) if (stmt.trim()) db.exec(stmt);
   }
@@ -71,6 +73,34 @@ async function load(opts: autocannon.Options) {
   return { rps: r.requests.average, p50: r.latency.p50, p95, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, total: r.requests.total };
 }
 
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+
+/**
+ * The dashboard with its figures really computed. The page keeps each figure per data version
+ * (db/queries/dashboard-memo.ts), so repeating the same GET measures a cache hit. Here one report is
+ * filed (not timed) before every timed GET: the production's audit chain moves, every figure is
+ * recomputed, as it is for the first producer to look after any change.
+ */
+async function coldDashboard(base: string, productionId: string, producer: string, filer: string, seconds: number) {
+  const lat: number[] = [];
+  const end = Date.now() + seconds * 1000;
+  while (Date.now() < end || lat.length < 10) {
+    const f = await fetch(`${base}/api/productions/${productionId}/incidents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: filer },
+      body: JSON.stringify({ id: randomUUID(), type: 'unsafe_condition', description: 'Bench: change before a dashboard view', location: 'Stage 2' }),
+    });
+    if (f.status !== 201) throw new Error(`filing before the dashboard answered ${f.status}`);
+    const t = performance.now();
+    const r = await fetch(`${base}/productions/${productionId}/dashboard`, { headers: { cookie: producer } });
+    await r.text(); // the whole streamed page, every card resolved
+    if (r.status !== 200) throw new Error(`dashboard answered ${r.status}`);
+    lat.push(performance.now() - t);
+  }
+  lat.sort((a, b) => a - b);
+  return { n: lat.length, p50: pct(lat, 0.5), p95: pct(lat, 0.95) };
+}
+
 async function firstLoadJs(base: string, cookie: string, urlPath: string): Promise<number> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   const context = await browser.newContext();
@@ -93,12 +123,14 @@ async function firstLoadJs(base: string, cookie: string, urlPath: string): Promi
 
 async function main() {
   const started = Date.now();
+  const loadAtStart = os.loadavg().map((x) => +x.toFixed(2));
   if (!has('no-build')) {
     console.log('Building for production…');
     const b = spawnSync(path.join('node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-bench-'));
+  fs.mkdirSync(DATA_ROOT, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(DATA_ROOT, 'bench-'));
   process.env.DATABASE_PATH = path.join(dir, 'setsafe.db');
   const { seedDemo } = await import('../db/seed/demo');
   const { productionId } = await seedDemo();
@@ -121,32 +153,46 @@ async function main() {
     const producer = await signInCookie(base, 'producer@setsafe.test', PASSWORD);
 
     const bare = await load({ url: `${base}/api/bench/floor`, method: 'POST' });
-    const filing = await load({
+    const fileRequest = {
       url: `${base}/api/productions/${productionId}/incidents`,
-      method: 'POST',
+      method: 'POST' as const,
       headers: { 'content-type': 'application/json', cookie: crew },
-      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ id: randomUUID(), type: 'unsafe_condition', description: 'Bench: cable across the fire exit', location: 'Stage 2' }) }) }],
-    });
+      requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify({ id: randomUUID(), type: 'unsafe_condition', description: 'Bench: cable across the fire exit', location: 'Stage 2' }) }) }],
+    };
+    const filing = await load(fileRequest);
+    // Unloaded: one request at a time, so latency is the work of one filing with no queue in front.
+    const bare1 = await load({ url: `${base}/api/bench/floor`, method: 'POST', connections: 1 });
+    const filing1 = await load({ ...fileRequest, connections: 1 });
     // Page latency is measured one request at a time (no queueing), against a trivial page.
     const signInPage = await load({ url: `${base}/sign-in`, connections: 1 });
+    const dashCold = await coldDashboard(base, productionId, producer, crew, DURATION);
     const dashboard = await load({ url: `${base}/productions/${productionId}/dashboard`, headers: { cookie: producer }, connections: 1 });
     const dashboard50 = await load({ url: `${base}/productions/${productionId}/dashboard`, headers: { cookie: producer } });
     const formJs = await firstLoadJs(base, crew, `/productions/${productionId}/incidents/new`);
     const signInJs = await firstLoadJs(base, '', '/sign-in');
 
     const r = (x: number, d = 1) => +x.toFixed(d);
+    const ratio = (a: number, b: number) => r(a / Math.max(b, 0.01), 2);
     rows.push(
       { measure: 'floor: raw better-sqlite3 insert (1 tx each)', value: r(raw.opsPerSec), unit: 'ops/s' },
-      { measure: 'floor: bare Next route insert, 50 conns', value: r(bare.rps), unit: 'req/s', floor: 'raw insert', ratio: r(bare.rps / raw.opsPerSec, 2) },
-      { measure: 'filing throughput, 50 conns', value: r(filing.rps), unit: 'req/s', floor: 'bare Next', ratio: r(filing.rps / bare.rps, 2), target: '≥ 0.33 of bare Next', met: filing.rps / bare.rps >= 1 / 3 },
-      { measure: 'filing p50', value: filing.p50, unit: 'ms', floor: 'bare Next p50', ratio: r(filing.p50 / Math.max(bare.p50, 0.01), 2) },
-      { measure: 'filing p95', value: r(filing.p95), unit: 'ms', floor: 'bare Next p95', ratio: r(filing.p95 / Math.max(bare.p95, 0.01), 2) },
-      { measure: 'filing p99', value: filing.p99, unit: 'ms', floor: 'bare Next p99', ratio: r(filing.p99 / Math.max(bare.p99, 0.01), 2), target: '< 50 ms', met: filing.p99 < 50 },
-      { measure: 'filing non-2xx / errors', value: filing.non2xx + filing.errors, unit: 'count', target: '0', met: filing.non2xx + filing.errors === 0 },
-      { measure: 'dashboard p50 (1 conn)', value: dashboard.p50, unit: 'ms', floor: 'sign-in page p50', ratio: r(dashboard.p50 / Math.max(signInPage.p50, 0.01), 2) },
-      { measure: 'dashboard p95 (1 conn)', value: r(dashboard.p95), unit: 'ms', floor: 'sign-in page p95', ratio: r(dashboard.p95 / Math.max(signInPage.p95, 0.01), 2), target: '< 100 ms', met: dashboard.p95 < 100 },
-      { measure: 'dashboard p95 (50 conns, queueing)', value: r(dashboard50.p95), unit: 'ms' },
-      { measure: 'incident form first-load JS', value: r(formJs / 1024), unit: 'kB', floor: 'sign-in page JS', ratio: r(formJs / Math.max(signInJs, 1), 2), target: '< 150 kB', met: formJs / 1024 < 150 },
+      { measure: 'floor: bare Next route insert, 50 conns', value: r(bare.rps), unit: 'req/s', floor: 'raw insert', ratio: ratio(bare.rps, raw.opsPerSec) },
+      { measure: 'floor: bare Next p50, 50 conns', value: bare.p50, unit: 'ms' },
+      { measure: 'floor: bare Next p99, 50 conns', value: bare.p99, unit: 'ms' },
+      { measure: 'filing throughput, 50 conns', value: r(filing.rps), unit: 'req/s', floor: 'bare Next', ratio: ratio(filing.rps, bare.rps), target: '≥ 0.33 of bare Next', met: filing.rps / bare.rps >= 1 / 3 },
+      { measure: 'filing p50, 50 conns', value: filing.p50, unit: 'ms', floor: 'bare Next p50', ratio: ratio(filing.p50, bare.p50) },
+      { measure: 'filing p95, 50 conns', value: r(filing.p95), unit: 'ms', floor: 'bare Next p95', ratio: ratio(filing.p95, bare.p95) },
+      { measure: 'filing p99, 50 conns', value: filing.p99, unit: 'ms', floor: 'bare Next p99', ratio: ratio(filing.p99, bare.p99), target: '< 50 ms', met: filing.p99 < 50 },
+      { measure: 'filing non-2xx / errors', value: filing.non2xx + filing.errors + filing1.non2xx + filing1.errors, unit: 'count', target: '0', met: filing.non2xx + filing.errors + filing1.non2xx + filing1.errors === 0 },
+      { measure: 'floor: bare Next p50 / p99, 1 conn', value: bare1.p50, unit: `ms / ${bare1.p99} ms` },
+      { measure: 'filing p50, 1 conn (unloaded)', value: filing1.p50, unit: 'ms', floor: 'bare Next 1 conn', ratio: ratio(filing1.p50, bare1.p50) },
+      { measure: 'filing p99, 1 conn (unloaded)', value: filing1.p99, unit: 'ms', floor: 'bare Next 1 conn', ratio: ratio(filing1.p99, bare1.p99), target: '< 50 ms', met: filing1.p99 < 50 },
+      { measure: 'filing throughput, 1 conn', value: r(filing1.rps), unit: 'req/s', floor: 'bare Next 1 conn', ratio: ratio(filing1.rps, bare1.rps) },
+      { measure: `dashboard p50, recomputed (1 conn, n=${dashCold.n})`, value: r(dashCold.p50), unit: 'ms', floor: 'sign-in page p50', ratio: ratio(dashCold.p50, signInPage.p50) },
+      { measure: `dashboard p95, recomputed (1 conn, n=${dashCold.n})`, value: r(dashCold.p95), unit: 'ms', floor: 'sign-in page p95', ratio: ratio(dashCold.p95, signInPage.p95), target: '< 100 ms', met: dashCold.p95 < 100 },
+      { measure: 'dashboard p50, figures kept (1 conn)', value: dashboard.p50, unit: 'ms', floor: 'sign-in page p50', ratio: ratio(dashboard.p50, signInPage.p50) },
+      { measure: 'dashboard p95, figures kept (1 conn)', value: r(dashboard.p95), unit: 'ms', floor: 'sign-in page p95', ratio: ratio(dashboard.p95, signInPage.p95) },
+      { measure: 'dashboard p95, figures kept (50 conns, queueing)', value: r(dashboard50.p95), unit: 'ms' },
+      { measure: 'incident form first-load JS', value: r(formJs / 1024), unit: 'kB', floor: 'sign-in page JS', ratio: ratio(formJs, signInJs), target: '< 150 kB', met: formJs / 1024 < 150 },
     );
   } finally {
     if (server) await killServer(server, 'SIGTERM');
@@ -155,6 +201,8 @@ async function main() {
   const result = {
     when: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    // Other work on the machine shows here; every figure's ratio is to a floor of this same run.
+    loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((x) => +x.toFixed(2)) },
     smoke: SMOKE,
     scale: SCALE,
     generatedSeconds: genSeconds,
@@ -166,6 +214,7 @@ async function main() {
   console.table(rows.map((x) => ({ measure: x.measure, value: `${x.value} ${x.unit}`, 'vs floor': x.floor ? `${x.ratio}× ${x.floor}` : '', target: x.target ?? '', met: x.met === undefined ? '' : x.met ? 'yes' : 'NO' })));
   fs.mkdirSync('bench', { recursive: true });
   fs.writeFileSync(path.join('bench', SMOKE ? 'results-smoke.json' : 'results.json'), JSON.stringify(result, null, 2));
+  console.log(`Machine: ${result.machine}; load average ${loadAtStart.join(' ')} at start, ${result.loadAverage.atEnd.join(' ')} at end.`);
   console.log(`Wrote bench/${SMOKE ? 'results-smoke.json' : 'results.json'} (${result.totalSeconds.toFixed(0)} s in all).`);
   fs.rmSync(dir, { recursive: true, force: true });
   // The smoke run proves the script works end to end; the figures are not asserted.

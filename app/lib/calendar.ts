@@ -26,6 +26,8 @@ export function mondayOf(day: string): string {
   return addDays(day, -((dow + 6) % 7));
 }
 
+const WEEK_LABEL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
 export type Week = { start: string; startAt: Date; endAt: Date; label: string };
 
 /** The last `count` weeks up to and including the current one, oldest first. */
@@ -39,7 +41,7 @@ export function lastWeeks(now: Date, timeZone: string, count: number): Week[] {
       start,
       startAt: dayStart(start, timeZone),
       endAt: dayStart(addDays(start, 7), timeZone),
-      label: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(d),
+      label: WEEK_LABEL.format(d),
     });
   }
   return weeks;

@@ -1,8 +1,22 @@
 // Time helpers. Pure: no clock reads; callers pass `now`.
 
+// Building an Intl.DateTimeFormat costs far more than using one (issue 11: the dashboard's twelve
+// week edges alone built about fifty, ~5 ms). Formatters are immutable, so each one is kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(opts)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, opts);
+    if (formatters.size > 1_000) formatters.clear(); // zones are few; this only bounds the worst case
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** 'YYYY-MM-DD' of an instant in a time zone. */
 export function localDate(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const parts = formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -17,7 +31,7 @@ export function dayOnly(at: Date, timeZone: string): Date {
 
 /** Offset in ms of `timeZone` from UTC at instant `at`. */
 function tzOffset(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
   }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
@@ -38,7 +52,7 @@ export function fromLocalDateTime(local: string, timeZone: string): Date | null 
 
 /** 'YYYY-MM-DDTHH:mm' wall-clock time of an instant in `timeZone` (for datetime-local inputs). */
 export function toLocalDateTime(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = formatter('en-CA', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
   }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
@@ -47,7 +61,7 @@ export function toLocalDateTime(at: Date, timeZone: string): string {
 
 /** Human date-time in the production's zone, e.g. "21 Oct 2021, 13:50 MDT". */
 export function formatInZone(at: Date, timeZone: string, opts: { time?: boolean } = { time: true }): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return formatter('en-GB', {
     timeZone,
     day: 'numeric',
     month: 'short',

@@ -217,9 +217,11 @@ export function incidentsPerWeek(actor: DashboardActor, now = new Date(), weeks 
     ws.map((w, k) => sql`when t < ${w.endAt.getTime()} then ${k}`),
     sql` `,
   );
+  // coalesce(occurred_at, reported_at) spelled exactly as in the expression index
+  // incidents_production_when (which holds non-duplicates only): one range of that index, which
+  // also covers the type, instead of every incident of the production.
   const window = sql`i.production_id = ${actor.productionId} and i.duplicate_of_id is null and ${incidentScope(actor)}
-        and ((i.occurred_at >= ${start} and i.occurred_at < ${end})
-          or (i.occurred_at is null and i.reported_at >= ${start} and i.reported_at < ${end}))`;
+        and coalesce(i.occurred_at, i.reported_at) >= ${start} and coalesce(i.occurred_at, i.reported_at) < ${end}`;
   const rows = all<{ w: number; firearm: number; n: number }>(sql`
     select case ${bucket} end as w, sum(fa) as firearm, count(*) as n
     from (select coalesce(i.occurred_at, i.reported_at) as t, i.type in ${FIREARM_TYPES} as fa from incidents i where ${window})
@@ -281,23 +283,27 @@ export type PendingWitnessCheck = { id: string; performedAt: Date; scene: string
 
 /**
  * Checks with a named witness who has not confirmed yet. Driven from the partial index
- * check_witnesses_pending (only confirmations still awaited, across the site), then each check by
- * key and kept when it is this production's.
+ * check_witnesses_pending (only confirmations still awaited, across the site), each check looked
+ * up in the covering index firearm_checks_id_cover and kept when it is this production's. Only the
+ * oldest few are then joined to their weapon and witnesses' names (issue 11: joining and
+ * collecting names for every pending check cost three times the rest).
  */
 export function checksMissingWitness(actor: DashboardActor): { count: number; items: PendingWitnessCheck[] } {
   assertDashboard(actor);
-  const pending = sql`check_witnesses w indexed by check_witnesses_pending cross join firearm_checks c on c.id = w.check_id`;
-  const where = sql`w.confirmed_at is null and c.production_id = ${actor.productionId}`;
   // One pass: grouped per check, the window count is the number of checks, the limit the list.
   const rows = all<{ id: string; performed_at: number; scene: string; phase: string; tag: string; pending: string; total: number }>(sql`
-    select c.id, c.performed_at, c.scene, c.phase, f.tag, json_group_array(u.name) as pending, count(*) over () as total
-    from ${pending}
+    select c.id, c.performed_at, c.scene, c.phase, f.tag, total,
+      (select json_group_array(u.name) from check_witnesses w2 join users u on u.id = w2.user_id
+        where w2.check_id = c.id and w2.confirmed_at is null) as pending
+    from (select c.id as pending_check_id, count(*) over () as total
+          from check_witnesses w indexed by check_witnesses_pending cross join firearm_checks c on c.id = w.check_id
+          where w.confirmed_at is null and c.production_id = ${actor.productionId}
+          group by c.id
+          order by c.performed_at
+          limit ${LIST_LIMIT})
+    cross join firearm_checks c on c.id = pending_check_id
     join firearms f on f.id = c.firearm_id
-    join users u on u.id = w.user_id
-    where ${where}
-    group by c.id
-    order by c.performed_at
-    limit ${LIST_LIMIT}`);
+    order by c.performed_at`);
   const count = rows[0]?.total ?? 0;
   return {
     count,
