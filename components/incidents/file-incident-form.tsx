@@ -3,8 +3,7 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { FormProvider, useForm, useWatch, type FieldErrors as RhfErrors } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { fileIncidentSchema, type FileIncidentInput } from '@/app/lib/schemas/incidents';
+import type { FileIncidentInput } from '@/app/lib/schemas/incidents';
 import { INCIDENT_TYPES, LABELS, SEVERITIES, type IncidentType } from '@/app/lib/enums';
 import { fileIncident } from '@/app/(app)/productions/[productionId]/incidents/actions';
 import { Field, FormError, Input, Select, Textarea, describedBy } from '@/components/form/field';
@@ -12,7 +11,13 @@ import { Checkbox, RadioTile } from '@/components/form/choice';
 import { newId } from '@/components/form/new-id';
 import { applyServerErrors, NETWORK_MESSAGE } from '@/components/form/server-errors';
 import { Button } from '@/components/ui/button';
+import { lazyResolver } from '@/components/form/lazy-resolver';
 import { InjuryFields } from './injury-fields';
+
+// The shared schema, loaded when the form is first touched (issue 11: first-load JS).
+const validation = lazyResolver<FileIncidentInput>(() =>
+  Promise.all([import('@hookform/resolvers/zod'), import('@/app/lib/schemas/incidents')]).then(([r, s]) => r.zodResolver(s.fileIncidentSchema)),
+);
 
 const RULE1: readonly IncidentType[] = ['accidental_discharge', 'live_ammunition_found'];
 /** Fields behind "Add more detail": an error in one of them opens the section. */
@@ -39,7 +44,7 @@ export function FileIncidentForm({
   const [more, setMore] = useState(false);
   const [done, setDone] = useState(false);
   const form = useForm<FileIncidentInput>({
-    resolver: zodResolver(fileIncidentSchema),
+    resolver: validation.resolver,
     defaultValues: { id, type: defaultType, description: '', location: '', scene: '', occurredAt: '', severity: 'unrated', immediateActions: '', peopleInvolved: '', firearmIds: [] },
   });
   const { register, formState, control, setValue } = form;
@@ -79,7 +84,7 @@ export function FileIncidentForm({
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label="New incident report">
+      <form onSubmit={onSubmit} onFocusCapture={validation.preload} noValidate className="flex flex-col gap-5" aria-label="New incident report">
         <FormError message={errors.root?.server?.message} />
 
         <fieldset aria-describedby="type-error" aria-invalid={typeError ? true : undefined}>

@@ -3,7 +3,8 @@
 import { useFormContext } from 'react-hook-form';
 import { Field, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { Checkbox } from '@/components/form/choice';
-import { INJURY_FIELD_LABELS as L, type InjuryInput } from '@/app/lib/schemas/incidents';
+import type { InjuryInput } from '@/app/lib/schemas/incidents';
+import { INJURY_FIELD_LABELS as L } from '@/app/lib/schemas/injury-labels';
 
 type WithInjury = { injury?: InjuryInput };
 

@@ -84,30 +84,8 @@ export const INJURY_PERSONAL_FIELDS = [
 ] as const satisfies readonly (keyof InjuryInput)[];
 export type InjuryPersonalField = (typeof INJURY_PERSONAL_FIELDS)[number];
 
-export const INJURY_FIELD_LABELS: Record<keyof InjuryInput, string> = {
-  employeeName: 'Employee’s full name',
-  employeeAddress: 'Employee’s address',
-  employeeBirthDate: 'Date of birth',
-  employeeHiredDate: 'Date hired',
-  employeeSex: 'Sex',
-  physicianName: 'Physician or health care professional',
-  facilityNameAddress: 'Treated away from the worksite: facility and address',
-  emergencyRoom: 'Treated in an emergency room',
-  hospitalizedInpatient: 'Hospitalised overnight as an in-patient',
-  caseNumber: 'Case number from the OSHA 300 Log',
-  timeBeganWork: 'Time the employee began work',
-  activityBefore: 'What the employee was doing just before',
-  howOccurred: 'What happened (how the injury occurred)',
-  injuryDescription: 'The injury: body part and how it was affected',
-  harmingObject: 'Object or substance that directly harmed the employee',
-  died: 'The employee died',
-  deathDate: 'Date of death',
-  amputation: 'Amputation',
-  lossOfEye: 'Loss of an eye',
-  completedBy: 'Form completed by',
-  completedTitle: 'Their title',
-  completedPhone: 'Their phone',
-};
+// Kept in a module without zod so the form's fields can name them without loading zod (issue 11).
+export { INJURY_FIELD_LABELS } from './injury-labels';
 
 const incidentId = z.uuid('Unknown incident.');
 const resolutionText = (label: string) => plainText(5000, label, 10, `Write the ${label.toLowerCase()}: at least 10 characters.`);
