@@ -1,9 +1,14 @@
 // Seeds the e2e database: the demo production, plus "Other Show" with its own producer and crew
 // so tests can prove that another production's records answer 404.
 import { openDatabase, writeWith } from '../db/client';
-import { seedDemo, DEMO_PASSWORD } from '../db/seed/demo';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { productions } from '../db/schema';
+import { seedDemo, DEMO_PASSWORD, DEMO_PRODUCTION_TITLE } from '../db/seed/demo';
 import { addMembership, createProduction, createUser, findUserByEmail, type Who } from '../app/lib/site';
 import { hashPassword } from '../app/lib/passwords';
+import { fileIncidentTx } from '../app/lib/incidents/file';
+import { SEEDED } from '../e2e/authz/seeded';
 import { seedE2eFirearms } from './e2e-seed-firearms';
 
 async function main() {
@@ -19,6 +24,13 @@ async function main() {
     const oc = createUser(tx, who, { email: 'other.crew@setsafe.test', name: 'Otto Other-Crew', passwordHash: hash }, now);
     addMembership(tx, who, { productionId: p.id, userId: op.id, role: 'producer', positions: [] }, now);
     addMembership(tx, who, { productionId: p.id, userId: oc.id, role: 'crew', positions: ['actor'] }, now);
+    // One incident on each show for the authorization matrix (e2e/authz/ctx.ts).
+    const demo = tx.select().from(productions).where(eq(productions.title, DEMO_PRODUCTION_TITLE)).get()!;
+    const demoProducer = findUserByEmail(tx, 'producer@setsafe.test')!;
+    fileIncidentTx(tx, { productionId: demo.id, timeZone: demo.timeZone, reporter: { userId: demoProducer.id, label: demoProducer.name }, now },
+      { id: randomUUID(), type: 'unsafe_condition', description: SEEDED.demoIncident, location: 'Stage 2' });
+    fileIncidentTx(tx, { productionId: p.id, timeZone: p.timeZone, reporter: { userId: op.id, label: op.name }, now },
+      { id: randomUUID(), type: 'other', description: SEEDED.otherIncident, location: 'Backlot' });
   });
   sqlite.close();
   seedE2eFirearms();

@@ -20,7 +20,7 @@ export function HoldBanner({
         <p className="text-lg font-extrabold uppercase tracking-wide">
           <span aria-hidden="true">■ </span>Stop-work hold
         </p>
-        <p className="min-w-0 flex-1 break-words">
+        <p className="min-w-0 flex-1 basis-72 break-words">
           Called by <strong>{calledByName}</strong> on {formatInZone(hold.calledAt, timeZone)}: {hold.reason}. No weapon is handed
           out until a producer lifts it in writing.
         </p>

@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { holds, users } from '@/db/schema';
+import { holdIncidents, holds, incidents, users } from '@/db/schema';
 import type { Actor } from '@/app/lib/auth';
+import { can, canSeeIncident } from '@/app/lib/policy';
 
 /** The standing hold of the actor's production, with the caller's name ("an anonymous report" if none). */
 export function getOpenHold(actor: Pick<Actor, 'productionId'>) {
@@ -17,3 +18,35 @@ export function getOpenHold(actor: Pick<Actor, 'productionId'>) {
   if (!row) return null;
   return { hold: row.hold, calledByName: row.calledByName ?? (row.hold.source === 'rule1' ? 'SetSafe (rule 1, from a report)' : 'an anonymous report') };
 }
+
+/** Every hold of the actor's production, newest first (never overwritten), with names and linked reports. */
+export function listHolds(actor: Pick<Actor, 'productionId' | 'role' | 'userId'>) {
+  if (!can(actor.role, 'production.view')) return [];
+  const db = getDb();
+  const rows = db.select().from(holds).where(eq(holds.productionId, actor.productionId)).orderBy(desc(holds.calledAt)).all();
+  if (rows.length === 0) return [];
+  const names = new Map(
+    db.select({ id: users.id, name: users.name }).from(users)
+      .where(inArray(users.id, [...new Set(rows.flatMap((h) => [h.calledById, h.concurredById, h.liftedById]).filter((x): x is string => !!x))]))
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  const links = db
+    .select({ holdId: holdIncidents.holdId, id: incidents.id, number: incidents.number, type: incidents.type, reporterId: incidents.reporterId })
+    .from(holdIncidents)
+    .innerJoin(incidents, eq(incidents.id, holdIncidents.incidentId))
+    .where(inArray(holdIncidents.holdId, rows.map((h) => h.id)))
+    .orderBy(asc(incidents.number))
+    .all();
+  const name = (id: string | null) => (id ? (names.get(id) ?? 'Former member') : null);
+  return rows.map((h) => ({
+    ...h,
+    calledByName: name(h.calledById) ?? (h.source === 'rule1' ? 'SetSafe (rule 1, from an anonymous report)' : 'Unknown'),
+    concurredByName: name(h.concurredById),
+    liftedByName: name(h.liftedById),
+    incidents: links
+      .filter((l) => l.holdId === h.id)
+      .map((l) => ({ id: l.id, number: l.number, type: l.type, canOpen: canSeeIncident(actor, { reporterId: l.reporterId }) })),
+  }));
+}
+export type HoldRow = ReturnType<typeof listHolds>[number];

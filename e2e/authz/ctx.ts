@@ -1,5 +1,6 @@
 import { ids, testDb } from '../helpers';
 import type { AuthzContext } from './types';
+import { SEEDED } from './seeded';
 
 /** The ids the route table needs, read from the e2e database after the seed ran. */
 export function authzCtx(): AuthzContext {
@@ -12,6 +13,9 @@ export function authzCtx(): AuthzContext {
     demoCheck: one("select c.id from firearm_checks c join firearms f on f.id = c.firearm_id where f.production_id = ? and f.tag = 'E2E-SEED-1'", demo),
     otherFirearm: one("select id from firearms where production_id = ? and tag = 'OTHER-SEED-1'", other),
     otherCheck: one("select c.id from firearm_checks c join firearms f on f.id = c.firearm_id where f.production_id = ? and f.tag = 'OTHER-SEED-1'", other),
+    // scripts/e2e-seed.ts: the demo one was filed by the demo producer, so crew may not open it
+    demoIncident: one('select id from incidents where production_id = ? and description = ?', demo, SEEDED.demoIncident),
+    otherIncident: one('select id from incidents where production_id = ? and description = ?', other, SEEDED.otherIncident),
   };
   db.close();
   return { demo, other, ...seeded };

@@ -4,5 +4,6 @@ import { routes as foundation } from './foundation';
 import { routes as firearms } from './firearms';
 import { routes as rust } from './rust';
 import { routes as bench } from './bench';
+import { routes as incidents } from './incidents';
 
-export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench];
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INCIDENT_TYPES, SEVERITIES } from '../enums';
+import { INCIDENT_STATUSES, INCIDENT_TYPES, SEVERITIES } from '../enums';
 import { plainText } from './common';
 
 // One schema per form, shared by react-hook-form and the server (STYLE 4.5). Pure: no server imports.
@@ -66,3 +66,178 @@ export const fileIncidentSchema = z.object({
   injury: injurySchema.optional(),
 });
 export type FileIncidentInput = z.infer<typeof fileIncidentSchema>;
+
+/**
+ * The personal fields of the Form 301 section, (1)-(9): shown only to producers, auditors and the
+ * reporter, and left out of what anyone else is sent (DESIGN: injury privacy).
+ */
+export const INJURY_PERSONAL_FIELDS = [
+  'employeeName',
+  'employeeAddress',
+  'employeeBirthDate',
+  'employeeHiredDate',
+  'employeeSex',
+  'physicianName',
+  'facilityNameAddress',
+  'emergencyRoom',
+  'hospitalizedInpatient',
+] as const satisfies readonly (keyof InjuryInput)[];
+export type InjuryPersonalField = (typeof INJURY_PERSONAL_FIELDS)[number];
+
+export const INJURY_FIELD_LABELS: Record<keyof InjuryInput, string> = {
+  employeeName: 'Employee’s full name',
+  employeeAddress: 'Employee’s address',
+  employeeBirthDate: 'Date of birth',
+  employeeHiredDate: 'Date hired',
+  employeeSex: 'Sex',
+  physicianName: 'Physician or health care professional',
+  facilityNameAddress: 'Treated away from the worksite: facility and address',
+  emergencyRoom: 'Treated in an emergency room',
+  hospitalizedInpatient: 'Hospitalised overnight as an in-patient',
+  caseNumber: 'Case number from the OSHA 300 Log',
+  timeBeganWork: 'Time the employee began work',
+  activityBefore: 'What the employee was doing just before',
+  howOccurred: 'What happened (how the injury occurred)',
+  injuryDescription: 'The injury: body part and how it was affected',
+  harmingObject: 'Object or substance that directly harmed the employee',
+  died: 'The employee died',
+  deathDate: 'Date of death',
+  amputation: 'Amputation',
+  lossOfEye: 'Loss of an eye',
+  completedBy: 'Form completed by',
+  completedTitle: 'Their title',
+  completedPhone: 'Their phone',
+};
+
+const incidentId = z.uuid('Unknown incident.');
+const resolutionText = (label: string) => plainText(5000, label, 10, `Write the ${label.toLowerCase()}: at least 10 characters.`);
+
+/** Details the reporter or the person triaging adds after the first report. */
+export const updateIncidentSchema = z.object({
+  incidentId,
+  description: plainText(5000, 'What happened', 3, 'Say briefly what happened.'),
+  location: plainText(200, 'Where', 2, 'Say where it happened.'),
+  scene: text(200, 'Scene/setup').optional(),
+  occurredAt: optionalLocalDateTime,
+  immediateActions: text(5000, 'Immediate actions').optional(),
+  peopleInvolved: text(2000, 'People involved').optional(),
+  firearmIds: z.array(z.uuid()).max(20, 'Link at most 20 weapons.').optional(),
+  injury: injurySchema.optional(),
+});
+export type UpdateIncidentInput = z.infer<typeof updateIncidentSchema>;
+
+/** reported → investigating → action required → closed; closing needs a resolution, reopening a reason. */
+export const setStatusSchema = z
+  .object({
+    incidentId,
+    status: z.enum(INCIDENT_STATUSES, 'Choose a status.'),
+    note: text(5000, 'This note').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === 'closed' && (v.note ?? '').trim().length < 10) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'Write the resolution: what was found and what changed (at least 10 characters).' });
+    }
+  });
+export type SetStatusInput = z.infer<typeof setStatusSchema>;
+
+export const assignOwnerSchema = z.object({
+  incidentId,
+  ownerId: z.union([z.literal(''), z.uuid('Choose a member.')]),
+});
+export type AssignOwnerInput = z.infer<typeof assignOwnerSchema>;
+
+export const setSeveritySchema = z.object({
+  incidentId,
+  severity: z.enum(SEVERITIES.filter((s) => s !== 'unrated') as ['low', 'medium', 'high', 'critical'], 'Choose a severity.'),
+});
+export type SetSeverityInput = z.infer<typeof setSeveritySchema>;
+
+export const markDuplicateSchema = z.object({
+  incidentId,
+  duplicateOfNumber: z.coerce
+    .number('Enter the report number, like 12.')
+    .int('Enter the report number, like 12.')
+    .positive('Enter the report number, like 12.')
+    .max(1_000_000, 'Enter the report number, like 12.'),
+});
+export type MarkDuplicateInput = z.input<typeof markDuplicateSchema>;
+
+export const addCommentSchema = z.object({
+  incidentId,
+  body: plainText(5000, 'The comment', 1, 'Write something first.'),
+});
+export type AddCommentInput = z.infer<typeof addCommentSchema>;
+
+const dueDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a due date.')
+  .refine((v) => !Number.isNaN(Date.parse(v)) && v >= '2000-01-01' && v <= '2100-12-31', 'Choose a real date.');
+
+export const addCorrectiveActionSchema = z.object({
+  incidentId,
+  what: plainText(1000, 'What will be done', 3, 'Say what will be done.'),
+  ownerId: z.uuid('Choose who owns it.'),
+  dueDate,
+});
+export type AddCorrectiveActionInput = z.infer<typeof addCorrectiveActionSchema>;
+
+export const completeCorrectiveActionSchema = z.object({ actionId: z.uuid('Unknown corrective action.') });
+export type CompleteCorrectiveActionInput = z.infer<typeof completeCorrectiveActionSchema>;
+
+/** The legal clocks on injury incidents: when OSHA was told, when the Form 301 was completed. */
+export const recordInjuryClockSchema = z.object({
+  incidentId,
+  clock: z.enum(['osha_reported', 'form301_completed']),
+  at: localDateTime,
+});
+export type RecordInjuryClockInput = z.infer<typeof recordInjuryClockSchema>;
+
+// ───────── stop-work holds (rule 5) ─────────
+
+export const callHoldSchema = z.object({
+  reason: plainText(2000, 'The reason', 5, 'Say why work must stop (at least 5 characters).'),
+});
+export type CallHoldInput = z.infer<typeof callHoldSchema>;
+
+export const concurHoldSchema = z.object({
+  holdId: z.uuid('Unknown hold.'),
+  note: text(2000, 'The note').optional(),
+});
+export type ConcurHoldInput = z.infer<typeof concurHoldSchema>;
+
+export const liftHoldSchema = z.object({
+  holdId: z.uuid('Unknown hold.'),
+  resolution: resolutionText('Resolution'),
+});
+export type LiftHoldInput = z.infer<typeof liftHoldSchema>;
+
+// ───────── list filters (searchParams) ─────────
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
+
+/** Each filter is parsed on its own, so one bad parameter is dropped rather than failing the page. */
+export const incidentFilterFields = {
+  status: z.enum([...INCIDENT_STATUSES, 'open'] as const),
+  type: z.enum(INCIDENT_TYPES),
+  severity: z.enum(SEVERITIES),
+  from: day,
+  to: day,
+  q: z.string().trim().min(1).max(200),
+  page: z.coerce.number().int().min(1).max(100_000),
+};
+export type IncidentFilters = { [K in keyof typeof incidentFilterFields]?: z.infer<(typeof incidentFilterFields)[K]> };
+
+export function parseIncidentFilters(params: Record<string, string | string[] | undefined> | URLSearchParams): IncidentFilters {
+  const get = (k: string) => {
+    const v = params instanceof URLSearchParams ? params.get(k) : params[k];
+    return Array.isArray(v) ? v[0] : (v ?? undefined);
+  };
+  const out: Record<string, unknown> = {};
+  for (const [k, s] of Object.entries(incidentFilterFields)) {
+    const raw = get(k);
+    if (raw === undefined || raw === '') continue;
+    const r = (s as z.ZodType).safeParse(raw);
+    if (r.success) out[k] = r.data;
+  }
+  return out as IncidentFilters;
+}

@@ -1,0 +1,133 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireMember } from '@/app/lib/auth';
+import { LABELS } from '@/app/lib/enums';
+import { can } from '@/app/lib/policy';
+import { canCallHold, canConcur, canLiftHold } from '@/app/lib/rules';
+import { formatInZone } from '@/app/lib/time';
+import { listHolds, type HoldRow } from '@/db/queries/holds';
+import { Card, CardTitle, EmptyState, Facts, PageHeader } from '@/components/ui/card';
+import { Badge, HoldBadge } from '@/components/ui/badge';
+import { CallHoldForm, ConcurForm, LiftHoldForm } from '@/components/incidents/hold-forms';
+
+export const metadata: Metadata = { title: 'Stop-work holds' };
+
+const fact = (h: HoldRow) => ({ id: h.id, source: h.source, calledById: h.calledById, calledAt: h.calledAt, concurredById: h.concurredById, liftedAt: h.liftedAt });
+
+export default async function HoldPage({ params }: { params: Promise<{ productionId: string }> }) {
+  const { productionId } = await params;
+  const actor = await requireMember(productionId);
+  const tz = actor.production.timeZone;
+  const all = listHolds(actor);
+  const standing = all.find((h) => !h.liftedAt) ?? null;
+  const history = all.filter((h) => h.liftedAt);
+  const me = { userId: actor.userId, role: actor.role };
+  const writable = actor.production.phase !== 'wrapped';
+  const base = `/productions/${actor.productionId}/incidents`;
+  // The rules decide which controls to offer; the server asks them again on submit.
+  const mayConcur = writable && standing && can(actor.role, 'hold.concur') && canConcur(me, fact(standing)).ok;
+  const mayLift = writable && standing && can(actor.role, 'hold.lift');
+  const liftBlocked = standing ? canLiftHold(me, fact(standing), 'x'.repeat(20)) : null;
+  const mayCall = writable && can(actor.role, 'hold.call') && canCallHold(me, null).ok && !standing;
+
+  return (
+    <>
+      <PageHeader title="Stop-work holds" subtitle="While a hold stands, no weapon is handed out. Returns to the armorer still work." />
+
+      {standing ? (
+        <Card aria-labelledby="standing-h" className="mb-4 border-2 border-hold">
+          <CardTitle id="standing-h" action={<HoldBadge />}>
+            Standing hold
+          </CardTitle>
+          <HoldFacts h={standing} tz={tz} base={base} />
+          {mayConcur ? (
+            <div className="mt-4 border-t border-line pt-4">
+              <h3 className="mb-1 font-bold">Concur with lifting</h3>
+              <p className="mb-3 text-muted">This hold came from a discharge or live-round report (rule 1). The armorer or a second producer records a concurrence before a producer lifts it.</p>
+              <ConcurForm productionId={actor.productionId} holdId={standing.id} />
+            </div>
+          ) : null}
+          {mayLift ? (
+            <div className="mt-4 border-t border-line pt-4">
+              <h3 className="mb-1 font-bold">Lift the hold</h3>
+              {liftBlocked && !liftBlocked.ok ? (
+                <p className="mb-3 rounded-lg border border-medium/40 bg-warn-soft p-3 font-semibold text-medium" data-testid="lift-blocked">
+                  {liftBlocked.reason}
+                </p>
+              ) : null}
+              <LiftHoldForm productionId={actor.productionId} holdId={standing.id} />
+            </div>
+          ) : (
+            <p className="mt-4 border-t border-line pt-4 text-muted">Only a producer lifts a hold, in writing.</p>
+          )}
+        </Card>
+      ) : (
+        <Card aria-labelledby="nohold-h" className="mb-4">
+          <CardTitle id="nohold-h">No hold is standing</CardTitle>
+          {mayCall ? (
+            <>
+              <p className="mb-3 text-muted">Anyone on the production can stop work if something is unsafe. Say why; a producer resolves it in writing.</p>
+              <CallHoldForm productionId={actor.productionId} />
+            </>
+          ) : (
+            <p className="text-muted">{actor.role === 'auditor' ? 'Auditors observe: you can read every hold but not call one.' : 'Work may go on.'}</p>
+          )}
+        </Card>
+      )}
+
+      <Card aria-labelledby="history-h">
+        <CardTitle id="history-h">History ({history.length})</CardTitle>
+        {history.length ? (
+          <ol className="flex flex-col gap-4">
+            {history.map((h) => (
+              <li key={h.id} className="rounded-lg border border-line p-3 sm:p-4">
+                <HoldFacts h={h} tz={tz} base={base} />
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <EmptyState>No hold has been lifted on this production yet.</EmptyState>
+        )}
+      </Card>
+    </>
+  );
+}
+
+function HoldFacts({ h, tz, base }: { h: HoldRow; tz: string; base: string }) {
+  const items = [
+    { term: 'Why', value: <span className="whitespace-pre-line break-words">{h.reason}</span> },
+    { term: 'Called', value: `${formatInZone(h.calledAt, tz)} by ${h.calledByName}` },
+    { term: 'Source', value: h.source === 'rule1' ? <Badge tone="danger">Rule 1: discharge or live round</Badge> : <Badge>Called by hand</Badge> },
+    {
+      term: 'Reports',
+      value: h.incidents.length ? (
+        <span className="flex flex-wrap gap-x-3 gap-y-1">
+          {h.incidents.map((i) =>
+            i.canOpen ? (
+              <Link key={i.id} href={`${base}/${i.id}`} className="text-brand underline">#{i.number} {LABELS.incidentType[i.type]}</Link>
+            ) : (
+              <span key={i.id}>#{i.number} {LABELS.incidentType[i.type]}</span>
+            ),
+          )}
+        </span>
+      ) : (
+        <span className="text-muted">None linked</span>
+      ),
+    },
+  ];
+  if (h.source === 'rule1') {
+    items.push({
+      term: 'Concurrence',
+      value: h.concurredAt ? (
+        <span>✓ {h.concurredByName}, {formatInZone(h.concurredAt, tz)}{h.concurrenceNote ? `: ${h.concurrenceNote}` : ''}</span>
+      ) : (
+        <span className="font-semibold text-medium">Not yet recorded (needed before lifting)</span>
+      ),
+    });
+  }
+  if (h.liftedAt) {
+    items.push({ term: 'Lifted', value: `${formatInZone(h.liftedAt, tz)} by ${h.liftedByName}` });
+    items.push({ term: 'Resolution', value: <span className="whitespace-pre-line break-words">{h.resolution}</span> });
+  }
+  return <Facts items={items} />;
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { callHoldSchema, concurHoldSchema, liftHoldSchema, type CallHoldInput, type ConcurHoldInput, type LiftHoldInput } from '@/app/lib/schemas/incidents';
+import { callHold, concurHold, liftHold } from '@/app/(app)/productions/[productionId]/hold/actions';
+import { Field, FormError, Textarea, describedBy } from '@/components/form/field';
+import { submitWith } from '@/components/form/submit';
+import { Button } from '@/components/ui/button';
+
+export function CallHoldForm({ productionId }: { productionId: string }) {
+  const form = useForm<CallHoldInput>({ resolver: zodResolver(callHoldSchema), defaultValues: { reason: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (v) => {
+    if (await submitWith(form, () => callHold(productionId, v))) form.reset({ reason: '' });
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Call a stop-work hold">
+      <FormError message={errors.root?.server?.message} />
+      <Field id="hold-reason" label="Why must work stop?" hint="Everyone on the production is told at once. Only a producer can lift it, in writing." required error={errors.reason?.message}>
+        <Textarea rows={3} {...describedBy('hold-reason', errors.reason?.message, true)} {...form.register('reason')} />
+      </Field>
+      <Button type="submit" variant="danger" disabled={isSubmitting} className="self-start">
+        <span aria-hidden="true">■</span> {isSubmitting ? 'Calling…' : 'Call stop-work hold'}
+      </Button>
+    </form>
+  );
+}
+
+export function ConcurForm({ productionId, holdId }: { productionId: string; holdId: string }) {
+  const form = useForm<ConcurHoldInput>({ resolver: zodResolver(concurHoldSchema), defaultValues: { holdId, note: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (v) => {
+    await submitWith(form, () => concurHold(productionId, v));
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Concur with lifting">
+      <FormError message={errors.root?.server?.message} />
+      <Field id="concur-note" label="Note (optional)" hint="What you checked before agreeing that work can resume." error={errors.note?.message}>
+        <Textarea rows={2} {...describedBy('concur-note', errors.note?.message, true)} {...form.register('note')} />
+      </Field>
+      <Button type="submit" variant="secondary" disabled={isSubmitting} className="self-start">{isSubmitting ? 'Saving…' : 'Record my concurrence'}</Button>
+    </form>
+  );
+}
+
+export function LiftHoldForm({ productionId, holdId }: { productionId: string; holdId: string }) {
+  const form = useForm<LiftHoldInput>({ resolver: zodResolver(liftHoldSchema), defaultValues: { holdId, resolution: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (v) => {
+    await submitWith(form, () => liftHold(productionId, v));
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Lift the hold">
+      <FormError message={errors.root?.server?.message} />
+      <Field id="lift-resolution" label="Written resolution" hint="What was found, what changed, and why work can resume." required error={errors.resolution?.message}>
+        <Textarea rows={4} {...describedBy('lift-resolution', errors.resolution?.message, true)} {...form.register('resolution')} />
+      </Field>
+      <Button type="submit" disabled={isSubmitting} className="self-start">{isSubmitting ? 'Lifting…' : 'Lift hold'}</Button>
+    </form>
+  );
+}

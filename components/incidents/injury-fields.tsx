@@ -1,0 +1,85 @@
+'use client';
+
+import { useFormContext } from 'react-hook-form';
+import { Field, Input, Select, Textarea, describedBy } from '@/components/form/field';
+import { Checkbox } from '@/components/form/choice';
+import { INJURY_FIELD_LABELS as L, type InjuryInput } from '@/app/lib/schemas/incidents';
+
+type WithInjury = { injury?: InjuryInput };
+
+/**
+ * The OSHA Form 301 questions (DOMAIN.md section 6). The personal ones are rendered only for
+ * those who may see them (producers, auditors, the reporter): for anyone else the server never
+ * sends their values and refuses to overwrite them.
+ */
+export function InjuryFields({ personal }: { personal: boolean }) {
+  const { register, formState } = useFormContext<WithInjury>();
+  const err = formState.errors.injury;
+  const text = (name: keyof InjuryInput, opts: { area?: boolean; type?: string; hint?: string; autoComplete?: string } = {}) => {
+    const id = `injury-${name}`;
+    const message = (err?.[name] as { message?: string } | undefined)?.message;
+    const props = { ...describedBy(id, message, !!opts.hint), ...register(`injury.${name}`) };
+    return (
+      <Field id={id} label={L[name]} hint={opts.hint} error={message}>
+        {opts.area ? <Textarea rows={3} {...props} /> : <Input type={opts.type ?? 'text'} autoComplete={opts.autoComplete ?? 'off'} {...props} />}
+      </Field>
+    );
+  };
+  const box = (name: keyof InjuryInput, hint?: string) => <Checkbox label={L[name]} hint={hint} {...register(`injury.${name}`)} />;
+
+  return (
+    <div className="flex flex-col gap-5">
+      {personal ? (
+        <fieldset className="flex flex-col gap-4">
+          <legend className="mb-1 w-full border-b-2 border-line pb-1 text-base font-bold">
+            The employee <span className="font-normal text-muted">— private: producers, auditors and the reporter only</span>
+          </legend>
+          {text('employeeName', { autoComplete: 'off' })}
+          {text('employeeAddress', { area: true })}
+          <div className="grid gap-4 sm:grid-cols-2">
+            {text('employeeBirthDate', { type: 'date' })}
+            {text('employeeHiredDate', { type: 'date' })}
+          </div>
+          <Field id="injury-employeeSex" label={L.employeeSex} error={err?.employeeSex?.message}>
+            <Select {...describedBy('injury-employeeSex', err?.employeeSex?.message)} {...register('injury.employeeSex')}>
+              <option value="">Not given</option>
+              <option value="male">Male</option>
+              <option value="female">Female</option>
+            </Select>
+          </Field>
+          {text('physicianName')}
+          {text('facilityNameAddress', { area: true })}
+          {box('emergencyRoom')}
+          {box('hospitalizedInpatient', 'Starts the 24-hour OSHA reporting clock.')}
+        </fieldset>
+      ) : (
+        <p className="rounded-lg bg-canvas p-3 text-sm text-muted">The employee’s personal details are visible to producers, auditors and the reporter only.</p>
+      )}
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-1 w-full border-b-2 border-line pb-1 text-base font-bold">The case</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {text('caseNumber')}
+          {text('timeBeganWork', { type: 'time' })}
+        </div>
+        {text('activityBefore', { area: true, hint: 'The activity, tools, equipment or material.' })}
+        {text('howOccurred', { area: true })}
+        {text('injuryDescription', { area: true })}
+        {text('harmingObject')}
+        <div className="grid gap-2 sm:grid-cols-3">
+          {box('died', '8-hour OSHA clock')}
+          {box('amputation', '24-hour OSHA clock')}
+          {box('lossOfEye', '24-hour OSHA clock')}
+        </div>
+        {text('deathDate', { type: 'date' })}
+      </fieldset>
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-1 w-full border-b-2 border-line pb-1 text-base font-bold">Completed by</legend>
+        <div className="grid gap-4 sm:grid-cols-3">
+          {text('completedBy')}
+          {text('completedTitle')}
+          {text('completedPhone', { type: 'tel' })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+/** Descriptions of the records scripts/e2e-seed.ts files for the authorization matrix. No imports: the seed script reads it. */
+export const SEEDED = {
+  demoIncident: 'Seeded for the authorization matrix: filed by the demo producer.',
+  otherIncident: 'Seeded for the authorization matrix: filed on the other show.',
+} as const;
