@@ -137,20 +137,33 @@ async function horizontalOverflow(page: Page): Promise<string | null> {
   });
 }
 
-/** Visits one screen at both widths and returns every problem found, readably. */
-async function sweep(page: Page, caller: Swept, screen: Screen, ctx: AuthzContext): Promise<{ problems: string[]; inlineExempt: number }> {
+type SweepResult = { problems: string[]; inlineExempt: number; sameAs?: string };
+
+/**
+ * Visits one screen at both widths and returns every problem found, readably. `seen` maps the
+ * URLs this caller already landed on to the entry that swept them: a page that redirects to one
+ * of those (sign-in and home both land on the overview for a member of one production) is the
+ * same screen and is not checked twice.
+ */
+async function sweep(page: Page, caller: Swept, screen: Screen, ctx: AuthzContext, seen: Map<string, string>): Promise<SweepResult> {
   const url = screen.route.path(ctx);
   const problems: string[] = [];
   let inlineExempt = 0;
+  // One load per screen: the phone first, then the same page widened (the layout is CSS-only).
+  await page.setViewportSize(WIDTHS[0]);
+  const res = await page.goto(url, { waitUntil: 'load' });
+  if (!res) problems.push('no response');
+  if (caller !== 'anon' && pathOnly(new URL(page.url()).pathname) === '/sign-in' && pathOnly(url) !== '/sign-in') {
+    return { problems: ['landed on /sign-in (the session was lost)'], inlineExempt };
+  }
+  const landed = new URL(page.url());
+  const key = landed.pathname + landed.search;
+  const earlier = seen.get(key);
+  if (earlier && earlier !== screen.name) return { problems, inlineExempt, sameAs: `${earlier} (${key})` };
+  seen.set(key, screen.name);
   for (const size of WIDTHS) {
     await page.setViewportSize(size);
-    const res = await page.goto(url, { waitUntil: 'load' });
     const at = `${size.width}px`;
-    if (caller !== 'anon' && pathOnly(new URL(page.url()).pathname) === '/sign-in' && pathOnly(url) !== '/sign-in') {
-      problems.push(`${at}: landed on /sign-in (the session was lost)`);
-      continue;
-    }
-    if (!res) problems.push(`${at}: no response`);
     await page.screenshot({ path: path.join(SHOTS, String(size.width), caller, `${slug(screen.name)}.png`), fullPage: true, animations: 'disabled' });
     if (size.width === PHONE) {
       const overflow = await horizontalOverflow(page);
@@ -179,6 +192,7 @@ test.describe('screens: every page × role at 375 and 1280 px', () => {
       let context: BrowserContext;
       let page: Page;
       let ctx: AuthzContext;
+      const seen = new Map<string, string>();
 
       test.beforeAll(async ({ browser, baseURL }) => {
         ctx = authzCtx();
@@ -192,7 +206,8 @@ test.describe('screens: every page × role at 375 and 1280 px', () => {
 
       for (const screen of screens) {
         test(screen.name, async () => {
-          const { problems, inlineExempt } = await sweep(page, caller, screen, ctx);
+          const { problems, inlineExempt, sameAs } = await sweep(page, caller, screen, ctx, seen);
+          if (sameAs) test.info().annotations.push({ type: 'same screen as', description: sameAs });
           if (inlineExempt) test.info().annotations.push({ type: 'inline links exempt from 44 px', description: String(inlineExempt) });
           // The message carries the readable list; the count keeps the diff from repeating it.
           expect(problems.length, `${caller} · ${screen.route.path(ctx)}\n${problems.join('\n')}\n`).toBe(0);

@@ -15,7 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <div className="flex min-h-screen flex-col">
       <header className="no-print border-b border-line bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
-          <Link href="/" className="flex min-h-11 items-center" aria-label="SetSafe home">
+          <Link href="/" className="flex min-h-11 min-w-11 items-center justify-center" aria-label="SetSafe home">
             <Logo narrow />
           </Link>
           <ProductionSwitcher productions={productions} />
