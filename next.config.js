@@ -25,6 +25,10 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // authInterrupts: pages answer a real 403 (forbidden()) when a member's role may not open them.
   experimental: { serverActions: { bodySizeLimit: '12mb' }, authInterrupts: true },
+  // `next start` prints no per-request lines. `next dev` prints each request's URL (the report link's
+  // token) and each server action's arguments (receipt codes, report text) unless the request is
+  // ignored here: anonymous reports stay out of the terminal there too (DESIGN: anonymous reports).
+  logging: { incomingRequests: { ignore: [/^\/report\//, /^\/api\/report\//] } },
   async headers() {
     return [
       {

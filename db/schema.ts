@@ -159,6 +159,10 @@ export const incidents = sqliteTable(
     index('incidents_production_type').on(t.productionId, t.type),
     index('incidents_reporter').on(t.reporterId),
     index('incidents_production_reported').on(t.productionId, t.reportedAt),
+    // Dashboard (issue 7): partial indexes hold only open incidents, so counting them by type and
+    // finding the oldest unassigned cost what is open, not the production's whole history.
+    index('incidents_open_type').on(t.productionId, t.type).where(sql`status <> 'closed'`),
+    index('incidents_open_unassigned').on(t.productionId, t.reportedAt).where(sql`owner_id is null and status <> 'closed'`),
   ],
 );
 
@@ -171,6 +175,10 @@ export const incidentFirearms = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.incidentId, t.firearmId] }), index('incident_firearms_firearm').on(t.firearmId)],
 );
+
+/** incident_injuries rows with a legal clock still running; queries repeat it verbatim to use the index. */
+export const OPEN_CLOCKS =
+  'form301_completed_at is null or (osha_reported_at is null and (died = 1 or hospitalized_inpatient = 1 or amputation = 1 or loss_of_eye = 1))';
 
 /**
  * The US OSHA Form 301 section of an injury incident (DOMAIN.md section 6).
@@ -207,7 +215,11 @@ export const incidentInjuries = sqliteTable('incident_injuries', {
   completedTitle: text('completed_title'),
   completedPhone: text('completed_phone'),
   updatedAt: ts('updated_at').notNull(),
-});
+}, (t) => [
+  // Dashboard (issue 7): only injuries whose legal clocks still run (Form 301 not completed, or an
+  // OSHA report owed and not made), so overdue deadlines never walk every injury ever recorded.
+  index('incident_injuries_open_clocks').on(t.incidentId).where(sql.raw(OPEN_CLOCKS)),
+]);
 
 export const comments = sqliteTable(
   'comments',
@@ -393,7 +405,13 @@ export const checkWitnesses = sqliteTable(
     userId: text('user_id').notNull().references(() => users.id),
     confirmedAt: ts('confirmed_at'),
   },
-  (t) => [primaryKey({ columns: [t.checkId, t.userId] }), index('check_witnesses_user').on(t.userId, t.confirmedAt)],
+  (t) => [
+    primaryKey({ columns: [t.checkId, t.userId] }),
+    index('check_witnesses_user').on(t.userId, t.confirmedAt),
+    // Dashboard (issue 7): only confirmations still awaited, so "checks missing a witness" never
+    // walks every check ever made.
+    index('check_witnesses_pending').on(t.checkId).where(sql`confirmed_at is null`),
+  ],
 );
 
 /** Custody hand-offs: out from the armorer, and the return with rounds counted back. */

@@ -74,7 +74,7 @@ async function load(opts: autocannon.Options) {
 async function firstLoadJs(base: string, cookie: string, urlPath: string): Promise<number> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   const context = await browser.newContext();
-  await context.addCookies(
+  if (cookie) await context.addCookies(
     cookie.split('; ').map((c) => {
       const i = c.indexOf('=');
       return { name: c.slice(0, i), value: c.slice(i + 1), url: base };

@@ -10,6 +10,7 @@ import { hashPassword } from '../app/lib/passwords';
 import { fileIncidentTx } from '../app/lib/incidents/file';
 import { SEEDED } from '../e2e/authz/seeded';
 import { seedE2eFirearms } from './e2e-seed-firearms';
+import { seedAnonymous } from './e2e-seed-anonymous';
 
 async function main() {
   await seedDemo();
@@ -34,5 +35,6 @@ async function main() {
   });
   sqlite.close();
   seedE2eFirearms();
+  await seedAnonymous();
 }
 main();

@@ -23,6 +23,7 @@ const ITEMS: NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', any: ['dashboard.view'] },
   { href: '/audit', label: 'Audit', any: ['audit.view'] },
   { href: '/members', label: 'Members', any: ['members.view'] },
+  { href: '/reporting', label: 'Anonymous reporting', any: ['production.view'] },
   { href: '/settings', label: 'Settings', any: ['production.manage'] },
 ];
 

@@ -74,3 +74,11 @@ export function isTimeZone(tz: string): boolean {
 export function canonicalTimeZone(tz: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
 }
+
+/**
+ * What an anonymous record keeps instead of a time is its day, stored as UTC midnight (dayOnly).
+ * Such a stamp is shown as a date; every other stamp as date and time in the zone.
+ */
+export function formatStamp(at: Date, timeZone: string, dayOnlyStamp = at.getTime() % DAY === 0): string {
+  return dayOnlyStamp ? formatInZone(at, 'UTC', { time: false }) : formatInZone(at, timeZone);
+}

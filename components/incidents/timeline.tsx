@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '@/app/lib/incidents/timeline';
-import { formatInZone } from '@/app/lib/time';
+import { formatStamp } from '@/app/lib/time';
 
 /** Oldest first, newest last: it reads as the story of the report. */
 export function Timeline({ entries, timeZone }: { entries: TimelineEntry[]; timeZone: string }) {
@@ -9,7 +9,7 @@ export function Timeline({ entries, timeZone }: { entries: TimelineEntry[]; time
         <li key={e.id} className="relative pb-4 pl-5 last:pb-0">
           <span aria-hidden="true" className="absolute top-1.5 -left-[7px] size-3 rounded-full border-2 border-white bg-brand" />
           <p className="text-sm text-muted">
-            <time dateTime={e.at.toISOString()}>{formatInZone(e.at, timeZone)}</time> · {e.who}
+            <time dateTime={e.at.toISOString()}>{formatStamp(e.at, timeZone)}</time> · {e.who}
           </p>
           <p className="font-semibold break-words">{e.what}</p>
           {e.details.length ? (

@@ -1,5 +1,6 @@
 import { ids, testDb } from '../helpers';
 import type { AuthzContext } from './types';
+import { anonymousRecords } from './anonymous';
 import { SEEDED } from './seeded';
 
 /** The ids the route table needs, read from the e2e database after the seed ran. */
@@ -16,6 +17,8 @@ export function authzCtx(): AuthzContext {
     // scripts/e2e-seed.ts: the demo one was filed by the demo producer, so crew may not open it
     demoIncident: one('select id from incidents where production_id = ? and description = ?', demo, SEEDED.demoIncident),
     otherIncident: one('select id from incidents where production_id = ? and description = ?', other, SEEDED.otherIncident),
+    // scripts/e2e-seed-anonymous.ts
+    ...anonymousRecords(db, demo),
   };
   db.close();
   return { demo, other, ...seeded };

@@ -5,5 +5,7 @@ import { routes as firearms } from './firearms';
 import { routes as rust } from './rust';
 import { routes as bench } from './bench';
 import { routes as incidents } from './incidents';
+import { routes as oversight } from './oversight';
+import { routes as anonymous } from './anonymous';
 
-export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents];
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous];

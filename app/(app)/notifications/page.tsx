@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/app/lib/auth';
-import { formatInZone } from '@/app/lib/time';
+import { formatStamp } from '@/app/lib/time';
 import { countNotifications, countUnread, listNotifications } from '@/db/queries/notifications';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
@@ -69,7 +69,7 @@ export default async function NotificationsPage() {
                     {n.body ? <p className="mt-1 break-words text-ink">{n.body}</p> : null}
                     <p className="mt-1 text-sm text-muted">
                       {n.productionTitle ? `${n.productionTitle} · ` : ''}
-                      <time dateTime={n.createdAt.toISOString()}>{formatInZone(n.createdAt, n.productionTimeZone ?? 'UTC')}</time>
+                      <time dateTime={n.createdAt.toISOString()}>{formatStamp(n.createdAt, n.productionTimeZone ?? 'UTC')}</time>
                     </p>
                   </div>
                   {isUnread ? (

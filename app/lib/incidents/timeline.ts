@@ -2,7 +2,7 @@
 // into readable timeline lines. Pure: the query passes the rows and what the viewer may see.
 import { LABELS, type IncidentStatus, type IncidentType, type Severity } from '../enums';
 import { INJURY_FIELD_LABELS, INJURY_PERSONAL_FIELDS, type InjuryInput } from '../schemas/incidents';
-import { formatInZone } from '../time';
+import { formatStamp } from '../time';
 
 export type AuditRow = { id: number; at: Date; actorLabel: string; entity: string; action: string; before: string | null; after: string | null };
 export type TimelineEntry = { id: number; at: Date; who: string; what: string; details: string[] };
@@ -43,7 +43,7 @@ function value(key: string, v: unknown, viewer: TimelineViewer): string {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (key === 'occurredAt' || key.endsWith('At')) {
     const d = new Date(String(v));
-    return Number.isNaN(d.getTime()) ? String(v) : formatInZone(d, viewer.timeZone);
+    return Number.isNaN(d.getTime()) ? String(v) : formatStamp(d, viewer.timeZone);
   }
   if (key === 'firearmIds' && Array.isArray(v)) return v.length ? v.map((id) => viewer.firearmTags.get(String(id)) ?? 'a weapon').join(', ') : '(none)';
   if (key === 'employeeSex' || key === 'injury.employeeSex') return String(v);
@@ -132,5 +132,6 @@ export function timelineEntry(row: AuditRow, viewer: TimelineViewer): TimelineEn
 }
 
 export function buildTimeline(rows: AuditRow[], viewer: TimelineViewer): TimelineEntry[] {
-  return [...rows].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id).map((r) => timelineEntry(r, viewer));
+  // Written order (the audit log's id): anonymous entries keep the day only, so their time cannot order them.
+  return [...rows].sort((a, b) => a.id - b.id).map((r) => timelineEntry(r, viewer));
 }

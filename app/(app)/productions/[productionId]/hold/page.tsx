@@ -4,7 +4,7 @@ import { requireMember } from '@/app/lib/auth';
 import { LABELS } from '@/app/lib/enums';
 import { can } from '@/app/lib/policy';
 import { canCallHold, canConcur, canLiftHold } from '@/app/lib/rules';
-import { formatInZone } from '@/app/lib/time';
+import { formatInZone, formatStamp } from '@/app/lib/time';
 import { listHolds, type HoldRow } from '@/db/queries/holds';
 import { Card, CardTitle, EmptyState, Facts, PageHeader } from '@/components/ui/card';
 import { Badge, HoldBadge } from '@/components/ui/badge';
@@ -96,7 +96,7 @@ export default async function HoldPage({ params }: { params: Promise<{ productio
 function HoldFacts({ h, tz, base }: { h: HoldRow; tz: string; base: string }) {
   const items = [
     { term: 'Why', value: <span className="whitespace-pre-line break-words">{h.reason}</span> },
-    { term: 'Called', value: `${formatInZone(h.calledAt, tz)} by ${h.calledByName}` },
+    { term: 'Called', value: `${formatStamp(h.calledAt, tz)} by ${h.calledByName}` },
     { term: 'Source', value: h.source === 'rule1' ? <Badge tone="danger">Rule 1: discharge or live round</Badge> : <Badge>Called by hand</Badge> },
     {
       term: 'Reports',

@@ -4,7 +4,7 @@ import { requireMember } from '@/app/lib/auth';
 import { INCIDENT_STATUSES, INCIDENT_TYPES, LABELS, SEVERITIES } from '@/app/lib/enums';
 import { can } from '@/app/lib/policy';
 import { parseIncidentFilters, type IncidentFilters } from '@/app/lib/schemas/incidents';
-import { formatInZone } from '@/app/lib/time';
+import { formatStamp } from '@/app/lib/time';
 import { listIncidents, listMyCorrectiveActions, type IncidentListRow } from '@/db/queries/incidents';
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { Badge, SeverityBadge, StatusBadge } from '@/components/ui/badge';
@@ -190,5 +190,5 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
 }
 
 function when(r: IncidentListRow, tz: string) {
-  return r.occurredAt ? formatInZone(r.occurredAt, tz) : `Filed ${formatInZone(r.reportedAt, tz, { time: !r.anonymous })}`;
+  return r.occurredAt ? formatStamp(r.occurredAt, tz, r.anonymous) : `Filed ${formatStamp(r.reportedAt, tz, r.anonymous)}`;
 }

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
+import { can } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
 import { INJURY_FIELD_LABELS, INJURY_PERSONAL_FIELDS, type InjuryInput } from '@/app/lib/schemas/incidents';
-import { formatInZone, localDate, toLocalDateTime } from '@/app/lib/time';
+import { formatInZone, formatStamp, localDate, toLocalDateTime } from '@/app/lib/time';
 import { isRule1 } from '@/app/lib/rules';
 import { getIncidentDetail, listFirearmOptions, type IncidentDetail, type InjuryView } from '@/db/queries/incidents';
 import { Card, CardTitle, EmptyState, Facts } from '@/components/ui/card';
@@ -14,6 +15,8 @@ import { Deadlines } from '@/components/incidents/deadlines';
 import { MarkDoneButton } from '@/components/incidents/mark-done-button';
 import { DuplicateForm, OwnerForm, SeverityForm, StatusForm } from '@/components/incidents/triage-forms';
 import { CommentForm, CorrectiveActionForm, EditDetailsForm, InjuryClockForm } from '@/components/incidents/detail-forms';
+import { ReporterConversation } from '@/components/incidents/reporter-conversation';
+import { AttachmentsPanel } from '@/components/incidents/attachments-panel';
 
 export const metadata: Metadata = { title: 'Incident' };
 
@@ -52,13 +55,21 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   const base = `/productions/${pid}/incidents`;
   const standing = d.holds.find((h) => !h.liftedAt);
   const auditor = actor.role === 'auditor';
+  // The anonymous reporter's questions and answers have their own card (ReporterConversation).
+  const comments = d.comments.filter((c) => c.kind === 'comment');
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <nav aria-label="Breadcrumb" className="mb-2 flex flex-wrap justify-between gap-x-4 text-sm">
         <Link href={base} className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-2 hover:underline">
           ← {auditor || actor.role !== 'crew' ? 'All incidents' : 'My reports'}
         </Link>
+        {/* The printable report carries audit entries: producers and auditors (issue 7). */}
+        {can(actor.role, 'audit.view') ? (
+          <Link href={`${base}/${i.id}/report`} className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-2 hover:underline">
+            Printable report
+          </Link>
+        ) : null}
       </nav>
 
       {sp.filed ? <FiledNotice number={i.number} standing={!!standing} /> : null}
@@ -75,7 +86,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           {standing ? <HoldBadge /> : null}
         </div>
         <p className="mt-2 text-muted">
-          Filed by {d.reporterName ?? 'a former member'} · {formatInZone(i.reportedAt, tz, { time: !i.anonymous })}
+          Filed by {d.reporterName ?? 'a former member'} · {formatStamp(i.reportedAt, tz, i.anonymous)}
           {auditor ? ' · read-only: auditors observe' : ''}
         </p>
       </header>
@@ -147,17 +158,18 @@ export default async function IncidentPage({ params, searchParams }: Props) {
         ) : null}
 
         {/*
-          SLOT (anonymous reports + photos): the attachments panel and the conversation with an
-          anonymous reporter go here, between the facts and the corrective actions. Give each card
-          className="lg:col-span-2" so it stays in the left column of this grid.
+          Anonymous reports and photos (issue 5): the conversation with an anonymous reporter, and
+          the photos of any incident, between the facts and the corrective actions.
         */}
+        <ReporterConversation actor={actor} incidentId={i.id} className="lg:col-span-2" />
+        <AttachmentsPanel actor={actor} incidentId={i.id} className="lg:col-span-2" />
 
         <ActionsCard d={d} pid={pid} today={localDate(now, tz)} tz={tz} />
         <Card aria-labelledby="comments-h" id="comments" className="lg:col-span-2">
-          <CardTitle id="comments-h">Comments ({d.comments.length})</CardTitle>
-          {d.comments.length ? (
+          <CardTitle id="comments-h">Comments ({comments.length})</CardTitle>
+          {comments.length ? (
             <ul className="mb-4 flex flex-col gap-3">
-              {d.comments.map((c) => (
+              {comments.map((c) => (
                 <li key={c.id} className="rounded-lg bg-canvas p-3">
                   <p className="text-sm text-muted">
                     <span className="font-semibold text-ink">{c.authorName}</span> · {formatInZone(c.createdAt, tz)}
@@ -232,7 +244,7 @@ function facts(d: IncidentDetail, tz: string, base: string) {
     { term: 'What happened', value: <span className="whitespace-pre-line">{i.description}</span> },
     { term: 'Where', value: i.location },
     { term: 'Scene / setup', value: show(i.scene) },
-    { term: 'When', value: i.occurredAt ? formatInZone(i.occurredAt, tz) : <span className="text-muted">Not given yet</span> },
+    { term: 'When', value: i.occurredAt ? formatStamp(i.occurredAt, tz, i.anonymous) : <span className="text-muted">Not given yet</span> },
     { term: 'Immediate actions', value: i.immediateActions ? <span className="whitespace-pre-line">{i.immediateActions}</span> : show('') },
     { term: 'People involved', value: i.peopleInvolved ? <span className="whitespace-pre-line">{i.peopleInvolved}</span> : show('') },
     { term: 'Weapons', value: d.firearms.length ? d.firearms.map((f) => `${f.tag} (${f.make} ${f.model})`).join(', ') : <span className="text-muted">None linked</span> },

@@ -1,0 +1,220 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { forbidden } from 'next/navigation';
+import { requireMember, type Actor } from '@/app/lib/auth';
+import { can } from '@/app/lib/policy';
+import { actionLabel } from '@/app/lib/audit-diff';
+import { auditFiltersSchema, flatParams, parseLenient, type AuditFilters } from '@/app/lib/schemas/oversight';
+import { auditFilterOptions, chainState, listAuditEntries } from '@/db/queries/audit';
+import { Card, CardTitle, PageHeader } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
+import { Button, buttonClass } from '@/components/ui/button';
+import { describedBy, Field, Input, Select } from '@/components/form/field';
+import { Skeleton } from '@/components/ui/skeleton';
+import { AuditEntries } from '@/components/audit/audit-entries';
+import { VerifyPanel } from '@/components/audit/verify-panel';
+import { verifyChain } from './actions';
+
+export const metadata: Metadata = { title: 'Audit trail' };
+
+type SP = Promise<Record<string, string | string[] | undefined>>;
+
+function query(f: AuditFilters, page?: number): string {
+  const q = new URLSearchParams();
+  for (const k of ['entity', 'record', 'person', 'action', 'from', 'to'] as const) if (f[k]) q.set(k, String(f[k]));
+  if (page && page > 1) q.set('page', String(page));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+async function Entries({ actor, filters }: { actor: Actor; filters: AuditFilters }) {
+  const { entries, total, page, pages } = listAuditEntries(actor, filters);
+  const base = `/productions/${actor.productionId}/audit`;
+  return (
+    <>
+      <p className="mb-3 text-muted" data-testid="audit-total">
+        {total === 0 ? 'No entries.' : `${total} entr${total === 1 ? 'y' : 'ies'} · page ${page} of ${pages} · newest first`}
+      </p>
+      <AuditEntries entries={entries} timeZone={actor.production.timeZone} productionId={actor.productionId} />
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-2">
+          {page > 1 ? (
+            <Link className={buttonClass('secondary')} href={`${base}${query(filters, page - 1)}`} rel="prev">
+              ← Newer
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-muted">
+            Page {page} of {pages}
+          </span>
+          {page < pages ? (
+            <Link className={buttonClass('secondary')} href={`${base}${query(filters, page + 1)}`} rel="next">
+              Older →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+function EntriesSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading audit entries" className="flex flex-col gap-3">
+      <Skeleton className="h-5 w-48" />
+      {Array.from({ length: 6 }, (_, k) => (
+        <Skeleton key={k} className="h-20 w-full" />
+      ))}
+    </div>
+  );
+}
+
+function Filters({ actor, filters, ignored }: { actor: Actor; filters: AuditFilters; ignored: string[] }) {
+  const o = auditFilterOptions(actor);
+  return (
+    <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Filter the audit trail">
+      <Field id="f-entity" label="Kind of record">
+        <Select id="f-entity" name="entity" defaultValue={filters.entity ?? ''}>
+          <option value="">Any</option>
+          {o.entities.map((e) => (
+            <option key={e.value} value={e.value}>
+              {e.label.replace(/_/g, ' ')} ({e.n})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="f-record" label="Record ID" hint="One record's id, e.g. from an incident's address.">
+        <Input {...describedBy('f-record', undefined, true)} name="record" defaultValue={filters.record ?? ''} autoComplete="off" />
+      </Field>
+      <Field id="f-person" label="Person">
+        <Select id="f-person" name="person" defaultValue={filters.person ?? ''}>
+          <option value="">Anyone</option>
+          {o.people.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label} ({p.n})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="f-action" label="Kind of change">
+        <Select id="f-action" name="action" defaultValue={filters.action ?? ''}>
+          <option value="">Any</option>
+          {o.actions.map((a) => (
+            <option key={a.value} value={a.value}>
+              {actionLabel(a.value)} ({a.n})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="f-from" label="From (day)">
+        <Input id="f-from" type="date" name="from" defaultValue={filters.from ?? ''} />
+      </Field>
+      <Field id="f-to" label="To (day, included)">
+        <Input id="f-to" type="date" name="to" defaultValue={filters.to ?? ''} />
+      </Field>
+      {ignored.length ? (
+        <p role="status" className="rounded-lg border border-medium/40 bg-warn-soft p-2 sm:col-span-2 lg:col-span-3">
+          Ignored a filter that was not valid: {ignored.join(', ')}.
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-3">
+        <Button type="submit">Apply filters</Button>
+        <Link className={buttonClass('secondary')} href={`/productions/${actor.productionId}/audit`}>
+          Clear
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function ChainHeadFacts({ actor }: { actor: Actor }) {
+  const s = chainState(actor);
+  return (
+    <div className="flex flex-col gap-2" data-testid="chain-head">
+      <p>
+        <span className="font-semibold">Newest entry in the database:</span> #{s.db?.seq ?? 0}
+      </p>
+      <p className="font-mono text-sm break-all">{s.db?.hash ?? 'none yet'}</p>
+      <p>
+        <span className="font-semibold">Head kept outside the database:</span> {s.file ? `#${s.file.seq}` : 'none recorded'}{' '}
+        {s.matches ? <Badge tone="ok">✓ matches</Badge> : <Badge tone="warn">◆ differs — verify the chain</Badge>}
+      </p>
+      {!s.matches && s.file ? <p className="font-mono text-sm break-all">{s.file.hash}</p> : null}
+    </div>
+  );
+}
+
+const DATASETS = [
+  ['incidents', 'Incidents'],
+  ['checks', 'Firearm checks'],
+  ['custody', 'Custody log'],
+  ['audit', 'Audit trail'],
+] as const;
+
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ productionId: string }>; searchParams: SP }) {
+  const { productionId } = await params;
+  const actor = await requireMember(productionId);
+  // DESIGN: audit trail, verification and exports are for producers and auditors; refused on the server (403).
+  if (!can(actor.role, 'audit.view')) forbidden();
+  const { value: filters, ignored } = parseLenient(auditFiltersSchema, flatParams(await searchParams));
+  const tz = actor.production.timeZone;
+  const exportBase = `/api/productions/${productionId}/export`;
+  const range = query({ from: filters.from, to: filters.to });
+  return (
+    <>
+      <PageHeader title="Audit trail" subtitle={`Every change to ${actor.production.title}, newest first. Times in ${tz}.`} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card aria-labelledby="chain-h">
+          <CardTitle id="chain-h">Hash chain</CardTitle>
+          <p className="mb-3 text-muted">
+            Each entry carries the hash of the one before it; the newest hash is also kept outside the database, so an edited, removed,
+            reordered or cut-off entry shows.
+          </p>
+          <ChainHeadFacts actor={actor} />
+          <div className="mt-4">
+            <VerifyPanel action={verifyChain.bind(null, productionId)} />
+          </div>
+        </Card>
+        <Card aria-labelledby="export-h">
+          <CardTitle id="export-h">Exports</CardTitle>
+          <p className="mb-3 text-muted">
+            Each file carries the chain head it was taken at: in JSON the <code>chainHead</code> field, in CSV the first line (starting
+            with <code>#</code>). The audit trail export uses the filters below{filters.from || filters.to ? '; the others use the same dates' : ''}.
+          </p>
+          <ul className="flex flex-col divide-y divide-line">
+            {DATASETS.map(([key, label]) => {
+              const q = key === 'audit' ? query({ ...filters, page: undefined }) : range;
+              return (
+                <li key={key} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span className="font-semibold">{label}</span>
+                  <span className="flex gap-2">
+                    <a className={buttonClass('secondary', 'min-w-16 px-3')} href={`${exportBase}/${key}.csv${q}`} download aria-label={`${label} as CSV`}>
+                      CSV
+                    </a>
+                    <a className={buttonClass('secondary', 'min-w-16 px-3')} href={`${exportBase}/${key}.json${q}`} download aria-label={`${label} as JSON`}>
+                      JSON
+                    </a>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </Card>
+      </div>
+      <Card aria-labelledby="filters-h" className="mt-4">
+        <CardTitle id="filters-h">Filters</CardTitle>
+        <Filters actor={actor} filters={filters} ignored={ignored} />
+      </Card>
+      <Card aria-labelledby="entries-h" className="mt-4">
+        <CardTitle id="entries-h">Entries</CardTitle>
+        <Suspense key={JSON.stringify(filters)} fallback={<EntriesSkeleton />}>
+          <Entries actor={actor} filters={filters} />
+        </Suspense>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+// GET /api/productions/:productionId/export/<dataset>.<format>
+//   dataset: incidents | checks | custody | audit;  format: csv | json
+//   filters (query string), as on the screens:
+//     incidents: status, severity, type, from, to (days in the production's zone, on when it happened)
+//     checks:    firearm (id), result (pass|fail), from, to
+//     custody:   firearm (id), open=1 (hand-offs not returned; leaves out refused attempts), from, to
+//     audit:     entity, record, person (user id or 'system'), action, from, to
+// Every file carries the audit chain head it was taken at: JSON field `chainHead`, CSV first line
+// (a '#' comment, see app/lib/export-format.ts), and the X-SetSafe-Chain-Head header.
+// 401 signed out, 404 not a member (or an unknown dataset), 403 a role without audit.view, 400 bad filters.
+import type { NextRequest } from 'next/server';
+import type { ZodType } from 'zod';
+import { actorOr, jsonError } from '@/app/lib/http';
+import { can } from '@/app/lib/policy';
+import { zodFieldErrors } from '@/app/lib/core';
+import { toCsv, toJson, type Dataset, type ExportMeta } from '@/app/lib/export-format';
+import {
+  auditFiltersSchema,
+  checkExportFiltersSchema,
+  custodyExportFiltersSchema,
+  flatParams,
+  incidentExportFiltersSchema,
+} from '@/app/lib/schemas/oversight';
+import { exportDataset } from '@/db/queries/exports';
+
+export const dynamic = 'force-dynamic';
+
+const FILE = /^(incidents|checks|custody|audit)\.(csv|json)$/;
+const FILTERS: Record<Dataset, ZodType<Record<string, string | number | undefined>>> = {
+  incidents: incidentExportFiltersSchema,
+  checks: checkExportFiltersSchema,
+  custody: custodyExportFiltersSchema,
+  audit: auditFiltersSchema,
+};
+
+export async function GET(req: NextRequest, { params }: { params: Promise<{ productionId: string; dataset: string }> }) {
+  const { productionId, dataset: file } = await params;
+  const who = await actorOr(productionId);
+  if ('response' in who) return who.response;
+  const { actor } = who;
+  const m = FILE.exec(file);
+  if (!m) return jsonError(404, 'Unknown export. Use incidents, checks, custody or audit, ending in .csv or .json.');
+  if (!can(actor.role, 'audit.view')) return jsonError(403, 'Exports are for producers and auditors.');
+  const dataset = m[1] as Dataset;
+  const format = m[2] as 'csv' | 'json';
+
+  const raw = flatParams(req.nextUrl.searchParams);
+  delete raw.page;
+  const parsed = FILTERS[dataset].safeParse(raw);
+  if (!parsed.success) return jsonError(400, 'Some filters are not valid.', { fieldErrors: zodFieldErrors(parsed.error.issues) });
+
+  const takenAt = new Date();
+  const { chainHead, columns, rows } = exportDataset(actor, dataset, parsed.data);
+  const meta: ExportMeta = {
+    dataset,
+    production: { id: actor.production.id, title: actor.production.title, timeZone: actor.production.timeZone },
+    takenAt,
+    chainHead,
+    filters: Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])),
+  };
+  const slug = actor.production.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'production';
+  const name = `setsafe-${slug}-${dataset}-${takenAt.toISOString().slice(0, 10)}.${format}`;
+  const body = format === 'csv' ? toCsv(meta, columns, rows) : toJson(meta, rows);
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+      'X-SetSafe-Chain-Head': chainHead ? `${chainHead.seq}:${chainHead.hash}` : '0:none',
+    },
+  });
+}

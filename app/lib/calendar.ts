@@ -1,0 +1,46 @@
+// Calendar days and weeks in a production's time zone. Pure: callers pass `now`.
+import { fromLocalDateTime, localDate } from './time';
+
+/** 'YYYY-MM-DD' plus n days (calendar arithmetic, no time zone involved). */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The instant a local calendar day starts in `timeZone`. */
+export function dayStart(day: string, timeZone: string): Date {
+  const at = fromLocalDateTime(`${day}T00:00`, timeZone);
+  if (!at) throw new Error(`bad day ${day}`);
+  return at;
+}
+
+/** [start, end) of a from/to day range in the zone; `to` is inclusive as people read it. */
+export function dayRange(from: string | undefined, to: string | undefined, timeZone: string): { start?: Date; end?: Date } {
+  return { start: from ? dayStart(from, timeZone) : undefined, end: to ? dayStart(addDays(to, 1), timeZone) : undefined };
+}
+
+/** Monday of the week holding `day` (ISO weeks: shooting weeks are planned Monday to Sunday). */
+export function mondayOf(day: string): string {
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((dow + 6) % 7));
+}
+
+export type Week = { start: string; startAt: Date; endAt: Date; label: string };
+
+/** The last `count` weeks up to and including the current one, oldest first. */
+export function lastWeeks(now: Date, timeZone: string, count: number): Week[] {
+  const thisMonday = mondayOf(localDate(now, timeZone));
+  const weeks: Week[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const start = addDays(thisMonday, -7 * i);
+    const d = new Date(`${start}T00:00:00Z`);
+    weeks.push({
+      start,
+      startAt: dayStart(start, timeZone),
+      endAt: dayStart(addDays(start, 7), timeZone),
+      label: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(d),
+    });
+  }
+  return weeks;
+}

@@ -1,0 +1,71 @@
+// Export files (CSV and JSON) with the chain head they were taken at. Pure (no db, no Next).
+//
+// CSV layout, documented for whoever opens the file:
+//   line 1: a comment starting with '#' carrying the dataset, production, time taken and the
+//           audit chain head (seq and hash) read in the same database snapshot as the rows;
+//   line 2: the header row; then one row per record.
+// Tools that do not know '#' comments show line 1 as a single text cell; csv-parse reads it with
+// `comment: '#'`. The same head is in the X-SetSafe-Chain-Head response header.
+// JSON: { dataset, production, takenAt, chainHead: { seq, hash }, filters, rows }.
+import { stringify } from 'csv-stringify/sync';
+
+export const DATASETS = ['incidents', 'checks', 'custody', 'audit'] as const;
+export type Dataset = (typeof DATASETS)[number];
+export const FORMATS = ['csv', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export type Column = { key: string; header: string };
+export type ExportMeta = {
+  dataset: Dataset;
+  production: { id: string; title: string; timeZone: string };
+  takenAt: Date;
+  chainHead: { seq: number; hash: string } | null;
+  filters: Record<string, string>;
+};
+export type Row = Record<string, string | number | boolean | null>;
+
+/**
+ * Spreadsheet formula injection (CWE-1236): a cell starting with = + - @, a tab or a carriage
+ * return may run as a formula when opened. A leading single quote makes it plain text.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+export function chainHeadLine(meta: ExportMeta): string {
+  const head = meta.chainHead ? `seq=${meta.chainHead.seq} hash=${meta.chainHead.hash}` : 'seq=0 hash=none';
+  // The title is user text: keep it on one line and out of the key=value structure.
+  const title = meta.production.title.replace(/[\r\n"]/g, ' ');
+  return `# SetSafe export dataset=${meta.dataset} production="${title}" production_id=${meta.production.id} taken_at=${meta.takenAt.toISOString()} chain_head ${head}`;
+}
+
+export function toCsv(meta: ExportMeta, columns: Column[], rows: Row[]): string {
+  const body = stringify(rows, {
+    header: true,
+    columns,
+    cast: {
+      string: (v) => neutraliseFormula(v),
+      boolean: (v) => (v ? 'yes' : 'no'),
+      // Numbers stay numbers: a negative count is data, not a formula, and is written unquoted.
+      number: (v) => String(v),
+    },
+    record_delimiter: '\r\n',
+  });
+  return `${chainHeadLine(meta)}\r\n${body}`;
+}
+
+export function toJson(meta: ExportMeta, rows: Row[]): string {
+  return JSON.stringify(
+    {
+      dataset: meta.dataset,
+      production: meta.production,
+      takenAt: meta.takenAt.toISOString(),
+      chainHead: meta.chainHead,
+      filters: meta.filters,
+      count: rows.length,
+      rows,
+    },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,404 @@
+import Link from 'next/link';
+import { cache } from 'react';
+import * as Q from '@/db/queries/dashboard';
+import { memoFigure } from '@/db/queries/dashboard-memo';
+import type { DashboardActor } from '@/db/queries/dashboard';
+import { INCIDENT_TYPES, LABELS, SEVERITIES } from '@/app/lib/enums';
+import { DAY, formatInZone, localDate } from '@/app/lib/time';
+import { dayStart } from '@/app/lib/calendar';
+import { SeverityBadge } from '@/components/ui/badge';
+import { Item, ItemList, NoneYet, StatCard } from './stat-card';
+import { WeeklyChart } from './weekly-chart';
+
+type Props = { actor: DashboardActor; now: Date };
+
+/**
+ * Each figure once per page (React's per-request cache: every card gets the same actor and `now`)
+ * and once per data version across requests (memoFigure: recomputed after any committed change).
+ */
+function figure<R extends unknown[], T>(name: string, fn: (a: DashboardActor, now: Date, ...rest: R) => T) {
+  return cache((a: DashboardActor, now: Date, ...rest: R) => memoFigure(name, a, now, rest, () => fn(a, now, ...rest)));
+}
+const F = {
+  holds: figure('holds', (a) => Q.listOpenHolds(a)),
+  overdueActions: figure('overdueActions', (a, now) => Q.overdueCorrectiveActions(a, now)),
+  deadlines: figure('deadlines', (a, now) => Q.overdueLegalDeadlines(a, now)),
+  weapons: figure('weapons', (a, now) => Q.weaponsNotBack(a, now)),
+  flags: figure('flags', (a) => Q.listRuleFlags(a)),
+  pending: figure('pending', (a) => Q.checksMissingWitness(a)),
+  compliance: figure('compliance', (a, _now, since: number) => Q.checkCompliance(a, new Date(since))),
+  armorers: figure('armorers', (a) => Q.armorersWithOtherPositions(a)),
+  severity: figure('severity', (a) => Q.openIncidentsBySeverity(a)),
+  type: figure('type', (a) => Q.openIncidentsByType(a)),
+  weekly: figure('weekly', (a, now) => Q.incidentsPerWeek(a, now, 12)),
+  unassigned: figure('unassigned', (a) => Q.oldestUnassigned(a)),
+};
+
+const base = (a: DashboardActor) => `/productions/${a.productionId}`;
+const incidentHref = (a: DashboardActor, id: string) => `${base(a)}/incidents/${id}`;
+const link = 'font-semibold text-brand underline underline-offset-2';
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function since(at: Date, now: Date): string {
+  const h = Math.floor((now.getTime() - at.getTime()) / 3_600_000);
+  if (h < 1) return 'under an hour';
+  if (h < 48) return plural(h, 'hour');
+  return plural(Math.floor(h / 24), 'day');
+}
+
+/** Rule 4, in one sentence: can we shoot today, and what is overdue? */
+export async function Verdict({ actor, now }: Props) {
+  const holds = F.holds(actor, now).length;
+  const actions = F.overdueActions(actor, now).count;
+  const deadlines = F.deadlines(actor, now).count;
+  const weapons = F.weapons(actor, now).overdue;
+  const overdue = actions + deadlines + weapons;
+  const parts = [
+    actions ? plural(actions, 'corrective action') : null,
+    deadlines ? plural(deadlines, 'legal deadline') : null,
+    weapons ? `${plural(weapons, 'weapon')} not back since an earlier day` : null,
+  ].filter(Boolean);
+  const tone = holds ? 'border-hold bg-hold text-white' : overdue ? 'border-medium bg-warn-soft text-ink' : 'border-ok/40 bg-ok-soft text-ink';
+  return (
+    <div role="status" data-testid="verdict" className={`flex min-h-20 flex-col justify-center gap-1 rounded-xl border-2 px-4 py-3 ${tone}`}>
+      <p className="text-xl font-extrabold">
+        <span aria-hidden="true">{holds ? '■ ' : overdue ? '◆ ' : '✓ '}</span>
+        {holds
+          ? `Not clear to shoot: ${holds === 1 ? 'a stop-work hold stands' : `${holds} stop-work holds stand`}.`
+          : overdue
+            ? 'No hold stands, but items are overdue.'
+            : 'No hold stands and nothing is overdue.'}
+      </p>
+      <p>
+        {parts.length ? `Overdue: ${parts.join(', ')}.` : 'Overdue: nothing.'}
+        {holds ? ' No weapon is handed out until a producer lifts the hold in writing.' : ''}
+      </p>
+    </div>
+  );
+}
+
+export async function HoldsCard({ actor, now }: Props) {
+  const holds = F.holds(actor, now);
+  const tz = actor.production.timeZone;
+  return (
+    <StatCard id="card-holds" title="Stop-work holds" count={holds.length} countLabel={holds.length ? 'standing' : 'none'} tone={holds.length ? 'danger' : 'ok'}
+      footer={<Link className={link} href={`${base(actor)}/hold`}>Holds and their history</Link>}>
+      {holds.length === 0 ? (
+        <NoneYet>No hold stands.</NoneYet>
+      ) : (
+        <ItemList>
+          {holds.map((h) => (
+            <Item key={h.id}>
+              <p className="font-semibold">{h.reason}</p>
+              <p className="text-sm text-muted">
+                Since {formatInZone(h.calledAt, tz)}, called by {h.calledBy ?? (h.source === 'rule1' ? 'rule 1 (from a report)' : 'an anonymous report')}
+                {h.incidentNumber ? ` · incident #${h.incidentNumber}` : ''}
+                {h.source === 'rule1' ? (h.concurred ? ' · concurrence recorded' : ' · lifting needs a second person’s concurrence') : ''}
+              </p>
+            </Item>
+          ))}
+        </ItemList>
+      )}
+    </StatCard>
+  );
+}
+
+export async function OverdueActionsCard({ actor, now }: Props) {
+  const { count, items } = F.overdueActions(actor, now);
+  return (
+    <StatCard id="card-overdue-actions" title="Overdue corrective actions" count={count} countLabel={count ? 'overdue' : 'none'} tone={count ? 'danger' : 'ok'}>
+      {count === 0 ? (
+        <NoneYet>Every open corrective action is within its due date.</NoneYet>
+      ) : (
+        <ItemList>
+          {items.map((a) => (
+            <Item key={a.id}>
+              <p className="font-semibold">{a.what}</p>
+              <p className="text-sm text-muted">
+                Due {a.dueDate} · {a.owner} ·{' '}
+                <Link className={link} href={incidentHref(actor, a.incidentId)}>
+                  incident #{a.incidentNumber}
+                </Link>
+              </p>
+            </Item>
+          ))}
+          {count > items.length ? <Item><span className="text-sm text-muted">and {count - items.length} more</span></Item> : null}
+        </ItemList>
+      )}
+    </StatCard>
+  );
+}
+
+export async function DeadlinesCard({ actor, now }: Props) {
+  const { count, items } = F.deadlines(actor, now);
+  const tz = actor.production.timeZone;
+  return (
+    <StatCard id="card-deadlines" title="Overdue legal deadlines" count={count} countLabel={count ? 'overdue' : 'none'} tone={count ? 'danger' : 'ok'}
+      footer={<span className="text-muted">OSHA: a death within 8 h; in-patient hospitalisation, amputation or loss of an eye within 24 h; Form 301 within 7 days.</span>}>
+      {count === 0 ? (
+        <NoneYet>No injury report is past a legal deadline.</NoneYet>
+      ) : (
+        <ItemList>
+          {items.flatMap((i) =>
+            i.deadlines.map((d) => (
+              <Item key={`${i.incidentId}-${d.key}`}>
+                <p className="font-semibold">{d.label}</p>
+                <p className="text-sm text-muted">
+                  <Link className={link} href={incidentHref(actor, i.incidentId)}>Incident #{i.incidentNumber}</Link> · was due {formatInZone(d.dueAt, tz)}
+                </p>
+              </Item>
+            )),
+          )}
+        </ItemList>
+      )}
+    </StatCard>
+  );
+}
+
+export async function RuleFlagsCard({ actor, now }: Props) {
+  const { count, items } = F.flags(actor, now);
+  const tz = actor.production.timeZone;
+  const recent = items.filter((f) => now.getTime() - f.createdAt.getTime() < 14 * DAY).length;
+  return (
+    <StatCard id="card-flags" title="Escalations (rule 3: repeated firearm incidents)" count={count} countLabel={count ? (recent ? `${recent} in 14 days` : 'older') : 'none'} tone={recent ? 'danger' : count ? 'warn' : 'ok'}>
+      {count === 0 ? (
+        <NoneYet>No two near misses, misfires or discharges within 7 days of each other.</NoneYet>
+      ) : (
+        <ItemList>
+          {items.map((f) => (
+            <Item key={f.id}>
+              <p className="font-semibold">
+                {plural(f.incidents.length, 'incident')} within 7 days:{' '}
+                {f.incidents.map((i, k) => (
+                  <span key={i.id}>
+                    {k ? ', ' : ''}
+                    <Link className={link} href={incidentHref(actor, i.id)}>#{i.number}</Link>
+                  </span>
+                ))}
+              </p>
+              <p className="text-sm text-muted">
+                {formatInZone(f.windowStart, tz, { time: false })} to {formatInZone(f.windowEnd, tz, { time: false })} · flagged {formatInZone(f.createdAt, tz)}
+              </p>
+            </Item>
+          ))}
+        </ItemList>
+      )}
+    </StatCard>
+  );
+}
+
+export async function WeaponsOutCard({ actor, now }: Props) {
+  const { overdue, outNow, items } = F.weapons(actor, now);
+  const tz = actor.production.timeZone;
+  return (
+    <StatCard id="card-weapons-out" title="Weapons not back with the armorer" count={overdue} countLabel={overdue ? 'from an earlier day' : 'overdue'} tone={overdue ? 'danger' : outNow ? 'warn' : 'ok'}
+      footer={<Link className={link} href={`${base(actor)}/custody`}>Custody log</Link>}>
+      {items.length === 0 ? (
+        <NoneYet>Every weapon is back with the armorer.</NoneYet>
+      ) : (
+        <>
+          <p className="mb-1 text-sm text-muted">{outNow} out today (not yet due back).</p>
+          <ItemList>
+            {items.slice(0, 6).map((w) => (
+              <Item key={w.handoffId}>
+                <p className="font-semibold">
+                  {w.overdue ? <span className="text-hold">Not back: </span> : <span>Out today: </span>}
+                  {w.tag} · {w.description}
+                </p>
+                <p className="text-sm text-muted">
+                  With {w.holder} since {formatInZone(w.handedAt, tz)} ({since(w.handedAt, now)}) · {w.scene}
+                </p>
+              </Item>
+            ))}
+          </ItemList>
+        </>
+      )}
+    </StatCard>
+  );
+}
+
+export async function PendingWitnessCard({ actor, now }: Props) {
+  const { count, items } = F.pending(actor, now);
+  const tz = actor.production.timeZone;
+  return (
+    <StatCard id="card-witness" title="Checks missing a witness confirmation" count={count} countLabel={count ? 'waiting' : 'none'} tone={count ? 'warn' : 'ok'}
+      footer={<Link className={link} href={`${base(actor)}/checks`}>Checks</Link>}>
+      {count === 0 ? (
+        <NoneYet>Every named witness has confirmed.</NoneYet>
+      ) : (
+        <ItemList>
+          {items.map((c) => (
+            <Item key={c.id}>
+              <p className="font-semibold">
+                {c.firearmTag} · {LABELS.checkPhase[c.phase as keyof typeof LABELS.checkPhase] ?? c.phase} · {c.scene}
+              </p>
+              <p className="text-sm text-muted">
+                {formatInZone(c.performedAt, tz)} · waiting for {c.pending.join(', ')}
+              </p>
+            </Item>
+          ))}
+        </ItemList>
+      )}
+    </StatCard>
+  );
+}
+
+const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
+
+export async function ComplianceCard({ actor, now }: Props) {
+  const tz = actor.production.timeZone;
+  const today = F.compliance(actor, now, dayStart(localDate(now, tz), tz).getTime());
+  const week = F.compliance(actor, now, dayStart(localDate(new Date(now.getTime() - 6 * DAY), tz), tz).getTime());
+  const tone = week.ratio === null ? 'neutral' : week.ratio < 1 ? (week.ratio < 0.9 ? 'danger' : 'warn') : 'ok';
+  return (
+    <StatCard id="card-compliance" title="Check compliance (last 7 days)" count={pct(week.ratio)} tone={tone}
+      footer={<span className="text-muted">Hand-offs with a valid check ÷ (hand-offs + refused attempts). Valid: a passing before-use check of that weapon, every witness confirmed, after its last return (rule 2). The full record is in the exports.</span>}>
+      <dl className="grid grid-cols-[1fr_auto_auto] gap-x-4 gap-y-1 text-sm">
+        <dt className="font-semibold text-muted" />
+        <dd className="font-semibold text-muted">today</dd>
+        <dd className="font-semibold text-muted">7 days</dd>
+        <dt>Hand-offs with a valid check</dt>
+        <dd className="tabular-nums">{today.valid}</dd>
+        <dd className="tabular-nums">{week.valid}</dd>
+        <dt>Hand-offs</dt>
+        <dd className="tabular-nums">{today.handoffs}</dd>
+        <dd className="tabular-nums">{week.handoffs}</dd>
+        <dt>Refused attempts</dt>
+        <dd className="tabular-nums">{today.refused}</dd>
+        <dd className="tabular-nums">{week.refused}</dd>
+        <dt className="font-semibold">Compliance</dt>
+        <dd className="font-semibold tabular-nums">{pct(today.ratio)}</dd>
+        <dd className="font-semibold tabular-nums">{pct(week.ratio)}</dd>
+      </dl>
+    </StatCard>
+  );
+}
+
+export async function ArmorerCard({ actor, now }: Props) {
+  const doubling = F.armorers(actor, now);
+  return (
+    <StatCard id="card-armorer" title="Armorer holding another position" count={doubling.length} countLabel={doubling.length ? 'flagged' : 'none'} tone={doubling.length ? 'warn' : 'ok'}
+      footer={<span className="text-muted">On <i>Rust</i> the armorer was also key props assistant and was not given time for armorer duties (failure point FP4).</span>}>
+      {doubling.length === 0 ? (
+        <NoneYet>No armorer holds another position on this show.</NoneYet>
+      ) : (
+        <ItemList>
+          {doubling.map((d) => (
+            <Item key={d.userId}>
+              <p className="font-semibold">{d.name}</p>
+              <p className="text-sm text-muted">Armorer and {d.positions.map((p) => LABELS.position[p] ?? p).join(', ')}: make sure the armorer work has its own time.</p>
+            </Item>
+          ))}
+        </ItemList>
+      )}
+    </StatCard>
+  );
+}
+
+function Bars({ rows }: { rows: { key: string; label: React.ReactNode; n: number }[] }) {
+  const max = Math.max(1, ...rows.map((r) => r.n));
+  return (
+    <ul className="flex flex-col gap-2">
+      {rows.map((r) => (
+        <li key={r.key} className="grid grid-cols-[minmax(0,1fr)_minmax(3rem,35%)_2.5rem] items-center gap-2">
+          <span className="break-words">{r.label}</span>
+          <span aria-hidden="true" className="h-3 rounded bg-slate-100">
+            <span className="block h-3 rounded bg-brand" style={{ width: `${(r.n / max) * 100}%` }} />
+          </span>
+          <span className="text-right font-semibold tabular-nums">{r.n}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export async function SeverityCard({ actor, now }: Props) {
+  const by = F.severity(actor, now);
+  const total = Object.values(by).reduce((a, b) => a + b, 0);
+  const order = [...SEVERITIES].reverse();
+  return (
+    <StatCard id="card-severity" title="Open incidents by severity" count={total} countLabel="open" tone={by.critical ? 'danger' : 'neutral'}
+      footer={<Link className={link} href={`${base(actor)}/incidents`}>All incidents</Link>}>
+      <Bars rows={order.map((s) => ({ key: s, label: <SeverityBadge severity={s} />, n: by[s] }))} />
+    </StatCard>
+  );
+}
+
+export async function TypeCard({ actor, now }: Props) {
+  const by = F.type(actor, now);
+  const total = Object.values(by).reduce((a, b) => a + b, 0);
+  const rows = INCIDENT_TYPES.map((t) => ({ key: t, label: LABELS.incidentType[t], n: by[t] })).sort((a, b) => b.n - a.n);
+  return (
+    <StatCard id="card-type" title="Open incidents by type" count={total} countLabel="open" tone="neutral">
+      {total === 0 ? <NoneYet>No open incidents.</NoneYet> : <Bars rows={rows.filter((r) => r.n > 0)} />}
+    </StatCard>
+  );
+}
+
+export async function WeeklyCard({ actor, now }: Props) {
+  const weeks = F.weekly(actor, now);
+  const total = weeks.reduce((n, w) => n + w.total, 0);
+  const peak = weeks.reduce((a, b) => (b.total > a.total ? b : a), weeks[0]);
+  const summary = total
+    ? `${plural(total, 'incident')} in the last 12 weeks; the most, ${peak.total}, in the week of ${peak.label}.`
+    : 'No incidents in the last 12 weeks.';
+  return (
+    <StatCard id="card-weekly" title="Incidents per week (last 12 weeks)" tone="neutral" className="min-h-96">
+      <figure>
+        <figcaption className="mb-2 text-muted">{summary} Weeks start on Monday ({actor.production.timeZone}).</figcaption>
+        <WeeklyChart data={weeks.map((w) => ({ label: w.label, firearm: w.firearm, other: w.other }))} summary={summary} />
+        <details className="mt-2">
+          <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-brand">Show as a table</summary>
+          <table className="mt-1 w-full text-sm">
+            <caption className="sr-only">Incidents per week</caption>
+            <thead>
+              <tr className="text-left text-muted">
+                <th scope="col" className="py-1">Week of</th>
+                <th scope="col" className="py-1 text-right">Firearm-related</th>
+                <th scope="col" className="py-1 text-right">Other</th>
+                <th scope="col" className="py-1 text-right">Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((w) => (
+                <tr key={w.week} className="border-t border-line">
+                  <th scope="row" className="py-1 text-left font-normal">{w.label}</th>
+                  <td className="py-1 text-right tabular-nums">{w.firearm}</td>
+                  <td className="py-1 text-right tabular-nums">{w.other}</td>
+                  <td className="py-1 text-right font-semibold tabular-nums">{w.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      </figure>
+    </StatCard>
+  );
+}
+
+export async function UnassignedCard({ actor, now }: Props) {
+  const { count, items } = F.unassigned(actor, now);
+  const tz = actor.production.timeZone;
+  return (
+    <StatCard id="card-unassigned" title="Oldest unassigned reports" count={count} countLabel={count ? 'without an owner' : 'none'} tone={count ? 'warn' : 'ok'}>
+      {count === 0 ? (
+        <NoneYet>Every open report has an owner.</NoneYet>
+      ) : (
+        <ItemList>
+          {items.map((i) => (
+            <Item key={i.id}>
+              <p className="flex flex-wrap items-center gap-2 font-semibold">
+                <Link className={link} href={incidentHref(actor, i.id)}>#{i.number} {LABELS.incidentType[i.type]}</Link>
+                <SeverityBadge severity={i.severity} />
+              </p>
+              <p className="text-sm text-muted">
+                Reported {formatInZone(i.reportedAt, tz, { time: !i.anonymous })}
+                {i.anonymous ? ' (anonymous)' : ''} · waiting {since(i.reportedAt, now)}
+              </p>
+            </Item>
+          ))}
+        </ItemList>
+      )}
+    </StatCard>
+  );
+}

@@ -1,0 +1,4 @@
+CREATE INDEX `check_witnesses_pending` ON `check_witnesses` (`check_id`) WHERE confirmed_at is null;--> statement-breakpoint
+CREATE INDEX `incident_injuries_open_clocks` ON `incident_injuries` (`incident_id`) WHERE form301_completed_at is null or (osha_reported_at is null and (died = 1 or hospitalized_inpatient = 1 or amputation = 1 or loss_of_eye = 1));--> statement-breakpoint
+CREATE INDEX `incidents_open_type` ON `incidents` (`production_id`,`type`) WHERE status <> 'closed';--> statement-breakpoint
+CREATE INDEX `incidents_open_unassigned` ON `incidents` (`production_id`,`reported_at`) WHERE owner_id is null and status <> 'closed';

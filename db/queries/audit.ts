@@ -1,0 +1,202 @@
+import 'server-only';
+import { and, count, desc, eq, gte, inArray, isNull, lt, max, or, sql } from 'drizzle-orm';
+import { getDb, getSqlite } from '@/db/client';
+import { auditLog, incidents, users } from '@/db/schema';
+import { readChainHeads, type ChainHead } from '@/db/chain-heads';
+import { chainHeadOf, verifyDatabase } from '@/db/audit-chains';
+import type { Actor } from '@/app/lib/auth';
+import { can } from '@/app/lib/policy';
+import { Refusal } from '@/app/lib/errors';
+import { PERMISSION_MESSAGE } from '@/app/lib/core';
+import { dayRange } from '@/app/lib/calendar';
+import { diffEntry, type EntryDiff } from '@/app/lib/audit-diff';
+import type { AuditFilters } from '@/app/lib/schemas/oversight';
+import type { ChainReport } from '@/app/lib/audit-verify';
+
+export type AuditActor = Pick<Actor, 'role' | 'userId' | 'productionId' | 'production'>;
+
+/** DESIGN: audit trail, verification and exports are for producers and auditors only. */
+export function assertAuditView(actor: AuditActor): void {
+  if (!can(actor.role, 'audit.view')) throw new Refusal(PERMISSION_MESSAGE, 'forbidden');
+}
+
+export const AUDIT_PAGE_SIZE = 25;
+
+/** The filters as SQL, always inside the actor's own production chain. */
+export function auditWhere(actor: AuditActor, f: AuditFilters) {
+  const { start, end } = dayRange(f.from, f.to, actor.production.timeZone);
+  return and(
+    eq(auditLog.chain, actor.productionId),
+    f.entity ? eq(auditLog.entity, f.entity) : undefined,
+    f.record ? eq(auditLog.entityId, f.record) : undefined,
+    f.person ? (f.person === 'system' ? isNull(auditLog.actorId) : eq(auditLog.actorId, f.person)) : undefined,
+    f.action ? eq(auditLog.action, f.action) : undefined,
+    start ? gte(auditLog.at, start) : undefined,
+    end ? lt(auditLog.at, end) : undefined,
+  );
+}
+
+/**
+ * Whether the personal Form 301 fields of an entry stay in for this viewer: producers and
+ * auditors always (injury.viewPersonal), anyone else only on an incident they reported.
+ */
+export function personalFieldsGate(actor: AuditActor): (entityId: string, incidentId?: string | null) => boolean {
+  if (can(actor.role, 'injury.viewPersonal')) return () => true;
+  const own = new Set(
+    getDb()
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(and(eq(incidents.productionId, actor.productionId), eq(incidents.reporterId, actor.userId)))
+      .all()
+      .map((r) => r.id),
+  );
+  return (entityId, incidentId) => own.has(entityId) || (!!incidentId && own.has(incidentId));
+}
+
+function incidentIdIn(stored: string | null): string | null {
+  if (!stored) return null;
+  try {
+    const v = JSON.parse(stored) as { incidentId?: unknown };
+    return typeof v?.incidentId === 'string' ? v.incidentId : null;
+  } catch {
+    return null;
+  }
+}
+
+export type AuditEntryView = {
+  id: number;
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  actorLabel: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  prevHash: string;
+  hash: string;
+  diff: EntryDiff;
+};
+
+type Stored = typeof auditLog.$inferSelect;
+
+/** Fields that hold a person's or the production's id: shown with the name beside it. */
+const ID_FIELD = /(^|\.)[a-z]*Id$/;
+
+export function toView(rows: Stored[], actor: AuditActor): AuditEntryView[] {
+  const mayShow = personalFieldsGate(actor);
+  const views = rows.map((r) => ({
+    id: r.id,
+    seq: r.seq,
+    at: r.at,
+    actorId: r.actorId,
+    actorLabel: r.actorLabel,
+    entity: r.entity,
+    entityId: r.entityId,
+    action: r.action,
+    prevHash: r.prevHash,
+    hash: r.hash,
+    diff: diffEntry(r.before, r.after, { hidePersonal: !mayShow(r.entityId, incidentIdIn(r.after) ?? incidentIdIn(r.before)) }),
+  }));
+  // A readable difference says who, not only which id: one lookup for the whole page.
+  const ids = new Set<string>();
+  for (const v of views)
+    for (const c of v.diff.changes)
+      if (ID_FIELD.test(c.field)) for (const x of [c.before, c.after]) if (typeof x === 'string' && x.length <= 64) ids.add(x);
+  if (ids.size === 0) return views;
+  const names = new Map(
+    getDb().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids])).all().map((u) => [u.id, u.name]),
+  );
+  names.set(actor.productionId, actor.production.title);
+  const named = (x: unknown) => (typeof x === 'string' && names.has(x) ? `${names.get(x)} (${x.slice(0, 8)})` : x);
+  for (const v of views)
+    v.diff.changes = v.diff.changes.map((c) => (ID_FIELD.test(c.field) ? { ...c, before: named(c.before), after: named(c.after) } : c));
+  return views;
+}
+
+/** One page of the trail, newest first (the audit_chain_seq index serves the order). */
+export function listAuditEntries(actor: AuditActor, f: AuditFilters) {
+  assertAuditView(actor);
+  const db = getDb();
+  const where = auditWhere(actor, f);
+  const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const page = Math.min(f.page ?? 1, pages);
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.seq))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((page - 1) * AUDIT_PAGE_SIZE)
+    .all();
+  return { entries: toView(rows, actor), total, page, pages };
+}
+
+/** Values for the filter selects: one grouped pass over the chain (audit_chain_at), not rows. */
+export function auditFilterOptions(actor: AuditActor) {
+  assertAuditView(actor);
+  const groups = getDb()
+    .select({ entity: auditLog.entity, action: auditLog.action, actorId: auditLog.actorId, label: max(auditLog.actorLabel), n: count() })
+    .from(auditLog)
+    .where(eq(auditLog.chain, actor.productionId))
+    .groupBy(auditLog.entity, auditLog.action, auditLog.actorId)
+    .all();
+  const tally = (key: (g: (typeof groups)[number]) => string, label?: (g: (typeof groups)[number]) => string) => {
+    const m = new Map<string, { value: string; label: string; n: number }>();
+    for (const g of groups) {
+      const k = key(g);
+      const cur = m.get(k) ?? { value: k, label: label ? label(g) : k, n: 0 };
+      cur.n += g.n;
+      m.set(k, cur);
+    }
+    return [...m.values()].sort((a, b) => a.label.localeCompare(b.label));
+  };
+  return {
+    entities: tally((g) => g.entity),
+    actions: tally((g) => g.action),
+    people: tally(
+      (g) => g.actorId ?? 'system',
+      (g) => (g.actorId ? (g.label ?? g.actorId) : 'No signed-in person (seed, system, anonymous reporter)'),
+    ),
+  };
+}
+
+export type ChainState = { db: ChainHead | null; file: ChainHead | null; matches: boolean };
+
+/** The chain's newest entry in the database and the head kept outside it. */
+export function chainState(actor: AuditActor): ChainState {
+  assertAuditView(actor);
+  const file = readChainHeads()[actor.productionId] ?? null;
+  const dbHead = chainHeadOf(getSqlite(), actor.productionId);
+  return { db: dbHead, file, matches: !!dbHead && !!file && dbHead.seq === file.seq && dbHead.hash === file.hash };
+}
+
+/** Walks the production's chain (not the site chain: that belongs to the site admin). */
+export function verifyProductionChain(actor: AuditActor): ChainReport {
+  assertAuditView(actor);
+  return verifyDatabase(getSqlite(), { chains: [actor.productionId] }).chains[0];
+}
+
+/**
+ * Stored entries about a set of records (an incident and what hangs off it), oldest first. Each
+ * term names its entity, so SQLite serves it from the audit_entity (entity, entity_id) index.
+ */
+export function listEntryRowsFor(actor: AuditActor, refs: { entity: string; ids: string[] }[]): Stored[] {
+  assertAuditView(actor);
+  const terms = refs.filter((r) => r.ids.length > 0).map((r) => and(eq(auditLog.entity, r.entity), inArray(auditLog.entityId, r.ids)));
+  if (terms.length === 0) return [];
+  return (
+    getDb()
+      .select()
+      .from(auditLog)
+      // Unary + keeps SQLite off the chain indexes: the (entity, entity_id) terms find the few
+      // matching rows directly, instead of walking the whole chain (EXPLAIN: MULTI-INDEX OR).
+      .where(and(sql`+${auditLog.chain} = ${actor.productionId}`, or(...terms)))
+      .orderBy(auditLog.seq)
+      .all()
+  );
+}
+
+export function listEntriesFor(actor: AuditActor, refs: { entity: string; ids: string[] }[]): AuditEntryView[] {
+  return toView(listEntryRowsFor(actor, refs), actor);
+}

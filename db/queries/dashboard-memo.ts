@@ -1,0 +1,39 @@
+import 'server-only';
+import { getSqlite } from '@/db/client';
+import type { DashboardActor } from './dashboard';
+
+// Dashboard figures are recomputed only when the production's data can have changed.
+//
+// Every change to a production's records appends to that production's audit chain in the same
+// transaction (house rule; DESIGN: audit trail), so the chain's newest seq is a version number of
+// the production's data as this process wrote it. `PRAGMA data_version` moves when any OTHER
+// connection commits (a script, a backup restore, a test inserting rows directly). Time-dependent
+// figures (overdue today, a legal clock running out) also key on the minute. A figure served from
+// here is therefore never older than the last committed change, and at most a minute behind the
+// clock.
+
+const MAX_ENTRIES = 500;
+const store = new Map<string, unknown>();
+
+/** The production's data version as this connection sees it: one indexed look-up and a pragma. */
+export function dataVersion(productionId: string): string {
+  const sq = getSqlite();
+  const dv = sq.pragma('data_version', { simple: true }) as number;
+  const head = sq.prepare('select max(seq) from audit_log where chain = ?').pluck().get(productionId) as number | null;
+  return `${dv}:${head ?? 0}`;
+}
+
+/** `compute()` once per (query, production, viewer, data version, minute, args). */
+export function memoFigure<T>(name: string, actor: DashboardActor, now: Date, args: unknown[], compute: () => T): T {
+  const key = [name, actor.productionId, actor.role, actor.userId, dataVersion(actor.productionId), Math.floor(now.getTime() / 60_000), JSON.stringify(args)].join('|');
+  if (store.has(key)) {
+    const v = store.get(key) as T;
+    store.delete(key); // most recently used last
+    store.set(key, v);
+    return v;
+  }
+  const v = compute();
+  store.set(key, v);
+  if (store.size > MAX_ENTRIES) store.delete(store.keys().next().value as string);
+  return v;
+}

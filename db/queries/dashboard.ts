@@ -1,0 +1,397 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { OPEN_CLOCKS } from '@/db/schema';
+import type { Actor } from '@/app/lib/auth';
+import { can } from '@/app/lib/policy';
+import { Refusal } from '@/app/lib/errors';
+import { PERMISSION_MESSAGE } from '@/app/lib/core';
+import { FIREARM_INCIDENT_TYPES, INCIDENT_TYPES, SEVERITIES, type IncidentType, type Position, type Severity } from '@/app/lib/enums';
+import { dayStart, lastWeeks } from '@/app/lib/calendar';
+import { injuryDeadlines, type Deadline } from '@/app/lib/rules/deadlines';
+import { DAY, HOUR, localDate } from '@/app/lib/time';
+
+// The thresholds of app/lib/rules/deadlines.ts, applied in SQL so only overdue incidents leave the
+// database; injuryDeadlines() then names each one (the unit tests hold both to the same answers).
+const OSHA_DEATH_MS = 8 * HOUR;
+const OSHA_SERIOUS_MS = 24 * HOUR;
+const FORM_301_MS = 7 * DAY;
+
+// The producer dashboard (DESIGN: dashboards; rule 4 items first). Every figure is an aggregate
+// or a short, limited list computed by SQLite on an index of the production; nothing loads a
+// table into JavaScript. Each function takes the actor: dashboards are for dashboard.view roles.
+
+export type DashboardActor = Pick<Actor, 'role' | 'userId' | 'productionId' | 'production'>;
+
+export function assertDashboard(actor: DashboardActor): void {
+  if (!can(actor.role, 'dashboard.view')) throw new Refusal(PERMISSION_MESSAGE, 'forbidden');
+}
+
+const OPEN_STATUSES = sql`('reported', 'investigating', 'action_required')`;
+const FIREARM_TYPES = sql.raw(`(${FIREARM_INCIDENT_TYPES.map((t) => `'${t}'`).join(', ')})`);
+const LIST_LIMIT = 5;
+
+/** Incidents the actor may count: all for incident.viewAll (every dashboard role today), else their own. */
+function incidentScope(actor: DashboardActor, alias = 'i'): SQL {
+  return can(actor.role, 'incident.viewAll') ? sql`1 = 1` : sql`${sql.raw(alias)}.reporter_id = ${actor.userId}`;
+}
+
+const all = <T>(q: SQL) => getDb().all<T>(q);
+const one = <T>(q: SQL) => getDb().get<T>(q);
+const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
+const today = (actor: DashboardActor, now: Date) => localDate(now, actor.production.timeZone);
+
+// ───────────── rule 4: what stands first ─────────────
+
+export type OpenHold = { id: string; calledAt: Date; reason: string; source: string; calledBy: string | null; incidentNumber: number | null; concurred: boolean };
+
+/** Standing stop-work holds (holds_production_lifted: production_id, lifted_at IS NULL). */
+export function listOpenHolds(actor: DashboardActor): OpenHold[] {
+  assertDashboard(actor);
+  return all<{ id: string; called_at: number; reason: string; source: string; called_by: string | null; number: number | null; concurred_at: number | null }>(sql`
+    select h.id, h.called_at, h.reason, h.source, u.name as called_by, i.number, h.concurred_at
+    from holds h
+    left join users u on u.id = h.called_by_id
+    left join incidents i on i.id = h.incident_id
+    where h.production_id = ${actor.productionId} and h.lifted_at is null
+    order by h.called_at`).map((r) => ({
+    id: r.id,
+    calledAt: new Date(r.called_at),
+    reason: r.reason,
+    source: r.source,
+    calledBy: r.called_by,
+    incidentNumber: r.number,
+    concurred: r.concurred_at !== null,
+  }));
+}
+
+export type OverdueAction = { id: string; what: string; dueDate: string; owner: string; incidentId: string; incidentNumber: number };
+
+/** Not done and due before today in the production's zone (corrective_actions_production_due). */
+export function overdueCorrectiveActions(actor: DashboardActor, now = new Date()): { count: number; items: OverdueAction[] } {
+  assertDashboard(actor);
+  const day = today(actor, now);
+  const where = sql`ca.production_id = ${actor.productionId} and ca.done_at is null and ca.due_date < ${day}`;
+  const count = one<{ n: number }>(sql`select count(*) as n from corrective_actions ca where ${where}`)?.n ?? 0;
+  const items = all<{ id: string; what: string; due_date: string; owner: string | null; incident_id: string; number: number }>(sql`
+    select ca.id, ca.what, ca.due_date, u.name as owner, ca.incident_id, i.number
+    from corrective_actions ca
+    join incidents i on i.id = ca.incident_id
+    left join users u on u.id = ca.owner_id
+    where ${where} and ${incidentScope(actor)}
+    order by ca.due_date, ca.created_at
+    limit ${LIST_LIMIT}`).map((r) => ({
+    id: r.id,
+    what: r.what,
+    dueDate: r.due_date,
+    owner: r.owner ?? 'Unknown',
+    incidentId: r.incident_id,
+    incidentNumber: r.number,
+  }));
+  return { count, items };
+}
+
+export type OverdueDeadline = { incidentId: string; incidentNumber: number; deadlines: Deadline[] };
+
+/**
+ * Injury incidents with a legal clock run out, every clock counted from when it happened (when it
+ * was filed if no time was given), as app/lib/rules/deadlines.ts does. Driven from the partial
+ * index incident_injuries_open_clocks (only clocks still running, site-wide; its WHERE is repeated
+ * verbatim so SQLite may use it), each incident by key. One pass: the window count gives the
+ * total, only the oldest few come back as rows.
+ */
+export function overdueLegalDeadlines(actor: DashboardActor, now = new Date()): { count: number; items: OverdueDeadline[] } {
+  assertDashboard(actor);
+  const t = now.getTime();
+  const from = sql`coalesce(i.occurred_at, i.reported_at)`;
+  // coalesce: a clause over an unanswered yes/no (NULL) is NULL, which would void the sum.
+  const oshaDeath = sql`coalesce(j.osha_reported_at is null and j.died = 1 and ${from} + ${OSHA_DEATH_MS} < ${t}, 0)`;
+  const oshaSerious = sql`coalesce(j.osha_reported_at is null and j.died = 0 and (j.hospitalized_inpatient = 1 or j.amputation = 1 or j.loss_of_eye = 1) and ${from} + ${OSHA_SERIOUS_MS} < ${t}, 0)`;
+  const form301 = sql`coalesce(j.form301_completed_at is null and ${from} + ${FORM_301_MS} < ${t}, 0)`;
+  const rows = all<{
+    id: string; number: number; occurred_at: number | null; reported_at: number; died: number; hospitalized_inpatient: number | null;
+    amputation: number; loss_of_eye: number; osha_reported_at: number | null; form301_completed_at: number | null; total: number;
+  }>(sql`
+    select i.id, i.number, i.occurred_at, i.reported_at, j.died, j.hospitalized_inpatient, j.amputation, j.loss_of_eye,
+           j.osha_reported_at, j.form301_completed_at, sum(${oshaDeath} + ${oshaSerious} + ${form301}) over () as total
+    from incident_injuries j indexed by incident_injuries_open_clocks
+    cross join incidents i on i.id = j.incident_id
+    where (${sql.raw(OPEN_CLOCKS)})
+      and i.production_id = ${actor.productionId} and i.duplicate_of_id is null and ${incidentScope(actor)}
+      and (${oshaDeath} + ${oshaSerious} + ${form301}) > 0
+    order by ${from}, i.number
+    limit ${LIST_LIMIT}`);
+  const items = rows
+    .map((r) => ({
+      incidentId: r.id,
+      incidentNumber: r.number,
+      deadlines: injuryDeadlines(
+        {
+          died: !!r.died,
+          hospitalizedInpatient: r.hospitalized_inpatient === null ? null : !!r.hospitalized_inpatient,
+          amputation: !!r.amputation,
+          lossOfEye: !!r.loss_of_eye,
+          oshaReportedAt: toDate(r.osha_reported_at),
+          form301CompletedAt: toDate(r.form301_completed_at),
+        },
+        new Date(r.occurred_at ?? r.reported_at),
+        now,
+      ).filter((d) => d.state === 'overdue'),
+    }))
+    .filter((i) => i.deadlines.length > 0);
+  return { count: rows[0]?.total ?? 0, items };
+}
+
+// ───────────── rule 3 ─────────────
+
+export type FlagView = { id: string; rule: string; windowStart: Date; windowEnd: Date; createdAt: Date; incidents: { id: string; number: number }[] };
+
+/** Rule-3 escalations, newest first, with the incident numbers they name (rule_flags_production). */
+export function listRuleFlags(actor: DashboardActor): { count: number; items: FlagView[] } {
+  assertDashboard(actor);
+  const count = one<{ n: number }>(sql`select count(*) as n from rule_flags where production_id = ${actor.productionId}`)?.n ?? 0;
+  const rows = all<{ id: string; rule: string; window_start: number; window_end: number; created_at: number; numbers: string | null }>(sql`
+    select f.id, f.rule, f.window_start, f.window_end, f.created_at,
+      (select json_group_array(json_object('id', i.id, 'number', i.number))
+         from json_each(f.incident_ids) e cross join incidents i on i.id = e.value
+         where i.production_id = f.production_id) as numbers
+    from rule_flags f
+    where f.production_id = ${actor.productionId}
+    order by f.created_at desc
+    limit ${LIST_LIMIT}`);
+  return {
+    count,
+    items: rows.map((r) => ({
+      id: r.id,
+      rule: r.rule,
+      windowStart: new Date(r.window_start),
+      windowEnd: new Date(r.window_end),
+      createdAt: new Date(r.created_at),
+      incidents: ((r.numbers ? JSON.parse(r.numbers) : []) as { id: string; number: number }[]).sort((a, b) => a.number - b.number),
+    })),
+  };
+}
+
+// ───────────── open incidents ─────────────
+
+/**
+ * Open = not closed. A duplicate is always closed (the incident core closes it when marking it), so
+ * incidents_production_status_severity answers these counts by itself (a covering index).
+ */
+export function openIncidentsBySeverity(actor: DashboardActor): Record<Severity, number> {
+  assertDashboard(actor);
+  const out = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const r of all<{ severity: Severity; n: number }>(sql`
+    select i.severity, count(*) as n from incidents i
+    where i.production_id = ${actor.productionId} and i.status in ${OPEN_STATUSES} and ${incidentScope(actor)}
+    group by i.severity`))
+    out[r.severity] = r.n;
+  return out;
+}
+
+/** The partial index incidents_open_type holds open incidents only (its WHERE is repeated here). */
+export function openIncidentsByType(actor: DashboardActor): Record<IncidentType, number> {
+  assertDashboard(actor);
+  const out = Object.fromEntries(INCIDENT_TYPES.map((s) => [s, 0])) as Record<IncidentType, number>;
+  for (const r of all<{ type: IncidentType; n: number }>(sql`
+    select i.type, count(*) as n from incidents i indexed by incidents_open_type
+    where i.production_id = ${actor.productionId} and i.status <> 'closed' and ${incidentScope(actor)}
+    group by i.type`))
+    out[r.type] = r.n;
+  return out;
+}
+
+export type WeekCount = { week: string; label: string; firearm: number; other: number; total: number };
+
+/**
+ * Incidents per week over the last `weeks` weeks, by when they happened (when they were filed if
+ * no time was given). Week edges are local Mondays, computed here and passed in, so the grouping
+ * is exact across daylight-saving changes; SQLite only buckets and counts.
+ */
+export function incidentsPerWeek(actor: DashboardActor, now = new Date(), weeks = 12): WeekCount[] {
+  assertDashboard(actor);
+  const ws = lastWeeks(now, actor.production.timeZone, weeks);
+  const start = ws[0].startAt.getTime();
+  const end = ws[ws.length - 1].endAt.getTime();
+  const bucket = sql.join(
+    ws.map((w, k) => sql`when t < ${w.endAt.getTime()} then ${k}`),
+    sql` `,
+  );
+  const window = sql`i.production_id = ${actor.productionId} and i.duplicate_of_id is null and ${incidentScope(actor)}
+        and ((i.occurred_at >= ${start} and i.occurred_at < ${end})
+          or (i.occurred_at is null and i.reported_at >= ${start} and i.reported_at < ${end}))`;
+  const rows = all<{ w: number; firearm: number; n: number }>(sql`
+    select case ${bucket} end as w, sum(fa) as firearm, count(*) as n
+    from (select coalesce(i.occurred_at, i.reported_at) as t, i.type in ${FIREARM_TYPES} as fa from incidents i where ${window})
+    group by w`);
+  // Firearm-related also means "a weapon is linked" (DESIGN): those few are found from the
+  // production's weapons, not by probing every incident of the window.
+  const linked = all<{ w: number; n: number }>(sql`
+    select case ${bucket} end as w, count(*) as n
+    from (select distinct i.id, coalesce(i.occurred_at, i.reported_at) as t
+          from firearms fa join incident_firearms x on x.firearm_id = fa.id cross join incidents i on i.id = x.incident_id
+          where fa.production_id = ${actor.productionId} and i.type not in ${FIREARM_TYPES} and ${window})
+    group by w`);
+  for (const l of linked) {
+    const r = rows.find((x) => x.w === l.w);
+    if (r) r.firearm += l.n;
+  }
+  const byWeek = new Map(rows.map((r) => [r.w, r]));
+  return ws.map((w, k) => {
+    const r = byWeek.get(k);
+    const total = r?.n ?? 0;
+    const firearm = r?.firearm ?? 0;
+    return { week: w.start, label: w.label, firearm, other: total - firearm, total };
+  });
+}
+
+// ───────────── firearms: checks, custody, the armorer ─────────────
+
+export type Compliance = { handoffs: number; valid: number; refused: number; ratio: number | null };
+
+/**
+ * Check compliance = hand-offs with a valid check ÷ (hand-offs + refused attempts). A valid check
+ * (rule 2): before-use, passed, of that weapon, done before the hand-off and after the weapon's
+ * last return, with at least one named witness and every witness confirmed before the hand-off.
+ */
+export function checkCompliance(actor: DashboardActor, since: Date): Compliance {
+  assertDashboard(actor);
+  // A window, not all time: each hand-off costs a few index look-ups, and what matters for
+  // shooting today is the recent record (all time stays in the exports).
+  const from = since.getTime();
+  const r = one<{ handoffs: number; valid: number; refused: number }>(sql`
+    select
+      (select count(*) from handoffs h where h.production_id = ${actor.productionId} and h.handed_at >= ${from}) as handoffs,
+      (select count(*) from handoffs h join firearm_checks c on c.id = h.check_id
+        where h.production_id = ${actor.productionId} and h.handed_at >= ${from}
+          and c.result = 'pass' and c.phase = 'before_use' and c.firearm_id = h.firearm_id and c.performed_at <= h.handed_at
+          and exists (select 1 from check_witnesses w where w.check_id = c.id)
+          and not exists (select 1 from check_witnesses w where w.check_id = c.id and (w.confirmed_at is null or w.confirmed_at > h.handed_at))
+          -- made after the weapon's last return: the previous hand-off of the weapon came back before the check
+          and coalesce((select p.returned_at from handoffs p where p.firearm_id = h.firearm_id and p.handed_at < h.handed_at
+                        order by p.handed_at desc limit 1), 0) <= c.performed_at) as valid,
+      (select count(*) from refused_handoffs x where x.production_id = ${actor.productionId} and x.at >= ${from}) as refused`);
+  const handoffs = r?.handoffs ?? 0;
+  const refused = r?.refused ?? 0;
+  const valid = r?.valid ?? 0;
+  return { handoffs, valid, refused, ratio: handoffs + refused === 0 ? null : valid / (handoffs + refused) };
+}
+
+export type PendingWitnessCheck = { id: string; performedAt: Date; scene: string; phase: string; firearmTag: string; pending: string[] };
+
+/**
+ * Checks with a named witness who has not confirmed yet. Driven from the partial index
+ * check_witnesses_pending (only confirmations still awaited, across the site), then each check by
+ * key and kept when it is this production's.
+ */
+export function checksMissingWitness(actor: DashboardActor): { count: number; items: PendingWitnessCheck[] } {
+  assertDashboard(actor);
+  const pending = sql`check_witnesses w indexed by check_witnesses_pending cross join firearm_checks c on c.id = w.check_id`;
+  const where = sql`w.confirmed_at is null and c.production_id = ${actor.productionId}`;
+  // One pass: grouped per check, the window count is the number of checks, the limit the list.
+  const rows = all<{ id: string; performed_at: number; scene: string; phase: string; tag: string; pending: string; total: number }>(sql`
+    select c.id, c.performed_at, c.scene, c.phase, f.tag, json_group_array(u.name) as pending, count(*) over () as total
+    from ${pending}
+    join firearms f on f.id = c.firearm_id
+    join users u on u.id = w.user_id
+    where ${where}
+    group by c.id
+    order by c.performed_at
+    limit ${LIST_LIMIT}`);
+  const count = rows[0]?.total ?? 0;
+  return {
+    count,
+    items: rows.map((r) => ({ id: r.id, performedAt: new Date(r.performed_at), scene: r.scene, phase: r.phase, firearmTag: r.tag, pending: JSON.parse(r.pending) as string[] })),
+  };
+}
+
+export type OutWeapon = { handoffId: string; firearmId: string; tag: string; description: string; holder: string; scene: string; handedAt: Date; overdue: boolean };
+
+/**
+ * Weapons handed out and not returned (handoffs_production_returned: returned_at IS NULL).
+ * Overdue = handed out before today began in the production's zone: not back at the end of the day.
+ */
+export function weaponsNotBack(actor: DashboardActor, now = new Date()): { overdue: number; outNow: number; items: OutWeapon[] } {
+  assertDashboard(actor);
+  const startOfToday = dayStart(today(actor, now), actor.production.timeZone).getTime();
+  const rows = all<{ id: string; firearm_id: string; tag: string; make: string; model: string; holder: string | null; scene: string; handed_at: number }>(sql`
+    select h.id, h.firearm_id, f.tag, f.make, f.model, u.name as holder, h.scene, h.handed_at
+    from handoffs h indexed by handoffs_production_returned
+    join firearms f on f.id = h.firearm_id left join users u on u.id = h.to_id
+    where h.production_id = ${actor.productionId} and h.returned_at is null
+    order by h.handed_at`);
+  const items = rows.map((r) => ({
+    handoffId: r.id,
+    firearmId: r.firearm_id,
+    tag: r.tag,
+    description: `${r.make} ${r.model}`.trim(),
+    holder: r.holder ?? 'Unknown',
+    scene: r.scene,
+    handedAt: new Date(r.handed_at),
+    overdue: r.handed_at < startOfToday,
+  }));
+  const overdue = items.filter((i) => i.overdue).length;
+  return { overdue, outNow: items.length - overdue, items };
+}
+
+export type DoublingArmorer = { userId: string; name: string; positions: Position[] };
+
+/**
+ * DOMAIN FP4: on Rust the armorer was also key props assistant and had no time for armorer
+ * duties. Any other position held by an armorer is flagged, props included.
+ */
+export function armorersWithOtherPositions(actor: DashboardActor): DoublingArmorer[] {
+  assertDashboard(actor);
+  return all<{ user_id: string; name: string; positions: string }>(sql`
+    select m.user_id, u.name, m.positions from memberships m join users u on u.id = m.user_id
+    where m.production_id = ${actor.productionId} and m.role = 'armorer' and json_array_length(m.positions) > 0
+    order by u.name`).map((r) => ({ userId: r.user_id, name: r.name, positions: JSON.parse(r.positions) as Position[] }));
+}
+
+export type UnassignedReport = { id: string; number: number; type: IncidentType; severity: Severity; reportedAt: Date; anonymous: boolean };
+
+/**
+ * Open reports nobody owns yet, oldest first. The partial index incidents_open_unassigned holds
+ * exactly these (its WHERE is repeated here), in reported order.
+ */
+export function oldestUnassigned(actor: DashboardActor): { count: number; items: UnassignedReport[] } {
+  assertDashboard(actor);
+  const where = sql`i.production_id = ${actor.productionId} and i.owner_id is null and i.status <> 'closed' and ${incidentScope(actor)}`;
+  const count = one<{ n: number }>(sql`select count(*) as n from incidents i indexed by incidents_open_unassigned where ${where}`)?.n ?? 0;
+  const rows = all<{ id: string; number: number; type: IncidentType; severity: Severity; reported_at: number; anonymous: number }>(sql`
+    select i.id, i.number, i.type, i.severity, i.reported_at, i.anonymous from incidents i indexed by incidents_open_unassigned where ${where}
+    order by i.reported_at, i.number limit ${LIST_LIMIT}`);
+  return { count, items: rows.map((r) => ({ id: r.id, number: r.number, type: r.type, severity: r.severity, reportedAt: new Date(r.reported_at), anonymous: !!r.anonymous })) };
+}
+
+// ───────────── across productions ─────────────
+
+export type ProductionSummary = {
+  openHolds: number;
+  overdueActions: number;
+  overdueDeadlines: number;
+  ruleFlags: number;
+  openIncidents: number;
+  openCritical: number;
+  weaponsOverdue: number;
+  checksPendingWitness: number;
+  unassigned: number;
+  armorerDoubling: number;
+};
+
+/** The counts behind the cross-production view; the same queries as the production dashboard. */
+export function productionSummary(actor: DashboardActor, now = new Date()): ProductionSummary {
+  const sev = openIncidentsBySeverity(actor);
+  return {
+    openHolds: listOpenHolds(actor).length,
+    overdueActions: overdueCorrectiveActions(actor, now).count,
+    overdueDeadlines: overdueLegalDeadlines(actor, now).count,
+    ruleFlags: listRuleFlags(actor).count,
+    openIncidents: Object.values(sev).reduce((a, b) => a + b, 0),
+    openCritical: sev.critical,
+    weaponsOverdue: weaponsNotBack(actor, now).overdue,
+    checksPendingWitness: checksMissingWitness(actor).count,
+    unassigned: oldestUnassigned(actor).count,
+    armorerDoubling: armorersWithOtherPositions(actor).length,
+  };
+}

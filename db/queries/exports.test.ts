@@ -1,0 +1,157 @@
+// Export data and the audit trail queries against a temporary database written through the
+// real audit path (so the chain head is real).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-export-'));
+process.env.DATABASE_PATH = path.join(dir, 'setsafe.db');
+
+const { getDb, getSqlite, write } = await import('@/db/client');
+const S = await import('@/db/schema');
+const { appendAudit } = await import('@/app/lib/audit');
+const { addMembership, createProduction, createUser } = await import('@/app/lib/site');
+const X = await import('./exports');
+const A = await import('./audit');
+const R = await import('./report');
+type Production = import('@/db/schema').Production;
+type Role = import('@/app/lib/enums').Role;
+
+let P: Production;
+let Other: Production;
+const U: Record<string, string> = {};
+const inc: Record<string, string> = {};
+const actor = (role: Role, userId: string, p: Production = P) => ({ role, userId, productionId: p.id, production: p });
+
+beforeAll(() => {
+  const who = { userId: null, label: 'seed' };
+  const t0 = new Date('2026-11-02T15:00:00Z');
+  write((tx) => {
+    P = createProduction(tx, who, { title: 'Export Show', company: 'Co', timeZone: 'America/Denver', phase: 'shooting' }, t0);
+    Other = createProduction(tx, who, { title: 'Other', company: 'Co', timeZone: 'UTC' }, t0);
+    for (const [k, role] of [['prod', 'producer'], ['aud', 'auditor'], ['crew', 'crew'], ['arm', 'armorer']] as const) {
+      U[k] = createUser(tx, who, { email: `${k}@e.test`, name: `${k} person`, passwordHash: null }, t0).id;
+      addMembership(tx, who, { productionId: P.id, userId: U[k], role, positions: role === 'crew' ? ['actor'] : [] }, t0);
+    }
+  });
+  const db = getDb();
+  let n = 0;
+  const mk = (key: string, p: Production, v: Partial<typeof S.incidents.$inferInsert>) => {
+    inc[key] = randomUUID();
+    db.insert(S.incidents).values({ id: inc[key], productionId: p.id, number: ++n, type: 'near_miss', location: 'Stage 2', description: key, reportedAt: t0, updatedAt: t0, ...v }).run();
+  };
+  mk('a', P, { status: 'reported', occurredAt: new Date('2026-11-03T17:00:00Z'), reporterId: U.crew, description: '=cmd|calc' });
+  mk('b', P, { type: 'injury', status: 'closed', occurredAt: new Date('2026-11-10T17:00:00Z') });
+  mk('c', P, { status: 'reported', anonymous: true, occurredAt: null, reportedAt: new Date('2026-11-12T07:00:00Z') });
+  mk('z', Other, { status: 'reported', occurredAt: new Date('2026-11-03T17:00:00Z') });
+  db.insert(S.incidentInjuries).values({ incidentId: inc.b, employeeName: 'Jo Private', physicianName: 'Dr X', injuryDescription: 'burn', updatedAt: t0 }).run();
+  write((tx) =>
+    appendAudit(tx, {
+      chain: P.id, actorId: U.prod, actorLabel: 'prod person', entity: 'injury', entityId: inc.b, action: 'injury.update',
+      before: { incidentId: inc.b, employeeName: null, injuryDescription: null }, after: { incidentId: inc.b, employeeName: 'Jo Private', injuryDescription: 'burn' },
+      at: new Date('2026-11-10T18:00:00Z'),
+    }),
+  );
+});
+
+afterAll(() => {
+  getSqlite().close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('exports', () => {
+  it('are refused to crew and armorers', () => {
+    expect(() => X.exportDataset(actor('crew', U.crew), 'incidents', {})).toThrow(/does not allow/);
+    expect(() => X.exportDataset(actor('armorer', U.arm), 'audit', {})).toThrow(/does not allow/);
+  });
+
+  it('incidents: only this production, with the chain head of the same snapshot', () => {
+    const r = X.exportDataset(actor('auditor', U.aud), 'incidents', {});
+    expect(r.rows.map((x) => x.description)).toEqual(['=cmd|calc', 'b', 'c']);
+    const last = getSqlite().prepare('select seq, hash from audit_log where chain = ? order by seq desc limit 1').get(P.id);
+    expect(r.chainHead).toEqual(last);
+    expect(r.rows[2]).toMatchObject({ anonymous: true, reporter: 'anonymous', occurredAt: null });
+    expect(r.rows[0]).toMatchObject({ reporter: 'crew person', occurredLocal: '2026-11-03 10:00' });
+  });
+
+  it('incidents: personal injury columns for producers and auditors', () => {
+    const r = X.exportDataset(actor('producer', U.prod), 'incidents', {});
+    expect(r.columns.map((c) => c.header)).toContain('employee_name');
+    expect(r.rows[1]).toMatchObject({ employeeName: 'Jo Private', physicianName: 'Dr X', injuryDescription: 'burn', injury: true });
+  });
+
+  it('incidents: filtered like the screens (status, local date range)', () => {
+    expect(X.exportDataset(actor('producer', U.prod), 'incidents', { status: 'closed' }).rows.map((x) => x.description)).toEqual(['b']);
+    // 12 Nov local: the anonymous report (no time, filed at the start of that day).
+    expect(X.exportDataset(actor('producer', U.prod), 'incidents', { from: '2026-11-12', to: '2026-11-12' }).rows.map((x) => x.description)).toEqual(['c']);
+  });
+
+  it('audit: every entry of the chain in order, hashes included', () => {
+    const r = X.exportDataset(actor('auditor', U.aud), 'audit', {});
+    expect(r.rows.map((x) => x.seq)).toEqual(r.rows.map((_, k) => k + 1));
+    expect(r.rows.at(-1)).toMatchObject({ action: 'injury.update', hash: r.chainHead?.hash });
+    expect(String(r.rows.at(-1)?.after)).toContain('Jo Private');
+    expect(X.exportDataset(actor('auditor', U.aud), 'audit', { action: 'member.add' }).rows).toHaveLength(4);
+  });
+});
+
+describe('audit trail queries', () => {
+  it('pages newest first and filters by person', () => {
+    const all = A.listAuditEntries(actor('producer', U.prod), {});
+    expect(all.total).toBe(6); // production.create, 4 × member.add, injury.update
+    expect(all.entries[0].action).toBe('injury.update');
+    expect(A.listAuditEntries(actor('producer', U.prod), { person: 'system' }).total).toBe(5);
+    expect(A.listAuditEntries(actor('producer', U.prod), { person: U.prod }).total).toBe(1);
+  });
+
+  it('names people and the production beside their ids in the difference', () => {
+    const add = A.listAuditEntries(actor('auditor', U.aud), { action: 'member.add' }).entries.find((e) => e.diff.changes.some((c) => c.after === 'auditor'))!;
+    const byField = Object.fromEntries(add.diff.changes.map((c) => [c.field, c.after]));
+    expect(byField.userId).toBe(`aud person (${U.aud.slice(0, 8)})`);
+    expect(byField.productionId).toBe(`Export Show (${P.id.slice(0, 8)})`);
+  });
+
+  it('the personal-field gate: producers see them, others only on their own report', () => {
+    expect(A.personalFieldsGate(actor('producer', U.prod))(inc.b)).toBe(true);
+    expect(A.personalFieldsGate(actor('armorer', U.arm))(inc.b)).toBe(false);
+    expect(A.personalFieldsGate(actor('crew', U.crew))(inc.a)).toBe(true);
+    const crewView = A.toView(getDb().select().from(S.auditLog).all().filter((r) => r.entity === 'injury'), actor('armorer', U.arm));
+    expect(crewView[0].diff.changes.map((c) => c.field)).toEqual(['injuryDescription']);
+    expect(crewView[0].diff.hidden).toBe(1);
+  });
+
+  it('chain state and verification of the production chain', () => {
+    const s = A.chainState(actor('auditor', U.aud));
+    expect(s.matches).toBe(true);
+    expect(s.db?.seq).toBe(6);
+    const v = A.verifyProductionChain(actor('auditor', U.aud));
+    expect(v.summary).toBe('intact, 6 entries');
+    expect(() => A.verifyProductionChain(actor('crew', U.crew))).toThrow(/does not allow/);
+  });
+});
+
+describe('printable report data', () => {
+  it('gathers the incident, its injury, actions, comments and their audit entries; refuses crew', () => {
+    const db = getDb();
+    const ca = randomUUID();
+    const cm = randomUUID();
+    db.insert(S.correctiveActions).values({ id: ca, productionId: P.id, incidentId: inc.b, what: 'Shield the blank', ownerId: U.arm, dueDate: '2026-11-20', createdById: U.prod, createdAt: new Date() }).run();
+    db.insert(S.comments).values({ id: cm, incidentId: inc.b, authorId: U.prod, body: 'Seen.', createdAt: new Date() }).run();
+    write((tx) => {
+      appendAudit(tx, { chain: P.id, actorId: U.prod, actorLabel: 'prod person', entity: 'corrective_action', entityId: ca, action: 'corrective_action.add', after: { what: 'Shield the blank' }, at: new Date() });
+      appendAudit(tx, { chain: P.id, actorId: U.prod, actorLabel: 'prod person', entity: 'comment', entityId: randomUUID(), action: 'comment.add', after: { body: 'another incident' }, at: new Date() });
+      appendAudit(tx, { chain: P.id, actorId: U.prod, actorLabel: 'prod person', entity: 'incident', entityId: inc.b, action: 'incident.update', before: { 'injury.employeeName': null }, after: { 'injury.employeeName': 'Jo Private' }, at: new Date() });
+    });
+    const r = R.getIncidentReport(actor('auditor', U.aud), inc.b)!;
+    expect(r.injury?.employeeName).toBe('Jo Private');
+    expect(r.showPersonal).toBe(true);
+    expect(r.actions.map((a) => a.a.what)).toEqual(['Shield the blank']);
+    expect(r.comments.map((c) => c.c.body)).toEqual(['Seen.']);
+    expect(r.entries.map((e) => e.action)).toEqual(['corrective_action.add', 'incident.update']);
+    expect(r.chain.matches).toBe(true);
+    expect(R.getIncidentReport(actor('auditor', U.aud), inc.z)).toBeNull(); // another production's incident
+    expect(() => R.getIncidentReport(actor('crew', U.crew), inc.a)).toThrow(/does not allow/);
+  });
+});

@@ -1,0 +1,283 @@
+import 'server-only';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { getDb, type Tx } from '@/db/client';
+import { auditLog, firearmChecks, firearms, handoffs, incidentInjuries, incidents, refusedHandoffs, users } from '@/db/schema';
+import { can } from '@/app/lib/policy';
+import { LABELS } from '@/app/lib/enums';
+import { dayRange } from '@/app/lib/calendar';
+import { toLocalDateTime } from '@/app/lib/time';
+import { redactStored } from '@/app/lib/audit-diff';
+import type { Column, Dataset, Row } from '@/app/lib/export-format';
+import type { AuditFilters } from '@/app/lib/schemas/oversight';
+import { assertAuditView, auditWhere, personalFieldsGate, type AuditActor } from './audit';
+
+// Exports (DESIGN: audit trail, verification, exports — producers and auditors). Every dataset
+// is read in ONE read transaction together with the chain head, so the head printed on the file
+// is the one the rows were taken at.
+
+export type IncidentExportFilters = { status?: string; severity?: string; type?: string; from?: string; to?: string };
+export type CheckExportFilters = { firearm?: string; result?: string; from?: string; to?: string };
+export type CustodyExportFilters = { firearm?: string; open?: string; from?: string; to?: string };
+
+export type ExportResult = { chainHead: { seq: number; hash: string } | null; columns: Column[]; rows: Row[] };
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const cols = (pairs: [string, string][]): Column[] => pairs.map(([key, header]) => ({ key, header }));
+
+export function exportDataset(actor: AuditActor, dataset: Dataset, filters: Record<string, string | number | undefined>): ExportResult {
+  assertAuditView(actor);
+  return getDb().transaction(
+    (tx) => {
+      const chainHead =
+        tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).where(eq(auditLog.chain, actor.productionId)).orderBy(desc(auditLog.seq)).limit(1).get() ?? null;
+      const data =
+        dataset === 'incidents'
+          ? exportIncidents(tx, actor, filters as IncidentExportFilters)
+          : dataset === 'checks'
+            ? exportChecks(tx, actor, filters as CheckExportFilters)
+            : dataset === 'custody'
+              ? exportCustody(tx, actor, filters as CustodyExportFilters)
+              : exportAudit(tx, actor, filters as AuditFilters);
+      return { chainHead, ...data };
+    },
+    { behavior: 'deferred' },
+  );
+}
+
+function range(col: SQL | typeof incidents.reportedAt, f: { from?: string; to?: string }, tz: string): (SQL | undefined)[] {
+  const { start, end } = dayRange(f.from, f.to, tz);
+  return [start ? sql`${col} >= ${start.getTime()}` : undefined, end ? sql`${col} < ${end.getTime()}` : undefined];
+}
+
+const PERSONAL_COLUMNS: [string, string][] = [
+  ['employeeName', 'employee_name'],
+  ['employeeAddress', 'employee_address'],
+  ['employeeBirthDate', 'employee_birth_date'],
+  ['employeeHiredDate', 'employee_hired_date'],
+  ['employeeSex', 'employee_sex'],
+  ['physicianName', 'physician_name'],
+  ['facilityNameAddress', 'facility_name_address'],
+];
+
+function exportIncidents(tx: Tx, actor: AuditActor, f: IncidentExportFilters): { columns: Column[]; rows: Row[] } {
+  const tz = actor.production.timeZone;
+  const reporter = alias(users, 'reporter');
+  const owner = alias(users, 'owner');
+  const dup = alias(incidents, 'dup');
+  const when = sql`coalesce(${incidents.occurredAt}, ${incidents.reportedAt})`;
+  const rows = tx
+    .select({
+      i: incidents,
+      reporterName: reporter.name,
+      ownerName: owner.name,
+      duplicateOf: dup.number,
+      injury: incidentInjuries,
+      firearms: sql<string | null>`(select group_concat(f.tag, ', ') from incident_firearms x join firearms f on f.id = x.firearm_id where x.incident_id = ${incidents.id})`,
+    })
+    .from(incidents)
+    .leftJoin(reporter, eq(reporter.id, incidents.reporterId))
+    .leftJoin(owner, eq(owner.id, incidents.ownerId))
+    .leftJoin(dup, eq(dup.id, incidents.duplicateOfId))
+    .leftJoin(incidentInjuries, eq(incidentInjuries.incidentId, incidents.id))
+    .where(
+      and(
+        eq(incidents.productionId, actor.productionId),
+        f.status ? eq(incidents.status, f.status as (typeof incidents.$inferSelect)['status']) : undefined,
+        f.severity ? eq(incidents.severity, f.severity as (typeof incidents.$inferSelect)['severity']) : undefined,
+        f.type ? eq(incidents.type, f.type as (typeof incidents.$inferSelect)['type']) : undefined,
+        ...range(when, f, tz),
+      ),
+    )
+    .orderBy(asc(incidents.number))
+    .all();
+  // Injury privacy: personal Form 301 columns only for those who may see them (producers, auditors).
+  const personal = can(actor.role, 'injury.viewPersonal');
+  const mayShow = personalFieldsGate(actor);
+  const columns = cols([
+    ['number', 'number'], ['id', 'id'], ['type', 'type'], ['severity', 'severity'], ['status', 'status'],
+    ['occurredAt', 'occurred_at_utc'], ['occurredLocal', `occurred_local (${tz})`], ['reportedAt', 'reported_at_utc'],
+    ['anonymous', 'anonymous'], ['reporter', 'reporter'], ['location', 'location'], ['scene', 'scene'],
+    ['description', 'description'], ['immediateActions', 'immediate_actions'], ['peopleInvolved', 'people_involved'],
+    ['firearms', 'firearms'], ['owner', 'owner'], ['duplicateOf', 'duplicate_of_number'], ['closedAt', 'closed_at_utc'], ['resolution', 'resolution'],
+    ['injury', 'injury_recorded'], ['caseNumber', 'injury_case_number'],
+    ...(personal ? PERSONAL_COLUMNS : []),
+    ['emergencyRoom', 'injury_emergency_room'], ['hospitalizedInpatient', 'injury_hospitalized_inpatient'],
+    ['activityBefore', 'injury_activity_before'], ['howOccurred', 'injury_how_occurred'], ['injuryDescription', 'injury_description'],
+    ['harmingObject', 'injury_harming_object'], ['died', 'injury_died'], ['deathDate', 'injury_death_date'],
+    ['amputation', 'injury_amputation'], ['lossOfEye', 'injury_loss_of_eye'],
+    ['oshaReportedAt', 'osha_reported_at_utc'], ['form301CompletedAt', 'form301_completed_at_utc'],
+  ]);
+  return {
+    columns,
+    rows: rows.map(({ i, reporterName, ownerName, duplicateOf, injury: j, firearms: tags }) => {
+      const row: Row = {
+        number: i.number, id: i.id, type: LABELS.incidentType[i.type], severity: LABELS.severity[i.severity], status: LABELS.status[i.status],
+        occurredAt: iso(i.occurredAt), occurredLocal: i.occurredAt ? toLocalDateTime(i.occurredAt, tz).replace('T', ' ') : null,
+        reportedAt: iso(i.reportedAt), anonymous: i.anonymous, reporter: i.anonymous ? 'anonymous' : (reporterName ?? null),
+        location: i.location, scene: i.scene, description: i.description, immediateActions: i.immediateActions, peopleInvolved: i.peopleInvolved,
+        firearms: tags ?? '', owner: ownerName ?? null, duplicateOf: duplicateOf ?? null, closedAt: iso(i.closedAt), resolution: i.resolution,
+        injury: !!j, caseNumber: j?.caseNumber ?? null,
+        emergencyRoom: j?.emergencyRoom ?? null, hospitalizedInpatient: j?.hospitalizedInpatient ?? null,
+        activityBefore: j?.activityBefore ?? null, howOccurred: j?.howOccurred ?? null, injuryDescription: j?.injuryDescription ?? null,
+        harmingObject: j?.harmingObject ?? null, died: j ? j.died : null, deathDate: j?.deathDate ?? null,
+        amputation: j ? j.amputation : null, lossOfEye: j ? j.lossOfEye : null,
+        oshaReportedAt: iso(j?.oshaReportedAt), form301CompletedAt: iso(j?.form301CompletedAt),
+      };
+      if (personal) {
+        const show = j && mayShow(i.id);
+        for (const [k] of PERSONAL_COLUMNS) row[k] = show ? ((j as Record<string, unknown>)[k] as string | null) : null;
+      }
+      return row;
+    }),
+  };
+}
+
+function exportChecks(tx: Tx, actor: AuditActor, f: CheckExportFilters): { columns: Column[]; rows: Row[] } {
+  const tz = actor.production.timeZone;
+  const rows = tx
+    .select({
+      c: firearmChecks,
+      tag: firearms.tag,
+      make: firearms.make,
+      model: firearms.model,
+      by: users.name,
+      witnesses: sql<string>`(select json_group_array(json_object('name', u.name, 'at', w.confirmed_at))
+        from check_witnesses w join users u on u.id = w.user_id where w.check_id = ${firearmChecks.id})`,
+    })
+    .from(firearmChecks)
+    .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
+    .leftJoin(users, eq(users.id, firearmChecks.performedById))
+    .where(
+      and(
+        eq(firearmChecks.productionId, actor.productionId),
+        f.firearm ? eq(firearmChecks.firearmId, f.firearm) : undefined,
+        f.result ? eq(firearmChecks.result, f.result as 'pass' | 'fail') : undefined,
+        ...range(sql`${firearmChecks.performedAt}`, f, tz),
+      ),
+    )
+    .orderBy(asc(firearmChecks.performedAt))
+    .all();
+  return {
+    columns: cols([
+      ['performedAt', 'performed_at_utc'], ['performedLocal', `performed_local (${tz})`], ['firearmTag', 'firearm_tag'], ['firearm', 'firearm'],
+      ['phase', 'phase'], ['scene', 'scene'], ['result', 'result'], ['checklist', 'checklist'], ['findings', 'findings'],
+      ['performedBy', 'performed_by'], ['witnesses', 'witnesses'], ['witnessesPending', 'witnesses_pending'], ['id', 'id'],
+    ]),
+    rows: rows.map(({ c, tag, make, model, by, witnesses }) => {
+      const ws = JSON.parse(witnesses) as { name: string; at: number | null }[];
+      return {
+        performedAt: iso(c.performedAt), performedLocal: toLocalDateTime(c.performedAt, tz).replace('T', ' '),
+        firearmTag: tag, firearm: `${make} ${model}`.trim(), phase: LABELS.checkPhase[c.phase], scene: c.scene,
+        result: LABELS.checkResult[c.result],
+        checklist: Object.entries(c.checklist ?? {}).map(([k, v]) => `${k}: ${v ? 'yes' : 'no'}`).join('; '),
+        findings: c.findings, performedBy: by ?? null,
+        witnesses: ws.map((w) => `${w.name} (${w.at ? `confirmed ${new Date(w.at).toISOString()}` : 'pending'})`).join('; '),
+        witnessesPending: ws.filter((w) => !w.at).length,
+        id: c.id,
+      };
+    }),
+  };
+}
+
+function exportCustody(tx: Tx, actor: AuditActor, f: CustodyExportFilters): { columns: Column[]; rows: Row[] } {
+  const tz = actor.production.timeZone;
+  const giver = alias(users, 'giver');
+  const taker = alias(users, 'taker');
+  const receiver = alias(users, 'receiver');
+  const disc = alias(incidents, 'disc');
+  const out = tx
+    .select({ h: handoffs, tag: firearms.tag, from: giver.name, to: taker.name, receivedBy: receiver.name, discrepancy: disc.number })
+    .from(handoffs)
+    .innerJoin(firearms, eq(firearms.id, handoffs.firearmId))
+    .leftJoin(giver, eq(giver.id, handoffs.fromId))
+    .leftJoin(taker, eq(taker.id, handoffs.toId))
+    .leftJoin(receiver, eq(receiver.id, handoffs.receivedById))
+    .leftJoin(disc, eq(disc.id, handoffs.discrepancyIncidentId))
+    .where(
+      and(
+        eq(handoffs.productionId, actor.productionId),
+        f.firearm ? eq(handoffs.firearmId, f.firearm) : undefined,
+        f.open ? isNull(handoffs.returnedAt) : undefined,
+        ...range(sql`${handoffs.handedAt}`, f, tz),
+      ),
+    )
+    .all();
+  const attempt = alias(users, 'attempt');
+  const refusedTo = alias(users, 'refused_to');
+  const inc = alias(incidents, 'inc');
+  // Refused attempts belong in the custody log (rule 2): nothing moved, but someone tried.
+  const refused = f.open
+    ? []
+    : tx
+        .select({ r: refusedHandoffs, tag: firearms.tag, by: attempt.name, to: refusedTo.name, incident: inc.number })
+        .from(refusedHandoffs)
+        .innerJoin(firearms, eq(firearms.id, refusedHandoffs.firearmId))
+        .leftJoin(attempt, eq(attempt.id, refusedHandoffs.attemptedById))
+        .leftJoin(refusedTo, eq(refusedTo.id, refusedHandoffs.toId))
+        .leftJoin(inc, eq(inc.id, refusedHandoffs.incidentId))
+        .where(
+          and(
+            eq(refusedHandoffs.productionId, actor.productionId),
+            f.firearm ? eq(refusedHandoffs.firearmId, f.firearm) : undefined,
+            ...range(sql`${refusedHandoffs.at}`, f, tz),
+          ),
+        )
+        .all();
+  const local = (d: Date) => toLocalDateTime(d, tz).replace('T', ' ');
+  const rows: (Row & { _t: number })[] = [
+    ...out.map(({ h, tag, from, to, receivedBy, discrepancy }) => ({
+      _t: h.handedAt.getTime(),
+      kind: 'hand-off', at: iso(h.handedAt), atLocal: local(h.handedAt), firearmTag: tag, from: from ?? null, to: to ?? null, scene: h.scene,
+      roundsOut: h.roundsOut, returnedAt: iso(h.returnedAt), receivedBy: receivedBy ?? null, roundsBack: h.roundsBack,
+      roundsDifference: h.roundsBack === null ? null : h.roundsOut - h.roundsBack, checkId: h.checkId, returnCheckId: h.returnCheckId,
+      incident: discrepancy ?? null, refusedReasons: null, id: h.id,
+    })),
+    ...refused.map(({ r, tag, by, to, incident }) => ({
+      _t: r.at.getTime(),
+      kind: 'refused attempt', at: iso(r.at), atLocal: local(r.at), firearmTag: tag, from: by ?? null, to: to ?? null, scene: r.scene,
+      roundsOut: null, returnedAt: null, receivedBy: null, roundsBack: null, roundsDifference: null, checkId: null, returnCheckId: null,
+      incident: incident ?? null, refusedReasons: (r.reasons ?? []).join('; '), id: r.id,
+    })),
+  ].sort((a, b) => a._t - b._t);
+  return {
+    columns: cols([
+      ['kind', 'kind'], ['at', 'at_utc'], ['atLocal', `at_local (${tz})`], ['firearmTag', 'firearm_tag'], ['from', 'from'], ['to', 'to'],
+      ['scene', 'scene'], ['roundsOut', 'rounds_out'], ['returnedAt', 'returned_at_utc'], ['receivedBy', 'received_by'],
+      ['roundsBack', 'rounds_back'], ['roundsDifference', 'rounds_difference'], ['checkId', 'check_id'], ['returnCheckId', 'return_check_id'],
+      ['incident', 'incident_number'], ['refusedReasons', 'refused_reasons'], ['id', 'id'],
+    ]),
+    rows: rows.map(({ _t, ...r }) => r),
+  };
+}
+
+function exportAudit(tx: Tx, actor: AuditActor, f: AuditFilters): { columns: Column[]; rows: Row[] } {
+  const tz = actor.production.timeZone;
+  const mayShow = personalFieldsGate(actor);
+  const rows = tx.select().from(auditLog).where(auditWhere(actor, f)).orderBy(asc(auditLog.seq)).all();
+  const incidentOf = (s: string | null) => {
+    try {
+      const v = s ? (JSON.parse(s) as { incidentId?: unknown }) : null;
+      return typeof v?.incidentId === 'string' ? v.incidentId : null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    columns: cols([
+      ['seq', 'seq'], ['at', 'at_utc'], ['atLocal', `at_local (${tz})`], ['actor', 'actor'], ['actorId', 'actor_id'], ['entity', 'entity'],
+      ['entityId', 'entity_id'], ['action', 'action'], ['before', 'before'], ['after', 'after'], ['prevHash', 'prev_hash'], ['hash', 'hash'],
+    ]),
+    rows: rows.map((r) => {
+      // The hash covers the stored text; a redacted before/after no longer re-hashes, which is why
+      // the personal fields are only removed for those who may not see them.
+      const show = mayShow(r.entityId, incidentOf(r.after) ?? incidentOf(r.before));
+      return {
+        seq: r.seq, at: iso(r.at), atLocal: toLocalDateTime(r.at, tz).replace('T', ' '), actor: r.actorLabel, actorId: r.actorId,
+        entity: r.entity, entityId: r.entityId, action: r.action,
+        before: show ? r.before : redactStored(r.before), after: show ? r.after : redactStored(r.after),
+        prevHash: r.prevHash, hash: r.hash,
+      };
+    }),
+  };
+}

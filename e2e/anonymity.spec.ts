@@ -1,0 +1,320 @@
+// Issue 5, "no one — not even someone with the database — can tell who filed it": files anonymously
+// through a real `next start` (its own data folder, its own port, its output captured) from a
+// browser that is ALSO signed in as crew, with a distinctive user agent and forwarded-for headers,
+// then searches the database (every table, through SQL), the raw database, WAL and every other file
+// in the data folder (attachments included), and the server's output for the reporter's account,
+// address, user agent and the time of day. Positive controls then show that the same detectors do
+// find a named action's user and exact time, and an address that the app stores on purpose.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type Page } from '@playwright/test';
+import { PASSWORD, USERS, signIn } from './helpers';
+import { fileAnonymously, gpsJpeg, openWithReceipt } from './anonymous-flow';
+
+test.describe.configure({ mode: 'serial' });
+
+const ROOT = path.resolve(__dirname, '..');
+const DATA = path.join(ROOT, 'data', 'e2e-anonymity');
+const DB = path.join(DATA, 'setsafe.db');
+const ZONE = 'America/Denver'; // the demo production's time zone
+const UA = 'Mozilla/5.0 (SetSafeAnonymityProbe; UA-7f3a9c) Probe/7.3';
+const FORWARDED = '203.0.113.77';
+const REAL_IP = '198.51.100.23';
+const PHONE = { width: 375, height: 812 };
+
+let server: ChildProcess | null = null;
+let output = '';
+let base = '';
+let seededAt = 0;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  fs.rmSync(DATA, { recursive: true, force: true });
+  fs.mkdirSync(DATA, { recursive: true });
+  const env = { ...process.env, DATABASE_PATH: DB, NEXT_TELEMETRY_DISABLED: '1' };
+  delete env.NEXTAUTH_SECRET;
+  const seed = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/e2e-seed.ts'], { cwd: ROOT, env, encoding: 'utf8' });
+  expect(seed.status, seed.stderr).toBe(0);
+  seededAt = Date.now();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  // Its own process group, so the whole server (and nothing else) is stopped afterwards.
+  server = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...env, NEXTAUTH_URL: base },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  server.stdout!.on('data', (d) => (output += d.toString()));
+  server.stderr!.on('data', (d) => (output += d.toString()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/sign-in`)).status === 200) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+});
+
+test.afterAll(async () => {
+  if (server?.pid) {
+    const exited = new Promise((r) => server!.once('exit', r));
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  }
+});
+
+// ───────────────────────── detectors ─────────────────────────
+
+type Snapshot = Map<string, string>;
+
+/** Every row of every table, keyed by table and rowid, read through SQLite (WAL included). */
+function snapshot(): Snapshot {
+  const db = new Database(DB, { readonly: true, fileMustExist: true });
+  try {
+    const out: Snapshot = new Map();
+    const tables = db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
+    for (const { name } of tables) {
+      for (const r of db.prepare(`select rowid as __rowid, * from "${name}"`).all() as Record<string, unknown>[]) {
+        const { __rowid, ...rest } = r;
+        out.set(`${name}#${__rowid}`, JSON.stringify(rest, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)));
+      }
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+/** Rows added or changed since `before`. */
+function changed(before: Snapshot, after: Snapshot): [string, Record<string, unknown>][] {
+  return [...after].filter(([k, v]) => before.get(k) !== v).map(([k, v]) => [k, JSON.parse(v)]);
+}
+
+function hhmm(at: number, timeZone: string) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+/** Every "HH:MM" of the window, in the production's zone and in UTC. */
+function clockNeedles(t0: number, t1: number): string[] {
+  const set = new Set<string>();
+  for (let t = t0 - 2000; t <= t1 + 2000; t += 1000) for (const z of [ZONE, 'UTC']) set.add(hhmm(t, z));
+  return [...set];
+}
+
+/** "14:37" standing alone or after a 'T' (ISO), but not the "mm:ss" tail of some other time. */
+function findClock(text: string, needles: string[]): string[] {
+  return needles.filter((n) => new RegExp(`(?<![\\d:])${n}(?!\\d)`).test(text));
+}
+
+/** Integers stored by SQLite (6- or 8-byte big-endian) and decimal text, within [lo, hi] ms. */
+function findInstant(buf: Buffer, lo: number, hi: number): string[] {
+  const hits: string[] = [];
+  for (let i = 0; i + 6 <= buf.length; i++) {
+    const v6 = buf.readUIntBE(i, 6);
+    if (v6 >= lo && v6 <= hi) hits.push(`int48@${i}=${v6}`);
+    if (i + 8 <= buf.length && buf[i] === 0 && buf[i + 1] === 0) {
+      const v8 = Number(buf.readBigUInt64BE(i));
+      if (v8 >= lo && v8 <= hi) hits.push(`int64@${i}=${v8}`);
+    }
+  }
+  const text = buf.toString('latin1');
+  for (const m of text.matchAll(/(?<!\d)\d{13}(?!\d)/g)) if (+m[0] >= lo && +m[0] <= hi) hits.push(`ms-text=${m[0]}`);
+  for (const m of text.matchAll(/(?<!\d)\d{10}(?!\d)/g)) if (+m[0] * 1000 >= lo - 999 && +m[0] * 1000 <= hi) hits.push(`s-text=${m[0]}`);
+  return hits;
+}
+
+function dataFiles(dir = DATA): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? dataFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+const isDatabaseFile = (f: string) => path.basename(f).startsWith('setsafe.db');
+
+/**
+ * Waits until the clock is in a minute in which nothing else was written (the seed ran in an earlier
+ * one) with 30 s to spare, and not at midnight (day-only values read "00:00").
+ */
+async function quietMinute(after: number) {
+  for (;;) {
+    const now = Date.now();
+    const sec = (now % 60_000) / 1000;
+    const midnight = [hhmm(now, ZONE), hhmm(now, 'UTC'), hhmm(now + 60_000, ZONE), hhmm(now + 60_000, 'UTC')].includes('00:00');
+    if (Math.floor((now - 2000) / 60_000) > Math.floor(after / 60_000) && sec < 30 && !midnight) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function one<T>(sql: string, ...params: unknown[]): T {
+  const db = new Database(DB, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
+// ───────────────────────── the test ─────────────────────────
+
+test('an anonymous report from a signed-in phone leaves no account, address, user agent or time of day', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const context = await browser.newContext({ baseURL: base, userAgent: UA, extraHTTPHeaders: { 'X-Forwarded-For': FORWARDED, 'X-Real-IP': REAL_IP }, viewport: PHONE });
+  const page: Page = await context.newPage();
+  await signIn(page, 'crew');
+  const crew = one<{ id: string; email: string }>('select id, email from users where email = ?', USERS.crew);
+  // The session is real: the signed-in shell shows who this browser is.
+  await expect(page.getByText('Cody Camera').first()).toBeVisible();
+  const demo = one<{ id: string; token: string }>("select id, report_token as token from productions where title = 'Dry Creek (demo)'");
+
+  await quietMinute(seededAt);
+  const before = snapshot();
+  const outputBefore = output.length;
+  const t0 = Date.now();
+  const { receipt } = await fileAnonymously(page, `/report/${demo.token}`, {
+    type: 'Near miss',
+    description: 'Anonymity probe: a weapon was pointed at the crew during a rehearsal.',
+    location: 'Ranch exterior',
+    photos: [{ name: 'probe.jpg', mimeType: 'image/jpeg', buffer: await gpsJpeg('#a33') }],
+  });
+  await openWithReceipt(page, receipt);
+  await page.getByRole('textbox', { name: 'Add information' }).fill('Anonymity probe: it happened again after lunch.');
+  await page.getByRole('button', { name: 'Send anonymously' }).click();
+  await expect(page.getByText('Information sent anonymously.')).toBeVisible();
+  await page.getByLabel('Choose photos').setInputFiles({ name: 'probe-2.jpg', mimeType: 'image/jpeg', buffer: await gpsJpeg('#33a') });
+  await page.getByRole('button', { name: 'Add 1 photo anonymously' }).click();
+  await expect(page.getByText('probe-2.jpg: added.')).toBeVisible();
+  const t1 = Date.now();
+  await page.waitForTimeout(1000); // let the server flush anything it would print
+  const lo = t0 - 2000;
+  const hi = t1 + 2000;
+  const clocks = clockNeedles(t0, t1);
+
+  // It was filed, anonymously, with both photos and the added information.
+  const inc = one<{ id: string; reporter_id: string | null }>("select id, reporter_id from incidents where description like 'Anonymity probe:%'");
+  expect(inc.reporter_id).toBeNull();
+  expect(one<{ n: number }>('select count(*) as n from attachments where incident_id = ?', inc.id).n).toBe(2);
+  expect(one<{ n: number }>("select count(*) as n from comments where incident_id = ? and kind = 'reporter_info'", inc.id).n).toBe(1);
+
+  // 1. Through SQL: every row added or changed by the filing, in every table.
+  const rows = changed(before, snapshot());
+  const touched = new Set(rows.map(([k]) => k.split('#')[0]));
+  for (const t of ['incidents', 'attachments', 'comments', 'audit_log', 'notifications']) expect(touched, `the filing wrote to ${t}`).toContain(t);
+  const sqlFindings: string[] = [];
+  for (const [key, r] of rows) {
+    const text = JSON.stringify(r);
+    for (const needle of [crew.id, crew.email, UA, 'UA-7f3a9c', FORWARDED, REAL_IP, '127.0.0.1', '::1', receipt, receipt.replace(/-/g, '')]) {
+      if (text.includes(needle)) sqlFindings.push(`${key} contains ${needle}`);
+    }
+    for (const c of findClock(text, clocks)) sqlFindings.push(`${key} contains the time ${c}`);
+    for (const [col, v] of Object.entries(r)) {
+      if (typeof v === 'number' && v >= lo && v <= hi) sqlFindings.push(`${key}.${col} = ${v} (the exact instant)`);
+      if (typeof v === 'number' && v * 1000 >= lo - 999 && v * 1000 <= hi) sqlFindings.push(`${key}.${col} = ${v} (the second)`);
+    }
+  }
+  expect(sqlFindings).toEqual([]);
+
+  // 2. Raw bytes: the database file, its WAL and shared memory, the photos, the chain heads, the secret.
+  const files = dataFiles();
+  expect(files.some((f) => f.includes(`${path.sep}attachments${path.sep}`))).toBe(true);
+  expect(files.some((f) => f.endsWith('setsafe.db-wal'))).toBe(true);
+  const rawFindings: string[] = [];
+  for (const f of files) {
+    const buf = fs.readFileSync(f);
+    const text = buf.toString('latin1');
+    const name = path.relative(DATA, f);
+    for (const needle of [UA, 'UA-7f3a9c', FORWARDED, REAL_IP, '127.0.0.1', receipt, receipt.replace(/-/g, '')]) if (text.includes(needle)) rawFindings.push(`${name}: ${needle}`);
+    // The account legitimately sits in the users table; outside the database it must not appear at all.
+    if (!isDatabaseFile(f)) for (const needle of [crew.id, crew.email]) if (text.includes(needle)) rawFindings.push(`${name}: ${needle}`);
+    for (const c of findClock(text, clocks)) rawFindings.push(`${name}: time ${c}`);
+    for (const h of findInstant(buf, lo, hi)) rawFindings.push(`${name}: ${h}`);
+    // A photo's own file times say the day only (its inode change time cannot be set by a program).
+    if (name.startsWith('attachments')) expect(new Date(fs.statSync(f).mtimeMs).toISOString(), name).toMatch(/T00:00:00\.000Z$/);
+  }
+  expect(rawFindings).toEqual([]);
+
+  // 3. The server's output: `next start` prints nothing per request, so nothing at all during the filing.
+  const during = output.slice(outputBefore);
+  test.info().annotations.push({ type: 'server output (whole run so far)', description: output.trim() || '(empty)' });
+  expect(during, 'next start printed something while the report was filed').toBe('');
+  for (const needle of [crew.id, crew.email, UA, 'UA-7f3a9c', FORWARDED, REAL_IP, receipt, demo.token]) expect(output).not.toContain(needle);
+  expect(findClock(output, clocks)).toEqual([]);
+  await context.close();
+
+  // ── Positive controls: the same detectors on the same database do find what a named action stores. ──
+  const producer = await browser.newContext({ baseURL: base, viewport: PHONE });
+  const pp = await producer.newPage();
+  await signIn(pp, 'producer');
+  const producerId = one<{ id: string }>('select id from users where email = ?', USERS.producer).id;
+  const beforeNamed = snapshot();
+  const n0 = Date.now();
+  const asked = await pp.request.post(`/api/productions/${demo.id}/incidents/${inc.id}/questions`, { data: { body: 'Control: which rehearsal?' } });
+  expect(asked.status()).toBe(201);
+  const n1 = Date.now();
+  const namedRows = changed(beforeNamed, snapshot());
+  expect(namedRows.some(([, r]) => JSON.stringify(r).includes(producerId)), 'detector finds the named user in new rows').toBe(true);
+  expect(
+    namedRows.some(([, r]) => Object.values(r).some((v) => typeof v === 'number' && v >= n0 - 50 && v <= n1 + 50)),
+    'detector finds the exact instant in new rows',
+  ).toBe(true);
+  const raw = Buffer.concat(files.filter(isDatabaseFile).map((f) => fs.readFileSync(f)));
+  expect(findInstant(raw, n0 - 50, n1 + 50).length, 'raw detector finds the exact instant in the database/WAL').toBeGreaterThan(0);
+  await producer.close();
+
+  // The app does keep an address on purpose for failed sign-ins (throttling); the raw search finds it.
+  const probe = await browser.newContext({ baseURL: base, extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.99' } });
+  const sp = await probe.newPage();
+  await sp.goto('/sign-in');
+  await sp.getByLabel('Email').fill(USERS.crew);
+  await sp.getByLabel('Password').fill(`${PASSWORD}-wrong`);
+  await sp.getByRole('button', { name: 'Sign in' }).click();
+  await expect(sp.getByRole('main').getByRole('alert')).toBeVisible();
+  await probe.close();
+  const rawAfter = dataFiles().filter(isDatabaseFile).map((f) => fs.readFileSync(f).toString('latin1')).join('');
+  expect(rawAfter.includes('203.0.113.99'), 'raw detector finds an address the app stores').toBe(true);
+});
+
+test('rule 1 holds for anonymous reports too, and the hold does not single out the reporter', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: base, viewport: PHONE });
+  const page = await context.newPage();
+  await signIn(page, 'crew');
+  const demo = one<{ id: string; token: string }>("select id, report_token as token from productions where title = 'Dry Creek (demo)'");
+  await fileAnonymously(page, `/report/${demo.token}`, { type: 'Accidental discharge', description: 'Anonymity probe: a blank fired during the reload.', location: 'Ranch' });
+  await expect(page.getByText(/The production is now on a stop-work hold/)).toBeVisible();
+  const inc = one<{ id: string; severity: string; reporter_id: string | null }>("select id, severity, reporter_id from incidents where description = 'Anonymity probe: a blank fired during the reload.'");
+  expect(inc).toMatchObject({ severity: 'critical', reporter_id: null });
+  const hold = one<{ id: string; source: string; called_by_id: string | null; called_at: number; lifted_at: number | null }>('select * from holds where incident_id = ?', inc.id);
+  expect(hold).toMatchObject({ source: 'rule1', called_by_id: null, lifted_at: null });
+  expect(new Date(hold.called_at).toISOString()).toMatch(/T00:00:00\.000Z$/);
+  // Everyone on the show is told, the signed-in reporter's own account included: leaving it out
+  // (as a named filing does for its reporter) would point at them.
+  const db = new Database(DB, { readonly: true, fileMustExist: true });
+  const told = (db.prepare("select user_id from notifications where kind = 'hold_called'").all() as { user_id: string }[]).map((r) => r.user_id);
+  const members = (db.prepare("select user_id from memberships where production_id = ? and role in ('producer', 'armorer', 'crew')").all(demo.id) as { user_id: string }[]).map((r) => r.user_id);
+  db.close();
+  expect(new Set(told)).toEqual(new Set(members));
+  // The banner gives the day, not an invented time.
+  await page.goto('/');
+  const banner = page.getByTestId('hold-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).not.toContainText(/\d{2}:\d{2}/);
+  await context.close();
+});

@@ -1,0 +1,56 @@
+// Steps shared by the anonymous-report specs and the authz route table.
+import { expect, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { testDb } from './helpers';
+
+export const RECEIPT_RE = /^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/;
+
+/** A JPEG carrying GPS position, camera make and body serial in its EXIF. */
+export async function gpsJpeg(color = '#3a7') {
+  return sharp({ create: { width: 120, height: 80, channels: 3, background: color } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'SetSafeE2ECam', Model: 'Model-E2E', Artist: 'Cody Camera' },
+      IFD2: { BodySerialNumber: 'SN-E2E-98765' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 3/1 2/1', GPSLongitudeRef: 'W', GPSLongitude: '106/1 0/1 0/1' },
+    })
+    .toBuffer();
+}
+
+export function reportToken(productionId: string): string {
+  const db = testDb();
+  try {
+    return (db.prepare('select report_token as t from productions where id = ?').get(productionId) as { t: string }).t;
+  } finally {
+    db.close();
+  }
+}
+
+type Photo = { name: string; mimeType: string; buffer: Buffer };
+
+/** Files through the public form and returns the receipt shown once. */
+export async function fileAnonymously(
+  page: Page,
+  url: string,
+  r: { type?: string; description: string; location: string; photos?: Photo[] },
+): Promise<{ receipt: string; number: number }> {
+  await page.goto(url);
+  await page.getByLabel('What kind of problem?').selectOption({ label: r.type ?? 'Unsafe condition' });
+  await page.getByLabel('What happened?').fill(r.description);
+  await page.getByLabel('Where?').fill(r.location);
+  if (r.photos?.length) await page.getByLabel('Choose photos').setInputFiles(r.photos);
+  await page.getByRole('button', { name: 'Send report anonymously' }).click();
+  const heading = page.getByRole('heading', { name: /Report #\d+ sent anonymously/ });
+  await expect(heading).toBeVisible();
+  const number = Number(/#(\d+)/.exec((await heading.textContent()) ?? '')?.[1]);
+  const receipt = ((await page.getByTestId('receipt-code').textContent()) ?? '').trim();
+  expect(receipt).toMatch(RECEIPT_RE);
+  return { receipt, number };
+}
+
+export async function openWithReceipt(page: Page, receipt: string) {
+  await page.goto('/report/follow-up');
+  await page.getByLabel('Receipt code').fill(receipt);
+  await page.getByRole('button', { name: 'Open my report' }).click();
+  await expect(page.getByRole('heading', { name: /^Report #\d+:/ })).toBeVisible();
+}
