@@ -163,7 +163,10 @@ export function FileIncidentForm({
       {/* Always in the page, so the change is announced when a report is queued or sent. */}
       <div role="status" aria-live="polite">
         {queued ? (
-          <div className="flex flex-col items-start gap-3 rounded-xl border-2 border-medium bg-warn-soft p-4 text-ink" data-testid="queued-notice">
+          <div
+            className={`flex flex-col items-start gap-3 rounded-xl border-2 p-4 text-ink ${queued.sent ? 'border-ok bg-ok-soft' : 'border-medium bg-warn-soft'}`}
+            data-testid="queued-notice"
+          >
             {queued.sent ? (
               <p className="font-semibold">
                 <span aria-hidden="true">✓ </span>Sent: your report is filed

@@ -81,7 +81,7 @@ export function OutboxStatus() {
             ))}
             {waiting > 0 ? (
               <p className="font-semibold text-medium">
-                <span aria-hidden="true">⏳ </span>
+                <span aria-hidden="true">⚠ </span>
                 {waiting === 1 ? 'One report is' : `${waiting} reports are`} saved on this phone and will be sent when the connection returns.
               </p>
             ) : null}
