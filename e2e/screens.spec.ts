@@ -6,6 +6,8 @@
 //   - axe (WCAG 2.0/2.1 A and AA) at both widths: 0 violations;
 //   - tap targets at 375 px (the rule is `tapTargetProblems` below).
 // One browser context per role, reused for all of its pages, keeps the sweep to a few minutes.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
@@ -137,13 +139,33 @@ async function horizontalOverflow(page: Page): Promise<string | null> {
   });
 }
 
+/**
+ * The rendered page as markup, without scripts (Next's payload, CSP nonces): two callers who get
+ * the same markup at the same URL see the same screen, such as the public pages, which never read
+ * the session.
+ */
+async function markupOf(page: Page): Promise<string> {
+  const html = await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelectorAll('script, noscript, template, next-route-announcer').forEach((el) => el.remove());
+    body.querySelectorAll('[nonce]').forEach((el) => el.removeAttribute('nonce'));
+    return body.outerHTML;
+  });
+  return createHash('sha256').update(html).digest('hex');
+}
+
+/** Landing URL + markup → where it was swept first, across callers (the run's one worker). */
+const sweptMarkup = new Map<string, { caller: Swept; name: string }>();
+const shotPath = (width: number, caller: Swept, name: string) => path.join(SHOTS, String(width), caller, `${slug(name)}.png`);
+
 type SweepResult = { problems: string[]; inlineExempt: number; sameAs?: string };
 
 /**
  * Visits one screen at both widths and returns every problem found, readably. `seen` maps the
  * URLs this caller already landed on to the entry that swept them: a page that redirects to one
  * of those (sign-in and home both land on the overview for a member of one production) is the
- * same screen and is not checked twice.
+ * same screen and is not checked twice. Nor is a page whose markup another caller already got
+ * at that URL: its screenshots are copied instead.
  */
 async function sweep(page: Page, caller: Swept, screen: Screen, ctx: AuthzContext, seen: Map<string, string>): Promise<SweepResult> {
   const url = screen.route.path(ctx);
@@ -161,10 +183,19 @@ async function sweep(page: Page, caller: Swept, screen: Screen, ctx: AuthzContex
   const earlier = seen.get(key);
   if (earlier && earlier !== screen.name) return { problems, inlineExempt, sameAs: `${earlier} (${key})` };
   seen.set(key, screen.name);
+  const markup = `${key} ${await markupOf(page)}`;
+  const first = sweptMarkup.get(markup);
+  if (first && first.caller !== caller) {
+    for (const { width } of WIDTHS) {
+      fs.mkdirSync(path.dirname(shotPath(width, caller, screen.name)), { recursive: true });
+      fs.copyFileSync(shotPath(width, first.caller, first.name), shotPath(width, caller, screen.name));
+    }
+    return { problems, inlineExempt, sameAs: `${first.caller} · ${first.name}: the same markup at ${key}` };
+  }
   for (const size of WIDTHS) {
     await page.setViewportSize(size);
     const at = `${size.width}px`;
-    await page.screenshot({ path: path.join(SHOTS, String(size.width), caller, `${slug(screen.name)}.png`), fullPage: true, animations: 'disabled' });
+    await page.screenshot({ path: shotPath(size.width, caller, screen.name), fullPage: true, animations: 'disabled' });
     if (size.width === PHONE) {
       const overflow = await horizontalOverflow(page);
       if (overflow) problems.push(`${at}: ${overflow}`);
@@ -175,6 +206,8 @@ async function sweep(page: Page, caller: Swept, screen: Screen, ctx: AuthzContex
     const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
     for (const v of formatAxe(axe.violations)) problems.push(`${at}: ${v}`);
   }
+  // Only a clean sweep stands in for later callers: a failing screen is checked again for each.
+  if (problems.length === 0) sweptMarkup.set(markup, { caller, name: screen.name });
   return { problems, inlineExempt };
 }
 
