@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTempDatabase } from '@/db/test-utils';
 
 createTempDatabase();
-const { getDb } = await import('@/db/client');
+const { getSqlite } = await import('@/db/client');
 const { seedDemo } = await import('./demo');
 const { seedDemoActivity } = await import('./demo-activity');
 const { verifyDatabase } = await import('@/db/audit-chains');
@@ -13,7 +13,7 @@ describe('the demo’s day on set', () => {
     const now = new Date('2026-11-24T18:00:00Z');
     expect(seedDemoActivity(productionId, now)).toBe(true);
     expect(seedDemoActivity(productionId, now)).toBe(false);
-    const { $client: sqlite } = getDb();
+    const sqlite = getSqlite();
     const n = (sql: string) => (sqlite.prepare(sql).get(productionId) as { n: number }).n;
     expect(n('select count(*) n from firearms where production_id = ?')).toBe(3);
     expect(n("select count(*) n from firearms where production_id = ? and status = 'checked_out'")).toBe(1);
