@@ -16,6 +16,16 @@ test.describe('security headers', () => {
       expect(h['x-powered-by']).toBeUndefined();
     });
   }
+
+  test('the build’s scripts keep nosniff but skip the document-only policies (bytes on a weak signal)', async ({ request }) => {
+    const html = await (await request.get('/sign-in')).text();
+    const script = html.match(/\/_next\/static\/[^"']+\.js/)?.[0];
+    expect(script, 'a script of the build').toBeTruthy();
+    const res = await request.get(script!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['x-content-type-options']).toBe('nosniff');
+    expect(res.headers()['content-security-policy']).toBeUndefined();
+  });
 });
 
 test.describe('session cookie', () => {
