@@ -2,46 +2,12 @@
 // e2e/authz/* × every caller, against the expected answer; and every page.tsx / route.ts under
 // app/ must be in the table. Entries whose page does not exist yet (a feature still being built)
 // are skipped rather than failed.
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { routes } from './authz';
 import { CALLERS, type AuthzContext, type Caller, type Expectation, type RouteCase } from './authz/types';
 import { authzCtx } from './authz/ctx';
+import { appRoutes, pathOnly, routeExists } from './authz/app-routes';
 import { storageStateFor } from './auth-state';
-
-const APP_DIR = path.resolve(__dirname, '..', 'app');
-const ROUTE_FILE = /^(page|route)\.(tsx|ts|jsx|js)$/;
-
-/** Every page and route handler under app/, as its URL pattern and a matcher. */
-function appRoutes(): { file: string; pattern: string; re: RegExp }[] {
-  const out: { file: string; pattern: string; re: RegExp }[] = [];
-  const walk = (dir: string, segs: string[]) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) {
-        // Private folders (_x) and parallel-route slots (@x) are not URL segments of their own.
-        if (e.name.startsWith('_')) continue;
-        walk(path.join(dir, e.name), e.name.startsWith('@') ? segs : [...segs, e.name]);
-      } else if (ROUTE_FILE.test(e.name)) {
-        const urlSegs = segs.filter((s) => !(s.startsWith('(') && s.endsWith(')')));
-        const pattern = '/' + urlSegs.join('/');
-        const re = urlSegs
-          .map((s) => {
-            if (/^\[\[\.\.\..+\]\]$/.test(s)) return '(?:/.*)?';
-            if (/^\[\.\.\..+\]$/.test(s)) return '/.+';
-            if (/^\[.+\]$/.test(s)) return '/[^/]+';
-            return '/' + s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-          })
-          .join('');
-        out.push({ file: path.relative(APP_DIR, path.join(dir, e.name)), pattern, re: new RegExp(`^${re || '/'}$`) });
-      }
-    }
-  };
-  walk(APP_DIR, []);
-  return out;
-}
-
-const pathOnly = (url: string) => decodeURI(url.split(/[?#]/)[0]);
 
 /** Calls one route as it would be called, following redirects by hand to see where they go. */
 async function probe(api: APIRequestContext, r: RouteCase, ctx: AuthzContext): Promise<Expectation | string> {
@@ -84,7 +50,7 @@ async function probe(api: APIRequestContext, r: RouteCase, ctx: AuthzContext): P
 }
 
 const existing = appRoutes();
-const exists = (r: RouteCase, ctx: AuthzContext) => existing.some((f) => f.re.test(pathOnly(r.path(ctx))));
+const exists = (r: RouteCase, ctx: AuthzContext) => routeExists(existing, r, ctx);
 
 test.describe('authorization matrix', () => {
   test('every page and route handler under app/ is in the route table', () => {

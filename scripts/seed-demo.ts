@@ -1,7 +1,10 @@
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../db/seed/demo';
 import { databasePath } from '../db/paths';
+import { seedDemoActivity } from '../db/seed/demo-activity';
 
 seedDemo().then(({ productionId }) => {
+  // Only the demo gets a day of activity; the e2e seed starts from the bare production.
+  if (seedDemoActivity(productionId)) console.log('Seeded a day on the demo set: three weapons, ammunition, today’s safety meeting, checks, a hand-off, two reports.');
   console.log(`\nSetSafe demo data is ready in ${databasePath()}`);
   console.log(`Demo production: /productions/${productionId}\n`);
   console.log(`Every demo account uses the password:  ${DEMO_PASSWORD}\n`);

@@ -4,6 +4,7 @@ import { Logo } from '@/components/logo';
 import { ProductionSwitcher } from '@/components/shell/production-switcher';
 import { NotificationBell } from '@/components/shell/notification-bell';
 import { SignOutButton } from '@/components/shell/sign-out-button';
+import { OutboxStatus } from '@/components/incidents/outbox-status';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,19 +15,28 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <div className="flex min-h-screen flex-col">
       <header className="no-print border-b border-line bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
-          <Link href="/" className="flex min-h-11 items-center" aria-label="SetSafe home">
-            <Logo />
+          <Link href="/" className="flex min-h-11 min-w-11 items-center justify-center" aria-label="SetSafe home">
+            <Logo narrow />
           </Link>
           <ProductionSwitcher productions={productions} />
           <div className="ml-auto flex items-center gap-1">
             <NotificationBell userId={user.id} />
             <details className="relative">
-              <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-lg px-3 font-semibold text-ink hover:bg-canvas">
-                <span className="max-w-[9rem] truncate">{user.name}</span>
+              {/* On a phone the name gives way to an icon, so the header stays one row (issue 10). */}
+              <summary
+                aria-label={`Account: ${user.name}`}
+                className="flex min-h-11 cursor-pointer list-none items-center rounded-lg px-3 font-semibold text-ink hover:bg-canvas"
+              >
+                <svg aria-hidden="true" className="sm:hidden" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+                  <circle cx="12" cy="8" r="4" />
+                  <path d="M4 21c0-4 3.6-7 8-7s8 3 8 7" />
+                </svg>
+                <span className="hidden max-w-[9rem] truncate sm:block">{user.name}</span>
                 <span aria-hidden="true" className="ml-1 text-muted">▾</span>
               </summary>
               <div className="absolute right-0 z-20 mt-1 w-56 rounded-xl border border-line bg-white p-2 shadow-lg">
-                <p className="truncate px-3 py-1 text-sm text-muted">{user.email}</p>
+                <p className="px-3 pt-1 font-semibold break-words">{user.name}</p>
+                <p className="truncate px-3 pb-1 text-sm text-muted">{user.email}</p>
                 <Link className="flex min-h-11 items-center rounded-lg px-3 hover:bg-canvas" href="/account">
                   Account and password
                 </Link>
@@ -41,6 +51,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
+      {/* Reports filed without a signal are sent from any signed-in page (issue 10). */}
+      <OutboxStatus />
       <div className="flex-1">{children}</div>
     </div>
   );

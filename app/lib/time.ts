@@ -47,13 +47,25 @@ export function toLocalDateTime(at: Date, timeZone: string): string {
 
 /** Human date-time in the production's zone, e.g. "21 Oct 2021, 13:50 MDT". */
 export function formatInZone(at: Date, timeZone: string, opts: { time?: boolean } = { time: true }): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  const date = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     day: 'numeric',
     month: 'short',
     year: 'numeric',
-    ...(opts.time === false ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }),
+    ...(opts.time === false ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
   }).format(at);
+  return opts.time === false ? date : `${date} ${zoneAbbreviation(at, timeZone)}`;
+}
+
+/**
+ * The zone's short name at that instant as a crew reads it: "MDT"/"MST" for Denver (en-GB only
+ * knows "GMT-6"); zones without a common abbreviation keep their offset, e.g. "GMT+1".
+ */
+export function zoneAbbreviation(at: Date, timeZone: string): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
 }
 
 export const HOUR = 3_600_000;

@@ -37,6 +37,8 @@ const F = {
 const base = (a: DashboardActor) => `/productions/${a.productionId}`;
 const incidentHref = (a: DashboardActor, id: string) => `${base(a)}/incidents/${id}`;
 const link = 'font-semibold text-brand underline underline-offset-2';
+/** A link standing on its own (not inside a sentence): a 44 px tap target on a phone. */
+const targetLink = `${link} inline-flex min-h-11 items-center`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function since(at: Date, now: Date): string {
@@ -82,7 +84,7 @@ export async function HoldsCard({ actor, now }: Props) {
   const tz = actor.production.timeZone;
   return (
     <StatCard id="card-holds" title="Stop-work holds" count={holds.length} countLabel={holds.length ? 'standing' : 'none'} tone={holds.length ? 'danger' : 'ok'}
-      footer={<Link className={link} href={`${base(actor)}/hold`}>Holds and their history</Link>}>
+      footer={<Link className={targetLink} href={`${base(actor)}/hold`}>Holds and their history</Link>}>
       {holds.length === 0 ? (
         <NoneYet>No hold stands.</NoneYet>
       ) : (
@@ -192,7 +194,7 @@ export async function WeaponsOutCard({ actor, now }: Props) {
   const tz = actor.production.timeZone;
   return (
     <StatCard id="card-weapons-out" title="Weapons not back with the armorer" count={overdue} countLabel={overdue ? 'from an earlier day' : 'overdue'} tone={overdue ? 'danger' : outNow ? 'warn' : 'ok'}
-      footer={<Link className={link} href={`${base(actor)}/custody`}>Custody log</Link>}>
+      footer={<Link className={targetLink} href={`${base(actor)}/custody`}>Custody log</Link>}>
       {items.length === 0 ? (
         <NoneYet>Every weapon is back with the armorer.</NoneYet>
       ) : (
@@ -222,7 +224,7 @@ export async function PendingWitnessCard({ actor, now }: Props) {
   const tz = actor.production.timeZone;
   return (
     <StatCard id="card-witness" title="Checks missing a witness confirmation" count={count} countLabel={count ? 'waiting' : 'none'} tone={count ? 'warn' : 'ok'}
-      footer={<Link className={link} href={`${base(actor)}/checks`}>Checks</Link>}>
+      footer={<Link className={targetLink} href={`${base(actor)}/checks`}>Checks</Link>}>
       {count === 0 ? (
         <NoneYet>Every named witness has confirmed.</NoneYet>
       ) : (
@@ -318,7 +320,7 @@ export async function SeverityCard({ actor, now }: Props) {
   const order = [...SEVERITIES].reverse();
   return (
     <StatCard id="card-severity" title="Open incidents by severity" count={total} countLabel="open" tone={by.critical ? 'danger' : 'neutral'}
-      footer={<Link className={link} href={`${base(actor)}/incidents`}>All incidents</Link>}>
+      footer={<Link className={targetLink} href={`${base(actor)}/incidents`}>All incidents</Link>}>
       <Bars rows={order.map((s) => ({ key: s, label: <SeverityBadge severity={s} />, n: by[s] }))} />
     </StatCard>
   );
@@ -388,7 +390,7 @@ export async function UnassignedCard({ actor, now }: Props) {
           {items.map((i) => (
             <Item key={i.id}>
               <p className="flex flex-wrap items-center gap-2 font-semibold">
-                <Link className={link} href={incidentHref(actor, i.id)}>#{i.number} {LABELS.incidentType[i.type]}</Link>
+                <Link className={targetLink} href={incidentHref(actor, i.id)}>#{i.number} {LABELS.incidentType[i.type]}</Link>
                 <SeverityBadge severity={i.severity} />
               </p>
               <p className="text-sm text-muted">

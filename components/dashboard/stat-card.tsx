@@ -10,8 +10,11 @@ const TONE: Record<Tone, { box: string; count: string; icon: string }> = {
   neutral: { box: 'border-line', count: 'text-ink', icon: '' },
 };
 
-/** Dashboard card shell; its minimum height matches the skeleton that stands in for it. */
-export const CARD_MIN_H = 'min-h-52';
+/**
+ * Dashboard card shell; its minimum height matches the skeleton that stands in for it. Lower on a
+ * phone, where the cards stack in one column and a short card would otherwise end in blank space.
+ */
+export const CARD_MIN_H = 'min-h-36 sm:min-h-52';
 
 /**
  * One figure and what is behind it. The figure carries a word and a symbol as well as colour

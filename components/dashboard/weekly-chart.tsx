@@ -13,7 +13,7 @@ export function WeeklyChart({ data, summary }: { data: Point[]; summary: string 
   return (
     <div className="h-56 w-full sm:h-64" aria-hidden="true" title={summary}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -24 }} barCategoryGap="20%">
+        <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -24 }} barCategoryGap="20%" accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="#cbd5e1" />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#475569' }} interval="preserveStartEnd" minTickGap={8} tickLine={false} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#475569' }} width={48} tickLine={false} axisLine={false} />

@@ -1,6 +1,7 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { FormProvider, useForm, useWatch, type FieldErrors as RhfErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -13,12 +14,25 @@ import { newId } from '@/components/form/new-id';
 import { applyServerErrors, NETWORK_MESSAGE } from '@/components/form/server-errors';
 import { Button } from '@/components/ui/button';
 import { InjuryFields } from './injury-fields';
+import { drafts, enqueue, isNetworkError, OUTBOX_EVENT, outbox, type FlushResult } from './offline-outbox';
 
 const RULE1: readonly IncidentType[] = ['accidental_discharge', 'live_ammunition_found'];
 /** Fields behind "Add more detail": an error in one of them opens the section. */
 const DETAIL_FIELDS = ['occurredAt', 'scene', 'severity', 'immediateActions', 'peopleInvolved', 'firearmIds', 'injury'];
 
 export type FirearmOption = { id: string; tag: string; make: string; model: string };
+
+export const OFFLINE_MESSAGE = 'No signal — your report is saved on this phone and will be sent when the connection returns.';
+
+/** Worth keeping as a draft: anything typed or ticked beyond the defaults (a kind alone is not). */
+function hasContent(v: unknown, key = ''): boolean {
+  if (key === 'id' || key === 'type' || key === 'severity') return false;
+  if (typeof v === 'string') return v.trim() !== '';
+  if (typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return v.length > 0;
+  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => hasContent(x, k));
+  return false;
+}
 
 export function FileIncidentForm({
   productionId,
@@ -35,13 +49,26 @@ export function FileIncidentForm({
 }) {
   const router = useRouter();
   // Made once per form: a double tap or a retry after a dropped connection files one report.
-  const [id] = useState(newId);
+  // A restored draft brings its own id back, so the same words are always the same report.
+  const [id, setId] = useState(newId);
   const [more, setMore] = useState(false);
   const [done, setDone] = useState(false);
-  const form = useForm<FileIncidentInput>({
-    resolver: zodResolver(fileIncidentSchema),
-    defaultValues: { id, type: defaultType, description: '', location: '', scene: '', occurredAt: '', severity: 'unrated', immediateActions: '', peopleInvolved: '', firearmIds: [] },
+  const [restored, setRestored] = useState(false);
+  /** Queued in the outbox for want of a network; then what became of it. */
+  const [queued, setQueued] = useState<null | { id: string; sent?: { number?: number } }>(null);
+  const blank = (fresh: string): FileIncidentInput => ({
+    id: fresh,
+    type: defaultType as IncidentType,
+    description: '',
+    location: '',
+    scene: '',
+    occurredAt: '',
+    severity: 'unrated',
+    immediateActions: '',
+    peopleInvolved: '',
+    firearmIds: [],
   });
+  const form = useForm<FileIncidentInput>({ resolver: zodResolver(fileIncidentSchema), defaultValues: blank(id) });
   const { register, formState, control, setValue } = form;
   const { errors, isSubmitting } = formState;
   const type = useWatch({ control, name: 'type' });
@@ -51,6 +78,56 @@ export function FileIncidentForm({
     if (Object.keys(errs).some((k) => DETAIL_FIELDS.includes(k))) setMore(true);
   };
 
+  // The draft lives on the device (issue 10): restored once after hydration, then kept as it is written.
+  useEffect(() => {
+    const draft = drafts.load<FileIncidentInput>(productionId);
+    if (draft && typeof draft.id === 'string' && hasContent(draft)) {
+      // The draft exists only on this device, so it can be read only after hydration.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setId(draft.id);
+      form.reset({ ...blank(draft.id), ...draft });
+      if (DETAIL_FIELDS.some((k) => hasContent((draft as Record<string, unknown>)[k]))) setMore(true);
+      setRestored(true);
+    }
+    return form.subscribe({
+      formState: { values: true },
+      callback: ({ values }) => {
+        if (hasContent(values)) drafts.save(productionId, values);
+        else drafts.clear(productionId);
+      },
+    });
+    // Once per mounted form: `blank` and `form` are stable for its life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [productionId]);
+
+  // A queued report is sent by the outbox (components/incidents/outbox-status.tsx): say so here too.
+  useEffect(() => {
+    if (!queued || queued.sent) return;
+    const onChange = (e: Event) => {
+      const hit = (e as CustomEvent<FlushResult | undefined>).detail?.sent.find((s) => s.id === queued.id);
+      if (hit) setQueued({ id: queued.id, sent: { number: hit.number } });
+      else if (!outbox().some((i) => i.values.id === queued.id)) setQueued(null);
+    };
+    window.addEventListener(OUTBOX_EVENT, onChange);
+    return () => window.removeEventListener(OUTBOX_EVENT, onChange);
+  }, [queued]);
+
+  const queue = (payload: FileIncidentInput) => {
+    enqueue({ productionId, values: payload });
+    drafts.clear(productionId);
+    setQueued({ id: payload.id });
+  };
+
+  const startAnother = () => {
+    const fresh = newId();
+    setId(fresh);
+    setQueued(null);
+    setRestored(false);
+    setMore(false);
+    form.reset(blank(fresh));
+    drafts.clear(productionId);
+  };
+
   const onSubmit = form.handleSubmit(async (values) => {
     const payload: FileIncidentInput = {
       ...values,
@@ -58,14 +135,18 @@ export function FileIncidentForm({
       injury: values.type === 'injury' ? values.injury : undefined,
       firearmIds: values.firearmIds?.length ? values.firearmIds : undefined,
     };
+    // No network at all: do not wait for the request to fail.
+    if (navigator.onLine === false) return queue(payload);
     let res;
     try {
       res = await fileIncident(productionId, payload);
-    } catch {
+    } catch (err) {
+      if (isNetworkError(err)) return queue(payload);
       form.setError('root.server', { type: 'network', message: NETWORK_MESSAGE });
       return;
     }
     if (res.ok) {
+      drafts.clear(productionId);
       setDone(true);
       router.push(`/productions/${productionId}/incidents/${res.data.id}?filed=1`);
       return;
@@ -79,7 +160,45 @@ export function FileIncidentForm({
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label="New incident report">
+      {/* Always in the page, so the change is announced when a report is queued or sent. */}
+      <div role="status" aria-live="polite">
+        {queued ? (
+          <div
+            className={`flex flex-col items-start gap-3 rounded-xl border-2 p-4 text-ink ${queued.sent ? 'border-ok bg-ok-soft' : 'border-medium bg-warn-soft'}`}
+            data-testid="queued-notice"
+          >
+            {queued.sent ? (
+              <p className="font-semibold">
+                <span aria-hidden="true">✓ </span>Sent: your report is filed
+                {queued.sent.number ? ` as #${queued.sent.number}` : ''}.{' '}
+                <Link className="text-brand underline" href={`/productions/${productionId}/incidents/${queued.id}`}>
+                  Open it
+                </Link>
+              </p>
+            ) : (
+              <>
+                <p className="font-semibold">
+                  <span aria-hidden="true">⚠ </span>
+                  {OFFLINE_MESSAGE}
+                </p>
+                <p className="text-sm">SetSafe sends it by itself, once, the next time this phone has a connection and SetSafe is open.</p>
+              </>
+            )}
+            <Button type="button" variant="secondary" onClick={startAnother}>
+              Start another report
+            </Button>
+          </div>
+        ) : null}
+      </div>
+      <form onSubmit={onSubmit} noValidate hidden={!!queued} className="flex flex-col gap-5" aria-label="New incident report">
+        {restored ? (
+          <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-line bg-white p-3" data-testid="draft-restored">
+            <p>Your unsent report was kept on this phone. Carry on where you left off.</p>
+            <Button type="button" variant="secondary" onClick={startAnother}>
+              Discard it
+            </Button>
+          </div>
+        ) : null}
         <FormError message={errors.root?.server?.message} />
 
         <fieldset aria-describedby="type-error" aria-invalid={typeError ? true : undefined}>

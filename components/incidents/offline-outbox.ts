@@ -6,6 +6,8 @@
 
 const DRAFT_KEY = (productionId: string) => `setsafe:draft:${productionId}`;
 const OUTBOX_KEY = 'setsafe:outbox';
+/** Fired on window whenever the outbox changes in this tab; a flush puts its FlushResult in `detail`. */
+export const OUTBOX_EVENT = 'setsafe:outbox';
 
 export type OutboxItem = { productionId: string; values: { id: string } & Record<string, unknown>; queuedAt: number };
 
@@ -37,9 +39,10 @@ export function outbox(): OutboxItem[] {
   return read<OutboxItem[]>(OUTBOX_KEY, []);
 }
 
-export function enqueue(item: OutboxItem) {
+export function enqueue(item: Omit<OutboxItem, 'queuedAt'>) {
   const items = outbox().filter((i) => i.values.id !== item.values.id);
-  writeKey(OUTBOX_KEY, [...items, item]);
+  writeKey(OUTBOX_KEY, [...items, { ...item, queuedAt: Date.now() }]);
+  window.dispatchEvent(new CustomEvent(OUTBOX_EVENT));
 }
 
 function remove(id: string) {
@@ -51,13 +54,33 @@ export function isNetworkError(err: unknown): boolean {
   return (typeof navigator !== 'undefined' && navigator.onLine === false) || err instanceof TypeError || (err instanceof Error && /fetch|network|load failed/i.test(err.message));
 }
 
-export type FlushResult = { sent: { id: string; productionId: string; status: number }[]; failed: { id: string; message: string }[]; pending: number };
+export type FlushResult = {
+  sent: { id: string; productionId: string; status: number; number?: number }[];
+  /** `backInForm`: its content became the production's form draft (there was none). */
+  failed: { id: string; productionId: string; message: string; backInForm: boolean }[];
+  pending: number;
+};
+
+let flushing: Promise<FlushResult> | null = null;
+
+/**
+ * One flush at a time per tab: the mount, the `online` event and a retry timer can all ask at
+ * once, and two concurrent sends of one item would be two requests for one report (harmless, as
+ * the server answers a repeat id with 200, but noisy).
+ */
+export function flushOutbox(): Promise<FlushResult> {
+  flushing ??= sendAll().finally(() => {
+    flushing = null;
+  });
+  return flushing;
+}
 
 /**
  * Sends every queued report through the JSON route. 201 (filed) and 200 (already filed) both
- * clear the item; a refusal (4xx) clears it too and is reported; a network failure keeps it.
+ * clear the item; a refusal (4xx) clears it too, is reported, and its content becomes the form's
+ * draft again; a network failure keeps it.
  */
-export async function flushOutbox(): Promise<FlushResult> {
+async function sendAll(): Promise<FlushResult> {
   const result: FlushResult = { sent: [], failed: [], pending: 0 };
   for (const item of outbox()) {
     try {
@@ -67,19 +90,26 @@ export async function flushOutbox(): Promise<FlushResult> {
         body: JSON.stringify(item.values),
         credentials: 'same-origin',
       });
-      if (res.status === 401) {
-        result.pending++; // signed out meanwhile: keep it until they sign in again
+      // Signed out meanwhile (401), throttled (429), or a gateway or server that is not answering
+      // properly yet (5xx, common on a weak link through a proxy): keep it for the next try.
+      if (res.status === 401 || res.status === 408 || res.status === 429 || res.status >= 500) {
+        result.pending++;
         continue;
       }
       remove(item.values.id);
-      if (res.ok) result.sent.push({ id: item.values.id, productionId: item.productionId, status: res.status });
+      const body = (await res.json().catch(() => ({}))) as { error?: string; number?: number };
+      if (res.ok) result.sent.push({ id: item.values.id, productionId: item.productionId, status: res.status, number: body.number });
       else {
-        const body = (await res.json().catch(() => ({}))) as { error?: string };
-        result.failed.push({ id: item.values.id, message: body.error ?? `The server refused the report (HTTP ${res.status}).` });
+        // Refused (the production was wrapped, the member removed, a field no longer valid): the
+        // words must not vanish, so they go back into the form as its draft unless one is there.
+        const backInForm = !drafts.load(item.productionId);
+        if (backInForm) drafts.save(item.productionId, item.values);
+        result.failed.push({ id: item.values.id, productionId: item.productionId, backInForm, message: body.error ?? `The server refused the report (HTTP ${res.status}).` });
       }
     } catch {
       result.pending++;
     }
   }
+  if (result.sent.length || result.failed.length) window.dispatchEvent(new CustomEvent<FlushResult>(OUTBOX_EVENT, { detail: result }));
   return result;
 }

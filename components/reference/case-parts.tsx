@@ -40,7 +40,7 @@ export function RuleTag({ rule }: { rule: number }) {
   return (
     <a
       href={`#answer-rule-${rule}`}
-      className="inline-flex min-h-8 shrink-0 items-center self-start whitespace-nowrap rounded-md bg-ink px-2 text-sm font-bold text-white no-underline hover:bg-brand-strong"
+      className="inline-flex min-h-11 shrink-0 items-center self-start whitespace-nowrap rounded-md bg-ink px-3 text-sm font-bold text-white no-underline hover:bg-brand-strong"
     >
       Rule {rule}
     </a>

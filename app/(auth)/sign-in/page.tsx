@@ -34,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         Saw something unsafe and want to stay anonymous? Use the QR code or link on your call sheet — no account needed.
       </p>
       <p className="mt-3 text-center">
-        <a className="font-semibold text-brand underline" href="/reference/rust">
+        <a className="inline-flex min-h-11 items-center font-semibold text-brand underline" href="/reference/rust">
           Why SetSafe exists: the Rust case
         </a>
       </p>

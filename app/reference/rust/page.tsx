@@ -79,7 +79,7 @@ export default async function RustCasePage() {
           <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
             <span className="font-semibold text-muted">Failure points:</span>
             {[...e.failurePoints].sort().map((fp) => (
-              <a key={fp} href={`#fp-${fp}`} className="inline-flex min-h-11 items-center rounded-lg px-1 font-semibold text-brand underline underline-offset-2">
+              <a key={fp} href={`#fp-${fp}`} className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-1 font-semibold text-brand underline underline-offset-2">
                 {fp}
               </a>
             ))}

@@ -20,7 +20,7 @@ export default async function ProductionLayout({ children, params }: { children:
       ) : null}
       <div className="no-print border-b border-line bg-white">
         <div className="mx-auto max-w-6xl px-4 pt-3">
-          <p className="truncate text-sm text-muted">
+          <p className="text-sm text-muted">
             <span className="font-semibold text-ink">{p.title}</span> · {LABELS.phase[p.phase]} · you are{' '}
             <span className="font-semibold text-ink">{LABELS.role[actor.role]}</span>
           </p>

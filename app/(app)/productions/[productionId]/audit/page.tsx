@@ -166,7 +166,16 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const range = query({ from: filters.from, to: filters.to });
   return (
     <>
-      <PageHeader title="Audit trail" subtitle={`Every change to ${actor.production.title}, newest first. Times in ${tz}.`} />
+      <PageHeader
+        title="Audit trail"
+        subtitle={`Every change to ${actor.production.title}, newest first. Times in ${tz}.`}
+        actions={
+          // On a phone the chain, exports and filters stack above the entries: one tap down to them.
+          <a className={buttonClass('secondary', 'lg:hidden')} href="#entries-h">
+            Jump to the entries
+          </a>
+        }
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card aria-labelledby="chain-h">
           <CardTitle id="chain-h">Hash chain</CardTitle>

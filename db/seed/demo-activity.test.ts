@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createTempDatabase } from '@/db/test-utils';
+
+createTempDatabase();
+const { getSqlite } = await import('@/db/client');
+const { seedDemo } = await import('./demo');
+const { seedDemoActivity } = await import('./demo-activity');
+const { verifyDatabase } = await import('@/db/audit-chains');
+
+describe('the demo’s day on set', () => {
+  it('fills the demo through the app’s own rules, once, with every change audited', async () => {
+    const { productionId } = await seedDemo();
+    const now = new Date('2026-11-24T18:00:00Z');
+    expect(seedDemoActivity(productionId, now)).toBe(true);
+    expect(seedDemoActivity(productionId, now)).toBe(false);
+    const sqlite = getSqlite();
+    const n = (sql: string) => (sqlite.prepare(sql).get(productionId) as { n: number }).n;
+    expect(n('select count(*) n from firearms where production_id = ?')).toBe(3);
+    expect(n("select count(*) n from firearms where production_id = ? and status = 'checked_out'")).toBe(1);
+    expect(n('select count(*) n from handoffs where production_id = ?')).toBe(1);
+    expect(n('select count(*) n from refused_handoffs where production_id = ?')).toBe(0);
+    expect(n('select count(*) n from incidents where production_id = ?')).toBe(2);
+    expect(n('select count(*) n from holds where production_id = ?')).toBe(0);
+    expect(n('select count(*) n from audit_log where chain = ?')).toBeGreaterThan(20);
+    expect(verifyDatabase(sqlite).status).toBe('intact');
+  });
+});
