@@ -22,7 +22,7 @@ import type { AuthzContext } from './authz/types';
 import { fileAnonymously, reportToken } from './anonymous-flow';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
-const RUNS = Number(process.env.FUZZ_HTTP_RUNS ?? 40);
+const RUNS = Number(process.env.FUZZ_HTTP_RUNS ?? 70);
 
 type Caller = Extract<RoleName, 'producer' | 'crew' | 'armorer'> | 'anon';
 
@@ -63,7 +63,7 @@ type Extra = { myAnonIncident: string; myAnonReceipt: string };
 /** A path segment: real ids of this and the other production, random uuids, and malformed ones. */
 const segment = (real: string[]) =>
   fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom(...real) },
+    { weight: 6, arbitrary: fc.constantFrom(...real) },
     { weight: 1, arbitrary: fc.uuid() },
     {
       weight: 3,
@@ -456,6 +456,7 @@ test.describe('generated input over HTTP at every route handler', () => {
     const problems: string[] = [];
     const serverErrors: string[] = [];
     let sent = 0;
+    let resets = 0;
     const byStatus: Record<number, number> = {};
     const pairs = new Set<string>();
     const started = Date.now();
@@ -472,7 +473,22 @@ test.describe('generated input over HTTP at every route handler', () => {
           try {
             for (const r of inputs) {
               const before = db.counts();
-              const res = await send(api, r);
+              let res;
+              try {
+                res = await send(api, r);
+              } catch (e) {
+                // A handler may answer (401/404) before a multi-megabyte body is uploaded and Node
+                // then closes the socket: the client sees a reset, not a status. The server must
+                // still be up and must have stored nothing.
+                if (!/ECONNRESET|EPIPE|socket hang up/.test(String(e))) throw e;
+                sent++;
+                resets++;
+                expect((await api.get('/api/auth/csrf')).status(), `server up after a reset (${target.name})`).toBe(200);
+                const after = db.counts();
+                const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+                if (changed.length) problems.push(`reset request stored rows in ${changed.join(', ')}: ${caller} ${r.method} ${r.path.slice(0, 100)}`);
+                continue;
+              }
               sent++;
               const status = res.status();
               byStatus[status] = (byStatus[status] ?? 0) + 1;
@@ -507,7 +523,7 @@ test.describe('generated input over HTTP at every route handler', () => {
       db.db.close();
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const summary = `[fuzz-http] seed ${SEED}: generated requests tried ${sent} over ${pairs.size} route × caller pairs in ${seconds}s; server errors (5xx) seen: ${serverErrors.length}; statuses ${JSON.stringify(byStatus)}`;
+    const summary = `[fuzz-http] seed ${SEED}: generated requests tried ${sent} over ${pairs.size} route × caller pairs in ${seconds}s; server errors (5xx) seen: ${serverErrors.length}; statuses ${JSON.stringify(byStatus)}; connections reset during a large upload: ${resets}`;
     console.log(summary);
     test.info().annotations.push({ type: 'fuzz-http', description: summary });
     expect(serverErrors, 'no request may produce a 5xx').toEqual([]);

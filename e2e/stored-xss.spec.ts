@@ -18,6 +18,8 @@ import { acceptInviteLink, freshEmail, inviteAndActivate } from './pages/members
 
 const RUN = randomUUID().slice(0, 6).toUpperCase();
 const mark = (field: string) => `X${RUN}${field}`;
+/** Every field that was given a payload, for the figures. */
+const FIELDS = new Set<string>();
 
 /** For fields without the markup filter. */
 const FULL = ['<script>window.__xss=1</script>', '<img src=x onerror="window.__xss=1">', '"><svg onload=window.__xss=1>', 'javascript:window.__xss=1'];
@@ -33,6 +35,7 @@ const FORMULA = '=HYPERLINK("https://evil.example","open")';
 
 /** The marker, then as many payload fragments as fit in `max` characters (field limits differ). */
 function payload(field: string, max: number, kind: 'full' | 'bypass', formula = false): string {
+  FIELDS.add(field);
   let s = `${formula ? FORMULA + ' ' : ''}${mark(field)}`;
   for (const frag of kind === 'full' ? FULL : BYPASS) if (s.length + 1 + frag.length <= max) s += ` ${frag}`;
   return s;
@@ -65,8 +68,10 @@ type Ids = {
   accounts: Record<'producer' | 'armorer' | 'crew' | 'auditor', { email: string; password: string; name: string }>;
 };
 
+const PHONE = { width: 375, height: 800 };
+
 async function contextAs(browser: Browser, baseURL: string, email: string, password: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, storageState: await signInState(baseURL, email, password) });
+  return browser.newContext({ baseURL, viewport: PHONE, storageState: await signInState(baseURL, email, password) });
 }
 
 function one<T>(sql: string, ...args: unknown[]): T {
@@ -290,8 +295,8 @@ test.describe('stored hostile text never runs', () => {
     const contexts: Record<string, BrowserContext> = {};
     const open = async (role: string) => {
       if (!contexts[role]) {
-        if (role === 'admin') contexts[role] = await browser.newContext({ baseURL, storageState: await storageStateFor('admin', baseURL!) });
-        else if (role === 'reporter') contexts[role] = await browser.newContext({ baseURL });
+        if (role === 'admin') contexts[role] = await browser.newContext({ baseURL, viewport: PHONE, storageState: await storageStateFor('admin', baseURL!) });
+        else if (role === 'reporter') contexts[role] = await browser.newContext({ baseURL, viewport: PHONE });
         else {
           const acc = ids.accounts[role as keyof Ids['accounts']];
           contexts[role] = await contextAs(browser, baseURL!, acc.email, acc.password);
@@ -301,6 +306,7 @@ test.describe('stored hostile text never runs', () => {
     };
 
     const problems: string[] = [];
+    const sideScroll: string[] = [];
     let checked = 0;
     const visit = async (role: string, go: (page: Page) => Promise<unknown>, where: string, shows: string[]) => {
       const page = await (await open(role)).newPage();
@@ -316,6 +322,15 @@ test.describe('stored hostile text never runs', () => {
       await page.mouse.move(200, 300);
       const r = await inspect(page);
       checked++;
+      // The sweep runs on a phone-sized window: long unbroken payload words must wrap (house rule: no side scroll at 375 px).
+      const wide = await page.evaluate(() => {
+        const sw = document.documentElement.scrollWidth;
+        if (sw <= 375) return null;
+        const culprits = [...document.querySelectorAll('body *')].filter((e) => e.scrollWidth > e.clientWidth + 2 && getComputedStyle(e).overflowX === 'visible');
+        const last = culprits[culprits.length - 1];
+        return `${sw}px at <${last?.tagName.toLowerCase()} class="${String(last?.className ?? '').slice(0, 60)}">`;
+      });
+      if (wide) sideScroll.push(`${role} ${where}: ${wide}`);
       if (r.xss !== undefined) problems.push(`${role} ${where}: window.__xss was set`);
       if (dialogs.length) problems.push(`${role} ${where}: dialogs ${dialogs.join(' | ')}`);
       if (r.injected.length) problems.push(`${role} ${where}: injected ${r.injected.join(', ')}`);
@@ -325,6 +340,11 @@ test.describe('stored hostile text never runs', () => {
     };
 
     for (const pg of pages) for (const role of pg.roles) await visit(role, (p) => p.goto(pg.path), pg.path, pg.shows);
+    // How the hostile text looks on a phone (test-results/ is not committed).
+    const phone = await (await open('producer')).newPage();
+    await phone.goto(`${base}/incidents/${ids.incident}`);
+    await phone.screenshot({ path: test.info().outputPath('incident-with-hostile-text-375.png'), fullPage: true });
+    await phone.close();
     await visit('reporter', (p) => openWithReceipt(p, ids.receipt), '/report/follow-up (receipt)', ['anondesc', 'question', 'answer']);
 
     // Exports: formulas neutralised in CSV, JSON never sniffed as HTML, a safe file name.
@@ -355,8 +375,9 @@ test.describe('stored hostile text never runs', () => {
     }
     for (const ctx of Object.values(contexts)) await ctx.close();
 
-    const summary = `[stored-xss] ${BYPASS.length + FULL.length + 1} payloads in ${new Set(pages.flatMap((p) => p.shows)).size + 3} fields; ${checked} page views checked (${pages.length + 1} pages × their roles); ${exportsChecked} exports checked`;
+    const summary = `[stored-xss] ${BYPASS.length + FULL.length + 1} payloads in ${FIELDS.size} fields (one refused as markup); ${checked} page views checked (${pages.length + 1} pages × their roles); ${exportsChecked} exports checked`;
     console.log(summary);
+    console.log(`[stored-xss] side scroll at 375 px: ${sideScroll.length ? sideScroll.join('; ') : 'none'}`);
     test.info().annotations.push({ type: 'stored-xss', description: summary });
     expect(problems).toEqual([]);
   });
