@@ -380,5 +380,6 @@ test.describe('stored hostile text never runs', () => {
     console.log(`[stored-xss] side scroll at 375 px: ${sideScroll.length ? sideScroll.join('; ') : 'none'}`);
     test.info().annotations.push({ type: 'stored-xss', description: summary });
     expect(problems).toEqual([]);
+    expect(sideScroll, 'pages that scroll sideways on a phone').toEqual([]);
   });
 });
