@@ -182,7 +182,7 @@ test('an anonymous report from a signed-in phone leaves no account, address, use
   await signIn(page, 'crew');
   const crew = one<{ id: string; email: string }>('select id, email from users where email = ?', USERS.crew);
   // The session is real: the signed-in shell shows who this browser is.
-  await expect(page.getByText('Cody Camera').first()).toBeVisible();
+  await expect(page.getByLabel('Account: Cody Camera')).toBeVisible();
   const demo = one<{ id: string; token: string }>("select id, report_token as token from productions where title = 'Dry Creek (demo)'");
 
   await quietMinute(seededAt);

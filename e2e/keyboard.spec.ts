@@ -71,7 +71,7 @@ test('the stop-work hold form refuses a missing reason by keyboard, announced, s
   // Only the refusal is exercised: a real hold would stop work for the other specs.
   const page = crew;
   const before = countHolds(prod.demo);
-  await page.goto(`/productions/${prod.demo}/holds`);
+  await page.goto(`/productions/${prod.demo}/hold`);
   await tabTo(page, page.getByRole('button', { name: 'Call stop-work hold' }));
   await page.keyboard.press('Enter');
   await expect(page.locator('#hold-reason-error')).toContainText('Say why work must stop');

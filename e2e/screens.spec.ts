@@ -175,6 +175,10 @@ async function sweep(page: Page, caller: Swept, screen: Screen, ctx: AuthzContex
   await page.setViewportSize(WIDTHS[0]);
   const res = await page.goto(url, { waitUntil: 'load' });
   if (!res) problems.push('no response');
+  // Sections that load after the page (skeletons carry aria-busy) are checked once they have landed.
+  await page
+    .waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 20_000 })
+    .catch(() => problems.push('still loading (aria-busy) after 20 s'));
   if (caller !== 'anon' && pathOnly(new URL(page.url()).pathname) === '/sign-in' && pathOnly(url) !== '/sign-in') {
     return { problems: ['landed on /sign-in (the session was lost)'], inlineExempt };
   }

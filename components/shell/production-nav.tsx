@@ -33,7 +33,7 @@ export function ProductionNav({ items, label = 'Production', variant = 'main' }:
   }, [current]);
   return (
     <nav aria-label={label} className={cx('-mx-4 overflow-x-auto px-4', variant === 'tabs' && 'no-print mb-4 border-b border-line')}>
-      <ul className="flex gap-1 whitespace-nowrap lg:flex-wrap lg:gap-0.5">
+      <ul className="flex gap-1 whitespace-nowrap lg:flex-wrap lg:gap-0">
         {items.map((i) => (
           <li key={i.href}>
             <Link
@@ -41,7 +41,7 @@ export function ProductionNav({ items, label = 'Production', variant = 'main' }:
               aria-current={i.href === current ? 'page' : undefined}
               ref={i.href === current ? currentRef : undefined}
               className={cx(
-                'flex min-h-11 items-center border-b-4 px-3 font-semibold lg:px-2.5',
+                'flex min-h-11 items-center border-b-4 px-3 font-semibold lg:px-2',
                 i.href === current ? 'border-brand text-brand' : 'border-transparent text-muted hover:text-ink',
               )}
             >

@@ -58,7 +58,7 @@ export default async function NotificationsPage() {
                       {isUnread ? <Badge tone="info">● New</Badge> : null}
                       <p className={cx('break-words', isUnread ? 'font-bold' : 'font-semibold')}>
                         {href ? (
-                          <Link href={href} className="text-brand underline-offset-2 hover:underline">
+                          <Link href={href} className="inline-flex min-h-11 items-center text-brand underline underline-offset-2">
                             {n.title}
                           </Link>
                         ) : (

@@ -41,7 +41,7 @@ function HandoffLine({ v, tz, base, action }: { v: HandoffView; tz: string; base
     <li className="flex flex-col gap-1 py-3 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
       <div className="min-w-0">
         <p className="font-semibold break-words">
-          <Link href={`${base}/firearms/${v.firearm.id}`} className="text-brand underline-offset-2 hover:underline">
+          <Link href={`${base}/firearms/${v.firearm.id}`} className="inline-flex min-h-11 items-center text-brand underline underline-offset-2">
             {v.firearm.tag}
           </Link>{' '}
           → {v.toName} <span className="font-normal text-muted">for {h.scene}</span>
@@ -53,7 +53,7 @@ function HandoffLine({ v, tz, base, action }: { v: HandoffView; tz: string; base
           <p className="flex flex-wrap items-center gap-2 text-sm">
             Back {formatInZone(h.returnedAt, tz)} to {v.receivedBy}: {h.roundsBack} of {h.roundsOut} rounds
             {h.discrepancyIncidentId ? (
-              <Link href={`${base}/incidents/${h.discrepancyIncidentId}`} className="font-semibold text-hold underline">
+              <Link href={`${base}/incidents/${h.discrepancyIncidentId}`} className="inline-flex min-h-11 items-center font-semibold text-hold underline">
                 <span aria-hidden="true">▲ </span>Count differs: report #{v.incidentNumber}
               </Link>
             ) : (

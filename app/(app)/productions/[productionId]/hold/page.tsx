@@ -104,7 +104,7 @@ function HoldFacts({ h, tz, base }: { h: HoldRow; tz: string; base: string }) {
         <span className="flex flex-wrap gap-x-3 gap-y-1">
           {h.incidents.map((i) =>
             i.canOpen ? (
-              <Link key={i.id} href={`${base}/${i.id}`} className="text-brand underline">#{i.number} {LABELS.incidentType[i.type]}</Link>
+              <Link key={i.id} href={`${base}/${i.id}`} className="inline-flex min-h-11 items-center text-brand underline">#{i.number} {LABELS.incidentType[i.type]}</Link>
             ) : (
               <span key={i.id}>#{i.number} {LABELS.incidentType[i.type]}</span>
             ),
