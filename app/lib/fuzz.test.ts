@@ -7,28 +7,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import { createTempDatabase, seedProduction } from '@/db/test-utils';
+import { anyValue, NASTY, shaped } from './testing/hostile-input';
 
 createTempDatabase();
 const { getSqlite } = await import('@/db/client');
 const { fileIncidentCore } = await import('./incidents/core');
-
-const NASTY = [
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'; DROP TABLE incidents; --", '1 OR 1=1', '\u0000', '\u202e\u200b',
-  '𝕊𝕖𝕥𝕊𝕒𝕗𝕖 🔫', '=cmd|/C calc!A0', 'javascript:alert(1)', '../../etc/passwd', ' '.repeat(300),
-];
-const anyValue = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'grapheme', maxLength: 50 }),
-  fc.constantFrom(...NASTY),
-  fc.string({ minLength: 5000, maxLength: 20000 }),
-  fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined),
-  fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'Invalid' : d.toISOString())),
-  fc.constantFrom('0001-01-01T00:00', '9999-12-31T23:59', '2026-02-30T10:00', '2026-11-24T25:61'),
-  fc.array(fc.string(), { maxLength: 5 }),
-  fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), { maxKeys: 4 }),
-);
-/** Objects with some of the real field names and arbitrary values. */
-const shaped = (keys: string[]) => fc.dictionary(fc.constantFrom(...keys), anyValue, { maxKeys: keys.length });
 
 /** Mostly valid filings with hostile text, so the acceptance path is exercised too. */
 const nearValidFiling = fc.record({

@@ -89,7 +89,7 @@ export function CheckForm({
           witnesses.map((w) => (
             <label key={w.userId} className="flex min-h-11 cursor-pointer items-center gap-3 border-t border-line py-1 first-of-type:border-t-0">
               <input type="checkbox" value={w.userId} className="size-6 shrink-0" {...form.register('witnessIds')} />
-              <span>
+              <span className="min-w-0 [overflow-wrap:anywhere]">
                 <span className="font-semibold">{w.name}</span>
                 <span className="text-muted"> · {w.positions.map((p) => LABELS.position[p]).join(', ')}</span>
               </span>

@@ -64,7 +64,7 @@ export function MeetingForm({ productionId, today, members }: { productionId: st
           {members.map((m) => (
             <label key={m.userId} className="flex min-h-11 cursor-pointer items-center gap-3">
               <input type="checkbox" value={m.userId} className="size-6 shrink-0" {...form.register('attendeeIds')} />
-              <span>
+              <span className="min-w-0 [overflow-wrap:anywhere]">
                 <span className="font-semibold">{m.name}</span>
                 <span className="text-sm text-muted"> · {m.detail}</span>
               </span>

@@ -2,7 +2,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { cx } from './cx';
 
 export function Card({ className, ...props }: ComponentProps<'section'>) {
-  return <section className={cx('rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5', className)} {...props} />;
+  return <section className={cx('min-w-0 rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5', className)} {...props} />;
 }
 
 export function CardTitle({ children, action, id }: { children: ReactNode; action?: ReactNode; id?: string }) {
@@ -33,7 +33,7 @@ export function EmptyState({ children }: { children: ReactNode }) {
 /** A term/value list that reads well on a phone (stacks) and on a desktop (two columns). */
 export function Facts({ items }: { items: { term: string; value: ReactNode }[] }) {
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+    <dl className="grid grid-cols-[minmax(0,1fr)] gap-x-6 gap-y-3 sm:grid-cols-[max-content_minmax(0,1fr)]">
       {items.map((it) => (
         <div key={it.term} className="contents">
           <dt className="font-semibold text-muted">{it.term}</dt>

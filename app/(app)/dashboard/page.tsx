@@ -55,7 +55,7 @@ async function Summaries({ userId, user }: { userId: string; user: Awaited<Retur
         <li key={actor.productionId}>
           <Card aria-labelledby={`p-${actor.productionId}`} className={cx(s.openHolds ? 'border-hold' : '')}>
             <div className="mb-3 flex flex-wrap items-center gap-2">
-              <h2 id={`p-${actor.productionId}`} className="text-lg font-semibold">
+              <h2 id={`p-${actor.productionId}`} className="min-w-0 text-lg font-semibold [overflow-wrap:anywhere]">
                 <Link className="inline-flex min-h-11 items-center text-brand underline underline-offset-2" href={`/productions/${actor.productionId}/dashboard`}>
                   {actor.production.title}
                 </Link>

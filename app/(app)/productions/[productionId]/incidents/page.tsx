@@ -135,7 +135,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
                     {r.duplicateOfId ? <Badge>Duplicate</Badge> : null}
                   </div>
                   <p className="mt-2 line-clamp-2 break-words">{r.summary}</p>
-                  <p className="mt-1 text-sm text-muted">{r.location} · {when(r, tz)}</p>
+                  <p className="mt-1 break-words text-sm text-muted">{r.location} · {when(r, tz)}</p>
                 </Link>
               </li>
             ))}
