@@ -8,17 +8,11 @@ import { signInSchema } from './schemas/auth';
 import { verifyPassword } from './passwords';
 import { getAuthSecret } from './secret';
 import { accountKey, addressKey, isThrottled, recordFailure, THROTTLE_MESSAGE } from './throttle';
+import { clientAddress } from './client-address';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60; // one shooting day
 export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, THROTTLE_MESSAGE } from './throttle';
 export const BAD_CREDENTIALS_MESSAGE = 'That email and password do not match an account.';
-
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const xff = headers?.['x-forwarded-for'];
-  const first = typeof xff === 'string' ? xff.split(',')[0]?.trim() : undefined;
-  const real = headers?.['x-real-ip'];
-  return first || (typeof real === 'string' ? real : '') || 'local';
-}
 
 /** Thrown by the jwt callback for an ended session; expected, so not logged as an error. */
 const SESSION_ENDED = 'session ended (session version changed)';
