@@ -89,6 +89,24 @@ async function as(browser: Browser, who: Who | null, viewport = { width: 1280, h
 }
 
 test.describe('producer dashboard', () => {
+  test('the overview a member lands on carries the rule-4 verdict for dashboard roles only', async ({ browser }) => {
+    const db = testDb();
+    const holds = (db.prepare('select count(*) as n from holds where production_id = ? and lifted_at is null').get(demo) as { n: number }).n;
+    db.close();
+    for (const who of ['producer', 'armorer', 'auditor'] as const) {
+      const page = await as(browser, who);
+      await page.goto(`/productions/${demo}`);
+      await expect(page.getByTestId('verdict')).toContainText(holds ? 'Not clear to shoot' : 'No hold stands');
+      await expect(page.getByRole('link', { name: 'Open the safety dashboard' })).toHaveAttribute('href', `/productions/${demo}/dashboard`);
+      await page.context().close();
+    }
+    const crew = await as(browser, 'crew');
+    await crew.goto(`/productions/${demo}`);
+    await expect(crew.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(crew.getByTestId('verdict')).toHaveCount(0);
+    await crew.context().close();
+  });
+
   test('holds and overdue items stand first', async ({ browser }) => {
     const page = await as(browser, 'producer');
     const res = await page.goto(`/productions/${demo}/dashboard`);

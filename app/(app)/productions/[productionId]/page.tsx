@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireMember } from '@/app/lib/auth';
 import { LABELS } from '@/app/lib/enums';
 import { listMembers } from '@/db/queries/members';
@@ -6,6 +7,7 @@ import { Card, CardTitle, Facts, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { LinkButton } from '@/components/ui/button';
 import { can } from '@/app/lib/policy';
+import { Verdict } from '@/components/dashboard/cards';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -26,6 +28,17 @@ export default async function OverviewPage({ params }: { params: Promise<{ produ
           ) : null
         }
       />
+      {can(actor.role, 'dashboard.view') ? (
+        // Rule 4 on the page a member lands on: can we shoot today, and what is overdue.
+        <section aria-label="Safety state" className="mb-4 flex flex-col items-start gap-1">
+          <div className="w-full">
+            <Verdict actor={actor} now={new Date()} />
+          </div>
+          <Link href={`/productions/${p.id}/dashboard`} className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+            Open the safety dashboard
+          </Link>
+        </section>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card aria-labelledby="facts-h">
           <CardTitle
