@@ -3,22 +3,21 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { getDb, write } from '../db/client';
-import { firearms, memberships, productions, users } from '../db/schema';
+import { firearms, productions, users } from '../db/schema';
 import type { Actor } from '../app/lib/actor';
-import type { Position } from '../app/lib/enums';
 import { addMembership, createUser, findUserByEmail } from '../app/lib/site';
 import { createFirearm } from '../app/lib/firearms/inventory';
 import { recordCheck } from '../app/lib/firearms/checks';
 import { CHECK_ITEM_KEYS } from '../app/lib/firearms/checklist';
+import { actorOf } from '../app/lib/testing/world';
 
 export const SEED_TAGS = { demo: 'E2E-SEED-1', other: 'OTHER-SEED-1' } as const;
 
-function actorOf(productionTitle: string, email: string): Actor {
+function actorByTitle(productionTitle: string, email: string): Actor {
   const db = getDb();
   const p = db.select().from(productions).where(eq(productions.title, productionTitle)).get()!;
   const u = db.select().from(users).where(eq(users.email, email)).get()!;
-  const m = db.select().from(memberships).where(and(eq(memberships.productionId, p.id), eq(memberships.userId, u.id))).get()!;
-  return { userId: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, productionId: p.id, role: m.role, positions: m.positions as Position[], production: p };
+  return actorOf(u.id, p.id);
 }
 
 function seedOne(armorer: Actor, tag: string, witnessId: string) {
@@ -31,8 +30,8 @@ function seedOne(armorer: Actor, tag: string, witnessId: string) {
 }
 
 export function seedE2eFirearms() {
-  const demoArmorer = actorOf('Dry Creek (demo)', 'armorer@setsafe.test');
-  const actor = actorOf('Dry Creek (demo)', 'actor@setsafe.test');
+  const demoArmorer = actorByTitle('Dry Creek (demo)', 'armorer@setsafe.test');
+  const actor = actorByTitle('Dry Creek (demo)', 'actor@setsafe.test');
   seedOne(demoArmorer, SEED_TAGS.demo, actor.userId);
 
   // Other Show gets its own armorer so its weapon is made the same way.
@@ -44,6 +43,6 @@ export function seedE2eFirearms() {
     const u = createUser(tx, who, { email: 'other.armorer@setsafe.test', name: 'Orla Other-Armorer', passwordHash: null }, now);
     addMembership(tx, who, { productionId: other.id, userId: u.id, role: 'armorer', positions: ['props'] }, now);
   });
-  const otherCrew = actorOf('Other Show (e2e)', 'other.crew@setsafe.test');
-  seedOne(actorOf('Other Show (e2e)', 'other.armorer@setsafe.test'), SEED_TAGS.other, otherCrew.userId);
+  const otherCrew = actorByTitle('Other Show (e2e)', 'other.crew@setsafe.test');
+  seedOne(actorByTitle('Other Show (e2e)', 'other.armorer@setsafe.test'), SEED_TAGS.other, otherCrew.userId);
 }

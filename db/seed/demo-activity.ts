@@ -5,7 +5,7 @@
 // Everything goes through the same core functions as the app, so every row has its audit entry.
 // It runs once: a production that already has weapons is left as it is.
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '../client';
 import { firearms, memberships, users } from '../schema';
 import type { Actor } from '../../app/lib/actor';
@@ -36,7 +36,7 @@ export function seedDemoActivity(productionId: string, now = new Date()): boolea
     .select({ id: users.id, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.productionId, productionId)))
+    .where(eq(memberships.productionId, productionId))
     .all();
   const as = (email: string): Actor => {
     const p = people.find((x) => x.email === email);
