@@ -27,7 +27,7 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: '12mb' }, authInterrupts: true },
   // `next start` prints no per-request lines. `next dev` prints each request's URL (the report link's
   // token) and each server action's arguments (receipt codes, report text) unless the request is
-  // ignored here: anonymous reports stay out of the terminal there too (DESIGN: anonymous reports).
+  // ignored here: anonymous reports stay out of the terminal there too (ARCHITECTURE.md: anonymous reports).
   logging: { incomingRequests: { ignore: [/^\/report\//, /^\/api\/report\//] } },
   async headers() {
     return [

@@ -1,6 +1,6 @@
 // Runs before routing (Next 16 proxy). It refuses, as 400 with a JSON message, two kinds of
 // malformed request that Next itself answers with a bare 500 before any route code runs
-// (found by e2e/fuzz-http.spec.ts; nothing a user sends may produce a 500: DESIGN, STYLE 4.10):
+// (found by e2e/fuzz-http.spec.ts; ARCHITECTURE.md: no 500 from user input):
 // - a path with a malformed %-escape (e.g. %ED%A0%80, a lone surrogate, or a bare %), which Next
 //   fails to decode into a dynamic segment;
 // - a POST whose multipart/form-data body cannot be parsed, without a Next-Action header: Next

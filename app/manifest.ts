@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 
-// Installable: a crew member can add SetSafe to the home screen (issue 10).
+// Installable: a crew member can add SetSafe to the home screen (ARCHITECTURE.md: phones and offline).
 export default function manifest(): MetadataRoute.Manifest {
   return {
     name: 'SetSafe — set safety desk',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chainHeadsPath } from './paths';
 
-// The newest hash of each audit chain, kept outside the database (DESIGN: audit trail) so a
+// The newest hash of each audit chain, kept outside the database (ARCHITECTURE.md: audit trail) so a
 // truncated or rewritten chain is detectable. Written only after the transaction commits.
 
 export type ChainHead = { seq: number; hash: string };

@@ -23,8 +23,8 @@ export function migrationsFolder(): string {
 
 /**
  * Every connection's settings; the benchmark's raw-insert floor applies the same list.
- * synchronous=FULL: a commit is on disk before it is acknowledged (DESIGN: durability).
- * mmap and a larger page cache (issue 11): at a large production's scale (100k incidents, 1M
+ * synchronous=FULL: a commit is on disk before it is acknowledged (ARCHITECTURE.md: durability).
+ * mmap and a larger page cache (ARCHITECTURE.md: performance budget): at a large production's scale (100k incidents, 1M
  * checks) the dashboard's index look-ups read pages straight from the OS cache instead of copying
  * each one through SQLite's default 2 MB cache; reads only, commits and fsyncs are unchanged.
  */
@@ -51,7 +51,7 @@ export function openDatabase(file = databasePath()): Handle {
 const STATEMENT_CACHE_SIZE = 500;
 
 /**
- * Drizzle compiles a fresh better-sqlite3 statement for every query it runs (issue 11: about a
+ * Drizzle compiles a fresh better-sqlite3 statement for every query it runs (ARCHITECTURE.md: performance budget; about a
  * twentieth of a filing's CPU). The connection keeps the compiled statements by SQL text instead.
  * A statement still being iterated is busy, so that caller gets a fresh one; a reused statement is
  * reset to plain row mode because callers switch .raw()/.pluck()/.expand() on the ones they get.

@@ -100,7 +100,7 @@ export const auditLog = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     chain: text('chain').notNull(),
     seq: integer('seq').notNull(),
-    /** For anonymous filings this is the start of the day only (DESIGN: anonymous reports). */
+    /** For anonymous filings this is the start of the day only (ARCHITECTURE.md: anonymous reports). */
     at: ts('at').notNull(),
     actorId: text('actor_id'),
     actorLabel: text('actor_label').notNull(),
@@ -159,11 +159,11 @@ export const incidents = sqliteTable(
     index('incidents_production_type').on(t.productionId, t.type),
     index('incidents_reporter').on(t.reporterId),
     index('incidents_production_reported').on(t.productionId, t.reportedAt),
-    // Dashboard (issue 7): partial indexes hold only open incidents, so counting them by type and
+    // Dashboard (rule 4): partial indexes hold only open incidents, so counting them by type and
     // finding the oldest unassigned cost what is open, not the production's whole history.
     index('incidents_open_type').on(t.productionId, t.type).where(sql`status <> 'closed'`),
     index('incidents_open_unassigned').on(t.productionId, t.reportedAt).where(sql`owner_id is null and status <> 'closed'`),
-    // Dashboard at scale (issue 11): incidents per week by when they happened, one range of this
+    // Dashboard at scale (ARCHITECTURE.md: performance budget): incidents per week by when they happened, one range of this
     // index, which covers every column the query reads (it spells the expression exactly so
     // SQLite uses it); without them each of a quarter's ~11k rows was a table look-up.
     index('incidents_production_when').on(t.productionId, sql`coalesce(occurred_at, reported_at)`, t.type, t.occurredAt, t.reportedAt, t.duplicateOfId).where(sql`duplicate_of_id is null`),
@@ -185,7 +185,7 @@ export const OPEN_CLOCKS =
   'form301_completed_at is null or (osha_reported_at is null and (died = 1 or hospitalized_inpatient = 1 or amputation = 1 or loss_of_eye = 1))';
 
 /**
- * The US OSHA Form 301 section of an injury incident (DOMAIN.md section 6).
+ * The US OSHA Form 301 section of an injury incident (OSHA Form 301, 29 CFR 1904).
  * Personal fields (employee*, physician*, facility*) are shown only to producers, auditors and
  * the reporter, and are left out of audit diffs and exports for anyone else.
  */
@@ -220,7 +220,7 @@ export const incidentInjuries = sqliteTable('incident_injuries', {
   completedPhone: text('completed_phone'),
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [
-  // Dashboard (issue 7): only injuries whose legal clocks still run (Form 301 not completed, or an
+  // Dashboard (rule 4): only injuries whose legal clocks still run (Form 301 not completed, or an
   // OSHA report owed and not made), so overdue deadlines never walk every injury ever recorded.
   index('incident_injuries_open_clocks').on(t.incidentId).where(sql.raw(OPEN_CLOCKS)),
 ]);
@@ -415,7 +415,7 @@ export const checkWitnesses = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.checkId, t.userId] }),
     index('check_witnesses_user').on(t.userId, t.confirmedAt),
-    // Dashboard (issue 7): only confirmations still awaited, so "checks missing a witness" never
+    // Dashboard (rule 4): only confirmations still awaited, so "checks missing a witness" never
     // walks every check ever made.
     index('check_witnesses_pending').on(t.checkId).where(sql`confirmed_at is null`),
     // Issue 11: "every witness confirmed before the hand-off" answered from the index alone.
@@ -444,7 +444,7 @@ export const handoffs = sqliteTable(
     discrepancyIncidentId: text('discrepancy_incident_id').references(() => incidents.id),
   },
   (t) => [
-    // returned_at included (issue 11): "the weapon's last return" is read from the index alone.
+    // returned_at included (ARCHITECTURE.md: performance budget): "the weapon's last return" is read from the index alone.
     index('handoffs_firearm_at').on(t.firearmId, t.handedAt, t.returnedAt),
     index('handoffs_production_at').on(t.productionId, t.handedAt),
     index('handoffs_production_returned').on(t.productionId, t.returnedAt),
@@ -524,7 +524,7 @@ export type SafetyMeeting = typeof safetyMeetings.$inferSelect;
 // ───────────────────────────── reference cases (the Rust case) ─────────────────────────────
 
 /**
- * Read-only reference data (DESIGN: Reference data). Seeded once, then locked: triggers refuse
+ * Read-only reference data (ARCHITECTURE.md: reference data). Seeded once, then locked: triggers refuse
  * INSERT once the case's row is in reference_locks, and refuse every UPDATE and DELETE.
  */
 export const referenceRecords = sqliteTable(

@@ -3,7 +3,7 @@
 // database and auth secret, so files from an earlier run are never reused.
 //
 // Never sign out or change the password of these accounts in a test: that ends every session of
-// the user (DESIGN: session version), including these shared ones. Invite a fresh member instead
+// the user (ARCHITECTURE.md: session version), including these shared ones. Invite a fresh member instead
 // (e2e/pages/members-page.ts: inviteAndActivate).
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// The authorization matrix (STYLE.md convention 12; agent-notes/AUTHZ.md): every route in
+// The authorization matrix (ARCHITECTURE.md: tests): every route in
 // e2e/authz/* × every caller, against the expected answer; and every page.tsx / route.ts under
 // app/ must be in the table. Entries whose page does not exist yet (a feature still being built)
 // are skipped rather than failed.

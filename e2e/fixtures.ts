@@ -1,4 +1,4 @@
-// Signed-in pages per role for feature specs (STYLE.md, e2e): `test('…', async ({ crew }) => …)`.
+// Signed-in pages per role for feature specs (ARCHITECTURE.md: tests): `test('…', async ({ crew }) => …)`.
 // Each role signs in once per worker (storageState under e2e/.auth/); each test gets its own
 // browser context. Roles come from the demo seed plus "Other Show (e2e)" (see auth-state.ts).
 import { test as base, expect, type Browser, type Page } from '@playwright/test';

@@ -22,7 +22,7 @@ test.describe('sign-in', () => {
   });
 });
 
-// DESIGN's table, read as a person sees it: which sections each role's production nav offers.
+// The permission matrix (ARCHITECTURE.md), read as a person sees it: which sections each role's production nav offers.
 const NAV: Record<'crew' | 'armorer' | 'producer' | 'auditor', string[]> = {
   crew: ['Overview', 'My reports', 'Report', 'Checks', 'Meetings', 'Holds', 'Members', 'Anonymous reporting'],
   armorer: ['Overview', 'Incidents', 'Report', 'Firearms', 'Holds', 'Dashboard', 'Members', 'Anonymous reporting'],

@@ -1,4 +1,4 @@
-// Generated bad input over HTTP at every route handler (issue 9): the unit fuzz test
+// Generated bad input over HTTP at every route handler (ARCHITECTURE.md: no 500 from user input): the unit fuzz test
 // (app/lib/fuzz.test.ts) calls the schemas and cores directly; this sends the same kind of input
 // through the real server — routing, params decoding, body parsing, next-auth — as producer,
 // crew (the armorer where only the armorer gets past the role check) and signed out.

@@ -1,4 +1,4 @@
-// Installable (issue 10): a crew member can add SetSafe to the home screen. The manifest is
+// Installable (ARCHITECTURE.md: phones and offline): a crew member can add SetSafe to the home screen. The manifest is
 // served and linked from every page, and every icon it or the page names loads as an image.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { test as signedIn } from './fixtures';

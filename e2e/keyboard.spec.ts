@@ -1,4 +1,4 @@
-// Everything works by keyboard (issue 10): signing in, filing a report, and the errors a form
+// Everything works by keyboard (ARCHITECTURE.md: phones and offline): signing in, filing a report, and the errors a form
 // shows — announced in live regions, the field marked invalid, focus taken to the first one.
 // Only the keyboard moves between controls here; no click and no locator.fill.
 import { randomUUID } from 'node:crypto';

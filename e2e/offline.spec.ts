@@ -1,4 +1,4 @@
-// Filing that survives a lost signal (issue 10), on a 375 px phone: the form keeps a draft on the
+// Filing that survives a lost signal (ARCHITECTURE.md: phones and offline), on a 375 px phone: the form keeps a draft on the
 // device, a submission without a network is queued and says so plainly, and the queued report is
 // sent when the connection returns (the `online` event, or the next page load) — exactly once,
 // because the id is made on the device. "Unsafe condition" is used so no hold or pattern rule fires.

@@ -1,4 +1,4 @@
-// Oversight (issue 7): dashboard, audit trail and verification, exports, printable report, and
+// Oversight (rule 4): dashboard, audit trail and verification, exports, printable report, and
 // the server-side refusals. Dashboard data is inserted straight into the e2e database (no audit
 // entries needed for it) and removed again afterwards so other specs see the demo as it was.
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// Every screen, every role, two widths (issue 10). The pages come from the authorization
+// Every screen, every role, two widths (ARCHITECTURE.md: phones and offline). The pages come from the authorization
 // matrix (e2e/authz/*): each page entry is visited by every caller whose expected answer is
 // 'ok', so a page the matrix knows can never be missed here. For each page × role:
 //   - a full-page screenshot at 375 px and 1280 px under test-results/screens/ (never committed);

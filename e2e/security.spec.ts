@@ -1,4 +1,4 @@
-// Sign-in hardening and transport headers (issue 9, OWASP ASVS L2 sessions and headers).
+// Sign-in hardening and transport headers (OWASP ASVS L2 sessions and headers).
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 

@@ -1,4 +1,4 @@
-// Sign-out and password change end every session of the user (DESIGN: session version), so a
+// Sign-out and password change end every session of the user (ARCHITECTURE.md: session version), so a
 // copied session cookie stops working. Uses fresh accounts: the shared fixture sessions must live.
 import { test, expect } from './fixtures';
 import { signIn } from './helpers';

@@ -1,4 +1,4 @@
-// "No script ever runs when stored text is shown" (issue 9). Hostile text goes into every
+// "No script ever runs when stored text is shown" (ARCHITECTURE.md: no 500 from user input). Hostile text goes into every
 // free-text field a user can fill — through the JSON routes and the real forms — on a production
 // made for this spec (so no other spec's records or holds are touched). Then every page that shows
 // those records is opened as each role that may see it, and the exports are fetched.

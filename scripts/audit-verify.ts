@@ -1,6 +1,6 @@
 // npm run audit:verify [-- --json] [-- --chain <id>]
 // Walks every audit hash chain and compares its end with the head kept outside the database
-// (DESIGN: audit trail). Exit code 0 when intact (warnings included), 1 when tampering is
+// (ARCHITECTURE.md: audit trail). Exit code 0 when intact (warnings included), 1 when tampering is
 // found, 2 when the database cannot be opened.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';

@@ -1,4 +1,4 @@
-// npm run bench — the performance benchmark (issue 11). Every figure is printed beside a floor
+// npm run bench — the performance benchmark (ARCHITECTURE.md: performance budget). Every figure is printed beside a floor
 // measured in the same run on the same machine, because these machines are noisy.
 //
 //   npm run bench                   full scale: 100k incidents, 1M checks, 200k hand-offs

@@ -1,4 +1,4 @@
-// Durability when the process dies (issue 9): files reports from concurrent clients through the
+// Durability when the process dies (ARCHITECTURE.md: durability): files reports from concurrent clients through the
 // JSON route, SIGKILLs the server mid-load, restarts it, and checks that every acknowledged
 // report is present and intact, that the audit chains verify, and that retried filings after
 // the restart do not duplicate.

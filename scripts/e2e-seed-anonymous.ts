@@ -1,4 +1,4 @@
-// e2e seed, issue 5: one anonymous report with one photo in the demo production, filed through the
+// e2e seed: one anonymous report with one photo in the demo production, filed through the
 // same core as the public form and photo upload, for the authorization matrix (e2e/authz/anonymous.ts).
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';

@@ -22,7 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <div className="ml-auto flex items-center gap-1">
             <NotificationBell userId={user.id} />
             <details className="relative">
-              {/* On a phone the name gives way to an icon, so the header stays one row (issue 10). */}
+              {/* On a phone the name gives way to an icon, so the header stays one row (ARCHITECTURE.md: phones and offline). */}
               <summary
                 aria-label={`Account: ${user.name}`}
                 className="flex min-h-11 cursor-pointer list-none items-center rounded-lg px-3 font-semibold text-ink hover:bg-canvas"
@@ -51,7 +51,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
-      {/* Reports filed without a signal are sent from any signed-in page (issue 10). */}
+      {/* Reports filed without a signal are sent from any signed-in page (ARCHITECTURE.md: phones and offline). */}
       <OutboxStatus />
       <div className="flex-1">{children}</div>
     </div>

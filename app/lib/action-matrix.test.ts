@@ -1,4 +1,4 @@
-// The server-action side of the authorization matrix (issue 9): every core function that a
+// The server-action side of the authorization matrix (ARCHITECTURE.md: refused on the server): every core function that a
 // server action or JSON route calls, tried as every role. A role the policy refuses gets the
 // permission refusal and changes nothing; a role it allows is never refused for its role.
 // A server action that reaches the database without going through a core fails this test.
@@ -84,7 +84,7 @@ describe('every server action goes through the policy', () => {
     for (const [, name, , body] of fns) {
       // The invite link is public by design: the one-time token is the credential.
       if (rel.startsWith(`invite${path.sep}`) && name === 'acceptInvite') continue;
-      // Anonymous reports (issue 5) are public by design and must never read a session, cookie or
+      // Anonymous reports (ARCHITECTURE.md: anonymous reports) are public by design and must never read a session, cookie or
       // header: the link token or the receipt code is the credential, and nothing may tie the
       // reporter to an account.
       if (rel.startsWith(`report${path.sep}`)) {

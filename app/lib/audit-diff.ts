@@ -1,5 +1,5 @@
 // Before/after of an audit entry as a field-by-field difference, with the personal Form 301
-// fields left out for anyone who may not see them (DESIGN: injury privacy). Pure.
+// fields left out for anyone who may not see them (ARCHITECTURE.md: injury privacy). Pure.
 import { formatInZone } from './time';
 
 /** incident_injuries personal fields (1)-(7): employee*, physician*, facility* (db/schema.ts). */

@@ -1,4 +1,4 @@
-// Verifies the audit hash chains (DESIGN: audit trail). Pure over the rows and the heads kept
+// Verifies the audit hash chains (ARCHITECTURE.md: audit trail). Pure over the rows and the heads kept
 // outside the database: no Next, no database handle, so `npm run audit:verify`, the audit
 // screen's button and the tamper tests all run the same code.
 import { entryHash, GENESIS, type HashedFields } from './audit';

@@ -5,7 +5,7 @@ export type Role = (typeof ROLES)[number];
 
 export const POSITIONS = ['actor', 'stunt_performer', 'first_ad', 'safety_advisor', 'camera', 'props', 'other'] as const;
 export type Position = (typeof POSITIONS)[number];
-/** Positions that may be named as a check witness or receive a weapon (DESIGN: firearm checks). */
+/** Positions that may be named as a check witness or receive a weapon (ARCHITECTURE.md: positions). */
 export const WITNESS_POSITIONS: readonly Position[] = ['actor', 'stunt_performer', 'first_ad'];
 
 export const PHASES = ['prep', 'shooting', 'wrapped'] as const;
@@ -22,7 +22,7 @@ export const INCIDENT_TYPES = [
   'other',
 ] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
-/** DESIGN: firearm-related = these types, or any incident with a weapon linked. */
+/** ARCHITECTURE.md: firearm-related = these types, or any incident with a weapon linked. */
 export const FIREARM_INCIDENT_TYPES: readonly IncidentType[] = [
   'accidental_discharge',
   'misfire_malfunction',
@@ -48,7 +48,7 @@ export type FirearmKind = (typeof FIREARM_KINDS)[number];
 export const FIREARM_STATUSES = ['locked_up', 'checked_out', 'out_of_service'] as const;
 export type FirearmStatus = (typeof FIREARM_STATUSES)[number];
 
-/** Live ammunition is deliberately absent: it can never be inventory (DESIGN, ammunition lots). */
+/** Live ammunition is deliberately absent: it can never be inventory (ARCHITECTURE.md: ammunition). */
 export const AMMO_KINDS = ['dummy', 'blank'] as const;
 export type AmmoKind = (typeof AMMO_KINDS)[number];
 

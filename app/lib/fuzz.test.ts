@@ -1,4 +1,4 @@
-// Property-based bad input (issue 9): generated input at every zod schema and every core
+// Property-based bad input (ARCHITECTURE.md: no 500 from user input): generated input at every zod schema and every core
 // function (called with an actor). Zero throws, a clear message on every refusal, and nothing
 // stored by a refused call.
 import fs from 'node:fs';

@@ -1,7 +1,7 @@
 // Members of a production: invite, change role and positions, re-issue a link, remove.
 // Core functions (policy → zod → one immediate transaction → audit), called by the members
-// screen's server actions and by tests with an actor. DESIGN: "invite and remove members, set
-// their roles and positions" is the producer's alone ('members.manage').
+// screen's server actions and by tests with an actor. Inviting and removing members, setting
+// their roles and positions, is the producer's alone (ARCHITECTURE.md: permission matrix) ('members.manage').
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { inviteTokens, memberships, users, type Membership } from '@/db/schema';

@@ -1,6 +1,6 @@
 // Marking one's own notifications read. Other features write notifications; this only reads and
 // marks them. The read time is audited on the notification's production chain: "what was known,
-// by whom, and when" (DESIGN, first paragraph) includes when a producer saw an escalation.
+// by whom, and when" (ARCHITECTURE.md: audit trail) includes when a producer saw an escalation.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { notifications, type Notification } from '@/db/schema';

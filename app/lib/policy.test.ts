@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, INCIDENT_TYPES, type Role } from './enums';
 import { ACTIONS, can, canAskReporter, canSeeIncident, canSeeInjuryPersonal, canTriage, isFirearmRelated, isWriteAction, type Action } from './policy';
 
-// DESIGN.md "People and roles", copied row by row. The test does not read policy.ts's matrix: it
+// The product's permission table (ARCHITECTURE.md: permission matrix), copied row by row. The test does not read policy.ts's matrix: it
 // is an independent copy, so a change to either one without the other fails here.
 const C = 'crew', A = 'armorer', P = 'producer', U = 'auditor';
 const EXPECTED: Record<Action, readonly Role[]> = {

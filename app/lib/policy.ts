@@ -1,4 +1,4 @@
-// The whole DESIGN.md permission table, role × action, in one place. Pure: the server checks it
+// The whole permission table, role × action, in one place (ARCHITECTURE.md: permission matrix). Pure: the server checks it
 // on every action, route handler and query; client code may read it only to hide a button.
 import { FIREARM_INCIDENT_TYPES, type IncidentType, type Role } from './enums';
 
@@ -69,7 +69,7 @@ export function isWriteAction(action: Action): boolean {
   return !READ_ONLY_ACTIONS.includes(action);
 }
 
-/** DESIGN: firearm-related = these types, or any incident with a weapon linked. */
+/** ARCHITECTURE.md: firearm-related = these types, or any incident with a weapon linked. */
 export function isFirearmRelated(i: { type: IncidentType; firearmCount?: number }): boolean {
   return FIREARM_INCIDENT_TYPES.includes(i.type) || (i.firearmCount ?? 0) > 0;
 }
@@ -92,7 +92,7 @@ export function canSeeIncident(
   return can(actor.role, 'incident.viewAll') || (can(actor.role, 'incident.viewOwn') && incident.reporterId === actor.userId);
 }
 
-/** Personal Form 301 fields: producers, auditors and the reporter (DESIGN: injury privacy). */
+/** Personal Form 301 fields: producers, auditors and the reporter (ARCHITECTURE.md: injury privacy). */
 export function canSeeInjuryPersonal(
   actor: { role: Role; userId: string },
   incident: { reporterId: string | null },

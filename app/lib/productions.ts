@@ -1,6 +1,6 @@
 // Productions: the producer edits their own (settings), the site admin creates them with their
-// first producer and moves them between phases. DESIGN: "Admin manages productions and users but
-// sees a production's records only as a member of it" — nothing here reads a production's records.
+// first producer and moves them between phases. The admin manages productions and users but
+// sees a production's records only as a member of it (ARCHITECTURE.md: permission matrix) — nothing here reads a production's records.
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { productions, type Production } from '@/db/schema';
@@ -116,7 +116,7 @@ function setPhase(tx: Tx, who: Who, p: Production, phase: Production['phase'], n
 
 /**
  * Site admin: move a production between prep, shooting and wrapped. Only the admin can reopen a
- * wrapped production (DESIGN: a wrapped production is read-only for everyone who works in it).
+ * wrapped production (ARCHITECTURE.md: wrapped is read-only).
  */
 export const setProductionPhase = defineUserCore({
   schema: setPhaseSchema,

@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import { decode, type JWT } from 'next-auth/jwt';
 import { getAuthSecret } from './secret';
 
-// Reading the session on every request (issue 11). next-auth's getServerSession derives the
+// Reading the session on every request (ARCHITECTURE.md: performance budget). next-auth's getServerSession derives the
 // encryption key with HKDF, decrypts the cookie, runs the jwt callback (a database read) and then
 // encrypts a fresh token that a Server Component or route handler cannot even send back: two key
 // derivations and two AES-GCM operations per request, about a tenth of a filing's CPU.
@@ -12,7 +12,7 @@ import { getAuthSecret } from './secret';
 // is remembered by the exact cookie value for a minute. Decryption is a pure function of the cookie
 // and the secret, so a remembered result is the one a fresh decode would give; the token's expiry is
 // still checked on every use, and the session version is still checked against the database on
-// every request by getSessionUser (DESIGN: sign-out ends every session at once), so nothing a
+// every request by getSessionUser (ARCHITECTURE.md: session version), so nothing a
 // sign-out, password change or removal ends stays usable.
 
 const TTL_MS = 60_000;

@@ -1,6 +1,6 @@
 // Time helpers. Pure: no clock reads; callers pass `now`.
 
-// Building an Intl.DateTimeFormat costs far more than using one (issue 11: the dashboard's twelve
+// Building an Intl.DateTimeFormat costs far more than using one (ARCHITECTURE.md: performance budget; the dashboard's twelve
 // week edges alone built about fifty, ~5 ms). Formatters are immutable, so each one is kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -23,7 +23,7 @@ export function localDate(at: Date, timeZone: string): string {
 
 /**
  * The day only, as UTC midnight of the local calendar date: what anonymous records store
- * instead of a time (DESIGN: no time finer than the day).
+ * instead of a time (ARCHITECTURE.md: anonymous reports).
  */
 export function dayOnly(at: Date, timeZone: string): Date {
   return new Date(`${localDate(at, timeZone)}T00:00:00.000Z`);

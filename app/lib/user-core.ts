@@ -15,7 +15,7 @@ export const ADMIN_ONLY_MESSAGE = 'Only the site admin may do that.';
 
 export function defineUserCore<I, T>(def: {
   schema: ZodType<I>;
-  /** Site admin only (DESIGN: admin creates productions and each one's first producer). */
+  /** Site admin only (ARCHITECTURE.md: permission matrix, the site admin flag). */
   adminOnly: boolean;
   /** Synchronous body inside one immediate transaction: no awaits. */
   run: (input: I, ctx: UserCtx) => T;

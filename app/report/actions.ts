@@ -2,7 +2,7 @@
 
 // The public side's server actions. None of them reads a session, a cookie, a header, the client's
 // address or its user agent, and none logs anything: the link token or the receipt code is the only
-// key (DESIGN: anonymous reports).
+// key (ARCHITECTURE.md: anonymous reports).
 import { fileAnonymousReport, findByReceipt, reporterAddPhoto, reporterSay, reporterView, type FiledReport, type ReporterView } from '@/app/lib/anonymous/core';
 import { ok, type ActionResult } from '@/app/lib/errors';
 import type { StoredPhoto } from '@/app/lib/attachments/store';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Logo } from '@/components/logo';
 
-// The public side of anonymous reporting: no session is read anywhere under /report (DESIGN:
+// The public side of anonymous reporting: no session is read anywhere under /report (ARCHITECTURE.md:
 // anonymous reports). Kept out of the (app) group so no signed-in shell runs here.
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 

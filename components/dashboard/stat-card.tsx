@@ -18,7 +18,7 @@ export const CARD_MIN_H = 'min-h-36 sm:min-h-52';
 
 /**
  * One figure and what is behind it. The figure carries a word and a symbol as well as colour
- * (STYLE 11: colour is never the only signal).
+ * (colour is never the only signal: ARCHITECTURE.md, phones and offline).
  */
 export function StatCard({
   id,

@@ -12,7 +12,7 @@ import { Button } from '@/components/ui/button';
 import { applyFieldErrors } from './form-result';
 import { newId } from './new-id';
 
-/** Receive a lot of dummies or blanks. Live ammunition is not offered (DESIGN: ammunition lots). */
+/** Receive a lot of dummies or blanks. Live ammunition is not offered (ARCHITECTURE.md: ammunition). */
 export function AmmoLotForm({ productionId, today, liveIncidentHref }: { productionId: string; today: string; liveIncidentHref: string }) {
   const blank = (): Partial<CreateAmmoLotInput> => ({ id: newId(), kind: '' as unknown as CreateAmmoLotInput['kind'], calibre: '', supplier: '', lotNumber: '', receivedOn: today, inspectionNotes: '' });
   const form = useForm<CreateAmmoLotInput>({ resolver: zodResolver(createAmmoLotSchema), defaultValues: blank() });

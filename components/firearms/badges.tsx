@@ -1,7 +1,7 @@
 import { LABELS, type CheckResult, type FirearmStatus } from '@/app/lib/enums';
 import { Badge } from '@/components/ui/badge';
 
-// Colour plus symbol plus words, never colour alone (STYLE 11).
+// Colour plus symbol plus words, never colour alone (ARCHITECTURE.md: phones and offline).
 const STATUS: Record<FirearmStatus, { tone: 'ok' | 'info' | 'danger'; icon: string }> = {
   locked_up: { tone: 'ok', icon: '■' },
   checked_out: { tone: 'info', icon: '➜' },

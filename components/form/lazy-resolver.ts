@@ -3,7 +3,7 @@
 import type { FieldValues, Resolver } from 'react-hook-form';
 
 /**
- * A react-hook-form resolver whose code loads on first use (issue 11: first-load JS). zod and its
+ * A react-hook-form resolver whose code loads on first use (ARCHITECTURE.md: performance budget; first-load JS). zod and its
  * resolver are about 30 kB compressed and are not needed to show a form, only to check it: the
  * form calls `preload` when it is first touched, long before anything is submitted. The schema is
  * still the one shared with the server action, which checks every submission whatever happens

@@ -26,7 +26,7 @@ export function AttachmentsPanel({ actor, incidentId, className }: { actor: Acto
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
           {items.map((a, i) => {
             const url = attachmentUrl(actor.productionId, incidentId, a.id);
-            // Anonymous uploads keep the day only: shown without a time (DESIGN: anonymous reports).
+            // Anonymous uploads keep the day only: shown without a time (ARCHITECTURE.md: anonymous reports).
             const who = a.uploadedById ? (a.uploadedByName ?? 'Former member') : 'Anonymous reporter';
             const when = a.uploadedById ? formatInZone(a.createdAt, tz) : formatInZone(a.createdAt, 'UTC', { time: false });
             return (

@@ -16,7 +16,7 @@ import { lazyResolver } from '@/components/form/lazy-resolver';
 import { InjuryFields } from './injury-fields';
 import { drafts, enqueue, isNetworkError, OUTBOX_EVENT, outbox, type FlushResult } from './offline-outbox';
 
-// The shared schema, loaded when the form is first touched (issue 11: first-load JS). A report that
+// The shared schema, loaded when the form is first touched (ARCHITECTURE.md: performance budget; first-load JS). A report that
 // goes out unchecked because the code never loaded is checked by the server and comes back to the
 // form as a refusal, as the outbox does for any 4xx.
 const validation = lazyResolver<FileIncidentInput>(() =>
@@ -85,7 +85,7 @@ export function FileIncidentForm({
     if (Object.keys(errs).some((k) => DETAIL_FIELDS.includes(k))) setMore(true);
   };
 
-  // The draft lives on the device (issue 10): restored once after hydration, then kept as it is written.
+  // The draft lives on the device (ARCHITECTURE.md: phones and offline): restored once after hydration, then kept as it is written.
   useEffect(() => {
     const draft = drafts.load<FileIncidentInput>(productionId);
     if (draft && typeof draft.id === 'string' && hasContent(draft)) {

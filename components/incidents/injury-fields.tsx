@@ -9,7 +9,7 @@ import { INJURY_FIELD_LABELS as L } from '@/app/lib/schemas/injury-labels';
 type WithInjury = { injury?: InjuryInput };
 
 /**
- * The OSHA Form 301 questions (DOMAIN.md section 6). The personal ones are rendered only for
+ * The OSHA Form 301 questions (OSHA Form 301, 29 CFR 1904). The personal ones are rendered only for
  * those who may see them (producers, auditors, the reporter): for anyone else the server never
  * sends their values and refuses to overwrite them.
  */

@@ -1,6 +1,6 @@
 'use client';
 
-// Filing that survives a lost signal (issue 10): the form's content is kept as a draft on the
+// Filing that survives a lost signal (ARCHITECTURE.md: phones and offline): the form's content is kept as a draft on the
 // device while it is written; a submission that fails for want of a network waits in an outbox
 // and is sent when the connection returns. The client-made id makes every retry the same report.
 

@@ -8,7 +8,7 @@ import { flushOutbox, OUTBOX_EVENT, outbox, type FlushResult } from './offline-o
 const RETRY_MS = 30_000;
 
 /**
- * Sends reports filed without a signal (issue 10): on every page load of the signed-in app, when
+ * Sends reports filed without a signal (ARCHITECTURE.md: phones and offline): on every page load of the signed-in app, when
  * the `online` event fires, and every 30 s while some wait. Says what is waiting and what was sent,
  * with a link to each. The client-made id makes a repeat send the same report.
  */

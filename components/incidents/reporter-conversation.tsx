@@ -7,7 +7,7 @@ import { cx } from '@/components/ui/cx';
 import { AskReporterForm } from './ask-reporter-form';
 
 /**
- * For anonymous reports on the incident page: the two-way conversation with the reporter (DESIGN:
+ * For anonymous reports on the incident page: the two-way conversation with the reporter (ARCHITECTURE.md:
  * anonymous reports). Renders nothing for named reports or incidents the actor may not see.
  */
 export function ReporterConversation({ actor, incidentId, className }: { actor: Actor; incidentId: string; className?: string }) {

@@ -1,7 +1,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { LABELS, POSITIONS } from '@/app/lib/enums';
 
-/** Positions as large checkboxes; one membership may carry several (DESIGN: people and roles). */
+/** Positions as large checkboxes; one membership may carry several (ARCHITECTURE.md: positions). */
 export function PositionsFieldset({ idPrefix, register, error }: { idPrefix: string; register: UseFormRegisterReturn; error?: string }) {
   return (
     <fieldset className="flex flex-col gap-1.5" aria-describedby={`${idPrefix}-positions-hint ${idPrefix}-positions-error`}>

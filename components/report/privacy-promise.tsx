@@ -1,4 +1,4 @@
-/** What an anonymous report keeps and what it does not (DESIGN: anonymous reports). */
+/** What an anonymous report keeps and what it does not (ARCHITECTURE.md: anonymous reports). */
 export function PrivacyPromise() {
   return (
     <section aria-labelledby="promise-h" className="rounded-xl border border-brand/30 bg-brand-soft p-4">

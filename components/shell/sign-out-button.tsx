@@ -5,8 +5,8 @@ import { useState } from 'react';
 /**
  * The exchange next-auth/react's signOut() makes (a CSRF token, then POST /api/auth/signout),
  * without importing next-auth/react: that added ~12 kB of compressed JavaScript to every signed-in
- * page (issue 11). The server side is unchanged: next-auth clears the cookie and its signOut event
- * bumps the session version, ending every session of the user (DESIGN).
+ * page (ARCHITECTURE.md: performance budget). The server side is unchanged: next-auth clears the cookie and its signOut event
+ * bumps the session version, ending every session of the user (ARCHITECTURE.md: session version).
  */
 async function signOut(callbackUrl: string): Promise<void> {
   const { csrfToken } = (await (await fetch('/api/auth/csrf')).json()) as { csrfToken: string };

@@ -19,8 +19,8 @@ export type AdminProductionRow = {
 };
 
 /**
- * Every production, for the site admin: its facts and producers, never its records (DESIGN:
- * admin sees a production's records only as a member of it). Empty for anyone else.
+ * Every production, for the site admin: its facts and producers, never its records (ARCHITECTURE.md:
+ * permission matrix: the admin sees a production's records only as a member of it). Empty for anyone else.
  */
 export function listAllProductions(user: SessionUser): AdminProductionRow[] {
   if (!user.isAdmin) return [];

@@ -15,7 +15,7 @@ import type { ChainReport } from '@/app/lib/audit-verify';
 
 export type AuditActor = Pick<Actor, 'role' | 'userId' | 'productionId' | 'production'>;
 
-/** DESIGN: audit trail, verification and exports are for producers and auditors only. */
+/** Audit trail, verification and exports are for producers and auditors only (ARCHITECTURE.md: permission matrix). */
 export function assertAuditView(actor: AuditActor): void {
   if (!can(actor.role, 'audit.view')) throw new Refusal(PERMISSION_MESSAGE, 'forbidden');
 }

@@ -5,7 +5,7 @@ import type { DashboardActor } from './dashboard';
 // Dashboard figures are recomputed only when the production's data can have changed.
 //
 // Every change to a production's records appends to that production's audit chain in the same
-// transaction (house rule; DESIGN: audit trail), so the chain's newest seq is a version number of
+// transaction (house rule; ARCHITECTURE.md: audit trail), so the chain's newest seq is a version number of
 // the production's data as this process wrote it. `PRAGMA data_version` moves when any OTHER
 // connection commits (a script, a backup restore, a test inserting rows directly). Time-dependent
 // figures (overdue today, a legal clock running out) also key on the minute. A figure served from

@@ -1,5 +1,5 @@
 // Every SQL statement the dashboard runs, checked with EXPLAIN QUERY PLAN on a database with
-// 20 productions of data: none may scan a whole table (DESIGN: aggregate queries with indexes).
+// 20 productions of data: none may scan a whole table (ARCHITECTURE.md: performance budget).
 // PLAN_LOG=1 prints each plan with its timing.
 import fs from 'node:fs';
 import os from 'node:os';

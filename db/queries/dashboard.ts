@@ -17,7 +17,7 @@ const OSHA_DEATH_MS = 8 * HOUR;
 const OSHA_SERIOUS_MS = 24 * HOUR;
 const FORM_301_MS = 7 * DAY;
 
-// The producer dashboard (DESIGN: dashboards; rule 4 items first). Every figure is an aggregate
+// The producer dashboard (rule 4 items first). Every figure is an aggregate
 // or a short, limited list computed by SQLite on an index of the production; nothing loads a
 // table into JavaScript. Each function takes the actor: dashboards are for dashboard.view roles.
 
@@ -226,7 +226,7 @@ export function incidentsPerWeek(actor: DashboardActor, now = new Date(), weeks 
     select case ${bucket} end as w, sum(fa) as firearm, count(*) as n
     from (select coalesce(i.occurred_at, i.reported_at) as t, i.type in ${FIREARM_TYPES} as fa from incidents i where ${window})
     group by w`);
-  // Firearm-related also means "a weapon is linked" (DESIGN): those few are found from the
+  // Firearm-related also means "a weapon is linked" (ARCHITECTURE.md: firearm-related): those few are found from the
   // production's weapons, not by probing every incident of the window.
   const linked = all<{ w: number; n: number }>(sql`
     select case ${bucket} end as w, count(*) as n
@@ -285,7 +285,7 @@ export type PendingWitnessCheck = { id: string; performedAt: Date; scene: string
  * Checks with a named witness who has not confirmed yet. Driven from the partial index
  * check_witnesses_pending (only confirmations still awaited, across the site), each check looked
  * up in the covering index firearm_checks_id_cover and kept when it is this production's. Only the
- * oldest few are then joined to their weapon and witnesses' names (issue 11: joining and
+ * oldest few are then joined to their weapon and witnesses' names (ARCHITECTURE.md: performance budget; joining and
  * collecting names for every pending check cost three times the rest).
  */
 export function checksMissingWitness(actor: DashboardActor): { count: number; items: PendingWitnessCheck[] } {
@@ -343,7 +343,7 @@ export function weaponsNotBack(actor: DashboardActor, now = new Date()): { overd
 export type DoublingArmorer = { userId: string; name: string; positions: Position[] };
 
 /**
- * DOMAIN FP4: on Rust the armorer was also key props assistant and had no time for armorer
+ * Rust failure point FP4: on Rust the armorer was also key props assistant and had no time for armorer
  * duties. Any other position held by an armorer is flagged, props included.
  */
 export function armorersWithOtherPositions(actor: DashboardActor): DoublingArmorer[] {

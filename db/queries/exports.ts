@@ -12,7 +12,7 @@ import type { Column, Dataset, Row } from '@/app/lib/export-format';
 import type { AuditFilters } from '@/app/lib/schemas/oversight';
 import { assertAuditView, auditWhere, personalFieldsGate, type AuditActor } from './audit';
 
-// Exports (DESIGN: audit trail, verification, exports — producers and auditors). Every dataset
+// Exports (ARCHITECTURE.md: permission matrix, audit.view — producers and auditors). Every dataset
 // is read in ONE read transaction together with the chain head, so the head printed on the file
 // is the one the rows were taken at.
 

@@ -33,7 +33,7 @@ beforeAll(async () => {
 const list = (who: keyof Seed['actors'], q: Record<string, string> = {}, size?: number) => listIncidents(s.actors[who], parseIncidentFilters(q), size);
 const idsOf = (r: ReturnType<typeof list>) => r.rows.map((x) => x.id).sort();
 
-describe('incident list scope (DESIGN table)', () => {
+describe('incident list scope (permission matrix)', () => {
   it('crew see only their own reports', () => {
     expect(idsOf(list('crew'))).toEqual([ids.crewNear, ids.crewOther].sort());
     expect(idsOf(list('actor'))).toEqual([ids.actorLive]);

@@ -16,7 +16,7 @@ import type { Role } from '@/app/lib/enums';
 
 export const PAGE_SIZE = 20;
 
-/** STYLE 4.2: the actor's production, and only their own reports unless they may see all. */
+/** ARCHITECTURE.md: reads: the actor's production, and only their own reports unless they may see all. */
 function scope(actor: Actor): SQL | undefined {
   const mine = can(actor.role, 'incident.viewAll') ? undefined : can(actor.role, 'incident.viewOwn') ? eq(incidents.reporterId, actor.userId) : sql`0`;
   return and(eq(incidents.productionId, actor.productionId), mine);
@@ -116,7 +116,7 @@ export function listMyCorrectiveActions(actor: Actor, now: Date) {
 
 export type InjuryView = Partial<Omit<IncidentInjury, 'incidentId' | 'updatedAt'>>;
 
-/** DESIGN injury privacy: the personal fields are absent (not blanked) for anyone else. */
+/** ARCHITECTURE.md: injury privacy: the personal fields are absent (not blanked) for anyone else. */
 export function injuryFor(row: IncidentInjury, personal: boolean): InjuryView {
   const { incidentId: _i, updatedAt: _u, ...rest } = row;
   if (personal) return rest;

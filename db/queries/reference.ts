@@ -6,7 +6,7 @@ import type { RustCase, RustCaseInfo, RustEvent, RustFailurePoint, RustPerson, R
 
 /**
  * A reference case, read back from its locked records. Unlike every other query this takes no
- * actor: reference cases are public and belong to no production (DESIGN: Reference data), so
+ * actor: reference cases are public and belong to no production (ARCHITECTURE.md: reference data), so
  * there is nothing to scope. Null when the case is not seeded and locked.
  */
 export function getReferenceCase(caseId: string): (RustCase & { lockedAt: Date }) | null {

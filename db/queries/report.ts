@@ -20,7 +20,7 @@ import { injuryDeadlines } from '@/app/lib/rules/deadlines';
 import { assertAuditView, chainState, listEntryRowsFor, toView, type AuditActor } from './audit';
 
 /**
- * Everything the printable incident report shows (DESIGN: exports; fit for a file or an
+ * Everything the printable incident report shows (fit for a file or an
  * insurer). It carries audit entries, so only audit.view roles get it; the incident must also
  * be one the actor may see. Null when it does not exist in this production (→ 404).
  */

@@ -25,8 +25,8 @@ export function referenceRows(caseId: string, c: RustCase): schema.ReferenceReco
 }
 
 /**
- * Seeds read-only reference cases on every start, the same path as the migrations (DESIGN:
- * Reference data). A case not yet locked gets all its records and its lock row in one immediate
+ * Seeds read-only reference cases on every start, the same path as the migrations (ARCHITECTURE.md:
+ * reference data). A case not yet locked gets all its records and its lock row in one immediate
  * transaction; from then on the triggers of migration 0001 refuse every INSERT, UPDATE and DELETE,
  * so running this again changes nothing. A correction would be a new case id, never an edit.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ANSWERS } from '@/app/lib/rust/answers';
 import { RUST_CASE } from './rust-case';
 
-// Domains DOMAIN.md marks as syndicated or republished copies ("copy", "via", "syndicated",
+// Domains of syndicated or republished copies ("copy", "via", "syndicated",
 // "republished", "as reproduced", unclear outlets), plus the hosts of AP reports on other sites.
 const COPY_DOMAINS = [
   'thecandlepublishing.com',
@@ -92,13 +92,13 @@ describe('Rust case data', () => {
     expect(RUST_CASE.events.find((e) => e.key === 'discharge')?.summary).toContain('discharges one live round');
   });
 
-  it('leaves out what DOMAIN.md marks unverified: the release date, the exact minute, the day count', () => {
+  it('leaves out what the case notes mark unverified: the release date, the exact minute, the day count', () => {
     expect(allText).not.toContain('23 May 2025');
     expect(allText).not.toMatch(/1:4\d p\.m\./);
     expect(RUST_CASE.failurePoints.find((f) => f.key === 'FP4')?.unverified).toBeTruthy();
   });
 
-  it('dates: sort keys are well formed and in DOMAIN.md order; approximate days carry a range around their placement', () => {
+  it('dates: sort keys are well formed and in the case notes order; approximate days carry a range around their placement', () => {
     const sorted = [...RUST_CASE.events].sort((a, b) => a.seq - b.seq);
     for (const e of sorted) {
       expect(e.sortKey).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);

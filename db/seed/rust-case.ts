@@ -1,8 +1,8 @@
-// The 2021 Rust shooting as read-only reference data (DESIGN: Reference data). Every fact, date,
-// person and source comes from /shared/DOMAIN.md; nothing is invented. Wording follows its note:
+// The 2021 Rust shooting as read-only reference data (ARCHITECTURE.md: reference data). Every fact, date,
+// person and source comes from the published sources cited with it; nothing is invented. Wording:
 // the charges were involuntary manslaughter, and the revolver discharged.
 //
-// Links: only to original outlets or primary bodies. Sources DOMAIN.md knows only through a
+// Links: only to original outlets or primary bodies. Sources known only through a
 // syndicated or republished copy are cited by publication and date with `url: null`.
 //
 // Events carry the records SetSafe would have held had each been logged (plain facts). Which rules

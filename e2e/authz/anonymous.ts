@@ -1,4 +1,4 @@
-// Routes of issue 5 (anonymous reports and photos) for the authorization matrix. The records come
+// Routes of anonymous reports and photos for the authorization matrix. The records come
 // from scripts/e2e-seed-anonymous.ts; anonymousRecords() puts their ids on the context.
 import type { Database } from 'better-sqlite3';
 import { CALLERS, type AuthzContext, type Caller, type Expectation, type RouteCase } from './types';

@@ -1,6 +1,6 @@
 import type { Caller, Expectation, RouteCase } from './types';
 
-// Firearms, ammunition, checks, custody and meetings (issue 6). DESIGN permission table: crew
+// Firearms, ammunition, checks, custody and meetings. ARCHITECTURE.md, permission matrix: crew
 // see no inventory; a crew member sees only the checks and meetings that name them, and the
 // custody page's report of a weapon that changed hands outside the armorer.
 

@@ -6,7 +6,7 @@ const members = (e: Partial<Record<Caller, Expectation>>): Record<Caller, Expect
 });
 
 /**
- * Incidents and holds (issue 4). ctx.demoIncident / ctx.otherIncident are seeded by scripts/e2e-seed.ts
+ * Incidents and holds. ctx.demoIncident / ctx.otherIncident are seeded by scripts/e2e-seed.ts
  * (see e2e/authz/ctx.ts): the demo one was filed by the producer, so crew may not open it.
  */
 export const routes: RouteCase[] = [

@@ -1,4 +1,4 @@
-// Every feature's route table, one import line each (agent-notes/AUTHZ.md).
+// Every feature's route table, one import line each (ARCHITECTURE.md: tests).
 import type { RouteCase } from './types';
 import { routes as foundation } from './foundation';
 import { routes as firearms } from './firearms';

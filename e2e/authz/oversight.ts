@@ -1,7 +1,7 @@
 import type { Caller, Expectation, RouteCase } from './types';
 
-// Oversight (issue 7): dashboards, audit trail, exports, printable incident report.
-// DESIGN permission table: crew have no dashboard; audit trail, exports and the report (it prints
+// Oversight (rule 4): dashboards, audit trail, exports, printable incident report.
+// ARCHITECTURE.md: permission matrix: crew have no dashboard; audit trail, exports and the report (it prints
 // audit entries) are for producers and auditors. A member whose role may not is refused with 403
 // (pages: forbidden()); another production, or no such record, is 404.
 

@@ -1,6 +1,6 @@
 import type { RouteCase } from './types';
 
-// The Rust reference case is public (DESIGN: Reference data): everyone, signed in or not, may read it.
+// The Rust reference case is public (ARCHITECTURE.md: reference data): everyone, signed in or not, may read it.
 export const routes: RouteCase[] = [
   {
     name: 'Rust reference case',

@@ -1,4 +1,4 @@
-// The authorization-matrix contract (agent-notes/AUTHZ.md): each feature exports
+// The authorization-matrix contract (ARCHITECTURE.md: tests): each feature exports
 // `routes: RouteCase[]` from e2e/authz/<feature>.ts and adds one line to e2e/authz/index.ts;
 // e2e/authz.spec.ts walks every route for every caller.
 

@@ -1,4 +1,4 @@
-// Anonymous reports (DESIGN: anonymous reports; issue 5). Nothing here reads a session, a cookie,
+// Anonymous reports (ARCHITECTURE.md: anonymous reports). Nothing here reads a session, a cookie,
 // a header, an address or a user agent: the public side knows only the link token or the receipt.
 // Everything the reporter causes is stored with the day only (dayOnly), in the incident, comments,
 // attachments, audit entries and notifications alike.

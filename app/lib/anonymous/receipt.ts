@@ -1,4 +1,4 @@
-// Receipt codes for anonymous reports (DESIGN: anonymous reports). The code is the reporter's only
+// Receipt codes for anonymous reports (ARCHITECTURE.md: anonymous reports). The code is the reporter's only
 // key to their report: high entropy, shown once, stored only as its SHA-256 hash.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 

@@ -1,4 +1,4 @@
-// Throttling wrong receipt codes without knowing who is trying (DESIGN: no address is read or
+// Throttling wrong receipt codes without knowing who is trying (ARCHITECTURE.md: anonymous reports; no address is read or
 // stored for anonymous reports, so a per-address limit is impossible by construction).
 //
 // Two parts:

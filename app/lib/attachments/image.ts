@@ -1,5 +1,5 @@
 // Photos on incidents: checked by content, re-encoded so that nothing but the pixels survives
-// (DESIGN: anonymous reports — GPS position, camera serial, capture time and the owner's name all
+// (ARCHITECTURE.md: anonymous reports — GPS position, camera serial, capture time and the owner's name all
 // live in image metadata). sharp strips every metadata block unless asked to keep one.
 import sharp from 'sharp';
 import { MAX_PHOTO_BYTES } from '../schemas/anonymous';

@@ -13,7 +13,7 @@ import { MAX_PHOTO_BYTES } from '../schemas/anonymous';
 import { dayOnly } from '../time';
 import { cleanImage, TOO_BIG_MESSAGE, EMPTY_MESSAGE } from './image';
 
-/** Null = the anonymous reporter: no user id, and no time finer than the day (DESIGN). */
+/** Null = the anonymous reporter: no user id, and no time finer than the day (ARCHITECTURE.md: anonymous reports). */
 export type Uploader = { userId: string; label: string } | null;
 
 export type StoreContext = {
@@ -59,7 +59,7 @@ export async function storePhoto(ctx: StoreContext, input: Buffer): Promise<Acti
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, image.data, { flag: 'wx', mode: 0o600 });
   // The file's own timestamps would otherwise tell the time of an anonymous upload (the inode's
-  // change time cannot be set by a program; see the report of issue 5).
+  // change time cannot be set by a program).
   if (anonymous) fs.utimesSync(file, createdAt, createdAt);
 
   const row: Attachment = {

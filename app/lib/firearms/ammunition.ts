@@ -1,5 +1,5 @@
-// Ammunition lots: dummies and blanks only. Live ammunition can never be inventory (DESIGN,
-// ammunition lots); finding any is a "live ammunition found" incident (rule 1).
+// Ammunition lots: dummies and blanks only. Live ammunition can never be inventory (ARCHITECTURE.md:
+// ammunition); finding any is a "live ammunition found" incident (rule 1).
 import { and, eq, sql } from 'drizzle-orm';
 import { ammoLots, type AmmoLot } from '@/db/schema';
 import type { Actor } from '../actor';

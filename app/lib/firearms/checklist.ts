@@ -1,4 +1,4 @@
-// The armorer's checklist (DOMAIN.md section 5, Safety Bulletin #1 and the practice armorers
+// The armorer's checklist (Safety Bulletin #1 and the practice armorers
 // state). Pure data: the form, the zod schema and the pages all read it.
 import type { CheckPhase } from '../enums';
 

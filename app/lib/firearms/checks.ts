@@ -1,5 +1,5 @@
 // Firearm checks (before and after each use, for one scene/setup) and their named witnesses,
-// who confirm in their own session (DESIGN: firearm checks; rule 2 needs every confirmation).
+// who confirm in their own session (ARCHITECTURE.md: positions; rule 2 needs every confirmation).
 import { and, eq, isNull } from 'drizzle-orm';
 import { checkWitnesses, firearmChecks, notifications, type Firearm, type FirearmCheck } from '@/db/schema';
 import { defineCore, type Ctx } from '../core';

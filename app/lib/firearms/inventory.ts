@@ -1,5 +1,5 @@
 // Firearms inventory: the armorer adds and edits weapons and takes them out of / back into
-// service. Producers and auditors only view (DESIGN permission table).
+// service. Producers and auditors only view (ARCHITECTURE.md: permission matrix).
 import { randomUUID } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { firearms, type Firearm } from '@/db/schema';

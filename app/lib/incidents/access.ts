@@ -18,7 +18,7 @@ export function firearmCountOf(tx: Tx, incidentId: string): number {
   return tx.select({ n: sql<number>`count(*)` }).from(incidentFirearms).where(eq(incidentFirearms.incidentId, incidentId)).get()?.n ?? 0;
 }
 
-/** Another production's incident, or one the actor may not open, is "not found" (DESIGN: 404). */
+/** Another production's incident, or one the actor may not open, is "not found" (ARCHITECTURE.md: other productions answer 404). */
 export function loadIncident(tx: Tx, actor: Actor, incidentId: string): LoadedIncident {
   const incident = tx.select().from(incidents).where(and(eq(incidents.id, incidentId), eq(incidents.productionId, actor.productionId))).get();
   if (!incident || !canSeeIncident(actor, incident)) throw new Refusal(NOT_FOUND, 'not_found');
@@ -26,7 +26,7 @@ export function loadIncident(tx: Tx, actor: Actor, incidentId: string): LoadedIn
   return { incident, firearmCount, firearmRelated: isFirearmRelated({ type: incident.type, firearmCount }) };
 }
 
-/** Triage, assign, investigate, close, corrective actions: producers all; armorers firearm-related (DESIGN table). */
+/** Triage, assign, investigate, close, corrective actions: producers all; armorers firearm-related (ARCHITECTURE.md: permission matrix). */
 export function requireTriage(actor: Actor, loaded: LoadedIncident): void {
   if (canTriage(actor.role, loaded.firearmRelated)) return;
   throw new Refusal(

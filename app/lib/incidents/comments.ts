@@ -1,4 +1,4 @@
-// Comments on an incident: anyone who can see it, except auditors (they observe; DESIGN table).
+// Comments on an incident: anyone who can see it, except auditors (they observe; ARCHITECTURE.md: permission matrix).
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { comments } from '@/db/schema';

@@ -122,7 +122,7 @@ export const updateIncidentDetailsCore = defineCore({
   },
 });
 
-/** Records when OSHA was told and when the Form 301 was completed (DOMAIN.md section 6). */
+/** Records when OSHA was told and when the Form 301 was completed (OSHA Form 301, 29 CFR 1904). */
 export const recordInjuryClockCore = defineCore({
   schema: recordInjuryClockSchema,
   permission: 'incident.triageFirearm',

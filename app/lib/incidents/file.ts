@@ -159,7 +159,7 @@ export function fileIncidentTx(tx: Tx, ctx: FilingContext, input: FilingInput): 
 function runFilingRules(tx: Tx, ctx: FilingContext, row: Incident): Effect[] {
   const config = ctx.config ?? DEFAULT_RULES;
   const t = (row.occurredAt ?? row.reportedAt).getTime();
-  // Each rule reads only what it can act on (issue 11): most filings are neither rule-1 nor rule-3
+  // Each rule reads only what it can act on (ARCHITECTURE.md: performance budget): most filings are neither rule-1 nor rule-3
   // kinds, and loading every firearm incident of a fortnight for them cost more than the insert.
   const open = isRule1(row.type) ? openHoldOf(tx, ctx.productionId) : undefined;
   const counted = (RULE3_TYPES as readonly string[]).includes(row.type);

@@ -8,7 +8,7 @@ export type AuditRow = { id: number; at: Date; actorLabel: string; entity: strin
 export type TimelineEntry = { id: number; at: Date; who: string; what: string; details: string[] };
 export type TimelineViewer = {
   timeZone: string;
-  /** Personal Form 301 fields (DESIGN: injury privacy). */
+  /** Personal Form 301 fields (ARCHITECTURE.md: injury privacy). */
   personal: boolean;
   firearmTags: Map<string, string>;
 };

@@ -1,6 +1,6 @@
 // The status workflow and triage of an incident: status (reported → investigating → action
 // required → closed, reopen recorded), owner, severity, duplicate. Producers work every incident,
-// armorers firearm-related ones (DESIGN table); every change is audited in its transaction.
+// armorers firearm-related ones (ARCHITECTURE.md: permission matrix); every change is audited in its transaction.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { correctiveActions, incidents, users, type Incident } from '@/db/schema';

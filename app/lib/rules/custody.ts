@@ -62,7 +62,7 @@ export function evaluateHandoff(f: HandoffFacts): { allowed: boolean; reasons: H
   const reasons: HandoffReason[] = [];
   if (f.giver.role !== 'armorer') reasons.push('giver_not_armorer');
   if (!f.recipient) reasons.push('recipient_not_member');
-  // DESIGN (people and roles): positions say who may be named as a witness or receive a weapon.
+  // Positions say who may be named as a witness or receive a weapon (ARCHITECTURE.md: positions).
   else if (!canReceive(f.recipient.positions)) reasons.push('recipient_not_eligible');
   if (f.firearm.status === 'out_of_service') reasons.push('weapon_out_of_service');
   if (f.firearm.status === 'checked_out') reasons.push('weapon_checked_out');
@@ -92,7 +92,7 @@ export function canWitness(positions: readonly Position[]): boolean {
   return positions.some((p) => WITNESS_POSITIONS.includes(p));
 }
 
-/** The same positions may receive a weapon from the armorer (DESIGN: people and roles). */
+/** The same positions may receive a weapon from the armorer (ARCHITECTURE.md: positions). */
 export function canReceive(positions: readonly Position[]): boolean {
   return canWitness(positions);
 }

@@ -1,6 +1,6 @@
 import { DAY, HOUR } from '../time';
 
-// Legal clocks on injury incidents (DOMAIN.md section 6; 29 CFR 1904.39):
+// Legal clocks on injury incidents (29 CFR 1904.39):
 // a death is reported to OSHA within 8 hours; an in-patient hospitalisation, amputation or loss of
 // an eye within 24 hours; Form 301 is completed within 7 calendar days.
 

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// STYLE 2.2: the rules are pure — no database, no Next, no clock — so the Rust replay runs the same code.
+// The rules are pure — no database, no Next, no clock — so the Rust replay runs the same code
+// (ARCHITECTURE.md: where a new thing goes).
 describe('rules module purity', () => {
   const dir = path.dirname(new URL(import.meta.url).pathname);
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));

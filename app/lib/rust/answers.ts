@@ -1,5 +1,5 @@
-// What in SetSafe answers each failure point: the six rules (DESIGN: Safety rules the server
-// applies) and the features around them. Product description, not case data: it lives here, and
+// What in SetSafe answers each failure point: the rules (ARCHITECTURE.md: safety
+// rules) and the features around them. Product description, not case data: it lives here, and
 // the seeded failure points refer to it by key. Pure.
 import type { AnswerKey } from './types';
 

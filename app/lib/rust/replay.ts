@@ -1,4 +1,4 @@
-// The Rust replay (DESIGN: Reference data; STYLE 2.2). Walks the case's events in time order,
+// The Rust replay (ARCHITECTURE.md: reference data, safety rules). Walks the case's events in time order,
 // keeps the state SetSafe would have held (incidents, the standing hold, pattern flags, safety
 // meetings) and asks the same pure rule functions that guard live productions what they would
 // have done. Every firing below is read off what those functions return; nothing is hard-coded.
@@ -47,7 +47,7 @@ export type EventReplay = {
   firings: Firing[];
   /** Distinct rule numbers that fired, ascending. */
   rules: RuleNumber[];
-  /** Legal clocks on injury reports (DOMAIN.md section 6), from injuryDeadlines. */
+  /** Legal clocks on injury reports (OSHA Form 301, 29 CFR 1904), from injuryDeadlines. */
   clocks: Clock[];
   notes: string[];
 };

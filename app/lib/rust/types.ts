@@ -1,4 +1,4 @@
-// Shapes of the Rust reference case (DESIGN: Reference data). Pure types: the seed module, the
+// Shapes of the Rust reference case (ARCHITECTURE.md: reference data). Pure types: the seed module, the
 // query module, the replay and the page all share them. Facts only — no rule outcomes live here;
 // those come from running the rules module (app/lib/rust/replay.ts).
 import type { IncidentType, Position, Role } from '../enums';
@@ -22,14 +22,14 @@ export type AnswerKey =
 /**
  * A source, cited by publication or body and date. `url` is set only when it points to the
  * original outlet or the primary body; sources read through a syndicated or republished copy
- * keep `url: null` and say so in `note` (DOMAIN.md: never link the copies).
+ * keep `url: null` and say so in `note` (never link the copies).
  */
 export type RustSource = {
   key: string;
   publication: string;
-  /** As the source is dated in DOMAIN.md ("20 Apr 2022", "Feb 2023"); null when it gives none. */
+  /** As the source is dated in the case notes ("20 Apr 2022", "Feb 2023"); null when it gives none. */
   date: string | null;
-  /** A title, only where DOMAIN.md quotes one. */
+  /** A title, only where the case notes quote one. */
   title?: string;
   /** What the source reports, in a few words. */
   about?: string;
@@ -90,7 +90,7 @@ export type SetSafeRecord =
 export type RustEvent = {
   key: string;
   seq: number;
-  /** The date as DOMAIN.md gives it, e.g. "Sat 16 Oct 2021" or "Early October 2021". */
+  /** The date as the case notes give it, e.g. "Sat 16 Oct 2021" or "Early October 2021". */
   dateLabel: string;
   /**
    * Wall-clock 'YYYY-MM-DDTHH:mm' in the case's time zone: orders the replay. Where the sources
@@ -98,7 +98,7 @@ export type RustEvent = {
    */
   sortKey: string;
   approximate: boolean;
-  /** The date itself is unverified (DOMAIN.md), not only imprecise. */
+  /** The date itself is unverified, not only imprecise. */
   dateUnverified?: boolean;
   /** For an event whose day is not known: the days it may fall on; the replay tries each one. */
   range?: { from: string; to: string };
@@ -120,7 +120,7 @@ export type RustFailurePoint = {
   summary: string;
   sources: string[];
   answers: AnswerKey[];
-  /** Parts of the finding DOMAIN.md marks unverified, shown with that flag. */
+  /** Parts of the finding marked unverified, shown with that flag. */
   unverified?: string;
 };
 

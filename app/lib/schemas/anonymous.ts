@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INCIDENT_TYPES } from '../enums';
 import { plainText } from './common';
 
-// Anonymous reports and their follow-up (DESIGN: anonymous reports). Pure: no server imports.
+// Anonymous reports and their follow-up (ARCHITECTURE.md: anonymous reports). Pure: no server imports.
 
 /** 'today', a calendar date (the day only: no time is asked for), or '' for "not sure". */
 export const reportDay = z.union([

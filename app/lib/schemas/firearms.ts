@@ -1,5 +1,5 @@
 // One schema per form, used by react-hook-form on the client and parsed again by the core
-// (STYLE 2.4). No server imports.
+// (ARCHITECTURE.md: layers). No server imports.
 import { z } from 'zod';
 import { AMMO_KINDS, CHECK_PHASES, CHECK_RESULTS, FIREARM_KINDS, type CheckPhase } from '../enums';
 import { CHECK_ITEM_KEYS, itemsFor, type CheckItemKey } from '../firearms/checklist';

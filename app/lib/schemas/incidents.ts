@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INCIDENT_STATUSES, INCIDENT_TYPES, SEVERITIES } from '../enums';
 import { plainText } from './common';
 
-// One schema per form, shared by react-hook-form and the server (STYLE 4.5). Pure: no server imports.
+// One schema per form, shared by react-hook-form and the server (ARCHITECTURE.md: a server action). Pure: no server imports.
 
 const text = (max: number, label: string) => plainText(max, label);
 
@@ -21,7 +21,7 @@ const optionalDate = z
   .optional();
 const optionalBool = z.boolean().optional();
 
-/** The OSHA Form 301 fields (DOMAIN.md section 6). All optional at first report. */
+/** The OSHA Form 301 fields (OSHA Form 301, 29 CFR 1904). All optional at first report. */
 export const injurySchema = z.object({
   employeeName: text(200, 'Name').optional(),
   employeeAddress: text(500, 'Address').optional(),
@@ -49,7 +49,7 @@ export const injurySchema = z.object({
 export type InjuryInput = z.infer<typeof injurySchema>;
 
 /**
- * A first report is quick: only type, what happened and where are required (DESIGN; issue 4).
+ * A first report is quick: only type, what happened and where are required (ARCHITECTURE.md: phones and offline).
  * `id` is made by the client, so a repeated submission is the same report.
  */
 export const fileIncidentSchema = z.object({
@@ -69,7 +69,7 @@ export type FileIncidentInput = z.infer<typeof fileIncidentSchema>;
 
 /**
  * The personal fields of the Form 301 section, (1)-(9): shown only to producers, auditors and the
- * reporter, and left out of what anyone else is sent (DESIGN: injury privacy).
+ * reporter, and left out of what anyone else is sent (ARCHITECTURE.md: injury privacy).
  */
 export const INJURY_PERSONAL_FIELDS = [
   'employeeName',
@@ -84,7 +84,7 @@ export const INJURY_PERSONAL_FIELDS = [
 ] as const satisfies readonly (keyof InjuryInput)[];
 export type InjuryPersonalField = (typeof INJURY_PERSONAL_FIELDS)[number];
 
-// Kept in a module without zod so the form's fields can name them without loading zod (issue 11).
+// Kept in a module without zod so the form's fields can name them without loading zod (ARCHITECTURE.md: performance budget).
 export { INJURY_FIELD_LABELS } from './injury-labels';
 
 const incidentId = z.uuid('Unknown incident.');

@@ -1,5 +1,5 @@
 // Generated hostile input shared by the unit fuzz test (app/lib/fuzz.test.ts) and the HTTP fuzz
-// spec (e2e/fuzz-http.spec.ts), issue 9: one place says what "bad input" means. Pure: fast-check only.
+// spec (e2e/fuzz-http.spec.ts; ARCHITECTURE.md: no 500 from user input): one place says what "bad input" means. Pure: fast-check only.
 import fc from 'fast-check';
 
 /** Strings that have broken real systems: markup, SQL, formulas, control and bidi characters. */

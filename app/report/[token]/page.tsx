@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Report a safety problem anonymously'
 // A fresh receipt code for every load of the form.
 export const dynamic = 'force-dynamic';
 
-// No session, cookie or header is read here (DESIGN: anonymous reports); the token is the only input.
+// No session, cookie or header is read here (ARCHITECTURE.md: anonymous reports); the token is the only input.
 export default async function AnonymousReportPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const production = productionByToken(token);

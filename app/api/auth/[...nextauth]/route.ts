@@ -18,7 +18,7 @@ function isHttpUrl(url: string, base: string): boolean {
 
 /**
  * next-auth v4 answers a callbackUrl (query string or its callback-url cookie) that is not a URL
- * with a 500 "server configuration" error. Nothing a user sends may produce a 500 (DESIGN, issue 9):
+ * with a 500 "server configuration" error. Nothing a user sends may produce a 500 (ARCHITECTURE.md: no 500 from user input):
  * refuse it here with a 400 instead, and drop a bad cookie so the browser recovers by itself.
  */
 function badCallbackUrl(req: NextRequest): Response | null {

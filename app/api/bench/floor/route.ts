@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { getSqlite } from '@/db/client';
 
-// The benchmark's "bare Next.js" floor (issue 11): the same incident insert as filing, with no
+// The benchmark's "bare Next.js" floor (ARCHITECTURE.md: performance budget): the same incident insert as filing, with no
 // auth, validation, rules or audit. It exists only while SETSAFE_BENCH=1; otherwise it is a 404.
 export async function POST() {
   if (process.env.SETSAFE_BENCH !== '1') return NextResponse.json({ error: 'Not found.' }, { status: 404 });

@@ -158,7 +158,7 @@ const DATASETS = [
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ productionId: string }>; searchParams: SP }) {
   const { productionId } = await params;
   const actor = await requireMember(productionId);
-  // DESIGN: audit trail, verification and exports are for producers and auditors; refused on the server (403).
+  // Audit trail, verification and exports are for producers and auditors (ARCHITECTURE.md: permission matrix); refused on the server (403).
   if (!can(actor.role, 'audit.view')) forbidden();
   const { value: filters, ignored } = parseLenient(auditFiltersSchema, flatParams(await searchParams));
   const tz = actor.production.timeZone;

@@ -46,7 +46,7 @@ function Section({ id, title, children, note }: { id: string; title: string; not
 export default async function DashboardPage({ params }: { params: Promise<{ productionId: string }> }) {
   const { productionId } = await params;
   const actor = await requireMember(productionId);
-  // Crew have no dashboard (DESIGN permission table): refused here, on the server (403).
+  // Crew have no dashboard (ARCHITECTURE.md: permission matrix): refused here, on the server (403).
   if (!can(actor.role, 'dashboard.view')) forbidden();
   const now = new Date();
   const p = actor.production;

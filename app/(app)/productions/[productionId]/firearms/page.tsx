@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Firearms' };
 export default async function FirearmsPage({ params }: { params: Promise<{ productionId: string }> }) {
   const { productionId } = await params;
   const actor = await requireMember(productionId);
-  // Crew see no inventory (DESIGN permission table): a real refusal, not a hidden link.
+  // Crew see no inventory (ARCHITECTURE.md: permission matrix): a real refusal, not a hidden link.
   if (!can(actor.role, 'firearm.view')) forbidden();
   const tz = actor.production.timeZone;
   const rows = listFirearms(actor);

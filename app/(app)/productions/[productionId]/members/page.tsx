@@ -18,7 +18,7 @@ export default async function MembersPage({ params }: { params: Promise<{ produc
   const actor = await requireMember(productionId);
   const p = actor.production;
   const members = listMembers(actor);
-  // Wrapped productions are read-only (DESIGN): the server refuses too, this only hides the forms.
+  // Wrapped productions are read-only (ARCHITECTURE.md: wrapped is read-only): the server refuses too, this only hides the forms.
   const manage = can(actor.role, 'members.manage') && p.phase !== 'wrapped';
   const expiries = manage ? listInviteExpiries(actor) : new Map<string, Date>();
   const actions = {

@@ -64,7 +64,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
         <Link href={base} className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-2 hover:underline">
           ← {auditor || actor.role !== 'crew' ? 'All incidents' : 'My reports'}
         </Link>
-        {/* The printable report carries audit entries: producers and auditors (issue 7). */}
+        {/* The printable report carries audit entries: producers and auditors (ARCHITECTURE.md: permission matrix). */}
         {can(actor.role, 'audit.view') ? (
           <Link href={`${base}/${i.id}/report`} className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-2 hover:underline">
             Printable report
@@ -158,7 +158,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
         ) : null}
 
         {/*
-          Anonymous reports and photos (issue 5): the conversation with an anonymous reporter, and
+          Anonymous reports and photos (ARCHITECTURE.md: anonymous reports): the conversation with an anonymous reporter, and
           the photos of any incident, between the facts and the corrective actions.
         */}
         <ReporterConversation actor={actor} incidentId={i.id} className="lg:col-span-2" />

@@ -83,7 +83,7 @@ function Injury({ r, tz }: { r: IncidentReport; tz: string }) {
 export default async function IncidentReportPage({ params }: { params: Promise<{ productionId: string; incidentId: string }> }) {
   const { productionId, incidentId } = await params;
   const actor = await requireMember(productionId);
-  // The report prints audit entries: producers and auditors only (DESIGN), refused on the server (403).
+  // The report prints audit entries: producers and auditors only (ARCHITECTURE.md: permission matrix), refused on the server (403).
   if (!can(actor.role, 'audit.view')) forbidden();
   const now = new Date();
   const r = getIncidentReport(actor, incidentId, now);

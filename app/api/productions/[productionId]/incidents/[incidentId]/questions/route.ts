@@ -1,6 +1,6 @@
 // Ask an anonymous reporter a question by JSON (the same core as the incident page's form), for
 // integrations and tests: 401 signed out, 404 not a member or not this production's incident,
-// 403 when the role may not ask (DESIGN: producers; the armorer for firearm-related reports).
+// 403 when the role may not ask (ARCHITECTURE.md: permission matrix, anon.ask: producers; the armorer for firearm-related reports).
 import { askReporterCore } from '@/app/lib/anonymous/core';
 import { actorOr, readJson, resultResponse } from '@/app/lib/http';
 
