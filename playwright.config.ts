@@ -9,7 +9,7 @@ export default defineConfig({
   testIgnore: [/[\/]e2e[\/]tmp[\/]/],
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  retries: 0, // a flaky test is a bug to fix, never a retry (ARCHITECTURE.md: tests)
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],

@@ -61,16 +61,9 @@ test.beforeAll(async () => {
   });
   server.stdout!.on('data', (d) => (output += d.toString()));
   server.stderr!.on('data', (d) => (output += d.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/sign-in`)).status === 200) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await expect
+    .poll(async () => (await fetch(`${base}/sign-in`).catch(() => null))?.status ?? 'not listening', { message: 'the server starts', timeout: 60_000 })
+    .toBe(200);
 });
 
 test.afterAll(async () => {
@@ -155,13 +148,13 @@ const isDatabaseFile = (f: string) => path.basename(f).startsWith('setsafe.db');
  * one) with 30 s to spare, and not at midnight (day-only values read "00:00").
  */
 async function quietMinute(after: number) {
-  for (;;) {
+  const quiet = () => {
     const now = Date.now();
     const sec = (now % 60_000) / 1000;
     const midnight = [hhmm(now, ZONE), hhmm(now, 'UTC'), hhmm(now + 60_000, ZONE), hhmm(now + 60_000, 'UTC')].includes('00:00');
-    if (Math.floor((now - 2000) / 60_000) > Math.floor(after / 60_000) && sec < 30 && !midnight) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+    return Math.floor((now - 2000) / 60_000) > Math.floor(after / 60_000) && sec < 30 && !midnight;
+  };
+  await expect.poll(quiet, { message: 'a quiet minute', timeout: 150_000, intervals: [500] }).toBe(true);
 }
 
 function one<T>(sql: string, ...params: unknown[]): T {
@@ -203,7 +196,15 @@ test('an anonymous report from a signed-in phone leaves no account, address, use
   await page.getByRole('button', { name: 'Add 1 photo anonymously' }).click();
   await expect(page.getByText('probe-2.jpg: added.')).toBeVisible();
   const t1 = Date.now();
-  await page.waitForTimeout(1000); // let the server flush anything it would print
+  // Anything the server would print about these requests is in `output` once a further round trip
+  // to it adds nothing more.
+  await expect
+    .poll(async () => {
+      const seen = output.length;
+      await fetch(`${base}/sign-in`);
+      return output.length === seen;
+    }, { message: 'the server has printed all it would' })
+    .toBe(true);
   const lo = t0 - 2000;
   const hi = t1 + 2000;
   const clocks = clockNeedles(t0, t1);

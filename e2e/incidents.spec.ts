@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page, type APIRequestContext } from '@playwright/test';
+import { expect, test, type Browser, type Page, type APIRequestContext, type Request } from '@playwright/test';
 import { ids, signIn, testDb, USERS, type Who } from './helpers';
 import { authzCtx } from './authz/ctx';
 
@@ -110,6 +110,12 @@ test.describe('filing on a phone', () => {
     await expect(page.getByRole('radio', { name: 'Unsafe condition' })).toBeChecked();
     await page.getByLabel('What happened?').fill(text);
     await page.getByLabel('Where?').fill('Fire lane');
+    // Every POST the page sends is tracked until it is answered, so the count below is read only
+    // after a second filing (if de-duplication let one through) has reached the database.
+    const inFlight = new Set<Request>();
+    page.on('request', (r) => void (r.method() === 'POST' && inFlight.add(r)));
+    page.on('requestfinished', (r) => void inFlight.delete(r));
+    page.on('requestfailed', (r) => void inFlight.delete(r));
     // Two submissions in the same tick, before the button can disable itself.
     await page.evaluate(() => {
       const form = document.querySelector('form[aria-label="New incident report"]') as HTMLFormElement;
@@ -117,7 +123,7 @@ test.describe('filing on a phone', () => {
       form.requestSubmit();
     });
     await expect(page.getByTestId('filed-notice')).toBeVisible();
-    await page.waitForTimeout(500);
+    await expect.poll(() => inFlight.size).toBe(0);
     expect(incidentsWith(text)).toHaveLength(1);
     await page.context().close();
   });

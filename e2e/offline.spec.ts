@@ -3,7 +3,7 @@
 // sent when the connection returns (the `online` event, or the next page load) — exactly once,
 // because the id is made on the device. "Unsafe condition" is used so no hold or pattern rule fires.
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { testDb } from './helpers';
 
@@ -34,6 +34,12 @@ test('a report filed with no signal is kept, then lands exactly once when the co
   const description = `Cable run across the fire exit, filed offline ${randomUUID()}`;
   await crew.goto(`/productions/${prod.demo}/incidents/new`);
   await fill(crew, description);
+  // Every POST is tracked until it is answered or fails, so "nothing reached the server" is read
+  // only after any attempt the form made has ended.
+  const inFlight = new Set<Request>();
+  crew.on('request', (r) => void (r.method() === 'POST' && inFlight.add(r)));
+  crew.on('requestfinished', (r) => void inFlight.delete(r));
+  crew.on('requestfailed', (r) => void inFlight.delete(r));
 
   await crew.context().setOffline(true);
   await crew.getByRole('button', { name: 'File report' }).click();
@@ -45,7 +51,7 @@ test('a report filed with no signal is kept, then lands exactly once when the co
   expect(queued.values.description).toBe(description);
   expect(queued.productionId).toBe(prod.demo);
   // Nothing reached the server.
-  await crew.waitForTimeout(500);
+  await expect.poll(() => inFlight.size).toBe(0);
   expect(rows({ id: queued.values.id })).toHaveLength(0);
   expect(rows({ description })).toHaveLength(0);
 

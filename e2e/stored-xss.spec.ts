@@ -316,9 +316,10 @@ test.describe('stored hostile text never runs', () => {
         void d.dismiss();
       });
       await go(page);
-      await page.waitForLoadState('load');
-      // Handlers such as onfocus, ontoggle and onerror fire after insertion: give them time.
-      await page.waitForTimeout(400);
+      await page.waitForLoadState('networkidle');
+      // Handlers such as onfocus, ontoggle and onerror run in tasks queued at insertion or on a
+      // failed load: once the network is idle, two animation frames later they have all run.
+      await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
       await page.mouse.move(200, 300);
       const r = await inspect(page);
       checked++;
