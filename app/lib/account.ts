@@ -6,7 +6,7 @@ import { getDb, write, type DB, type Tx } from '@/db/client';
 import { inviteTokens, productions, users } from '@/db/schema';
 import { appendAudit, SITE_CHAIN } from './audit';
 import { zodFieldErrors } from './core';
-import { fail, ok, Refusal, type ActionResult } from './errors';
+import { fail, ok, Refusal, sessionEnded, type ActionResult } from './errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { changePasswordSchema, newPasswordSchema } from './schemas/auth';
 import { setPassword, sha256 } from './site';
@@ -27,7 +27,7 @@ export async function changePassword(actor: UserActor, raw: unknown, now = new D
   // A stolen session must not become a way to guess the password: failures count like sign-ins.
   if (isThrottled(keys, now.getTime())) return fail(THROTTLE_MESSAGE, 'throttled');
   const user = getDb().select().from(users).where(eq(users.id, actor.userId)).get();
-  if (!user?.passwordHash) return fail('Your session has ended. Sign in again.', 'unauthenticated');
+  if (!user?.passwordHash) return sessionEnded();
   if (!(await verifyPassword(input.current, user.passwordHash))) {
     recordFailure([keys.account], now.getTime());
     return fail(WRONG_CURRENT_MESSAGE, 'invalid', { current: [WRONG_CURRENT_MESSAGE] });

@@ -74,7 +74,7 @@ describe('every server action goes through the policy', () => {
     expect(src.startsWith("'use server'")).toBe(true);
     // No database access in an action file: reads and writes belong to cores behind the policy.
     expect(src).not.toMatch(/from '@\/db\/(client|schema)'/);
-    const gateways = ['runAsMember', 'runAsUser', 'getSessionUser', 'requireUser', 'requireMember'];
+    const gateways = ['runAsMember', 'runAsUser', 'memberOr', 'userOr', 'getSessionUser', 'requireUser', 'requireMember'];
     // A local helper (e.g. `run`) counts when it itself goes through a gateway.
     for (const [, helper, body] of src.matchAll(/^(?:async )?function (\w+)[^{]*\{([\s\S]*?)\n\}/gm)) {
       if (gateways.some((g) => body.includes(g))) gateways.push(`${helper}(`);

@@ -1,23 +1,41 @@
 import 'server-only';
 import { actorFor, getSessionUser, type SessionUser } from './auth';
-import { fail, type ActionResult } from './errors';
+import type { Actor } from './actor';
+import { fail, sessionEnded, type ActionResult } from './errors';
 import type { Core } from './core';
 import type { UserActor, UserCore } from './user-core';
 
+/**
+ * The one session gateway of server actions: the member acting on this production, or the answer
+ * to give — the session has ended, or the production is "not found" (ARCHITECTURE.md: other
+ * productions answer 404).
+ */
+export async function memberOr(productionId: unknown): Promise<{ actor: Actor } | { refused: ActionResult<never> }> {
+  const user = await getSessionUser();
+  if (!user) return { refused: sessionEnded() };
+  const actor = typeof productionId === 'string' ? actorFor(user, productionId) : null;
+  if (!actor) return { refused: fail('Not found.', 'not_found') };
+  return { actor };
+}
+
+/** The same gateway for personal and site-level actions: the signed-in user, or "your session has ended". */
+export async function userOr(): Promise<{ user: SessionUser } | { refused: ActionResult<never> }> {
+  const user = await getSessionUser();
+  return user ? { user } : { refused: sessionEnded() };
+}
+
 /** Server-action side: session → membership (404 as "not found") → the core. */
 export async function runAsMember<I, T>(productionId: unknown, core: Core<I, T>, raw: unknown): Promise<ActionResult<T>> {
-  const user = await getSessionUser();
-  if (!user) return fail('Your session has ended. Sign in again.', 'unauthenticated');
-  const actor = typeof productionId === 'string' ? actorFor(user, productionId) : null;
-  if (!actor) return fail('Not found.', 'not_found');
-  return core(actor, raw);
+  const who = await memberOr(productionId);
+  if ('refused' in who) return who.refused;
+  return core(who.actor, raw);
 }
 
 /** Server-action side for personal and site-level cores: session → the core (it checks admin). */
 export async function runAsUser<I, T>(core: UserCore<I, T>, raw: unknown): Promise<ActionResult<T>> {
-  const user = await getSessionUser();
-  if (!user) return fail('Your session has ended. Sign in again.', 'unauthenticated');
-  return core(userActor(user), raw);
+  const who = await userOr();
+  if ('refused' in who) return who.refused;
+  return core(userActor(who.user), raw);
 }
 
 export function userActor(user: SessionUser): UserActor {

@@ -1,7 +1,7 @@
 import type { ZodType } from 'zod';
 import { write, type Tx } from '@/db/client';
 import type { Actor } from './actor';
-import { can, isWriteAction, type Action } from './policy';
+import { PERMISSION_MESSAGE, refusedBecause, WRAPPED_MESSAGE, type Action } from './policy';
 import { fail, ok, RecordedRefusal, Refusal, type ActionResult, type FieldErrors } from './errors';
 
 // Core functions: policy → zod → one immediate transaction. No Next or session imports, so
@@ -29,13 +29,13 @@ export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; 
   return out;
 }
 
-export const PERMISSION_MESSAGE = 'Your role on this production does not allow that.';
-export const WRAPPED_MESSAGE = 'This production is wrapped and read-only.';
+// The policy owns the messages; kept here too for the modules that import them from the gateway.
+export { PERMISSION_MESSAGE, WRAPPED_MESSAGE };
 
 export function defineCore<I, T>(def: CoreDef<I, T>): Core<I, T> {
   const core = (actor: Actor, raw: unknown, now: Date = new Date()): ActionResult<T> => {
-    if (!can(actor.role, def.permission)) return fail(PERMISSION_MESSAGE, 'forbidden');
-    if (actor.production.phase === 'wrapped' && isWriteAction(def.permission)) return fail(WRAPPED_MESSAGE, 'forbidden');
+    const refused = refusedBecause(actor, def.permission);
+    if (refused) return fail(refused, 'forbidden');
     const parsed = def.schema.safeParse(raw);
     if (!parsed.success) {
       return fail('Some fields need attention.', 'invalid', zodFieldErrors(parsed.error.issues));
@@ -50,5 +50,22 @@ export function defineCore<I, T>(def: CoreDef<I, T>): Core<I, T> {
     }
   };
   return Object.assign(core, { permission: def.permission, schema: def.schema });
+}
+
+/**
+ * The same gateway for cores with async work before their transaction (reading an upload,
+ * hashing): the policy and wrapped phase are checked first, with the same messages, then `run`,
+ * which parses its input and opens its own immediate transaction (ARCHITECTURE.md: a server action).
+ */
+export function defineAsyncCore<A extends unknown[], T>(
+  permission: Action,
+  run: (actor: Actor, ...args: A) => Promise<ActionResult<T>>,
+): ((actor: Actor, ...args: A) => Promise<ActionResult<T>>) & { permission: Action } {
+  const core = async (actor: Actor, ...args: A): Promise<ActionResult<T>> => {
+    const refused = refusedBecause(actor, permission);
+    if (refused) return fail(refused, 'forbidden');
+    return run(actor, ...args);
+  };
+  return Object.assign(core, { permission });
 }
 

@@ -41,6 +41,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   throttled: 429,
 };
 
+/** Said wherever a server action finds no session (ARCHITECTURE.md: session version). */
+export const SESSION_ENDED_MESSAGE = 'Your session has ended. Sign in again.';
+
+export function sessionEnded(): ActionResult<never> {
+  return fail(SESSION_ENDED_MESSAGE, 'unauthenticated');
+}
+
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };
 }

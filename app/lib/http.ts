@@ -1,7 +1,8 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { actorFor, getSessionUser, type Actor } from './auth';
-import { HTTP_STATUS, type ActionResult } from './errors';
+import { HTTP_STATUS, Refusal, type ActionResult } from './errors';
+import { refusedBecause, type Action } from './policy';
 
 export function jsonError(status: number, message: string, extra?: Record<string, unknown>) {
   return NextResponse.json({ error: message, ...extra }, { status });
@@ -14,6 +15,17 @@ export async function actorOr(productionId: string): Promise<{ actor: Actor } | 
   const actor = actorFor(user, productionId);
   if (!actor) return { response: jsonError(404, 'Not found.') };
   return { actor };
+}
+
+/** The one mapping of a refusal (a read's `assertCan`, a query's `Refusal`) to HTTP: its status and message. */
+export function refusalResponse(err: Refusal) {
+  return jsonError(HTTP_STATUS[err.code], err.message, err.fieldErrors ? { fieldErrors: err.fieldErrors } : undefined);
+}
+
+/** A route handler's policy check: null when the actor may, else the refusal as HTTP (403 with the policy's message). */
+export function refusedResponse(actor: Actor, action: Action) {
+  const reason = refusedBecause(actor, action);
+  return reason ? refusalResponse(new Refusal(reason, 'forbidden')) : null;
 }
 
 export function resultResponse<T>(res: ActionResult<T>, successStatus = 200) {

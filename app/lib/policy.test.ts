@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, INCIDENT_TYPES, type Role } from './enums';
-import { ACTIONS, can, canAskReporter, canSeeIncident, canSeeInjuryPersonal, canTriage, isFirearmRelated, isWriteAction, type Action } from './policy';
+import { ACTIONS, allowed, assertCan, can, canAskReporter, canSeeIncident, canSeeInjuryPersonal, canTriage, isFirearmRelated, isWriteAction, PERMISSION_MESSAGE, refusedBecause, WRAPPED_MESSAGE, type Action } from './policy';
+import { Refusal } from './errors';
 
 // The product's permission table (ARCHITECTURE.md: permission matrix), copied row by row. The test does not read policy.ts's matrix: it
 // is an independent copy, so a change to either one without the other fails here.
@@ -120,5 +121,38 @@ describe('firearm-related refinements', () => {
     expect(canSeeInjuryPersonal({ role: 'crew', userId: 'u1' }, mine)).toBe(true);
     expect(canSeeInjuryPersonal({ role: 'armorer', userId: 'u1' }, theirs)).toBe(false);
     expect(canSeeInjuryPersonal({ role: 'auditor', userId: 'u1' }, theirs)).toBe(true);
+  });
+});
+
+describe('allowed: the role and the wrapped phase, in one answer', () => {
+  const as = (role: Role, phase: 'prep' | 'shooting' | 'wrapped') => ({ role, production: { phase } });
+
+  it('on a live production, is exactly the matrix', () => {
+    for (const role of ROLES) for (const a of ACTIONS) for (const phase of ['prep', 'shooting'] as const) {
+      expect(allowed(as(role, phase), a), `${role} ${a} ${phase}`).toBe(can(role, a));
+      expect(refusedBecause(as(role, phase), a)).toBe(can(role, a) ? null : PERMISSION_MESSAGE);
+    }
+  });
+
+  it('on a wrapped production, refuses every write with the wrapped message and keeps the reads', () => {
+    for (const role of ROLES) for (const a of ACTIONS) {
+      const expected = !can(role, a) ? PERMISSION_MESSAGE : isWriteAction(a) ? WRAPPED_MESSAGE : null;
+      expect(refusedBecause(as(role, 'wrapped'), a), `${role} ${a}`).toBe(expected);
+      expect(allowed(as(role, 'wrapped'), a)).toBe(expected === null);
+    }
+  });
+
+  it('assertCan throws a forbidden Refusal with the same message, and passes silently when allowed', () => {
+    expect(() => assertCan(as('auditor', 'shooting'), 'audit.view')).not.toThrow();
+    const thrown = (() => {
+      try {
+        assertCan(as('crew', 'shooting'), 'audit.view');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(Refusal);
+    expect(thrown).toMatchObject({ code: 'forbidden', message: PERMISSION_MESSAGE });
+    expect(() => assertCan(as('producer', 'wrapped'), 'hold.lift')).toThrow(WRAPPED_MESSAGE);
   });
 });

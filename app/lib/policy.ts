@@ -1,6 +1,7 @@
 // The whole permission table, role × action, in one place (ARCHITECTURE.md: permission matrix). Pure: the server checks it
 // on every action, route handler and query; client code may read it only to hide a button.
-import { FIREARM_INCIDENT_TYPES, type IncidentType, type Role } from './enums';
+import { FIREARM_INCIDENT_TYPES, type IncidentType, type Phase, type Role } from './enums';
+import { Refusal } from './errors';
 
 export const ACTIONS = [
   'incident.file', // file an incident, named or anonymous
@@ -61,12 +62,36 @@ export function can(role: Role | null | undefined, action: Action): boolean {
   return role != null && MATRIX[role].includes(action);
 }
 
-export function actionsOf(role: Role): readonly Action[] {
-  return MATRIX[role];
-}
-
 export function isWriteAction(action: Action): boolean {
   return !READ_ONLY_ACTIONS.includes(action);
+}
+
+export const PERMISSION_MESSAGE = 'Your role on this production does not allow that.';
+export const WRAPPED_MESSAGE = 'This production is wrapped and read-only.';
+
+/** The part of an actor the policy reads: the role, and the production's phase. */
+export type PolicyActor = { role: Role; production: { phase: Phase } };
+
+/**
+ * Why this member may not do `action` now, or null when they may: the role must hold it, and an
+ * action that changes records is refused on a wrapped production (ARCHITECTURE.md: wrapped is
+ * read-only). The one answer to "may they do it now" for cores, pages and route handlers.
+ */
+export function refusedBecause(actor: PolicyActor, action: Action): string | null {
+  if (!can(actor.role, action)) return PERMISSION_MESSAGE;
+  if (actor.production.phase === 'wrapped' && isWriteAction(action)) return WRAPPED_MESSAGE;
+  return null;
+}
+
+/** May this member do `action` now (role and wrapped phase)? Pages use it to offer a form. */
+export function allowed(actor: PolicyActor, action: Action): boolean {
+  return refusedBecause(actor, action) === null;
+}
+
+/** The one way a read refuses: throws a forbidden `Refusal`, which pages show and handlers map through HTTP_STATUS. */
+export function assertCan(actor: PolicyActor, action: Action): void {
+  const reason = refusedBecause(actor, action);
+  if (reason) throw new Refusal(reason, 'forbidden');
 }
 
 /** ARCHITECTURE.md: firearm-related = these types, or any incident with a weapon linked. */

@@ -5,9 +5,7 @@ import { auditLog, incidents, users } from '@/db/schema';
 import { readChainHeads, type ChainHead } from '@/db/chain-heads';
 import { chainHeadOf, verifyDatabase } from '@/db/audit-chains';
 import type { Actor } from '@/app/lib/auth';
-import { can } from '@/app/lib/policy';
-import { Refusal } from '@/app/lib/errors';
-import { PERMISSION_MESSAGE } from '@/app/lib/core';
+import { assertCan, can } from '@/app/lib/policy';
 import { dayRange } from '@/app/lib/calendar';
 import { diffEntry, type EntryDiff } from '@/app/lib/audit-diff';
 import type { AuditFilters } from '@/app/lib/schemas/oversight';
@@ -17,7 +15,7 @@ export type AuditActor = Pick<Actor, 'role' | 'userId' | 'productionId' | 'produ
 
 /** Audit trail, verification and exports are for producers and auditors only (ARCHITECTURE.md: permission matrix). */
 export function assertAuditView(actor: AuditActor): void {
-  if (!can(actor.role, 'audit.view')) throw new Refusal(PERMISSION_MESSAGE, 'forbidden');
+  assertCan(actor, 'audit.view');
 }
 
 export const AUDIT_PAGE_SIZE = 25;

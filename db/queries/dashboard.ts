@@ -3,9 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { OPEN_CLOCKS } from '@/db/schema';
 import type { Actor } from '@/app/lib/auth';
-import { can } from '@/app/lib/policy';
-import { Refusal } from '@/app/lib/errors';
-import { PERMISSION_MESSAGE } from '@/app/lib/core';
+import { assertCan, can } from '@/app/lib/policy';
 import { FIREARM_INCIDENT_TYPES, INCIDENT_TYPES, SEVERITIES, type IncidentType, type Position, type Severity } from '@/app/lib/enums';
 import { dayStart, lastWeeks } from '@/app/lib/calendar';
 import { injuryDeadlines, type Deadline } from '@/app/lib/rules/deadlines';
@@ -24,7 +22,7 @@ const FORM_301_MS = 7 * DAY;
 export type DashboardActor = Pick<Actor, 'role' | 'userId' | 'productionId' | 'production'>;
 
 export function assertDashboard(actor: DashboardActor): void {
-  if (!can(actor.role, 'dashboard.view')) throw new Refusal(PERMISSION_MESSAGE, 'forbidden');
+  assertCan(actor, 'dashboard.view');
 }
 
 const OPEN_STATUSES = sql`('reported', 'investigating', 'action_required')`;

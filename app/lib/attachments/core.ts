@@ -4,9 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { incidents, productions } from '@/db/schema';
 import type { Actor } from '../actor';
-import { PERMISSION_MESSAGE, WRAPPED_MESSAGE } from '../core';
+import { defineAsyncCore, WRAPPED_MESSAGE } from '../core';
 import { fail, Refusal, type ActionResult } from '../errors';
-import { can, canSeeIncident } from '../policy';
+import { allowed, canSeeIncident } from '../policy';
 import { fileBytes, storePhoto, type StoredPhoto } from './store';
 
 type Reader = Pick<Tx, 'select'>;
@@ -22,12 +22,10 @@ function visibleIncident(db: Reader, actor: Actor, incidentId: string) {
 
 /** Members who may comment on an incident they can see may add photos to it (auditors read only). */
 export function mayAddPhotos(actor: Actor): boolean {
-  return can(actor.role, 'incident.comment') && actor.production.phase !== 'wrapped';
+  return allowed(actor, 'incident.comment');
 }
 
-export async function addIncidentPhoto(actor: Actor, incidentId: unknown, file: unknown, now: Date = new Date()): Promise<ActionResult<StoredPhoto>> {
-  if (!can(actor.role, 'incident.comment')) return fail(PERMISSION_MESSAGE, 'forbidden');
-  if (actor.production.phase === 'wrapped') return fail(WRAPPED_MESSAGE, 'forbidden');
+export const addIncidentPhoto = defineAsyncCore('incident.comment', async (actor: Actor, incidentId: unknown, file: unknown, now: Date = new Date()): Promise<ActionResult<StoredPhoto>> => {
   // Checked before the image is decoded: no work is done for someone who may not see the incident.
   if (typeof incidentId !== 'string' || incidentId.length > 64 || !visibleIncident(getDb() as unknown as Reader, actor, incidentId)) {
     return fail('Not found.', 'not_found');
@@ -49,4 +47,4 @@ export async function addIncidentPhoto(actor: Actor, incidentId: unknown, file: 
     },
     bytes.data,
   );
-}
+});

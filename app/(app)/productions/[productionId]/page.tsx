@@ -6,7 +6,7 @@ import { listMembers } from '@/db/queries/members';
 import { Card, CardTitle, Facts, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { LinkButton } from '@/components/ui/button';
-import { can } from '@/app/lib/policy';
+import { allowed, can } from '@/app/lib/policy';
 import { Verdict } from '@/components/dashboard/cards';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -23,7 +23,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ produ
         title={p.title}
         subtitle={p.company}
         actions={
-          can(actor.role, 'incident.file') && p.phase !== 'wrapped' ? (
+          allowed(actor, 'incident.file') ? (
             <LinkButton href={`/productions/${p.id}/incidents/new`}>Report an incident</LinkButton>
           ) : null
         }
@@ -44,7 +44,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ produ
           <CardTitle
             id="facts-h"
             action={
-              can(actor.role, 'production.manage') && p.phase !== 'wrapped' ? (
+              allowed(actor, 'production.manage') ? (
                 <LinkButton variant="ghost" href={`/productions/${p.id}/settings`}>
                   Edit details
                 </LinkButton>
@@ -69,7 +69,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ produ
             id="members-h"
             action={
               <LinkButton variant="ghost" href={`/productions/${p.id}/members`}>
-                {can(actor.role, 'members.manage') && p.phase !== 'wrapped' ? 'Manage members' : 'All members'}
+                {allowed(actor, 'members.manage') ? 'Manage members' : 'All members'}
               </LinkButton>
             }
           >

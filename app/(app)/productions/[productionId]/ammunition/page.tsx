@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { LABELS } from '@/app/lib/enums';
-import { can } from '@/app/lib/policy';
+import { allowed, can } from '@/app/lib/policy';
 import { formatInZone, localDate } from '@/app/lib/time';
 import { liveAmmoIncidentPath } from '@/app/lib/firearms/ammunition';
 import { listAmmoLots } from '@/db/queries/firearms';
@@ -20,7 +20,7 @@ export default async function AmmunitionPage({ params }: { params: Promise<{ pro
   if (!can(actor.role, 'firearm.view')) forbidden();
   const tz = actor.production.timeZone;
   const lots = listAmmoLots(actor);
-  const manage = can(actor.role, 'firearm.manage') && actor.production.phase !== 'wrapped';
+  const manage = allowed(actor, 'firearm.manage');
   const liveHref = liveAmmoIncidentPath(productionId);
   const total = (k: 'dummy' | 'blank') => lots.filter((l) => l.lot.kind === k).reduce((n, l) => n + l.lot.countOnHand, 0);
 

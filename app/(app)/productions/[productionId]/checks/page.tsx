@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
-import { can } from '@/app/lib/policy';
+import { allowed, can } from '@/app/lib/policy';
 import { listChecks, listChecksNaming } from '@/db/queries/checks';
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { LinkButton } from '@/components/ui/button';
@@ -20,7 +20,7 @@ export default async function ChecksPage({ params }: { params: Promise<{ product
   const naming = listChecksNaming(actor);
   const awaiting = naming.filter((c) => c.witnesses.some((w) => w.userId === actor.userId && !w.confirmedAt));
   const all = viewAll ? listChecks(actor) : naming.filter((c) => !awaiting.includes(c));
-  const record = can(actor.role, 'check.record') && actor.production.phase !== 'wrapped';
+  const record = allowed(actor, 'check.record');
 
   return (
     <>
@@ -41,7 +41,7 @@ export default async function ChecksPage({ params }: { params: Promise<{ product
             )}
           </Card>
         ) : null}
-        {!viewAll && can(actor.role, 'incident.file') && actor.production.phase !== 'wrapped' ? (
+        {!viewAll && allowed(actor, 'incident.file') ? (
           <p className="rounded-lg border border-line bg-white p-3">
             Saw a weapon change hands outside the armorer?{' '}
             <Link href={`/productions/${productionId}/custody`} className="inline-flex min-h-11 items-center font-semibold text-hold underline">

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { LABELS } from '@/app/lib/enums';
-import { can } from '@/app/lib/policy';
+import { allowed, can } from '@/app/lib/policy';
 import { canReceive, HANDOFF_REASONS, type HandoffReason } from '@/app/lib/rules';
 import { formatInZone, localDate } from '@/app/lib/time';
 import { isCalendarDate } from '@/app/lib/schemas/firearms';
@@ -80,7 +80,7 @@ export default async function CustodyPage({
   const sp = await searchParams;
   const actor = await requireMember(productionId);
   const view = can(actor.role, 'firearm.view');
-  const report = can(actor.role, 'incident.file') && actor.production.phase !== 'wrapped';
+  const report = allowed(actor, 'incident.file');
   if (!view && !report) forbidden();
   const tz = actor.production.timeZone;
   const base = `/productions/${productionId}`;
@@ -102,7 +102,7 @@ export default async function CustodyPage({
   const now = new Date();
   const today = localDate(now, tz);
   const day = isCalendarDate(one(sp.day)) && one(sp.day) <= today ? one(sp.day) : today;
-  const record = can(actor.role, 'check.record') && actor.production.phase !== 'wrapped';
+  const record = allowed(actor, 'check.record');
   const open = listOpenHandoffs(actor);
   const log = custodyDay(actor, day);
   const refused = listRefusedHandoffs(actor);

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { LABELS, FIREARM_STATUSES } from '@/app/lib/enums';
-import { can } from '@/app/lib/policy';
+import { allowed, can } from '@/app/lib/policy';
 import { formatInZone } from '@/app/lib/time';
 import { listFirearms } from '@/db/queries/firearms';
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
@@ -21,7 +21,7 @@ export default async function FirearmsPage({ params }: { params: Promise<{ produ
   if (!can(actor.role, 'firearm.view')) forbidden();
   const tz = actor.production.timeZone;
   const rows = listFirearms(actor);
-  const manage = can(actor.role, 'firearm.manage') && actor.production.phase !== 'wrapped';
+  const manage = allowed(actor, 'firearm.manage');
   const base = `/productions/${productionId}`;
   const counts = FIREARM_STATUSES.map((s) => ({ s, n: rows.filter((r) => r.status === s).length }));
 
@@ -32,7 +32,7 @@ export default async function FirearmsPage({ params }: { params: Promise<{ produ
         title="Firearms"
         subtitle="Every weapon on the show, real or replica, and where it is now."
         actions={
-          can(actor.role, 'check.record') && actor.production.phase !== 'wrapped' ? (
+          allowed(actor, 'check.record') ? (
             <>
               <LinkButton href={`${base}/checks/new`}>New check</LinkButton>
               <LinkButton href={`${base}/custody`} variant="secondary">

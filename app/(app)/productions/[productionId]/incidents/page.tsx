@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireMember } from '@/app/lib/auth';
 import { INCIDENT_STATUSES, INCIDENT_TYPES, LABELS, SEVERITIES } from '@/app/lib/enums';
-import { can } from '@/app/lib/policy';
+import { allowed, can } from '@/app/lib/policy';
 import { parseIncidentFilters, type IncidentFilters } from '@/app/lib/schemas/incidents';
 import { formatStamp } from '@/app/lib/time';
 import { listIncidents, listMyCorrectiveActions, type IncidentListRow } from '@/db/queries/incidents';
@@ -33,7 +33,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
   const base = `/productions/${actor.productionId}/incidents`;
   const mine = actor.role === 'auditor' ? [] : listMyCorrectiveActions(actor, new Date());
   const filtered = Object.keys(filters).some((k) => k !== 'page');
-  const canFile = can(actor.role, 'incident.file') && actor.production.phase !== 'wrapped';
+  const canFile = allowed(actor, 'incident.file');
 
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requireMember } from '@/app/lib/auth';
 import { LABELS } from '@/app/lib/enums';
-import { can } from '@/app/lib/policy';
+import { allowed } from '@/app/lib/policy';
 import { listInviteExpiries, listMembers } from '@/db/queries/members';
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
@@ -19,7 +19,7 @@ export default async function MembersPage({ params }: { params: Promise<{ produc
   const p = actor.production;
   const members = listMembers(actor);
   // Wrapped productions are read-only (ARCHITECTURE.md: wrapped is read-only): the server refuses too, this only hides the forms.
-  const manage = can(actor.role, 'members.manage') && p.phase !== 'wrapped';
+  const manage = allowed(actor, 'members.manage');
   const expiries = manage ? listInviteExpiries(actor) : new Map<string, Date>();
   const actions = {
     change: changeMember.bind(null, p.id),

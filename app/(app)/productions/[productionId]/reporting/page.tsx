@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { notFound } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { publicOrigin } from '@/app/lib/anonymous/origin';
-import { can } from '@/app/lib/policy';
+import { allowed } from '@/app/lib/policy';
 import { formatInZone } from '@/app/lib/time';
 import { getReportLink } from '@/db/queries/anonymous';
 import { Card, CardTitle, PageHeader } from '@/components/ui/card';
@@ -26,7 +26,7 @@ export default async function ReportingPage({ params }: { params: Promise<{ prod
   const url = `${await publicOrigin()}/report/${link.token}`;
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   const qrSrc = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-  const canRotate = can(actor.role, 'production.manage') && p.phase !== 'wrapped';
+  const canRotate = allowed(actor, 'production.manage');
   return (
     <>
       {/* Prints the call-sheet card alone, whatever else is on screen. */}

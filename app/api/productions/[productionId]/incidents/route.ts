@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { actorOr, jsonError, readJson, resultResponse } from '@/app/lib/http';
+import { actorOr, readJson, refusedResponse, resultResponse } from '@/app/lib/http';
 import { fileIncidentCore } from '@/app/lib/incidents/core';
 import { can } from '@/app/lib/policy';
 import { parseIncidentFilters } from '@/app/lib/schemas/incidents';
@@ -25,7 +25,9 @@ export async function GET(req: Request, { params }: Params) {
   const { productionId } = await params;
   const who = await actorOr(productionId);
   if ('response' in who) return who.response;
-  if (!can(who.actor.role, 'incident.viewOwn') && !can(who.actor.role, 'incident.viewAll')) return jsonError(403, 'Your role on this production does not allow that.');
+  // Auditors see every incident but file none: either view action lets a role read the list.
+  const refused = can(who.actor.role, 'incident.viewAll') ? null : refusedResponse(who.actor, 'incident.viewOwn');
+  if (refused) return refused;
   const filters = parseIncidentFilters(new URL(req.url).searchParams);
   const { rows, total, page, pageCount } = listIncidents(who.actor, filters);
   return NextResponse.json({ incidents: rows, total, page, pageCount });

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { LABELS } from '@/app/lib/enums';
-import { can } from '@/app/lib/policy';
+import { allowed, can } from '@/app/lib/policy';
 import { formatInZone } from '@/app/lib/time';
 import { itemsFor } from '@/app/lib/firearms/checklist';
 import { checkUse, getCheck } from '@/db/queries/checks';
@@ -24,7 +24,7 @@ export default async function CheckPage({ params }: { params: Promise<{ producti
   const base = `/productions/${productionId}`;
   const viewAll = can(actor.role, 'firearm.view');
   const mine = c.witnesses.find((w) => w.userId === actor.userId);
-  const canConfirm = Boolean(mine && !mine.confirmedAt && can(actor.role, 'check.witness') && actor.production.phase !== 'wrapped');
+  const canConfirm = Boolean(mine && !mine.confirmedAt && allowed(actor, 'check.witness'));
   const use = checkUse(actor, c.id);
 
   return (

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { CHECK_PHASES, type CheckPhase } from '@/app/lib/enums';
-import { can } from '@/app/lib/policy';
+import { allowed } from '@/app/lib/policy';
 import { listWeaponChoices } from '@/db/queries/firearms';
 import { listEligibleWitnesses } from '@/db/queries/checks';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -24,7 +24,7 @@ export default async function NewCheckPage({
   const { productionId } = await params;
   const sp = await searchParams;
   const actor = await requireMember(productionId);
-  if (!can(actor.role, 'check.record') || actor.production.phase === 'wrapped') forbidden();
+  if (!allowed(actor, 'check.record')) forbidden();
   const weapons = listWeaponChoices(actor);
   const witnesses = listEligibleWitnesses(actor);
   const phase = (CHECK_PHASES as readonly string[]).includes(one(sp.phase)) ? (one(sp.phase) as CheckPhase) : 'before_use';

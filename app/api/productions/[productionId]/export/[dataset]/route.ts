@@ -10,8 +10,7 @@
 // 401 signed out, 404 not a member (or an unknown dataset), 403 a role without audit.view, 400 bad filters.
 import type { NextRequest } from 'next/server';
 import type { ZodType } from 'zod';
-import { actorOr, jsonError } from '@/app/lib/http';
-import { can } from '@/app/lib/policy';
+import { actorOr, jsonError, refusedResponse } from '@/app/lib/http';
 import { zodFieldErrors } from '@/app/lib/core';
 import { toCsv, toJson, type Dataset, type ExportMeta } from '@/app/lib/export-format';
 import {
@@ -40,7 +39,8 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prod
   const { actor } = who;
   const m = FILE.exec(file);
   if (!m) return jsonError(404, 'Unknown export. Use incidents, checks, custody or audit, ending in .csv or .json.');
-  if (!can(actor.role, 'audit.view')) return jsonError(403, 'Exports are for producers and auditors.');
+  const refused = refusedResponse(actor, 'audit.view');
+  if (refused) return refused;
   const dataset = m[1] as Dataset;
   const format = m[2] as 'csv' | 'json';
 
