@@ -1,11 +1,13 @@
-// Creates and migrates the database on first start (never during `next build`), and makes sure
-// the auth secret exists before the first request.
+// Creates and migrates the database on first start (never during `next build`), seeds the
+// read-only reference cases (ARCHITECTURE.md: reference data), and makes sure the auth secret
+// exists before the first request.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getDb } = await import('./db/client');
   const { getAuthSecret } = await import('./app/lib/secret');
   const { databasePath } = await import('./db/paths');
+  const { seedReferenceCases } = await import('./db/seed/reference');
   getAuthSecret();
-  getDb();
+  seedReferenceCases(getDb());
   console.log(`[setsafe] database ready at ${databasePath()}`);
 }

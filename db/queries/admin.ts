@@ -1,8 +1,10 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { memberships, productions, users } from '@/db/schema';
-import type { SessionUser } from '@/app/lib/auth';
+import { memberships, productions, users, type User } from '@/db/schema';
+
+/** The signed-in user as app/lib/auth gives it; spelled here so reads need nothing Next-bound. */
+type SessionUser = Pick<User, 'id' | 'name' | 'email' | 'isAdmin'>;
 
 export type AdminProductionRow = {
   id: string;

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { comments, incidentFirearms, incidents, memberships, productions, users } from '@/db/schema';
-import type { Actor } from '@/app/lib/auth';
+import type { Actor } from '@/app/lib/actor';
 import type { CommentKind, Role } from '@/app/lib/enums';
 import { can, canAskReporter, canSeeIncident, isFirearmRelated } from '@/app/lib/policy';
 

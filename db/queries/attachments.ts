@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { attachments, incidents, users } from '@/db/schema';
-import type { Actor } from '@/app/lib/auth';
+import type { Actor } from '@/app/lib/actor';
 import { canSeeIncident } from '@/app/lib/policy';
 
 function visibleIncident(actor: Actor, incidentId: string) {

@@ -4,7 +4,7 @@ import { getDb, getSqlite } from '@/db/client';
 import { auditLog, incidents, users } from '@/db/schema';
 import { readChainHeads, type ChainHead } from '@/db/chain-heads';
 import { chainHeadOf, verifyDatabase } from '@/db/audit-chains';
-import type { Actor } from '@/app/lib/auth';
+import type { Actor } from '@/app/lib/actor';
 import { assertCan, can } from '@/app/lib/policy';
 import { dayRange } from '@/app/lib/calendar';
 import { diffEntry, type EntryDiff } from '@/app/lib/audit-diff';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { checkWitnesses, firearmChecks, firearms, handoffs, users, type FirearmCheck } from '@/db/schema';
-import type { Actor } from '@/app/lib/auth';
+import type { Actor } from '@/app/lib/actor';
 import { can } from '@/app/lib/policy';
 import { canWitness } from '@/app/lib/rules';
 import { listMembers } from './members';

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, isNull, lt, or, gt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
 import { ammoLots, firearmChecks, firearms, handoffs, incidents, refusedHandoffs, safetyMeetings, users } from '@/db/schema';
-import type { Actor } from '@/app/lib/auth';
+import type { Actor } from '@/app/lib/actor';
 import { can } from '@/app/lib/policy';
 import { findValidCheck } from '@/app/lib/rules';
 import { checkFactsOf, lastReturnOf } from '@/app/lib/firearms/custody';

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { OPEN_CLOCKS } from '@/db/schema';
-import type { Actor } from '@/app/lib/auth';
+import type { Actor } from '@/app/lib/actor';
 import { assertCan, can } from '@/app/lib/policy';
 import { FIREARM_INCIDENT_TYPES, INCIDENT_TYPES, SEVERITIES, type IncidentType, type Position, type Severity } from '@/app/lib/enums';
 import { dayStart, lastWeeks } from '@/app/lib/calendar';

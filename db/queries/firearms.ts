@@ -15,7 +15,7 @@ import {
   users,
   type Firearm,
 } from '@/db/schema';
-import type { Actor } from '@/app/lib/auth';
+import type { Actor } from '@/app/lib/actor';
 import { can } from '@/app/lib/policy';
 import { LABELS, type FirearmStatus } from '@/app/lib/enums';
 import { HANDOFF_REASONS, type HandoffReason } from '@/app/lib/rules';

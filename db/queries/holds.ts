@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { holdIncidents, holds, incidents, users } from '@/db/schema';
-import type { Actor } from '@/app/lib/auth';
+import type { Actor } from '@/app/lib/actor';
 import { can, canSeeIncident } from '@/app/lib/policy';
 
 /** The standing hold of the actor's production, with the caller's name ("an anonymous report" if none). */

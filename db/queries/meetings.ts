@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { meetingAttendees, safetyMeetings, users, type SafetyMeeting } from '@/db/schema';
-import type { Actor } from '@/app/lib/auth';
+import type { Actor } from '@/app/lib/actor';
 import { can } from '@/app/lib/policy';
 
 export type MeetingView = SafetyMeeting & { heldBy: string; attendees: { userId: string; name: string; confirmedAt: Date | null }[] };

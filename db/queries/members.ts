@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { inviteTokens, memberships, users } from '@/db/schema';
-import type { Actor } from '@/app/lib/auth';
+import type { Actor } from '@/app/lib/actor';
 import { can } from '@/app/lib/policy';
 import type { Position, Role } from '@/app/lib/enums';
 

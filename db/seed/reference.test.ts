@@ -6,6 +6,13 @@ import { openDatabase } from '../client';
 import { referenceRows, seedReferenceCases } from './reference';
 import { RUST_CASE, RUST_CASE_ID } from './rust-case';
 
+/** Opens the database and seeds it, as the server's start (instrumentation.ts) and db:migrate do. */
+function openSeeded(file: string) {
+  const handle = openDatabase(file);
+  seedReferenceCases(handle.db);
+  return handle;
+}
+
 const dirs: string[] = [];
 function fresh() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-ref-'));
@@ -24,7 +31,7 @@ const snapshot = (sqlite: import('better-sqlite3').Database) =>
 
 describe('seeding the Rust reference case', () => {
   it('a fresh database gets the whole case, locked, on first open, and no production', () => {
-    const { sqlite } = openDatabase(fresh());
+    const { sqlite } = openSeeded(fresh());
     const count = (kind: string) => (sqlite.prepare('select count(*) n from reference_records where case_id = ? and kind = ?').get(RUST_CASE_ID, kind) as { n: number }).n;
     expect(count('event')).toBe(RUST_CASE.events.length);
     expect(count('source')).toBe(RUST_CASE.sources.length);
@@ -38,7 +45,7 @@ describe('seeding the Rust reference case', () => {
   });
 
   it('refuses INSERT, UPDATE and DELETE on the seeded records and on the lock', () => {
-    const { sqlite } = openDatabase(fresh());
+    const { sqlite } = openSeeded(fresh());
     const before = snapshot(sqlite);
     const [row] = referenceRows(RUST_CASE_ID, RUST_CASE);
     expect(() => sqlite.prepare("update reference_records set data = '{}' where kind = 'event'").run()).toThrow(/read-only/);
@@ -55,19 +62,19 @@ describe('seeding the Rust reference case', () => {
 
   it('seeding twice, or reopening the database, changes nothing', () => {
     const file = fresh();
-    const first = openDatabase(file);
+    const first = openSeeded(file);
     const before = snapshot(first.sqlite);
     seedReferenceCases(first.db, new Date('2030-01-01T00:00:00Z'));
     seedReferenceCases(first.db);
     expect(snapshot(first.sqlite)).toBe(before);
     first.sqlite.close();
-    const again = openDatabase(file);
+    const again = openSeeded(file);
     expect(snapshot(again.sqlite)).toBe(before);
     again.sqlite.close();
   });
 
   it('the stored records read back as the typed case', () => {
-    const { sqlite } = openDatabase(fresh());
+    const { sqlite } = openSeeded(fresh());
     const events = sqlite.prepare("select data from reference_records where kind = 'event' order by seq").all() as { data: string }[];
     expect(events.map((e) => JSON.parse(e.data))).toEqual(RUST_CASE.events);
     sqlite.close();

@@ -23,12 +23,11 @@ import { RecordedRefusal, Refusal } from '../errors';
 import { fileIncidentTx, openHoldOf } from '../incidents/file';
 import { evaluateHandoff, HANDOFF_REASONS, roundsDiscrepancy, statusAfterReturn, type CheckFact, type HandoffFacts, type HandoffReason } from '../rules';
 import { handOffSchema, recordReturnSchema, reportOutsideHandoffSchema } from '../schemas/firearms';
-import { formatInZone, fromLocalDateTime, localDate } from '../time';
+import { pastLocalTime } from '../past-time';
+import { formatInZone, localDate } from '../time';
 import { recordCheckTx } from './checks';
 import { audit, changeStatus, firearmOf, positionsOf, weaponLabel } from './common';
 
-/** Allowance for clock skew between a phone and the server when checking "not in the future". */
-const FUTURE_SKEW_MS = 5 * 60_000;
 const HANDOFF_POINT = 'Armorer’s hand-off point';
 
 function lotOf(tx: Tx, productionId: string, lotId: string): AmmoLot {
@@ -291,11 +290,7 @@ export const reportOutsideHandoff = defineCore({
     const { tx, actor, now } = ctx;
     const tz = actor.production.timeZone;
     const firearm = input.firearmId ? firearmOf(tx, actor.productionId, input.firearmId) : null;
-    const occurredAt = input.occurredAt ? fromLocalDateTime(input.occurredAt, tz) : null;
-    if (input.occurredAt && !occurredAt) throw new Refusal('Some fields need attention.', 'invalid', { occurredAt: ['Enter a real date and time.'] });
-    if (occurredAt && occurredAt.getTime() > now.getTime() + FUTURE_SKEW_MS) {
-      throw new Refusal('Some fields need attention.', 'invalid', { occurredAt: ['That time is in the future. When did it happen?'] });
-    }
+    const occurredAt = input.occurredAt ? pastLocalTime(input.occurredAt, tz, now, 'occurredAt', 'That time is in the future. When did it happen?') : null;
     const { incident } = fileIncidentTx(
       tx,
       { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name }, now },

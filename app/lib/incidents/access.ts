@@ -8,7 +8,6 @@ import { appendAudit } from '../audit';
 import { Refusal } from '../errors';
 import { LABELS, type Role } from '../enums';
 import { canSeeIncident, canTriage, isFirearmRelated } from '../policy';
-import { fromLocalDateTime } from '../time';
 
 export const NOT_FOUND = 'That incident does not exist on this production.';
 
@@ -49,18 +48,4 @@ export function auditIncident(tx: Tx, actor: Actor, incidentId: string, action: 
   appendAudit(tx, { chain: actor.productionId, actorId: actor.userId, actorLabel: actor.name, entity: 'incident', entityId: incidentId, action, before, after, at: now });
 }
 
-/** Allowance for clock skew between a phone and the server when checking "not in the future". */
-export const FUTURE_SKEW_MS = 5 * 60_000;
-
-/**
- * A datetime-local value read as wall-clock time in the production's zone; refused when it is
- * not a real time or lies in the future. `field` names the form field for the error.
- */
-export function pastLocalTime(value: string, timeZone: string, now: Date, field: string): Date {
-  const at = fromLocalDateTime(value, timeZone);
-  if (!at) throw new Refusal('Some fields need attention.', 'invalid', { [field]: ['Enter a real date and time.'] });
-  if (at.getTime() > now.getTime() + FUTURE_SKEW_MS) {
-    throw new Refusal('Some fields need attention.', 'invalid', { [field]: ['That time is in the future.'] });
-  }
-  return at;
-}
+export { pastLocalTime } from '../past-time';
