@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { databasePath } from './paths';
 import { seedReferenceCases } from './seed/reference';
+import { migrateDayStamps } from './day-stamps';
 import { discardPendingHeads, flushChainHeads } from './chain-heads';
 
 export type DB = BetterSQLite3Database<typeof schema>;
@@ -44,6 +45,7 @@ export function openDatabase(file = databasePath()): Handle {
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });
+  migrateDayStamps(db);
   seedReferenceCases(db);
   return { sqlite, db };
 }

@@ -4,7 +4,7 @@ import * as Q from '@/db/queries/dashboard';
 import { memoFigure } from '@/db/queries/dashboard-memo';
 import type { DashboardActor } from '@/db/queries/dashboard';
 import { INCIDENT_TYPES, LABELS, SEVERITIES } from '@/app/lib/enums';
-import { DAY, formatInZone, localDate } from '@/app/lib/time';
+import { DAY, formatInZone, formatStamp, localDate, waitedSince } from '@/app/lib/time';
 import { dayStart } from '@/app/lib/calendar';
 import { SeverityBadge } from '@/components/ui/badge';
 import { Item, ItemList, NoneYet, StatCard } from './stat-card';
@@ -41,12 +41,7 @@ const link = 'font-semibold text-brand underline underline-offset-2';
 const targetLink = `${link} inline-flex min-h-11 items-center`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function since(at: Date, now: Date): string {
-  const h = Math.floor((now.getTime() - at.getTime()) / 3_600_000);
-  if (h < 1) return 'under an hour';
-  if (h < 48) return plural(h, 'hour');
-  return plural(Math.floor(h / 24), 'day');
-}
+const since = (at: Date, now: Date) => waitedSince(at, now, 'UTC', false);
 
 /** Rule 4, in one sentence: can we shoot today, and what is overdue? */
 export async function Verdict({ actor, now }: Props) {
@@ -93,7 +88,7 @@ export async function HoldsCard({ actor, now }: Props) {
             <Item key={h.id}>
               <p className="font-semibold">{h.reason}</p>
               <p className="text-sm text-muted">
-                Since {formatInZone(h.calledAt, tz)}, called by {h.calledBy ?? (h.source === 'rule1' ? 'rule 1 (from a report)' : 'an anonymous report')}
+                Since {formatStamp(h.calledAt, tz)}, called by {h.calledBy ?? (h.source === 'rule1' ? 'rule 1 (from a report)' : 'an anonymous report')}
                 {h.incidentNumber ? ` · incident #${h.incidentNumber}` : ''}
                 {h.source === 'rule1' ? (h.concurred ? ' · concurrence recorded' : ' · lifting needs a second person’s concurrence') : ''}
               </p>
@@ -394,8 +389,8 @@ export async function UnassignedCard({ actor, now }: Props) {
                 <SeverityBadge severity={i.severity} />
               </p>
               <p className="text-sm text-muted">
-                Reported {formatInZone(i.reportedAt, tz, { time: !i.anonymous })}
-                {i.anonymous ? ' (anonymous)' : ''} · waiting {since(i.reportedAt, now)}
+                Reported {formatStamp(i.reportedAt, tz, i.anonymous)}
+                {i.anonymous ? ' (anonymous)' : ''} · waiting {waitedSince(i.reportedAt, now, tz, i.anonymous)}
               </p>
             </Item>
           ))}
