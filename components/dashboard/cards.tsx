@@ -90,7 +90,7 @@ export async function HoldsCard({ actor, now }: Props) {
               <p className="text-sm text-muted">
                 Since {formatStamp(h.calledAt, tz)}, called by {h.calledBy ?? (h.source === 'rule1' ? 'rule 1 (from a report)' : 'an anonymous report')}
                 {h.incidentNumber ? ` · incident #${h.incidentNumber}` : ''}
-                {h.source === 'rule1' ? (h.concurred ? ' · concurrence recorded' : ' · lifting needs a second person’s concurrence') : ''}
+                {h.needsConcurrence ? (h.concurred ? ' · concurrence recorded' : ' · lifting needs a second person’s concurrence') : ''}
               </p>
             </Item>
           ))}

@@ -9,6 +9,7 @@ import { PERMISSION_MESSAGE } from '@/app/lib/core';
 import { FIREARM_INCIDENT_TYPES, INCIDENT_TYPES, SEVERITIES, type IncidentType, type Position, type Severity } from '@/app/lib/enums';
 import { dayStart, lastWeeks } from '@/app/lib/calendar';
 import { injuryDeadlines, type Deadline } from '@/app/lib/rules/deadlines';
+import { RULE1_TYPES } from '@/app/lib/rules/incidents';
 import { DAY, HOUR, localDate } from '@/app/lib/time';
 
 // The thresholds of app/lib/rules/deadlines.ts, applied in SQL so only overdue incidents leave the
@@ -29,6 +30,7 @@ export function assertDashboard(actor: DashboardActor): void {
 
 const OPEN_STATUSES = sql`('reported', 'investigating', 'action_required')`;
 const FIREARM_TYPES = sql.raw(`(${FIREARM_INCIDENT_TYPES.map((t) => `'${t}'`).join(', ')})`);
+const RULE1_SQL = sql.raw(`(${RULE1_TYPES.map((t) => `'${t}'`).join(', ')})`);
 const LIST_LIMIT = 5;
 
 /** Incidents the actor may count: all for incident.viewAll (every dashboard role today), else their own. */
@@ -43,13 +45,15 @@ const today = (actor: DashboardActor, now: Date) => localDate(now, actor.product
 
 // ───────────── rule 4: what stands first ─────────────
 
-export type OpenHold = { id: string; calledAt: Date; reason: string; source: string; calledBy: string | null; incidentNumber: number | null; concurred: boolean };
+export type OpenHold = { id: string; calledAt: Date; reason: string; source: string; calledBy: string | null; incidentNumber: number | null; concurred: boolean; needsConcurrence: boolean };
 
 /** Standing stop-work holds (holds_production_lifted: production_id, lifted_at IS NULL). */
 export function listOpenHolds(actor: DashboardActor): OpenHold[] {
   assertDashboard(actor);
-  return all<{ id: string; called_at: number; reason: string; source: string; called_by: string | null; number: number | null; concurred_at: number | null }>(sql`
-    select h.id, h.called_at, h.reason, h.source, u.name as called_by, i.number, h.concurred_at
+  return all<{ id: string; called_at: number; reason: string; source: string; called_by: string | null; number: number | null; concurred_at: number | null; rule1_joined: number }>(sql`
+    select h.id, h.called_at, h.reason, h.source, u.name as called_by, i.number, h.concurred_at,
+      exists (select 1 from hold_incidents x join incidents j on j.id = x.incident_id
+              where x.hold_id = h.id and j.type in ${RULE1_SQL}) as rule1_joined
     from holds h
     left join users u on u.id = h.called_by_id
     left join incidents i on i.id = h.incident_id
@@ -62,6 +66,7 @@ export function listOpenHolds(actor: DashboardActor): OpenHold[] {
     calledBy: r.called_by,
     incidentNumber: r.number,
     concurred: r.concurred_at !== null,
+    needsConcurrence: r.source === 'rule1' || !!r.rule1_joined,
   }));
 }
 
