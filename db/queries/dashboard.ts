@@ -406,3 +406,24 @@ export function productionSummary(actor: DashboardActor, now = new Date()): Prod
     armorerDoubling: armorersWithOtherPositions(actor).length,
   };
 }
+
+export type Untriaged = { critical: number; criticalId: string | null; other: number; openCritical: number };
+
+/**
+ * Open reports by what the verdict needs (app/lib/rules/verdict.ts): untriaged (still "reported")
+ * critical or live-ammunition ones — the one id when there is just one — other untriaged ones, and
+ * critical ones being worked on. Duplicates are not counted. One pass over the open-incident index.
+ */
+export function untriagedIncidents(actor: DashboardActor): Untriaged {
+  assertDashboard(actor);
+  const stopping = sql`(i.severity = 'critical' or i.type = 'live_ammunition_found')`;
+  const r = one<{ critical: number | null; critical_id: string | null; other: number | null; open_critical: number | null }>(sql`
+    select sum(i.status = 'reported' and ${stopping}) as critical,
+           max(case when i.status = 'reported' and ${stopping} then i.id end) as critical_id,
+           sum(i.status = 'reported' and not ${stopping}) as other,
+           sum(i.status <> 'reported' and i.severity = 'critical') as open_critical
+    from incidents i
+    where i.production_id = ${actor.productionId} and i.status <> 'closed' and i.duplicate_of_id is null and ${incidentScope(actor)}`);
+  const critical = r?.critical ?? 0;
+  return { critical, criticalId: critical === 1 ? r?.critical_id ?? null : null, other: r?.other ?? 0, openCritical: r?.open_critical ?? 0 };
+}
