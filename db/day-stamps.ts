@@ -33,24 +33,27 @@ export function migrateDayStamps(db: BetterSQLite3Database<typeof schema>): Reco
   const changed: Record<string, number> = {};
   const zones = new Map(db.all<{ id: string; tz: string }>(sql`select id, time_zone as tz from productions`).map((p) => [p.id, p.tz]));
   if (zones.size === 0) return changed;
-  const find = (t: Target) =>
-    db.all<{ k: string; v: number; p: string }>(
-      sql.raw(`select x.${t.key} as k, x.${t.column} as v, ${t.production} as p from ${t.table} x ${t.join} where ${t.where} and x.${t.column} % ${DAY} = 0`),
+  type Reader = Pick<BetterSQLite3Database<typeof schema>, 'all'>;
+  const pending = (r: Reader) =>
+    TARGETS.flatMap((t) =>
+      r
+        .all<{ k: string; v: number; p: string }>(
+          sql.raw(`select x.${t.key} as k, x.${t.column} as v, ${t.production} as p from ${t.table} x ${t.join} where ${t.where} and x.${t.column} % ${DAY} = 0`),
+        )
+        .flatMap((row) => {
+          const tz = zones.get(row.p);
+          const next = tz ? startOfLocalDay(new Date(row.v).toISOString().slice(0, 10), tz).getTime() : row.v;
+          return next === row.v ? [] : [{ t, k: row.k, p: row.p, next }];
+        }),
     );
-  const work = TARGETS.map((t) => ({ t, rows: find(t) })).filter((w) => w.rows.length > 0);
-  if (work.length === 0) return changed;
+  if (pending(db).length === 0) return changed;
   // db/client.ts writeWith, spelled out: this runs while that module is still opening the database.
+  // Read again inside the immediate transaction: another process may have just done it.
   discardPendingHeads();
   db.transaction((tx) => {
-    for (const { t, rows } of work) {
-      for (const r of rows) {
-        const tz = zones.get(r.p);
-        if (!tz) continue;
-        const next = startOfLocalDay(new Date(r.v).toISOString().slice(0, 10), tz).getTime();
-        if (next === r.v) continue;
-        tx.run(sql`update ${sql.identifier(t.table)} set ${sql.identifier(t.column)} = ${next} where ${sql.identifier(t.key)} = ${r.k}`);
-        changed[r.p] = (changed[r.p] ?? 0) + 1;
-      }
+    for (const { t, k, p, next } of pending(tx)) {
+      tx.run(sql`update ${sql.identifier(t.table)} set ${sql.identifier(t.column)} = ${next} where ${sql.identifier(t.key)} = ${k}`);
+      changed[p] = (changed[p] ?? 0) + 1;
     }
     for (const [productionId, n] of Object.entries(changed)) {
       appendAudit(tx, {
