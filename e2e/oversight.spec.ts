@@ -117,7 +117,7 @@ test.describe('producer dashboard', () => {
     const holds = (db.prepare('select count(*) as n from holds where production_id = ? and lifted_at is null').get(demo) as { n: number }).n;
     db.close();
     const verdict = page.getByTestId('verdict');
-    await expect(verdict.getByText('Not clear to shoot', { exact: true })).toBeVisible();
+    await expect(verdict).toContainText('Not clear to shoot');
     // Each reason is a link to where it is dealt with.
     await expect(verdict.getByRole('link', { name: holds === 1 ? /^A stop-work hold stands/ : new RegExp(`^${holds} stop-work holds stand`) })).toHaveAttribute('href', `/productions/${demo}/hold`);
     await expect(verdict.getByRole('link', { name: /legal deadlines? (is|are) overdue/ })).toHaveAttribute('href', `/productions/${demo}/dashboard#card-deadlines`);

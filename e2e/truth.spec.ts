@@ -123,14 +123,14 @@ test.describe('producers: a hold called by hand that a live-round report joined'
     await producer.goto(`/productions/${pid}`);
     const verdict = producer.getByTestId('verdict');
     await expect(verdict).toHaveAttribute('data-level', 'stop');
-    await expect(verdict.getByText('Not clear to shoot', { exact: true })).toBeVisible();
+    await expect(verdict).toContainText('Not clear to shoot');
     await expect(verdict.getByRole('link', { name: /^A stop-work hold stands/ })).toHaveAttribute('href', `/productions/${pid}/hold`);
     await expect(verdict.getByRole('link', { name: /critical or live-ammunition reports? (is|are) not yet triaged/ })).toBeVisible();
     await shoot(producer, 'overview-verdict');
 
     // One producer alone: the rule is stated, the server refuses, nothing changes.
     await producer.goto(`/productions/${pid}/hold`);
-    await expect(producer.getByText('Called by hand, joined by a discharge or live-round report')).toBeVisible();
+    await expect(producer.getByText('Joined by a rule-1 report')).toBeVisible();
     await expect(producer.getByTestId('lift-blocked')).toContainText('concurrence first');
     await producer.getByLabel('Written resolution').fill('Looked at it myself; the round is bagged.');
     await producer.getByRole('button', { name: 'Lift hold' }).click();

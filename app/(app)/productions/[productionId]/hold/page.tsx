@@ -115,7 +115,12 @@ function HoldFacts({ h, tz, base }: { h: HoldRow; tz: string; base: string }) {
       term: 'Source',
       value:
         h.source === 'rule1' ? <Badge tone="danger">Rule 1: discharge or live round</Badge>
-        : h.needsConcurrence ? <Badge tone="danger">Called by hand, joined by a discharge or live-round report</Badge>
+        : h.needsConcurrence ? (
+          <span className="flex flex-wrap gap-2">
+            <Badge>Called by hand</Badge>
+            <Badge tone="danger">Joined by a rule-1 report</Badge>
+          </span>
+        )
         : <Badge>Called by hand</Badge>,
     },
     {
