@@ -55,6 +55,7 @@ async function liftStandingHold(browser: Browser, pid: string) {
   await producer.goto(`/productions/${pid}/hold`);
   await producer.getByLabel('Written resolution').fill('Checked by the armorer and a producer; safe to resume (e2e cleanup).');
   await producer.getByRole('button', { name: 'Lift hold' }).click();
+  await producer.getByRole('button', { name: 'Yes, lift the hold' }).click();
   await expect(producer.getByTestId('hold-banner')).toHaveCount(0);
   await producer.context().close();
 }
@@ -215,8 +216,9 @@ test.describe('rule 1 and stop-work holds', () => {
     await producer.goto(`/productions/${pid}/hold`);
     await expect(producer.getByTestId('lift-blocked')).toBeVisible();
     await producer.getByLabel('Written resolution').fill('Looked at it myself and it seems fine now.');
-    const sent = producer.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
     await producer.getByRole('button', { name: 'Lift hold' }).click();
+    const sent = producer.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
+    await producer.getByRole('button', { name: 'Yes, lift the hold' }).click();
     const req = await sent;
     liftAction = { url: req.url(), id: req.headers()['next-action'], body: req.postData() ?? '' };
     await expect(producer.getByRole('alert').filter({ hasText: 'concurrence first' })).toBeVisible();
@@ -253,6 +255,10 @@ test.describe('rule 1 and stop-work holds', () => {
     await expect(producer.getByTestId('lift-blocked')).toHaveCount(0);
     await producer.getByLabel('Written resolution').fill('Ammunition lot replaced and every box inspected with the armorer.');
     await producer.getByRole('button', { name: 'Lift hold' }).click();
+    // Rule 5: lifting is confirmed in a second step, which says what lifting means.
+    await expect(producer.getByRole('group', { name: 'Lift this stop-work hold?' })).toContainText('Ammunition lot replaced');
+    await producer.getByRole('button', { name: 'Yes, lift the hold' }).click();
+    await expect(producer.getByTestId('hold-lifted')).toContainText(`The stop-work hold is lifted, by ${one<{ name: string }>('select name from users where id = ?', userId('producer')).name}`);
     await expect(producer.getByTestId('hold-banner')).toHaveCount(0);
     await expect(producer.getByRole('heading', { name: 'No hold is standing' })).toBeVisible();
     await expect(producer.getByText('Ammunition lot replaced and every box inspected with the armorer.')).toBeVisible();

@@ -96,7 +96,8 @@ test.describe('producer dashboard', () => {
     for (const who of ['producer', 'armorer', 'auditor'] as const) {
       const page = await as(browser, who);
       await page.goto(`/productions/${demo}`);
-      await expect(page.getByTestId('verdict')).toContainText(holds ? 'Not clear to shoot' : 'No hold stands');
+      // The same verdict as the dashboard: the worst state (app/lib/rules/verdict.ts).
+      await expect(page.getByTestId('verdict')).toHaveAttribute('data-level', holds ? 'stop' : /^(stop|attention|clear)$/);
       await expect(page.getByRole('link', { name: 'Open the safety dashboard' })).toHaveAttribute('href', `/productions/${demo}/dashboard`);
       await page.context().close();
     }
@@ -116,8 +117,11 @@ test.describe('producer dashboard', () => {
     const holds = (db.prepare('select count(*) as n from holds where production_id = ? and lifted_at is null').get(demo) as { n: number }).n;
     db.close();
     const verdict = page.getByTestId('verdict');
-    await expect(verdict).toContainText(holds === 1 ? 'Not clear to shoot: a stop-work hold stands.' : `Not clear to shoot: ${holds} stop-work holds stand.`);
-    await expect(verdict).toContainText(/Overdue: \d+ corrective actions?, \d+ legal deadlines?/);
+    await expect(verdict).toContainText('Not clear to shoot');
+    // Each reason is a link to where it is dealt with.
+    await expect(verdict.getByRole('link', { name: holds === 1 ? /^A stop-work hold stands/ : new RegExp(`^${holds} stop-work holds stand`) })).toHaveAttribute('href', `/productions/${demo}/hold`);
+    await expect(verdict.getByRole('link', { name: /legal deadlines? (is|are) overdue/ })).toHaveAttribute('href', `/productions/${demo}/dashboard#card-deadlines`);
+    await expect(verdict.getByRole('link', { name: /corrective actions? (is|are) overdue/ })).toHaveAttribute('href', `/productions/${demo}/dashboard#card-overdue-actions`);
     // The first three cards are the rule-4 ones, in this order.
     const cards = page.locator('section[data-testid^="card-"]');
     await expect(cards.nth(0)).toHaveAttribute('data-testid', 'card-holds');

@@ -173,6 +173,7 @@ async function storeHostileText(browser: Browser, baseURL: string): Promise<Ids>
   await p.goto(`/productions/${pid}/hold`);
   await p.getByLabel('Written resolution').fill(payload('lift', 5000, 'bypass', true));
   await p.getByRole('button', { name: 'Lift hold' }).click();
+  await p.getByRole('button', { name: 'Yes, lift the hold' }).click();
   await expect(p.getByTestId('hold-banner')).toHaveCount(0);
 
   // Inventory by JSON, then a failing check and a safety meeting through their forms.

@@ -1,6 +1,6 @@
 // Before/after of an audit entry as a field-by-field difference, with the personal Form 301
 // fields left out for anyone who may not see them (ARCHITECTURE.md: injury privacy). Pure.
-import { formatInZone } from './time';
+import { formatStamp } from './time';
 
 /** incident_injuries personal fields (1)-(7): employee*, physician*, facility* (db/schema.ts). */
 const PERSONAL_KEY = /^(employee|physician|facility)/i;
@@ -125,7 +125,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 export function formatValue(v: unknown, timeZone: string): string {
   if (v === undefined || v === null || v === '') return '—';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'string') return ISO.test(v) ? formatInZone(new Date(v), timeZone) : v;
+  if (typeof v === 'string') return ISO.test(v) ? formatStamp(new Date(v), timeZone) : v;
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return v.length ? v.map((x) => formatValue(x, timeZone)).join(', ') : '(none)';
   if (isPlainObject(v) && Object.keys(v).length === 0) return '(none)';

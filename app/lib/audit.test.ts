@@ -118,8 +118,8 @@ describe('audit helper', () => {
   });
 
   it('keeps the day only for anonymous filings, in the production’s time zone', () => {
-    // 03:30 UTC on 3 Nov is still 2 Nov in Denver.
+    // 03:30 UTC on 3 Nov is still 2 Nov in Denver: kept as the start of 2 Nov there (00:00 MST).
     write((tx) => appendAudit(tx, entry('prod-d', 1, { at: new Date('2026-11-03T03:30:00Z'), actorId: null, actorLabel: 'anonymous', anonymousIn: { timeZone: 'America/Denver' } })));
-    expect(rows('prod-d')[0].at.toISOString()).toBe('2026-11-02T00:00:00.000Z');
+    expect(rows('prod-d')[0].at.toISOString()).toBe('2026-11-02T07:00:00.000Z');
   });
 });

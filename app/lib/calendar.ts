@@ -1,5 +1,5 @@
 // Calendar days and weeks in a production's time zone. Pure: callers pass `now`.
-import { fromLocalDateTime, localDate } from './time';
+import { localDate, startOfLocalDay } from './time';
 
 /** 'YYYY-MM-DD' plus n days (calendar arithmetic, no time zone involved). */
 export function addDays(day: string, n: number): string {
@@ -8,11 +8,12 @@ export function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The instant a local calendar day starts in `timeZone`. */
+/**
+ * The instant a local calendar day starts in `timeZone`: the same instant a day-only stamp of that
+ * day holds (time.ts dayOnly), so a day filter and a day-only record always agree.
+ */
 export function dayStart(day: string, timeZone: string): Date {
-  const at = fromLocalDateTime(`${day}T00:00`, timeZone);
-  if (!at) throw new Error(`bad day ${day}`);
-  return at;
+  return startOfLocalDay(day, timeZone);
 }
 
 /** [start, end) of a from/to day range in the zone; `to` is inclusive as people read it. */

@@ -21,14 +21,6 @@ export function localDate(at: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-/**
- * The day only, as UTC midnight of the local calendar date: what anonymous records store
- * instead of a time (ARCHITECTURE.md: anonymous reports).
- */
-export function dayOnly(at: Date, timeZone: string): Date {
-  return new Date(`${localDate(at, timeZone)}T00:00:00.000Z`);
-}
-
 /** Offset in ms of `timeZone` from UTC at instant `at`. */
 function tzOffset(at: Date, timeZone: string): number {
   const parts = formatter('en-US', {
@@ -48,6 +40,72 @@ export function fromLocalDateTime(local: string, timeZone: string): Date | null 
   let t = guess - tzOffset(new Date(guess), timeZone);
   t = guess - tzOffset(new Date(t), timeZone); // second pass settles DST edges
   return new Date(t);
+}
+
+/**
+ * The instant the local calendar day `day` ('YYYY-MM-DD') begins in `timeZone`. Where a
+ * daylight-saving change skips midnight, the day begins at its first minute that exists.
+ */
+export function startOfLocalDay(day: string, timeZone: string): Date {
+  const at = fromLocalDateTime(`${day}T00:00`, timeZone);
+  if (!at) throw new Error(`bad day ${day}`);
+  let t = at.getTime();
+  while (localDate(new Date(t), timeZone) < day) t += 15 * 60_000;
+  while (localDate(new Date(t - 15 * 60_000), timeZone) === day) t -= 15 * 60_000;
+  return new Date(t);
+}
+
+/**
+ * The day only: what anonymous records keep instead of a time (ARCHITECTURE.md, anonymous reports: no time finer than the
+ * day). Stored as the instant the production's local day began, so that every reader working in
+ * the production's zone (pages, exports, day filters, week buckets) lands on the same local day
+ * without knowing the stamp is day-only. Storing UTC midnight of the local date instead read as
+ * the evening before in zones west of UTC (17:00 the day before in Denver).
+ */
+export function dayOnly(at: Date, timeZone: string): Date {
+  return startOfLocalDay(localDate(at, timeZone), timeZone);
+}
+
+/** Whether a stamp is a day-only one of `timeZone` (the start of a local day there). */
+export function isDayStamp(at: Date, timeZone: string): boolean {
+  return at.getTime() === dayOnly(at, timeZone).getTime();
+}
+
+/**
+ * Before day-only stamps were kept as the local day's start they were UTC midnight of the local
+ * date. Audit entries written then cannot be rewritten (the hash chain covers `at` and the
+ * before/after values), so such a stamp is still read as the date it names.
+ */
+function isLegacyDayStamp(at: Date): boolean {
+  return at.getTime() % DAY === 0;
+}
+
+/** Whether a stored stamp is day-only by its value, in either encoding. */
+export function isStoredDayOnly(at: Date, timeZone: string): boolean {
+  return isDayStamp(at, timeZone) || isLegacyDayStamp(at);
+}
+
+/** 'YYYY-MM-DD' a day-only stamp stands for, in either encoding. */
+export function dayOfStamp(at: Date, timeZone: string): string {
+  return !isDayStamp(at, timeZone) && isLegacyDayStamp(at) ? at.toISOString().slice(0, 10) : localDate(at, timeZone);
+}
+
+/**
+ * How long something has waited, as people read it. A day-only stamp has no hour, so its wait is
+ * counted in the production's calendar days ("since today"), never in hours from midnight.
+ */
+export function waitedSince(at: Date, now: Date, timeZone: string, dayOnlyStamp: boolean): string {
+  if (dayOnlyStamp) {
+    const days = Math.round((Date.parse(localDate(now, timeZone)) - Date.parse(dayOfStamp(at, timeZone))) / DAY);
+    if (days <= 0) return 'since today';
+    if (days === 1) return 'since yesterday';
+    return `${days} days`;
+  }
+  const h = Math.floor((now.getTime() - at.getTime()) / HOUR);
+  if (h < 1) return 'under an hour';
+  if (h < 48) return `${h} ${h === 1 ? 'hour' : 'hours'}`;
+  const d = Math.floor(h / 24);
+  return `${d} days`;
 }
 
 /** 'YYYY-MM-DDTHH:mm' wall-clock time of an instant in `timeZone` (for datetime-local inputs). */
@@ -102,9 +160,16 @@ export function canonicalTimeZone(tz: string): string {
 }
 
 /**
- * What an anonymous record keeps instead of a time is its day, stored as UTC midnight (dayOnly).
- * Such a stamp is shown as a date; every other stamp as date and time in the zone.
+ * A stamp as people read it: a day-only one (anonymous records) as its date, every other one as
+ * date and time in the zone. Callers that know whether the record is anonymous say so; the default
+ * recognises the stamp by its value.
  */
-export function formatStamp(at: Date, timeZone: string, dayOnlyStamp = at.getTime() % DAY === 0): string {
-  return dayOnlyStamp ? formatInZone(at, 'UTC', { time: false }) : formatInZone(at, timeZone);
+export function formatStamp(at: Date, timeZone: string, dayOnlyStamp = isStoredDayOnly(at, timeZone)): string {
+  if (!dayOnlyStamp) return formatInZone(at, timeZone);
+  return formatInZone(new Date(`${dayOfStamp(at, timeZone)}T12:00:00Z`), 'UTC', { time: false });
+}
+
+/** 'YYYY-MM-DD HH:mm' in the zone for exports, or 'YYYY-MM-DD' alone for a day-only stamp. */
+export function exportLocal(at: Date, timeZone: string, dayOnlyStamp: boolean): string {
+  return dayOnlyStamp ? dayOfStamp(at, timeZone) : toLocalDateTime(at, timeZone).replace('T', ' ');
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { AuditEntryView } from '@/db/queries/audit';
 import { actionLabel } from '@/app/lib/audit-diff';
-import { formatInZone } from '@/app/lib/time';
+import { formatStamp, isStoredDayOnly } from '@/app/lib/time';
 import { EmptyState } from '@/components/ui/card';
 import { EntryDiffView } from './entry-diff';
 
@@ -46,7 +46,7 @@ export function AuditEntries({ entries, timeZone, productionId }: { entries: Aud
           {entries.map((e) => (
             <tr key={e.id} className="border-b border-line align-top" data-testid="audit-row">
               <td className="py-2 pr-2 font-mono text-sm">{e.seq}</td>
-              <td className="py-2 pr-2 text-sm">{formatInZone(e.at, timeZone)}</td>
+              <td className="py-2 pr-2 text-sm">{formatStamp(e.at, timeZone, e.actorId === null && isStoredDayOnly(e.at, timeZone))}</td>
               <td className="py-2 pr-2 break-words">{e.actorLabel}</td>
               <td className="py-2 pr-2">
                 <p className="font-semibold">{actionLabel(e.action)}</p>
@@ -72,7 +72,7 @@ export function AuditEntries({ entries, timeZone, productionId }: { entries: Aud
               <span className="font-mono text-sm text-muted">#{e.seq}</span>
             </p>
             <p className="text-sm text-muted">
-              {formatInZone(e.at, timeZone)} · {e.actorLabel}
+              {formatStamp(e.at, timeZone, e.actorId === null && isStoredDayOnly(e.at, timeZone))} · {e.actorLabel}
             </p>
             <p className="mb-2 text-sm text-muted">
               <Record e={e} productionId={productionId} />

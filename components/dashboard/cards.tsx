@@ -4,11 +4,12 @@ import * as Q from '@/db/queries/dashboard';
 import { memoFigure } from '@/db/queries/dashboard-memo';
 import type { DashboardActor } from '@/db/queries/dashboard';
 import { INCIDENT_TYPES, LABELS, SEVERITIES } from '@/app/lib/enums';
-import { DAY, formatInZone, localDate } from '@/app/lib/time';
+import { DAY, formatInZone, formatStamp, localDate, waitedSince } from '@/app/lib/time';
 import { dayStart } from '@/app/lib/calendar';
 import { SeverityBadge } from '@/components/ui/badge';
 import { Item, ItemList, NoneYet, StatCard } from './stat-card';
 import { WeeklyChart } from './weekly-chart';
+import { safetyVerdict, type VerdictFacts, type VerdictTarget } from '@/app/lib/rules/verdict';
 
 type Props = { actor: DashboardActor; now: Date };
 
@@ -32,6 +33,7 @@ const F = {
   type: figure('type', (a) => Q.openIncidentsByType(a)),
   weekly: figure('weekly', (a, now) => Q.incidentsPerWeek(a, now, 12)),
   unassigned: figure('unassigned', (a) => Q.oldestUnassigned(a)),
+  untriaged: figure('untriaged', (a) => Q.untriagedIncidents(a)),
 };
 
 const base = (a: DashboardActor) => `/productions/${a.productionId}`;
@@ -41,40 +43,77 @@ const link = 'font-semibold text-brand underline underline-offset-2';
 const targetLink = `${link} inline-flex min-h-11 items-center`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function since(at: Date, now: Date): string {
-  const h = Math.floor((now.getTime() - at.getTime()) / 3_600_000);
-  if (h < 1) return 'under an hour';
-  if (h < 48) return plural(h, 'hour');
-  return plural(Math.floor(h / 24), 'day');
+const since = (at: Date, now: Date) => waitedSince(at, now, 'UTC', false);
+
+function targetHref(a: DashboardActor, t: VerdictTarget): string {
+  switch (t.screen) {
+    case 'hold':
+      return `${base(a)}/hold`;
+    case 'incident':
+      return incidentHref(a, t.id);
+    case 'incidents': {
+      const q = new URLSearchParams();
+      if (t.status) q.set('status', t.status);
+      if (t.severity) q.set('severity', t.severity);
+      return `${base(a)}/incidents${q.size ? `?${q}` : ''}`;
+    }
+    case 'dashboard':
+      return `${base(a)}/dashboard#${t.card}`;
+    case 'custody':
+      return `${base(a)}/custody`;
+  }
 }
 
-/** Rule 4, in one sentence: can we shoot today, and what is overdue? */
+/** The facts the verdict weighs, from the same figures the cards below show. */
+function verdictFacts(actor: DashboardActor, now: Date): VerdictFacts {
+  const tz = actor.production.timeZone;
+  const untriaged = F.untriaged(actor, now);
+  const week = F.compliance(actor, now, dayStart(localDate(new Date(now.getTime() - 6 * DAY), tz), tz).getTime());
+  return {
+    holds: F.holds(actor, now).length,
+    untriagedCritical: untriaged.critical,
+    untriagedCriticalId: untriaged.criticalId,
+    overdueLegal: F.deadlines(actor, now).count,
+    overdueActions: F.overdueActions(actor, now).count,
+    weaponsNotBack: F.weapons(actor, now).overdue,
+    untriagedOther: untriaged.other,
+    openCritical: untriaged.openCritical,
+    recentFlags: F.flags(actor, now).items.filter((f) => now.getTime() - f.createdAt.getTime() < 14 * DAY).length,
+    checksAwaitingWitness: F.pending(actor, now).count,
+    compliance: week.ratio,
+  };
+}
+
+const VERDICT_STYLE = {
+  stop: { box: 'border-hold bg-hold text-white', mark: '■', link: 'font-semibold text-white underline underline-offset-2' },
+  attention: { box: 'border-medium bg-warn-soft text-ink', mark: '◆', link },
+  clear: { box: 'border-ok/40 bg-ok-soft text-ink', mark: '✓', link },
+} as const;
+
+/** Rule 4: can we shoot, in plain words — the worst state, and every reason with a link to it. */
 export async function Verdict({ actor, now }: Props) {
-  const holds = F.holds(actor, now).length;
-  const actions = F.overdueActions(actor, now).count;
-  const deadlines = F.deadlines(actor, now).count;
-  const weapons = F.weapons(actor, now).overdue;
-  const overdue = actions + deadlines + weapons;
-  const parts = [
-    actions ? plural(actions, 'corrective action') : null,
-    deadlines ? plural(deadlines, 'legal deadline') : null,
-    weapons ? `${plural(weapons, 'weapon')} not back since an earlier day` : null,
-  ].filter(Boolean);
-  const tone = holds ? 'border-hold bg-hold text-white' : overdue ? 'border-medium bg-warn-soft text-ink' : 'border-ok/40 bg-ok-soft text-ink';
+  const v = safetyVerdict(verdictFacts(actor, now));
+  const style = VERDICT_STYLE[v.level];
   return (
-    <div role="status" data-testid="verdict" className={`flex min-h-20 flex-col justify-center gap-1 rounded-xl border-2 px-4 py-3 ${tone}`}>
+    <div role="status" data-testid="verdict" data-level={v.level} className={`flex min-h-20 flex-col justify-center gap-1 rounded-xl border-2 px-4 py-3 ${style.box}`}>
       <p className="text-xl font-extrabold">
-        <span aria-hidden="true">{holds ? '■ ' : overdue ? '◆ ' : '✓ '}</span>
-        {holds
-          ? `Not clear to shoot: ${holds === 1 ? 'a stop-work hold stands' : `${holds} stop-work holds stand`}.`
-          : overdue
-            ? 'No hold stands, but items are overdue.'
-            : 'No hold stands and nothing is overdue.'}
+        <span aria-hidden="true">{style.mark} </span>
+        {v.headline}
       </p>
-      <p>
-        {parts.length ? `Overdue: ${parts.join(', ')}.` : 'Overdue: nothing.'}
-        {holds ? ' No weapon is handed out until a producer lifts the hold in writing.' : ''}
-      </p>
+      {v.reasons.length ? (
+        <ul className="flex flex-col" aria-label="Why">
+          {v.reasons.map((r) => (
+            <li key={r.text} className="flex items-start gap-2">
+              <span aria-hidden="true" className="min-h-11 leading-[2.75rem]">{r.level === 'stop' ? '■' : '◆'}</span>
+              <Link className={`${style.link} inline-flex min-h-11 items-center`} href={targetHref(actor, r.target)}>
+                {r.text}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No hold, nothing untriaged, nothing overdue, every check witnessed.</p>
+      )}
     </div>
   );
 }
@@ -93,9 +132,9 @@ export async function HoldsCard({ actor, now }: Props) {
             <Item key={h.id}>
               <p className="font-semibold">{h.reason}</p>
               <p className="text-sm text-muted">
-                Since {formatInZone(h.calledAt, tz)}, called by {h.calledBy ?? (h.source === 'rule1' ? 'rule 1 (from a report)' : 'an anonymous report')}
+                Since {formatStamp(h.calledAt, tz)}, called by {h.calledBy ?? (h.source === 'rule1' ? 'rule 1 (from a report)' : 'an anonymous report')}
                 {h.incidentNumber ? ` · incident #${h.incidentNumber}` : ''}
-                {h.source === 'rule1' ? (h.concurred ? ' · concurrence recorded' : ' · lifting needs a second person’s concurrence') : ''}
+                {h.needsConcurrence ? (h.concurred ? ' · concurrence recorded' : ' · lifting needs a second person’s concurrence') : ''}
               </p>
             </Item>
           ))}
@@ -394,8 +433,8 @@ export async function UnassignedCard({ actor, now }: Props) {
                 <SeverityBadge severity={i.severity} />
               </p>
               <p className="text-sm text-muted">
-                Reported {formatInZone(i.reportedAt, tz, { time: !i.anonymous })}
-                {i.anonymous ? ' (anonymous)' : ''} · waiting {since(i.reportedAt, now)}
+                Reported {formatStamp(i.reportedAt, tz, i.anonymous)}
+                {i.anonymous ? ' (anonymous)' : ''} · waiting {waitedSince(i.reportedAt, now, tz, i.anonymous)}
               </p>
             </Item>
           ))}

@@ -1,6 +1,6 @@
 import type { Actor } from '@/app/lib/auth';
 import { mayAddPhotos } from '@/app/lib/attachments/core';
-import { formatInZone } from '@/app/lib/time';
+import { formatInZone, formatStamp } from '@/app/lib/time';
 import { listAttachments } from '@/db/queries/attachments';
 import { Card, CardTitle } from '@/components/ui/card';
 import { AttachmentUpload } from './attachment-upload';
@@ -28,7 +28,7 @@ export function AttachmentsPanel({ actor, incidentId, className }: { actor: Acto
             const url = attachmentUrl(actor.productionId, incidentId, a.id);
             // Anonymous uploads keep the day only: shown without a time (ARCHITECTURE.md: anonymous reports).
             const who = a.uploadedById ? (a.uploadedByName ?? 'Former member') : 'Anonymous reporter';
-            const when = a.uploadedById ? formatInZone(a.createdAt, tz) : formatInZone(a.createdAt, 'UTC', { time: false });
+            const when = a.uploadedById ? formatInZone(a.createdAt, tz) : formatStamp(a.createdAt, tz, true);
             return (
               <li key={a.id}>
                 <figure>

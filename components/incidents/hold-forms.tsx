@@ -1,5 +1,7 @@
 'use client';
 
+import { useEffect, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { callHoldSchema, concurHoldSchema, liftHoldSchema, type CallHoldInput, type ConcurHoldInput, type LiftHoldInput } from '@/app/lib/schemas/incidents';
@@ -44,19 +46,56 @@ export function ConcurForm({ productionId, holdId }: { productionId: string; hol
   );
 }
 
+/**
+ * Lifting is two steps (rule 5): the written resolution, then an explicit confirmation that says
+ * what lifting means. Afterwards the page says who lifted it (the server's record, via ?lifted=).
+ */
 export function LiftHoldForm({ productionId, holdId }: { productionId: string; holdId: string }) {
+  const router = useRouter();
   const form = useForm<LiftHoldInput>({ resolver: zodResolver(liftHoldSchema), defaultValues: { holdId, resolution: '' } });
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (v) => {
-    await submitWith(form, () => liftHold(productionId, v));
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (confirming !== null) confirmRef.current?.focus();
+  }, [confirming]);
+  const onReview = form.handleSubmit((v) => setConfirming(v.resolution));
+  const onConfirm = form.handleSubmit(async (v) => {
+    if (await submitWith(form, () => liftHold(productionId, v))) {
+      router.push(`/productions/${productionId}/hold?lifted=${encodeURIComponent(holdId)}`);
+      return;
+    }
+    setConfirming(null);
   });
+  if (confirming !== null) {
+    return (
+      <div role="group" aria-labelledby="lift-confirm-h" className="flex flex-col gap-3 rounded-lg border-2 border-hold bg-hold-soft p-3 sm:p-4" data-testid="lift-confirm">
+        <h4 id="lift-confirm-h" ref={confirmRef} tabIndex={-1} className="text-lg font-extrabold text-ink">
+          Lift this stop-work hold?
+        </h4>
+        <p className="text-ink">
+          Everyone on the production is told at once, and weapons can be handed out again (each still after a passing,
+          witnessed check). The hold and your resolution stay in the record.
+        </p>
+        <blockquote className="whitespace-pre-line break-words rounded-md border-l-4 border-line bg-surface p-3 text-ink">{confirming}</blockquote>
+        <div className="flex flex-wrap gap-3">
+          <Button type="button" variant="danger" disabled={isSubmitting} onClick={() => void onConfirm()}>
+            {isSubmitting ? 'Lifting…' : 'Yes, lift the hold'}
+          </Button>
+          <Button type="button" variant="secondary" disabled={isSubmitting} onClick={() => setConfirming(null)}>
+            Go back
+          </Button>
+        </div>
+      </div>
+    );
+  }
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Lift the hold">
+    <form onSubmit={onReview} noValidate className="flex flex-col gap-3" aria-label="Lift the hold">
       <FormError message={errors.root?.server?.message} />
       <Field id="lift-resolution" label="Written resolution" hint="What was found, what changed, and why work can resume." required error={errors.resolution?.message}>
         <Textarea rows={4} {...describedBy('lift-resolution', errors.resolution?.message, true)} {...form.register('resolution')} />
       </Field>
-      <Button type="submit" disabled={isSubmitting} className="self-start">{isSubmitting ? 'Lifting…' : 'Lift hold'}</Button>
+      <Button type="submit" className="self-start">Lift hold</Button>
     </form>
   );
 }

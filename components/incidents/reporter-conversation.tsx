@@ -1,6 +1,6 @@
 import type { Actor } from '@/app/lib/auth';
 import { LABELS } from '@/app/lib/enums';
-import { formatInZone } from '@/app/lib/time';
+import { formatInZone, formatStamp } from '@/app/lib/time';
 import { getReporterConversation } from '@/db/queries/anonymous';
 import { Card, CardTitle } from '@/components/ui/card';
 import { cx } from '@/components/ui/cx';
@@ -30,7 +30,7 @@ export function ReporterConversation({ actor, incidentId, className }: { actor: 
               <p className="text-sm font-semibold text-muted">
                 {m.author
                   ? `Question from ${m.author.name}${m.author.role ? ` (${LABELS.role[m.author.role]})` : ''} · ${formatInZone(m.at, tz)}`
-                  : `${m.kind === 'answer' ? 'Answer' : 'Added information'} from the anonymous reporter · ${formatInZone(m.at, 'UTC', { time: false })}`}
+                  : `${m.kind === 'answer' ? 'Answer' : 'Added information'} from the anonymous reporter · ${formatStamp(m.at, tz, true)}`}
               </p>
               <p className="mt-1 whitespace-pre-wrap break-words">{m.body}</p>
             </li>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Hold } from '@/db/schema';
-import { formatInZone } from '@/app/lib/time';
+import { formatStamp } from '@/app/lib/time';
 
 /** Impossible to miss: on every page of a production while a stop-work hold stands. */
 export function HoldBanner({
@@ -15,7 +15,7 @@ export function HoldBanner({
   productionId: string;
 }) {
   // A hold from an anonymous report keeps the day only (stored as UTC midnight): show it as a date.
-  const calledOn = hold.calledById === null && hold.source === 'rule1' ? formatInZone(hold.calledAt, 'UTC', { time: false }) : formatInZone(hold.calledAt, timeZone);
+  const calledOn = formatStamp(hold.calledAt, timeZone, hold.calledById === null && hold.source === 'rule1');
   return (
     <div role="alert" className="border-b-4 border-red-950 bg-hold text-white" data-testid="hold-banner">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">

@@ -7,6 +7,7 @@ import { assertCan, can } from '@/app/lib/policy';
 import { FIREARM_INCIDENT_TYPES, INCIDENT_TYPES, SEVERITIES, type IncidentType, type Position, type Severity } from '@/app/lib/enums';
 import { dayStart, lastWeeks } from '@/app/lib/calendar';
 import { injuryDeadlines, type Deadline } from '@/app/lib/rules/deadlines';
+import { RULE1_TYPES } from '@/app/lib/rules/incidents';
 import { DAY, HOUR, localDate } from '@/app/lib/time';
 
 // The thresholds of app/lib/rules/deadlines.ts, applied in SQL so only overdue incidents leave the
@@ -27,6 +28,7 @@ export function assertDashboard(actor: DashboardActor): void {
 
 const OPEN_STATUSES = sql`('reported', 'investigating', 'action_required')`;
 const FIREARM_TYPES = sql.raw(`(${FIREARM_INCIDENT_TYPES.map((t) => `'${t}'`).join(', ')})`);
+const RULE1_SQL = sql.raw(`(${RULE1_TYPES.map((t) => `'${t}'`).join(', ')})`);
 const LIST_LIMIT = 5;
 
 /** Incidents the actor may count: all for incident.viewAll (every dashboard role today), else their own. */
@@ -41,13 +43,15 @@ const today = (actor: DashboardActor, now: Date) => localDate(now, actor.product
 
 // ───────────── rule 4: what stands first ─────────────
 
-export type OpenHold = { id: string; calledAt: Date; reason: string; source: string; calledBy: string | null; incidentNumber: number | null; concurred: boolean };
+export type OpenHold = { id: string; calledAt: Date; reason: string; source: string; calledBy: string | null; incidentNumber: number | null; concurred: boolean; needsConcurrence: boolean };
 
 /** Standing stop-work holds (holds_production_lifted: production_id, lifted_at IS NULL). */
 export function listOpenHolds(actor: DashboardActor): OpenHold[] {
   assertDashboard(actor);
-  return all<{ id: string; called_at: number; reason: string; source: string; called_by: string | null; number: number | null; concurred_at: number | null }>(sql`
-    select h.id, h.called_at, h.reason, h.source, u.name as called_by, i.number, h.concurred_at
+  return all<{ id: string; called_at: number; reason: string; source: string; called_by: string | null; number: number | null; concurred_at: number | null; rule1_joined: number }>(sql`
+    select h.id, h.called_at, h.reason, h.source, u.name as called_by, i.number, h.concurred_at,
+      exists (select 1 from hold_incidents x join incidents j on j.id = x.incident_id
+              where x.hold_id = h.id and j.type in ${RULE1_SQL}) as rule1_joined
     from holds h
     left join users u on u.id = h.called_by_id
     left join incidents i on i.id = h.incident_id
@@ -60,6 +64,7 @@ export function listOpenHolds(actor: DashboardActor): OpenHold[] {
     calledBy: r.called_by,
     incidentNumber: r.number,
     concurred: r.concurred_at !== null,
+    needsConcurrence: r.source === 'rule1' || !!r.rule1_joined,
   }));
 }
 
@@ -398,4 +403,25 @@ export function productionSummary(actor: DashboardActor, now = new Date()): Prod
     unassigned: oldestUnassigned(actor).count,
     armorerDoubling: armorersWithOtherPositions(actor).length,
   };
+}
+
+export type Untriaged = { critical: number; criticalId: string | null; other: number; openCritical: number };
+
+/**
+ * Open reports by what the verdict needs (app/lib/rules/verdict.ts): untriaged (still "reported")
+ * critical or live-ammunition ones — the one id when there is just one — other untriaged ones, and
+ * critical ones being worked on. Duplicates are not counted. One pass over the open-incident index.
+ */
+export function untriagedIncidents(actor: DashboardActor): Untriaged {
+  assertDashboard(actor);
+  const stopping = sql`(i.severity = 'critical' or i.type = 'live_ammunition_found')`;
+  const r = one<{ critical: number | null; critical_id: string | null; other: number | null; open_critical: number | null }>(sql`
+    select sum(i.status = 'reported' and ${stopping}) as critical,
+           max(case when i.status = 'reported' and ${stopping} then i.id end) as critical_id,
+           sum(i.status = 'reported' and not ${stopping}) as other,
+           sum(i.status <> 'reported' and i.severity = 'critical') as open_critical
+    from incidents i
+    where i.production_id = ${actor.productionId} and i.status <> 'closed' and i.duplicate_of_id is null and ${incidentScope(actor)}`);
+  const critical = r?.critical ?? 0;
+  return { critical, criticalId: critical === 1 ? r?.critical_id ?? null : null, other: r?.other ?? 0, openCritical: r?.open_critical ?? 0 };
 }

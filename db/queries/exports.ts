@@ -6,7 +6,7 @@ import { auditLog, firearmChecks, firearms, handoffs, incidentInjuries, incident
 import { can } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
 import { dayRange } from '@/app/lib/calendar';
-import { toLocalDateTime } from '@/app/lib/time';
+import { exportLocal, isStoredDayOnly, toLocalDateTime } from '@/app/lib/time';
 import { redactStored } from '@/app/lib/audit-diff';
 import type { Column, Dataset, Row } from '@/app/lib/export-format';
 import type { AuditFilters } from '@/app/lib/schemas/oversight';
@@ -96,7 +96,7 @@ function exportIncidents(tx: Tx, actor: AuditActor, f: IncidentExportFilters): {
   const mayShow = personalFieldsGate(actor);
   const columns = cols([
     ['number', 'number'], ['id', 'id'], ['type', 'type'], ['severity', 'severity'], ['status', 'status'],
-    ['occurredAt', 'occurred_at_utc'], ['occurredLocal', `occurred_local (${tz})`], ['reportedAt', 'reported_at_utc'],
+    ['occurredAt', 'occurred_at_utc'], ['occurredLocal', `occurred_local (${tz})`], ['reportedAt', 'reported_at_utc'], ['reportedLocal', `reported_local (${tz})`],
     ['anonymous', 'anonymous'], ['reporter', 'reporter'], ['location', 'location'], ['scene', 'scene'],
     ['description', 'description'], ['immediateActions', 'immediate_actions'], ['peopleInvolved', 'people_involved'],
     ['firearms', 'firearms'], ['owner', 'owner'], ['duplicateOf', 'duplicate_of_number'], ['closedAt', 'closed_at_utc'], ['resolution', 'resolution'],
@@ -113,8 +113,9 @@ function exportIncidents(tx: Tx, actor: AuditActor, f: IncidentExportFilters): {
     rows: rows.map(({ i, reporterName, ownerName, duplicateOf, injury: j, firearms: tags }) => {
       const row: Row = {
         number: i.number, id: i.id, type: LABELS.incidentType[i.type], severity: LABELS.severity[i.severity], status: LABELS.status[i.status],
-        occurredAt: iso(i.occurredAt), occurredLocal: i.occurredAt ? toLocalDateTime(i.occurredAt, tz).replace('T', ' ') : null,
-        reportedAt: iso(i.reportedAt), anonymous: i.anonymous, reporter: i.anonymous ? 'anonymous' : (reporterName ?? null),
+        occurredAt: iso(i.occurredAt), // An anonymous report keeps the day only (DESIGN: anonymous reports): its local columns say the day, not a midnight.
+        occurredLocal: i.occurredAt ? exportLocal(i.occurredAt, tz, i.anonymous) : null,
+        reportedAt: iso(i.reportedAt), reportedLocal: exportLocal(i.reportedAt, tz, i.anonymous), anonymous: i.anonymous, reporter: i.anonymous ? 'anonymous' : (reporterName ?? null),
         location: i.location, scene: i.scene, description: i.description, immediateActions: i.immediateActions, peopleInvolved: i.peopleInvolved,
         firearms: tags ?? '', owner: ownerName ?? null, duplicateOf: duplicateOf ?? null, closedAt: iso(i.closedAt), resolution: i.resolution,
         injury: !!j, caseNumber: j?.caseNumber ?? null,
@@ -273,7 +274,7 @@ function exportAudit(tx: Tx, actor: AuditActor, f: AuditFilters): { columns: Col
       // the personal fields are only removed for those who may not see them.
       const show = mayShow(r.entityId, incidentOf(r.after) ?? incidentOf(r.before));
       return {
-        seq: r.seq, at: iso(r.at), atLocal: toLocalDateTime(r.at, tz).replace('T', ' '), actor: r.actorLabel, actorId: r.actorId,
+        seq: r.seq, at: iso(r.at), atLocal: exportLocal(r.at, tz, r.actorId === null && isStoredDayOnly(r.at, tz)), actor: r.actorLabel, actorId: r.actorId,
         entity: r.entity, entityId: r.entityId, action: r.action,
         before: show ? r.before : redactStored(r.before), after: show ? r.after : redactStored(r.after),
         prevHash: r.prevHash, hash: r.hash,

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { holdIncidents, holds, incidents, users } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
 import { can, canSeeIncident } from '@/app/lib/policy';
+import { isRule1, needsConcurrence } from '@/app/lib/rules';
 
 /** The standing hold of the actor's production, with the caller's name ("an anonymous report" if none). */
 export function getOpenHold(actor: Pick<Actor, 'productionId'>) {
@@ -41,6 +42,8 @@ export function listHolds(actor: Pick<Actor, 'productionId' | 'role' | 'userId'>
   const name = (id: string | null) => (id ? (names.get(id) ?? 'Former member') : null);
   return rows.map((h) => ({
     ...h,
+    // Rule 5: a rule-1 report joining a hold called by hand makes it need a concurrence too.
+    needsConcurrence: needsConcurrence({ source: h.source, rule1Joined: links.some((l) => l.holdId === h.id && isRule1(l.type)) }),
     calledByName: name(h.calledById) ?? (h.source === 'rule1' ? 'SetSafe (rule 1, from an anonymous report)' : 'Unknown'),
     concurredByName: name(h.concurredById),
     liftedByName: name(h.liftedById),

@@ -239,7 +239,7 @@ export function getIncidentDetail(actor: Actor, incidentId: string, now: Date) {
     deadlines,
     duplicateOf: duplicateOf ? visibleRef(duplicateOf) : null,
     duplicates: duplicates.map(visibleRef),
-    comments: commentRows.map((c) => ({ id: c.id, kind: c.kind, body: c.body, createdAt: c.createdAt, authorName: c.authorId ? nameOf(c.authorId) : ANONYMOUS_LABEL })),
+    comments: commentRows.map((c) => ({ id: c.id, kind: c.kind, body: c.body, createdAt: c.createdAt, authorName: c.authorId ? nameOf(c.authorId) : ANONYMOUS_LABEL, byReporter: c.authorId === null })),
     actions,
     holds: linkedHolds,
     timeline,

@@ -24,7 +24,8 @@ beforeEach(() => throttle.resetThrottle());
 
 // 21:37 UTC is 14:37 in Denver: the hour and minute must not survive anywhere.
 const now = new Date('2026-11-24T21:37:12.345Z');
-const DAY = '2026-11-24T00:00:00.000Z';
+// The start of 24 Nov in Denver (00:00 MST): the day only, as the production's local day.
+const DAY = '2026-11-24T07:00:00.000Z';
 
 function receipt() {
   const code = newReceiptCode();

@@ -22,7 +22,7 @@ import {
   rotateReportLinkSchema,
 } from '../schemas/anonymous';
 import { getAuthSecret } from '../secret';
-import { dayOnly, localDate } from '../time';
+import { dayOfStamp, dayOnly, localDate, startOfLocalDay } from '../time';
 import { fileBytes, storePhoto, type StoredPhoto } from '../attachments/store';
 import { checkReceiptMac, hashReceipt, normaliseReceipt } from './receipt';
 import { CHECK_DELAY_MS, isThrottled, recordWrong, sleep, THROTTLED_MESSAGE } from './throttle';
@@ -57,13 +57,13 @@ function firearmRelatedTx(tx: Pick<Tx, 'select'>, incident: Pick<Incident, 'id' 
   return isFirearmRelated({ type: incident.type, firearmCount: n });
 }
 
-/** 'today' | 'YYYY-MM-DD' | '' → the day as UTC midnight (the dayOnly form), refusing future days. */
+/** 'today' | 'YYYY-MM-DD' | '' → the start of that local day (the dayOnly form), refusing future days. */
 function occurredDay(day: string | undefined, now: Date, timeZone: string): Date | null {
   if (!day) return null;
   const today = localDate(now, timeZone);
   const d = day === 'today' ? today : day;
   if (d > today) throw new Refusal('Some fields need attention.', 'invalid', { day: ['That day is in the future. When did it happen?'] });
-  return new Date(`${d}T00:00:00.000Z`);
+  return startOfLocalDay(d, timeZone);
 }
 
 export type FiledReport = { number: number; created: boolean; hold: boolean };
@@ -163,8 +163,6 @@ export type ReporterView = {
   canWrite: boolean;
 };
 
-/** 'YYYY-MM-DD' of a stored instant; dayOnly values are already UTC midnight of the local day. */
-const dayString = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Messages between the production and the reporter, in the order they were written (rowid). */
 function conversation(tx: Pick<Tx, 'select'>, incidentId: string) {
@@ -202,8 +200,8 @@ export function reporterView(incident: Incident): ReporterView {
     number: incident.number,
     typeLabel: LABELS.incidentType[incident.type],
     status: incident.status,
-    reportedOn: dayString(incident.reportedAt),
-    occurredOn: incident.occurredAt ? dayString(incident.occurredAt) : null,
+    reportedOn: dayOfStamp(incident.reportedAt, p.timeZone),
+    occurredOn: incident.occurredAt ? dayOfStamp(incident.occurredAt, p.timeZone) : null,
     location: incident.location,
     scene: incident.scene,
     description: incident.description,
@@ -215,9 +213,9 @@ export function reporterView(incident: Incident): ReporterView {
       from: r.authorId === null ? 'you' : 'production',
       kind: r.kind,
       body: r.body,
-      day: r.authorId === null ? dayString(r.createdAt) : localDate(r.createdAt, p.timeZone),
+      day: r.authorId === null ? dayOfStamp(r.createdAt, p.timeZone) : localDate(r.createdAt, p.timeZone),
     })),
-    photos: photos.map((a) => ({ id: a.id, mime: a.mime, width: a.width, height: a.height, day: dayString(a.createdAt) })),
+    photos: photos.map((a) => ({ id: a.id, mime: a.mime, width: a.width, height: a.height, day: dayOfStamp(a.createdAt, p.timeZone) })),
     openQuestion: hasOpenQuestion(rows),
     canWrite: p.phase !== 'wrapped',
   };

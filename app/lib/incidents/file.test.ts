@@ -64,9 +64,9 @@ describe('filing an incident', () => {
     );
     const row = getDb().select().from(schema.incidents).where(eq(schema.incidents.id, id)).get()!;
     expect(row.reporterId).toBeNull();
-    expect(row.reportedAt.toISOString()).toBe('2026-11-24T00:00:00.000Z');
+    expect(row.reportedAt.toISOString()).toBe('2026-11-24T07:00:00.000Z');
     const audit = getDb().select().from(schema.auditLog).where(eq(schema.auditLog.entityId, id)).all();
-    expect(audit.every((e) => e.actorId === null && e.at.toISOString().endsWith('T00:00:00.000Z'))).toBe(true);
+    expect(audit.every((e) => e.actorId === null && e.at.toISOString().endsWith('T07:00:00.000Z'))).toBe(true);
     expect(JSON.stringify(audit)).not.toContain('h'.repeat(64));
   });
 });

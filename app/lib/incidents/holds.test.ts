@@ -106,3 +106,43 @@ describe('lifting a hold (rule 5)', () => {
     expect(liftHoldCore(other.actors.producer, { holdId: h.id, resolution: why }, now)).toMatchObject({ ok: false, code: 'not_found' });
   });
 });
+
+describe('a hold called by hand that a rule-1 report joins (rule 5)', () => {
+  const joined = (type: 'accidental_discharge' | 'live_ammunition_found') => {
+    expect(callHoldCore(s.actors.crew, { reason: 'Cart of weapons left open by the stage door' }, now).ok).toBe(true);
+    const res = fileIncidentCore(s.actors.crew, { id: randomUUID(), type, description: 'Found in the dummy box', location: 'Stage 4' }, now);
+    expect(res).toMatchObject({ ok: true, data: { hold: true } });
+    const [h] = holdsOf();
+    expect(h.source).toBe('manual');
+    expect(getDb().select().from(schema.holdIncidents).where(eq(schema.holdIncidents.holdId, h.id)).all()).toHaveLength(1);
+    return h;
+  };
+
+  for (const type of ['live_ammunition_found', 'accidental_discharge'] as const) {
+    it(`one producer alone cannot lift it once a ${type} report joined; nothing changes`, () => {
+      const h = joined(type);
+      const res = liftHoldCore(s.actors.producer, { holdId: h.id, resolution: why }, now);
+      expect(res).toMatchObject({ ok: false, code: 'refused' });
+      expect(res.ok ? '' : res.message).toMatch(/concurrence first/);
+      expect(holdsOf()[0]).toEqual(h);
+      expect(audit(h.id)).toEqual(['hold.call', 'hold.join']);
+    });
+  }
+
+  it('the producer who concurred cannot lift it; a second producer can, after that concurrence', () => {
+    const h = joined('live_ammunition_found');
+    expect(concurHoldCore(s.actors.producer, { holdId: h.id, note: 'Box bagged' }, now).ok).toBe(true);
+    expect(liftHoldCore(s.actors.producer, { holdId: h.id, resolution: why }, now)).toMatchObject({ ok: false, code: 'refused' });
+    expect(holdsOf()[0].liftedAt).toBeNull();
+    expect(liftHoldCore(s.actors.producer2, { holdId: h.id, resolution: why }, now).ok).toBe(true);
+    expect(holdsOf()[0]).toMatchObject({ liftedById: s.actors.producer2.userId, concurredById: s.actors.producer.userId });
+    expect(audit(h.id)).toEqual(['hold.call', 'hold.join', 'hold.concur', 'hold.lift']);
+  });
+
+  it('a hold joined only by other reports still lifts with one producer', () => {
+    expect(callHoldCore(s.actors.crew, { reason: 'Loose rigging' }, now).ok).toBe(true);
+    const [h] = holdsOf();
+    expect(concurHoldCore(s.actors.armorer, { holdId: h.id }, now)).toMatchObject({ ok: false, code: 'refused' });
+    expect(liftHoldCore(s.actors.producer, { holdId: h.id, resolution: why }, now).ok).toBe(true);
+  });
+});

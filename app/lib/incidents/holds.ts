@@ -1,16 +1,17 @@
 // Stop-work holds (rule 5): any member but an auditor calls one with a reason; only a producer
-// lifts it, in writing; a rule-1 hold also needs the armorer's or a second producer's concurrence.
+// lifts it, in writing; a rule-1 hold, or one a rule-1 report joined, also needs the armorer's or a
+// second producer's concurrence.
 // Holds are never overwritten: lifting fills the lift fields once, and every step is audited.
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { holds, type Hold } from '@/db/schema';
+import { holdIncidents, holds, incidents, type Hold } from '@/db/schema';
 import type { Actor } from '../actor';
 import { appendAudit } from '../audit';
 import { defineCore } from '../core';
 import { Refusal } from '../errors';
 import { notifyRoles } from '../notify';
-import { canCallHold, canConcur, canLiftHold } from '../rules';
+import { canCallHold, canConcur, canLiftHold, RULE1_TYPES, type HoldFact } from '../rules';
 import { callHoldSchema, concurHoldSchema, liftHoldSchema } from '../schemas/incidents';
 import { openHoldOf, toHoldFact } from './file';
 
@@ -21,6 +22,18 @@ function loadHold(tx: Tx, actor: Actor, holdId: string): Hold {
   const h = tx.select().from(holds).where(and(eq(holds.id, holdId), eq(holds.productionId, actor.productionId))).get();
   if (!h) throw new Refusal('That hold does not exist on this production.', 'not_found');
   return h;
+}
+
+/** The hold as the rules see it, including whether a rule-1 report has joined it (rule 5). */
+export function holdFactTx(tx: Pick<Tx, 'select'>, h: Hold): HoldFact {
+  const joined = tx
+    .select({ id: incidents.id })
+    .from(holdIncidents)
+    .innerJoin(incidents, eq(incidents.id, holdIncidents.incidentId))
+    .where(and(eq(holdIncidents.holdId, h.id), inArray(incidents.type, [...RULE1_TYPES])))
+    .limit(1)
+    .get();
+  return { ...toHoldFact(h), rule1Joined: !!joined };
 }
 
 function auditHold(tx: Tx, actor: Actor, holdId: string, action: string, before: unknown, after: unknown, now: Date) {
@@ -48,7 +61,7 @@ export const concurHoldCore = defineCore({
   permission: 'hold.concur',
   run: (input, { actor, tx, now }) => {
     const h = loadHold(tx, actor, input.holdId);
-    const verdict = canConcur(actorFact(actor), toHoldFact(h));
+    const verdict = canConcur(actorFact(actor), holdFactTx(tx, h));
     if (!verdict.ok) throw new Refusal(verdict.reason, 'refused');
     const note = input.note?.trim() || null;
     tx.update(holds).set({ concurredById: actor.userId, concurredAt: now, concurrenceNote: note }).where(eq(holds.id, h.id)).run();
@@ -63,7 +76,7 @@ export const liftHoldCore = defineCore({
   permission: 'hold.lift',
   run: (input, { actor, tx, now }) => {
     const h = loadHold(tx, actor, input.holdId);
-    const verdict = canLiftHold(actorFact(actor), toHoldFact(h), input.resolution);
+    const verdict = canLiftHold(actorFact(actor), holdFactTx(tx, h), input.resolution);
     if (!verdict.ok) throw new Refusal(verdict.reason, 'refused');
     tx.update(holds).set({ liftedById: actor.userId, liftedAt: now, resolution: input.resolution }).where(eq(holds.id, h.id)).run();
     auditHold(tx, actor, h.id, 'hold.lift', { liftedAt: null }, { liftedById: actor.userId, liftedAt: now, resolution: input.resolution }, now);

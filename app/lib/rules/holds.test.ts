@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canCallHold, canConcur, canLiftHold } from './holds';
+import { canCallHold, canConcur, canLiftHold, needsConcurrence } from './holds';
 import type { HoldFact } from './types';
 
 const base: HoldFact = { id: 'h', source: 'manual', calledById: 'u1', calledAt: new Date(0), concurredById: null, liftedAt: null };
@@ -41,5 +41,15 @@ describe('rule 5', () => {
     const lifted = { ...rule1, concurredById: 'a1', liftedAt: new Date(1) };
     expect(canLiftHold(producer, lifted, why).ok).toBe(false);
     expect(canConcur(armorer, lifted).ok).toBe(false);
+  });
+  it('a hold called by hand that a rule-1 report joined needs the same concurrence', () => {
+    const joined: HoldFact = { ...base, rule1Joined: true };
+    expect(needsConcurrence(base)).toBe(false);
+    expect(needsConcurrence(rule1)).toBe(true);
+    expect(needsConcurrence(joined)).toBe(true);
+    expect(canLiftHold(producer, joined, why)).toMatchObject({ ok: false, reason: expect.stringMatching(/concurrence first/) });
+    expect(canConcur(armorer, joined).ok).toBe(true);
+    expect(canLiftHold(producer, { ...joined, concurredById: 'p1' }, why).ok).toBe(false);
+    expect(canLiftHold(producer, { ...joined, concurredById: 'a1' }, why).ok).toBe(true);
   });
 });

@@ -4,3 +4,4 @@ export * from './holds';
 export * from './custody';
 export * from './deadlines';
 export * from './meetings';
+export * from './verdict';

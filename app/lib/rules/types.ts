@@ -27,6 +27,8 @@ export type HoldFact = {
   calledAt: Date;
   concurredById: string | null;
   liftedAt: Date | null;
+  /** An accidental discharge or live-ammunition report has joined this hold (rule 5). */
+  rule1Joined?: boolean;
 };
 
 export type PatternFlagFact = { windowStart: Date; windowEnd: Date };

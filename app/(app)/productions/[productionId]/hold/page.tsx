@@ -12,10 +12,11 @@ import { CallHoldForm, ConcurForm, LiftHoldForm } from '@/components/incidents/h
 
 export const metadata: Metadata = { title: 'Stop-work holds' };
 
-const fact = (h: HoldRow) => ({ id: h.id, source: h.source, calledById: h.calledById, calledAt: h.calledAt, concurredById: h.concurredById, liftedAt: h.liftedAt });
+const fact = (h: HoldRow) => ({ id: h.id, source: h.source, calledById: h.calledById, calledAt: h.calledAt, concurredById: h.concurredById, liftedAt: h.liftedAt, rule1Joined: h.needsConcurrence });
 
-export default async function HoldPage({ params }: { params: Promise<{ productionId: string }> }) {
+export default async function HoldPage({ params, searchParams }: { params: Promise<{ productionId: string }>; searchParams: Promise<{ lifted?: string | string[] }> }) {
   const { productionId } = await params;
+  const { lifted } = await searchParams;
   const actor = await requireMember(productionId);
   const tz = actor.production.timeZone;
   const all = listHolds(actor);
@@ -29,10 +30,23 @@ export default async function HoldPage({ params }: { params: Promise<{ productio
   const mayLift = writable && standing && can(actor.role, 'hold.lift');
   const liftBlocked = standing ? canLiftHold(me, fact(standing), 'x'.repeat(20)) : null;
   const mayCall = writable && can(actor.role, 'hold.call') && canCallHold(me, null).ok && !standing;
+  // Rule 5: the producer who concurred is the first of two people; the lift form is not theirs.
+  const concurredByMe = !!standing && standing.needsConcurrence && standing.concurredById === actor.userId;
+  // After a lift the page says, from the record, that the hold is lifted and by whom.
+  const justLifted = typeof lifted === 'string' ? history.find((h) => h.id === lifted) : undefined;
 
   return (
     <>
       <PageHeader title="Stop-work holds" subtitle="While a hold stands, no weapon is handed out. Returns to the armorer still work." />
+
+      {justLifted && justLifted.liftedAt ? (
+        <div role="status" data-testid="hold-lifted" className="mb-4 rounded-xl border-2 border-ok/40 bg-ok-soft px-4 py-3 text-ink">
+          <p className="text-lg font-extrabold">
+            <span aria-hidden="true">✓ </span>The stop-work hold is lifted, by {justLifted.liftedByName}, {formatInZone(justLifted.liftedAt, tz)}.
+          </p>
+          <p>Everyone on the production has been told. Its resolution is kept in the history below.</p>
+        </div>
+      ) : null}
 
       {standing ? (
         <Card aria-labelledby="standing-h" className="mb-4 border-2 border-hold">
@@ -43,7 +57,7 @@ export default async function HoldPage({ params }: { params: Promise<{ productio
           {mayConcur ? (
             <div className="mt-4 border-t border-line pt-4">
               <h3 className="mb-1 font-bold">Concur with lifting</h3>
-              <p className="mb-3 text-muted">This hold came from a discharge or live-round report (rule 1). The armorer or a second producer records a concurrence before a producer lifts it.</p>
+              <p className="mb-3 text-muted">A discharge or live-round report is part of this hold (rule 1). The armorer or a second producer records a concurrence before a producer lifts it.</p>
               <ConcurForm productionId={actor.productionId} holdId={standing.id} />
             </div>
           ) : null}
@@ -55,7 +69,7 @@ export default async function HoldPage({ params }: { params: Promise<{ productio
                   {liftBlocked.reason}
                 </p>
               ) : null}
-              <LiftHoldForm productionId={actor.productionId} holdId={standing.id} />
+              {concurredByMe ? null : <LiftHoldForm productionId={actor.productionId} holdId={standing.id} />}
             </div>
           ) : (
             <p className="mt-4 border-t border-line pt-4 text-muted">Only a producer lifts a hold, in writing.</p>
@@ -97,7 +111,18 @@ function HoldFacts({ h, tz, base }: { h: HoldRow; tz: string; base: string }) {
   const items = [
     { term: 'Why', value: <span className="whitespace-pre-line break-words">{h.reason}</span> },
     { term: 'Called', value: `${formatStamp(h.calledAt, tz)} by ${h.calledByName}` },
-    { term: 'Source', value: h.source === 'rule1' ? <Badge tone="danger">Rule 1: discharge or live round</Badge> : <Badge>Called by hand</Badge> },
+    {
+      term: 'Source',
+      value:
+        h.source === 'rule1' ? <Badge tone="danger">Rule 1: discharge or live round</Badge>
+        : h.needsConcurrence ? (
+          <span className="flex flex-wrap gap-2">
+            <Badge>Called by hand</Badge>
+            <Badge tone="danger">Joined by a rule-1 report</Badge>
+          </span>
+        )
+        : <Badge>Called by hand</Badge>,
+    },
     {
       term: 'Reports',
       value: h.incidents.length ? (
@@ -115,7 +140,7 @@ function HoldFacts({ h, tz, base }: { h: HoldRow; tz: string; base: string }) {
       ),
     },
   ];
-  if (h.source === 'rule1') {
+  if (h.needsConcurrence) {
     items.push({
       term: 'Concurrence',
       value: h.concurredAt ? (

@@ -172,7 +172,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
               {comments.map((c) => (
                 <li key={c.id} className="rounded-lg bg-canvas p-3">
                   <p className="text-sm text-muted">
-                    <span className="font-semibold text-ink">{c.authorName}</span> · {formatInZone(c.createdAt, tz)}
+                    <span className="font-semibold text-ink">{c.authorName}</span> · {formatStamp(c.createdAt, tz, c.byReporter)}
                     {c.kind !== 'comment' ? ` · ${c.kind === 'question' ? 'question to the reporter' : c.kind === 'answer' ? 'reporter’s answer' : 'from the reporter'}` : ''}
                   </p>
                   <p className="whitespace-pre-line break-words">{c.body}</p>

@@ -5,7 +5,7 @@ import { forbidden, notFound } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { can } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
-import { formatInZone } from '@/app/lib/time';
+import { formatInZone, formatStamp, isStoredDayOnly } from '@/app/lib/time';
 import { actionLabel } from '@/app/lib/audit-diff';
 import { getIncidentReport, type IncidentReport } from '@/db/queries/report';
 import { Facts } from '@/components/ui/card';
@@ -118,8 +118,8 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
       <Section id="s-summary" title="The incident">
         <Facts
           items={[
-            { term: 'Happened', value: i.occurredAt ? formatInZone(i.occurredAt, tz) : 'Time not given' },
-            { term: 'Reported', value: i.anonymous ? `${formatInZone(i.reportedAt, tz, { time: false })} (anonymous: day only)` : formatInZone(i.reportedAt, tz) },
+            { term: 'Happened', value: i.occurredAt ? formatStamp(i.occurredAt, tz, i.anonymous) : 'Time not given' },
+            { term: 'Reported', value: i.anonymous ? `${formatStamp(i.reportedAt, tz, true)} (anonymous: day only)` : formatInZone(i.reportedAt, tz) },
             { term: 'Reported by', value: i.anonymous ? 'Anonymous report' : (r.reporterName ?? 'Unknown') },
             { term: 'Where', value: [i.location, i.scene].filter(Boolean).join(' · ') || 'Not recorded' },
             { term: 'Owner', value: r.ownerName ?? 'Not assigned' },
@@ -137,7 +137,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
 
       <Section id="s-timeline" title="Timeline">
         <p className="mb-2 text-sm text-muted">
-          {i.occurredAt ? `Happened ${formatInZone(i.occurredAt, tz)} (as reported). ` : ''}Then, from the audit trail:
+          {i.occurredAt ? `Happened ${formatStamp(i.occurredAt, tz, i.anonymous)} (as reported). ` : ''}Then, from the audit trail:
         </p>
         <div data-testid="report-timeline">
           {r.timeline.length ? <Timeline entries={r.timeline} timeZone={tz} /> : <p>No recorded changes yet.</p>}
@@ -155,7 +155,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
               <li key={h.id}>
                 <p className="font-semibold">{h.reason}</p>
                 <p className="text-sm">
-                  Called {formatInZone(h.calledAt, tz)} by {calledBy ?? (h.source === 'rule1' ? 'rule 1 (from a report)' : 'an anonymous report')}.{' '}
+                  Called {formatStamp(h.calledAt, tz)} by {calledBy ?? (h.source === 'rule1' ? 'rule 1 (from a report)' : 'an anonymous report')}.{' '}
                   {h.liftedAt ? `Lifted ${formatInZone(h.liftedAt, tz)} by ${liftedBy ?? 'unknown'}: ${h.resolution ?? ''}` : 'Still standing.'}
                 </p>
               </li>
@@ -190,7 +190,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
             {r.comments.map(({ c, author }) => (
               <li key={c.id} className="py-2">
                 <p className="text-sm text-muted">
-                  {c.authorId ? (author ?? 'Unknown') : 'The anonymous reporter'} · {formatInZone(c.createdAt, tz, { time: !!c.authorId })}
+                  {c.authorId ? (author ?? 'Unknown') : 'The anonymous reporter'} · {formatStamp(c.createdAt, tz, !c.authorId)}
                   {c.kind !== 'comment' ? ` · ${c.kind.replace('_', ' ')}` : ''}
                 </p>
                 <p className="whitespace-pre-wrap break-words">{c.body}</p>
@@ -209,7 +209,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
               <li key={e.id} className="break-inside-avoid py-2">
                 <p>
                   <span className="font-mono text-sm">#{e.seq}</span> <span className="font-semibold">{actionLabel(e.action)}</span> ·{' '}
-                  {formatInZone(e.at, tz)} · {e.actorLabel}
+                  {formatStamp(e.at, tz, e.actorId === null && isStoredDayOnly(e.at, tz))} · {e.actorLabel}
                 </p>
                 <EntryDiffView diff={e.diff} timeZone={tz} />
                 <p className="font-mono text-xs break-all text-muted">hash {e.hash}</p>
