@@ -5,7 +5,6 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { databasePath } from './paths';
-import { migrateDayStamps } from './day-stamps';
 import { discardPendingHeads, flushChainHeads } from './chain-heads';
 
 export type DB = BetterSQLite3Database<typeof schema>;
@@ -44,7 +43,6 @@ export function openDatabase(file = databasePath()): Handle {
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });
-  migrateDayStamps(db);
   return { sqlite, db };
 }
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { discardPendingHeads, flushChainHeads } from './chain-heads';
-import type * as schema from './schema';
-import { appendAudit } from '../app/lib/audit';
-import { DAY, startOfLocalDay } from '../app/lib/time';
+import { discardPendingHeads, flushChainHeads } from '../../db/chain-heads';
+import type * as schema from '../../db/schema';
+import { appendAudit } from './audit';
+import { DAY, startOfLocalDay } from './time';
 
 // Data migration for day-only stamps (ARCHITECTURE.md, anonymous reports: keep no time finer than the day).
 // They were stored as UTC midnight of the production's local date, which every reader working in
