@@ -7,11 +7,11 @@ import { users } from '@/db/schema';
 import { signInSchema } from './schemas/auth';
 import { verifyPassword } from './passwords';
 import { getAuthSecret } from './secret';
-import { accountKey, addressKey, isThrottled, recordFailure, THROTTLE_MESSAGE } from './throttle';
+import { recordFailure, recordSuccess, throttleCheck } from './throttle';
 import { clientAddress } from './client-address';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60; // one shooting day
-export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, THROTTLE_MESSAGE } from './throttle';
+export { MAX_FAILURES_PER_ADDRESS, THROTTLE_MESSAGE } from './throttle';
 export const BAD_CREDENTIALS_MESSAGE = 'That email and password do not match an account.';
 
 /** Thrown by the jwt callback for an ended session; expected, so not logged as an error. */
@@ -41,14 +41,16 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const email = parsed.data.email.toLowerCase();
         const now = Date.now();
-        const keys = { account: accountKey(email), address: addressKey(clientAddress(req?.headers as Record<string, unknown> | undefined)) };
-        if (isThrottled(keys, now)) throw new Error(THROTTLE_MESSAGE);
+        const keys = { email, address: clientAddress(req?.headers as Record<string, unknown> | undefined) };
+        const gate = throttleCheck(keys, now);
+        if (!gate.ok) throw new Error(gate.message);
         const user = getDb().select().from(users).where(eq(users.email, email)).get();
         const good = await verifyPassword(parsed.data.password, user?.passwordHash);
         if (!user || !good) {
-          recordFailure([keys.account, keys.address], now);
+          recordFailure(keys, now);
           return null;
         }
+        recordSuccess(keys, now);
         return { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion };
       },
     }),
