@@ -13,7 +13,6 @@
 // Markup-like words are NOT refused: "<5 rounds" and "a <b> tag" are legitimate, and output
 // escaping is the defence against markup (docs/ARCHITECTURE.md, security).
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
