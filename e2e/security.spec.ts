@@ -81,7 +81,7 @@ test.describe('return path after sign-in', () => {
     test(`stays on the site for next=${JSON.stringify(next)}`, async ({ browser, baseURL }) => {
       const context = await browser.newContext({ baseURL });
       // Nothing may leave for another site, even if the page tried.
-      await context.route(/evil\.example/, (route) => route.fulfill({ status: 200, body: 'left the site' }));
+      await context.route((url) => url.hostname.endsWith('evil.example'), (route) => route.fulfill({ status: 200, body: 'left the site' }));
       const page = await context.newPage();
       await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
       await page.getByLabel('Email').fill(USERS.auditor);
