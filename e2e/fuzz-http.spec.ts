@@ -656,7 +656,7 @@ test.describe('issue 22 classes: foreign origins, content types, control charact
     expect(counts()).toEqual(before);
   });
 
-  test('NUL, control characters, lone surrogates and bidi overrides are cleaned, not stored; search still finds the report', async ({ playwright, baseURL }) => {
+  test('NUL, control characters, lone surrogates and bidi overrides are cleaned, not stored', async ({ playwright, baseURL }) => {
     const ctx = authzCtx();
     const api = await playwright.request.newContext({ baseURL, storageState: await storageStateFor('crew', baseURL!) });
     const tag = `CTRL${randomUUID().slice(0, 8)}`;

@@ -1,5 +1,6 @@
 import 'server-only';
-import { actorFor, getSessionUser, type SessionUser } from './auth';
+import { actorFor, adminMustEnrol, getSessionUser, type SessionUser } from './auth';
+import { ADMIN_MUST_ENROL_MESSAGE, MUST_ENROL_MESSAGE, mustEnrol } from './two-factor-rule';
 import { fail, type ActionResult } from './errors';
 import type { Core } from './core';
 import type { UserActor, UserCore } from './user-core';
@@ -10,6 +11,7 @@ export async function runAsMember<I, T>(productionId: unknown, core: Core<I, T>,
   if (!user) return fail('Your session has ended. Sign in again.', 'unauthenticated');
   const actor = typeof productionId === 'string' ? actorFor(user, productionId) : null;
   if (!actor) return fail('Not found.', 'not_found');
+  if (mustEnrol(actor, user)) return fail(MUST_ENROL_MESSAGE, 'forbidden');
   return core(actor, raw);
 }
 
@@ -17,6 +19,7 @@ export async function runAsMember<I, T>(productionId: unknown, core: Core<I, T>,
 export async function runAsUser<I, T>(core: UserCore<I, T>, raw: unknown): Promise<ActionResult<T>> {
   const user = await getSessionUser();
   if (!user) return fail('Your session has ended. Sign in again.', 'unauthenticated');
+  if (core.adminOnly && adminMustEnrol(user)) return fail(ADMIN_MUST_ENROL_MESSAGE, 'forbidden');
   return core(userActor(user), raw);
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { actorFor, getSessionUser, type Actor } from './auth';
 import { HTTP_STATUS, type ActionResult } from './errors';
+import { MUST_ENROL_MESSAGE, mustEnrol } from './two-factor-rule';
 
 export function jsonError(status: number, message: string, extra?: Record<string, unknown>) {
   return NextResponse.json({ error: message, ...extra }, { status });
@@ -13,6 +14,7 @@ export async function actorOr(productionId: string): Promise<{ actor: Actor } | 
   if (!user) return { response: jsonError(401, 'Sign in first.') };
   const actor = actorFor(user, productionId);
   if (!actor) return { response: jsonError(404, 'Not found.') };
+  if (mustEnrol(actor, user)) return { response: jsonError(403, MUST_ENROL_MESSAGE) };
   return { actor };
 }
 
