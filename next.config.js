@@ -1,23 +1,4 @@
 // @ts-check
-const isDev = process.env.NODE_ENV !== 'production';
-
-// Next's hydration scripts are inline, hence 'unsafe-inline' for scripts; nothing loads from
-// another origin, frames are refused and no plugin or base-uri tricks are allowed.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-].join('; ');
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -41,9 +22,9 @@ const nextConfig = {
       {
         // The policies that govern a document, on everything but the build's hashed scripts and
         // styles: on those they do nothing, and on a weak signal every byte of a first load counts.
+        // The Content-Security-Policy is set per request by proxy.ts: it carries the script nonce.
         source: '/:path((?!_next/static/).*)',
         headers: [
-          { key: 'Content-Security-Policy', value: csp },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Permissions-Policy', value: 'camera=(self), geolocation=(), microphone=()' },
         ],

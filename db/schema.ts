@@ -34,6 +34,20 @@ export const users = sqliteTable('users', {
   /** Carried in the JWT and compared on every request; bumped on sign-out, password change, removal. */
   sessionVersion: integer('session_version').notNull().default(1),
   createdAt: ts('created_at').notNull(),
+  /** Two-factor sign-in (TOTP, RFC 6238): the shared secret, set at enrolment, in use once enabledAt is set. */
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: ts('totp_enabled_at'),
+  /** The last time step a code was accepted at: a code is used once (no replay within its 30 s). */
+  totpLastStep: integer('totp_last_step'),
+  /** sha256 of each unused recovery code. */
+  recoveryCodeHashes: text('recovery_code_hashes', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+});
+
+/** Site-wide settings the site admin keeps (key → JSON value). */
+export const siteSettings = sqliteTable('site_settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: ts('updated_at').notNull(),
 });
 
 /** One-time links through which an invited person sets their own password. Stored as a hash. */
@@ -72,6 +86,8 @@ export const productions = sqliteTable('productions', {
   reportToken: text('report_token').notNull().unique(),
   reportTokenRotatedAt: ts('report_token_rotated_at'),
   createdAt: ts('created_at').notNull(),
+  /** Producers and auditors of this production must sign in with a second factor. */
+  requireTwoFactor: bool('require_two_factor').notNull().default(false),
 });
 
 export const memberships = sqliteTable(

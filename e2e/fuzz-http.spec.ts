@@ -565,3 +565,136 @@ test.describe('regressions: once a 500, now a 400 with a message', () => {
     expect((await request.get('/api/productions/%C3%A9t%C3%A9/incidents')).status()).toBe(401);
   });
 });
+
+// Issue 22: the classes an outside test found, each as a table (points 1, 3, 4, 8).
+test.describe('issue 22 classes: foreign origins, content types, control characters, return paths', () => {
+  const counts = () => {
+    const db = openReadOnly();
+    try {
+      return db.counts();
+    } finally {
+      db.db.close();
+    }
+  };
+
+  test('a server action sent from another site is a 403 with a message, never a 500, and changes nothing', async ({ playwright, baseURL }) => {
+    const ctx = authzCtx();
+    const pages = ['/sign-in', `/productions/${ctx.demo}/hold`, `/productions/${ctx.demo}/custody`, `/report/${reportToken(ctx.demo)}`, '/account'];
+    const origins: [string, number][] = [
+      ['https://evil.example', 403],
+      ['null', 403],
+      [`http://127.0.0.1.evil.example:${new URL(baseURL!).port}`, 403],
+      ['http://localhost:1', 403],
+      ['not a url', 400],
+    ];
+    const bodies: { type?: string; data: string }[] = [
+      { type: 'text/plain;charset=UTF-8', data: '["x"]' },
+      { type: 'multipart/form-data; boundary=x', data: '--x\r\nContent-Disposition: form-data; name="1"\r\n\r\n"x"\r\n--x--' },
+      { type: 'application/x-www-form-urlencoded', data: 'a=b' },
+      { data: '' },
+    ];
+    const api = await playwright.request.newContext({ baseURL, storageState: await storageStateFor('producer', baseURL!) });
+    const before = counts();
+    let tried = 0;
+    try {
+      for (const p of pages) {
+        for (const [origin, status] of origins) {
+          for (const b of bodies) {
+            for (const action of [true, false]) {
+              const headers: Record<string, string> = { origin };
+              if (b.type) headers['content-type'] = b.type;
+              if (action) headers['next-action'] = '7f'.padEnd(42, '0');
+              const res = await api.post(p, { headers, data: b.data, maxRedirects: 0, failOnStatusCode: false });
+              tried++;
+              const label = `${p} origin=${origin} ${b.type ?? 'no type'} action=${action}`;
+              expect(res.status(), label).toBe(status);
+              expect(res.headers()['content-type'], label).toContain('application/json');
+              expect(((await res.json()) as { error: string }).error.length, label).toBeGreaterThan(10);
+            }
+          }
+        }
+      }
+    } finally {
+      await api.dispose();
+    }
+    expect(counts()).toEqual(before);
+    expect(tried).toBe(pages.length * origins.length * bodies.length * 2);
+  });
+
+  test('the site’s own origin still reaches the action handler (no 403 from the guard)', async ({ request, baseURL }) => {
+    const res = await request.post('/sign-in', { headers: { origin: new URL(baseURL!).origin, 'next-action': '7f'.padEnd(42, '0'), 'content-type': 'text/plain;charset=UTF-8' }, data: '[]', maxRedirects: 0, failOnStatusCode: false });
+    expect(res.status()).not.toBe(403);
+    expect(res.status()).toBeLessThan(500);
+  });
+
+  test('every JSON route answers 415 to text/plain, a form, or no content type, and stores nothing', async ({ playwright, baseURL }) => {
+    const ctx = { ...authzCtx() };
+    const routes = [
+      `/api/productions/${ctx.demo}/incidents`,
+      `/api/productions/${ctx.demo}/firearms`,
+      `/api/productions/${ctx.demo}/ammunition`,
+      `/api/productions/${ctx.demo}/handoffs`,
+      `/api/productions/${ctx.demo}/incidents/${ctx.demoIncident}/questions`,
+      `/api/report/attachments/${randomUUID()}`,
+    ];
+    const body = JSON.stringify({ id: randomUUID(), type: 'other', description: 'Sent as text/plain', location: 'Stage 2', body: 'x', receipt: 'x' });
+    const types: (string | undefined)[] = ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', undefined, 'application/jsonx', 'text/json'];
+    const api = await playwright.request.newContext({ baseURL, storageState: await storageStateFor('armorer', baseURL!) });
+    const before = counts();
+    try {
+      for (const r of routes) {
+        for (const type of types) {
+          const res = await api.fetch(r, { method: 'POST', headers: type ? { 'content-type': type } : {}, data: Buffer.from(body), failOnStatusCode: false });
+          const label = `${r} ${type ?? 'no content type'}`;
+          expect(res.status(), label).toBe(415);
+          expect(((await res.json()) as { error: string }).error, label).toContain('application/json');
+        }
+      }
+    } finally {
+      await api.dispose();
+    }
+    expect(counts()).toEqual(before);
+  });
+
+  test('NUL, control characters, lone surrogates and bidi overrides are cleaned, not stored', async ({ playwright, baseURL }) => {
+    const ctx = authzCtx();
+    const api = await playwright.request.newContext({ baseURL, storageState: await storageStateFor('crew', baseURL!) });
+    const tag = `CTRL${randomUUID().slice(0, 8)}`;
+    const samples = [
+      `${tag} a\u0000b`,
+      `${tag} bell\u0007 escape\u001b[2J del\u007f c1\u0085`,
+      `${tag} lone \ud800 and \udfff`,
+      `${tag} \u202egnihton\u202c \u2066iso\u2069`,
+      `${tag} Cafe\u0301 line\r\nbreak`,
+    ];
+    const stored: string[] = [];
+    try {
+      for (const description of samples) {
+        const res = await api.post(`/api/productions/${ctx.demo}/incidents`, { data: { id: randomUUID(), type: 'other', description, location: 'Stage\u0000 3' } });
+        expect(res.status(), await res.text()).toBe(201);
+        const db = openReadOnly();
+        const row = db.db.prepare('select description, location from incidents where id = ?').get(((await res.json()) as { id: string }).id) as { description: string; location: string };
+        db.db.close();
+        expect(row.location).toBe('Stage 3');
+        stored.push(row.description);
+      }
+    } finally {
+      await api.dispose();
+    }
+    expect(stored).toEqual([`${tag} ab`, `${tag} bell escape[2J del c1`, `${tag} lone \ufffd and \ufffd`, `${tag} gnihton iso`, `${tag} Café line\nbreak`]);
+    for (const s of stored) expect(s).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  test('a hostile return path never reaches the page as a link off the site', async ({ request, baseURL }) => {
+    const hostile = ['/\\evil.example', '/\t/evil.example', '/%09/evil.example', '//evil.example', '/\\/evil.example', '\ud800', '/\u0000/evil.example', 'javascript:alert(1)'];
+    for (const next of hostile) {
+      const res = await request.get(`/sign-in?next=${encodeSegment(next)}`, { maxRedirects: 0 });
+      expect(res.status(), next).toBe(200);
+      const html = await res.text();
+      // The return path travels in the page's React payload as the form's `next` prop.
+      const props = [...html.matchAll(/\\"next\\":\\"([^"\\]*)\\"/g)].map((m) => m[1]);
+      expect(props.length, `next prop for ${JSON.stringify(next)}`).toBeGreaterThan(0);
+      for (const p of props) expect(new URL(p, baseURL).origin, next).toBe(new URL(baseURL!).origin);
+    }
+  });
+});

@@ -220,8 +220,16 @@ test.describe('exports', () => {
     await page.getByRole('link', { name: 'Incidents as CSV' }).click();
     const csvFile = await (await csvDownload).path();
     const csv = parseCsv(fs.readFileSync(csvFile!, 'utf8'));
-    expect(csv.comments[0]).toContain(`chain_head seq=${state.seq} hash=${state.hash}`);
-    expect(csv.comments[0]).toContain(`production_id=${demo}`);
+    // The first row is the header (a spreadsheet opens it clean); the head is in the response header
+    // and, on request, on a comment line.
+    expect(csv.comments).toEqual([]);
+    expect(csv.header[0]).toBe('number');
+    const withHead = await page.request.get(`/api/productions/${demo}/export/incidents.csv?head=line`);
+    expect(withHead.headers()['x-setsafe-chain-head']).toBe(`${state.seq}:${state.hash}`);
+    const headed = parseCsv(await withHead.text());
+    expect(headed.comments[0]).toContain(`chain_head seq=${state.seq} hash=${state.hash}`);
+    expect(headed.comments[0]).toContain(`production_id=${demo}`);
+    expect(headed.header).toEqual(csv.header);
     const byNumber = new Map(csv.rows.map((r) => [Number(r.number), r]));
     for (const key of ['a', 'b', 'c']) expect(byNumber.has(seeded.numbers[key]), key).toBe(true);
     expect(byNumber.get(seeded.numbers.a)!.description).toBe(`'=HYPERLINK("http://evil.test","click") near miss (e2e)`);

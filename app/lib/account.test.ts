@@ -6,7 +6,7 @@ import { auditLog, inviteTokens } from '@/db/schema';
 import { acceptInvite, changePassword, findInvite, WRONG_CURRENT_MESSAGE } from './account';
 import { inviteMember } from './members';
 import { verifyPassword } from './passwords';
-import { MAX_FAILURES_PER_ACCOUNT } from './throttle';
+import { FREE_PAIR_FAILURES } from './throttle';
 import { actorOf, join, makeProduction, makeUser, TEST_PASSWORD, userActorOf, userRow } from './testing/world';
 
 let show = '';
@@ -65,18 +65,19 @@ describe('acceptInvite', () => {
 });
 
 describe('changePassword', () => {
-  it('needs the current password, and counts wrong guesses toward the sign-in throttle', async () => {
+  it('needs the current password, and backs off wrong guesses like sign-ins', async () => {
     const u = await makeUser('guess@test.example', 'Gil Guess');
     const actor = userActorOf(u.id);
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      expect(await changePassword(actor, { current: `wrong ${i}`, password: 'a new long password', confirm: 'a new long password' })).toMatchObject({
-        ok: false,
-        fieldErrors: { current: [WRONG_CURRENT_MESSAGE] },
-      });
+    const t0 = new Date('2026-11-20T10:00:00Z');
+    const change = (current: string, at: Date) => changePassword(actor, { current, password: 'a new long password', confirm: 'a new long password' }, at);
+    for (let i = 0; i < FREE_PAIR_FAILURES; i++) {
+      expect(await change(`wrong ${i}`, t0)).toMatchObject({ ok: false, fieldErrors: { current: [WRONG_CURRENT_MESSAGE] } });
     }
-    // Even the right password is refused now: the throttle stops guessing through a stolen session.
-    expect(await changePassword(actor, { current: TEST_PASSWORD, password: 'a new long password', confirm: 'a new long password' })).toMatchObject({ ok: false, code: 'throttled' });
+    // Even the right password waits now: the backoff stops guessing through a stolen session.
+    expect(await change(TEST_PASSWORD, t0)).toMatchObject({ ok: false, code: 'throttled', message: 'Too many wrong passwords. Wait 2 seconds and try again.' });
     expect(await verifyPassword(TEST_PASSWORD, userRow(u.id).passwordHash)).toBe(true);
+    // Once the wait is over, the owner gets through: no lock.
+    expect(await change(TEST_PASSWORD, new Date(t0.getTime() + 2_000))).toMatchObject({ ok: true });
   });
 
   it('changes the password, bumps the session version and audits without the hash', async () => {

@@ -10,7 +10,7 @@ import { fail, ok, Refusal, sessionEnded, type ActionResult } from './errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { changePasswordSchema, newPasswordSchema } from './schemas/auth';
 import { setPassword, sha256 } from './site';
-import { accountKey, isThrottled, recordFailure, THROTTLE_MESSAGE } from './throttle';
+import { recordFailure, throttleCheck } from './throttle';
 import type { UserActor } from './user-core';
 
 export const WRONG_CURRENT_MESSAGE = 'That is not your current password.';
@@ -23,13 +23,14 @@ export async function changePassword(actor: UserActor, raw: unknown, now = new D
   const parsed = changePasswordSchema.safeParse(raw);
   if (!parsed.success) return fail('Some fields need attention.', 'invalid', zodFieldErrors(parsed.error.issues));
   const input = parsed.data;
-  const keys = { account: accountKey(actor.email) };
-  // A stolen session must not become a way to guess the password: failures count like sign-ins.
-  if (isThrottled(keys, now.getTime())) return fail(THROTTLE_MESSAGE, 'throttled');
+  const keys = { email: actor.email, address: 'session' };
+  // A stolen session must not become a way to guess the password: failures back off like sign-ins.
+  const gate = throttleCheck(keys, now.getTime());
+  if (!gate.ok) return fail(gate.message, 'throttled');
   const user = getDb().select().from(users).where(eq(users.id, actor.userId)).get();
   if (!user?.passwordHash) return sessionEnded();
   if (!(await verifyPassword(input.current, user.passwordHash))) {
-    recordFailure([keys.account], now.getTime());
+    recordFailure(keys, now.getTime());
     return fail(WRONG_CURRENT_MESSAGE, 'invalid', { current: [WRONG_CURRENT_MESSAGE] });
   }
   if (input.password === input.current) {

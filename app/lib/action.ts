@@ -1,6 +1,7 @@
 import 'server-only';
-import { actorFor, getSessionUser, type SessionUser } from './auth';
+import { actorFor, adminMustEnrol, getSessionUser, type SessionUser } from './auth';
 import type { Actor } from './actor';
+import { ADMIN_MUST_ENROL_MESSAGE, MUST_ENROL_MESSAGE, mustEnrol } from './two-factor-rule';
 import { fail, sessionEnded, type ActionResult } from './errors';
 import type { Core } from './core';
 import type { UserActor, UserCore } from './user-core';
@@ -15,6 +16,7 @@ export async function memberOr(productionId: unknown): Promise<{ actor: Actor } 
   if (!user) return { refused: sessionEnded() };
   const actor = typeof productionId === 'string' ? actorFor(user, productionId) : null;
   if (!actor) return { refused: fail('Not found.', 'not_found') };
+  if (mustEnrol(actor, user)) return { refused: fail(MUST_ENROL_MESSAGE, 'forbidden') };
   return { actor };
 }
 
@@ -35,6 +37,7 @@ export async function runAsMember<I, T>(productionId: unknown, core: Core<I, T>,
 export async function runAsUser<I, T>(core: UserCore<I, T>, raw: unknown): Promise<ActionResult<T>> {
   const who = await userOr();
   if ('refused' in who) return who.refused;
+  if (core.adminOnly && adminMustEnrol(who.user)) return fail(ADMIN_MUST_ENROL_MESSAGE, 'forbidden');
   return core(userActor(who.user), raw);
 }
 

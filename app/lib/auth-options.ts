@@ -2,16 +2,17 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, write } from '@/db/client';
 import { users } from '@/db/schema';
 import { signInSchema } from './schemas/auth';
 import { verifyPassword } from './passwords';
 import { getAuthSecret } from './secret';
-import { accountKey, addressKey, isThrottled, recordFailure, THROTTLE_MESSAGE } from './throttle';
+import { recordFailure, recordSuccess, throttleCheck } from './throttle';
 import { clientAddress } from './client-address';
+import { acceptSecondFactor, TWO_FACTOR_REQUIRED, WRONG_CODE } from './two-factor';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60; // one shooting day
-export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, THROTTLE_MESSAGE } from './throttle';
+export { MAX_FAILURES_PER_ADDRESS, THROTTLE_MESSAGE } from './throttle';
 export const BAD_CREDENTIALS_MESSAGE = 'That email and password do not match an account.';
 
 /** Thrown by the jwt callback for an ended session; expected, so not logged as an error. */
@@ -35,20 +36,32 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: 'Email and password',
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' }, otp: { label: 'Code', type: 'text' } },
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const email = parsed.data.email.toLowerCase();
         const now = Date.now();
-        const keys = { account: accountKey(email), address: addressKey(clientAddress(req?.headers as Record<string, unknown> | undefined)) };
-        if (isThrottled(keys, now)) throw new Error(THROTTLE_MESSAGE);
+        const keys = { email, address: clientAddress(req?.headers as Record<string, unknown> | undefined) };
+        const gate = throttleCheck(keys, now);
+        if (!gate.ok) throw new Error(gate.message);
         const user = getDb().select().from(users).where(eq(users.email, email)).get();
         const good = await verifyPassword(parsed.data.password, user?.passwordHash);
         if (!user || !good) {
-          recordFailure([keys.account, keys.address], now);
+          recordFailure(keys, now);
           return null;
         }
+        // Two-factor sign-in: the password alone is not enough once a second factor is on. A wrong
+        // code counts as a failed sign-in, so guessing codes backs off like guessing passwords.
+        if (user.totpEnabledAt) {
+          const otp = (credentials as { otp?: unknown } | undefined)?.otp;
+          if (typeof otp !== 'string' || otp.trim() === '') throw new Error(TWO_FACTOR_REQUIRED);
+          if (!write((tx) => acceptSecondFactor(tx, user, otp, new Date(now)))) {
+            recordFailure(keys, now);
+            throw new Error(WRONG_CODE);
+          }
+        }
+        recordSuccess(keys, now);
         return { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion };
       },
     }),

@@ -3,14 +3,16 @@ import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { memberships, productions, users, type User } from '@/db/schema';
+import { memberships, productions, siteSettings, users, type User } from '@/db/schema';
 import { readSessionToken } from './session-token';
 import type { Position } from './enums';
 import type { Actor } from './actor';
+import { ADMIN_2FA_SETTING, mustEnrol } from './two-factor-rule';
 
 export type { Actor } from './actor';
 
-export type SessionUser = Pick<User, 'id' | 'name' | 'email' | 'isAdmin'>;
+/** twoFactor: whether the account has two-factor sign-in on (a production or the site may require it). */
+export type SessionUser = Pick<User, 'id' | 'name' | 'email' | 'isAdmin'> & { twoFactor?: boolean };
 
 /**
  * The signed-in user, or null. The token's session version must match the database: sign-out,
@@ -28,7 +30,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!uid) return null;
   const user = getDb().select().from(users).where(eq(users.id, uid)).get();
   if (!user || user.sessionVersion !== token?.sv || !user.passwordHash) return null;
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin };
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, twoFactor: !!user.totpEnabledAt };
 });
 
 export async function requireUser(): Promise<SessionUser> {
@@ -40,7 +42,14 @@ export async function requireUser(): Promise<SessionUser> {
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await requireUser();
   if (!user.isAdmin) notFound();
+  if (adminMustEnrol(user)) redirect('/account?twofactor=required#two-factor');
   return user;
+}
+
+/** A site admin without two-factor sign-in where the site requires it of admins. */
+export function adminMustEnrol(user: SessionUser): boolean {
+  if (!user.isAdmin || user.twoFactor) return false;
+  return getDb().select().from(siteSettings).where(eq(siteSettings.key, ADMIN_2FA_SETTING)).get()?.value === true;
 }
 
 /** The user's membership of the production as an Actor, or null (not a member / no such production). */
@@ -70,6 +79,8 @@ export const requireMember = cache(async (productionId: string): Promise<Actor> 
   const user = await requireUser();
   const actor = actorFor(user, productionId);
   if (!actor) notFound();
+  // A production that requires two-factor sign-in of producers and auditors: set it up first.
+  if (mustEnrol(actor, user)) redirect('/account?twofactor=required#two-factor');
   return actor;
 });
 

@@ -3,6 +3,7 @@ import { write, type Tx } from '@/db/client';
 import type { Actor } from './actor';
 import { PERMISSION_MESSAGE, refusedBecause, WRAPPED_MESSAGE, type Action } from './policy';
 import { fail, ok, RecordedRefusal, Refusal, type ActionResult, type FieldErrors } from './errors';
+import { cleanInput } from './text';
 
 // Core functions: policy → zod → one immediate transaction. No Next or session imports, so
 // tests, scripts and JSON route handlers call them with an actor directly.
@@ -15,6 +16,12 @@ type CoreDef<I, T> = {
   permission: Action;
   /** Synchronous body inside one immediate transaction (better-sqlite3): no awaits. */
   run: (input: I, ctx: Ctx) => T | RecordedRefusal;
+  /**
+   * Called in its own transaction when the role may not do this at all: for attempts that must
+   * leave a trace even though they are refused (refused custody attempts by anyone, rule 2).
+   * Gets the cleaned, unparsed input; writes nothing when it cannot tell what was attempted.
+   */
+  recordForbidden?: (raw: unknown, ctx: Ctx) => void;
 };
 
 /** A core function: policy → zod → transaction. Callable with an actor from tests, JSON routes and server actions. */
@@ -35,8 +42,15 @@ export { PERMISSION_MESSAGE, WRAPPED_MESSAGE };
 export function defineCore<I, T>(def: CoreDef<I, T>): Core<I, T> {
   const core = (actor: Actor, raw: unknown, now: Date = new Date()): ActionResult<T> => {
     const refused = refusedBecause(actor, def.permission);
-    if (refused) return fail(refused, 'forbidden');
-    const parsed = def.schema.safeParse(raw);
+    if (refused) {
+      // A refusal by role (not by the wrapped phase) may itself be recorded (rule 2's refusal list).
+      if (refused === PERMISSION_MESSAGE && def.recordForbidden && actor.production.phase !== 'wrapped') {
+        const record = def.recordForbidden;
+        write((tx) => record(cleanInput(raw), { actor, tx, now }));
+      }
+      return fail(refused, 'forbidden');
+    }
+    const parsed = def.schema.safeParse(cleanInput(raw));
     if (!parsed.success) {
       return fail('Some fields need attention.', 'invalid', zodFieldErrors(parsed.error.issues));
     }

@@ -1,11 +1,9 @@
 // Export files (CSV and JSON) with the chain head they were taken at. Pure (no db, no Next).
 //
-// CSV layout, documented for whoever opens the file:
-//   line 1: a comment starting with '#' carrying the dataset, production, time taken and the
-//           audit chain head (seq and hash) read in the same database snapshot as the rows;
-//   line 2: the header row; then one row per record.
-// Tools that do not know '#' comments show line 1 as a single text cell; csv-parse reads it with
-// `comment: '#'`. The same head is in the X-SetSafe-Chain-Head response header.
+// CSV layout: the first row is the header, then one row per record, so a spreadsheet opens it
+// clean. The audit chain head (seq and hash, read in the same database snapshot as the rows) is in
+// the X-SetSafe-Chain-Head response header and, on request (`?head=line`), on a leading '#'
+// comment line that csv-parse reads with `comment: '#'` (README: Exports).
 // JSON: { dataset, production, takenAt, chainHead: { seq, hash }, filters, rows }.
 import { stringify } from 'csv-stringify/sync';
 
@@ -25,11 +23,13 @@ export type ExportMeta = {
 export type Row = Record<string, string | number | boolean | null>;
 
 /**
- * Spreadsheet formula injection (CWE-1236): a cell starting with = + - @, a tab or a carriage
- * return may run as a formula when opened. A leading single quote makes it plain text.
+ * Spreadsheet formula injection (CWE-1236): a line starting with = + - @, a tab or a carriage
+ * return may run as a formula when opened. A leading single quote makes it plain text. Every line
+ * start of the cell is neutralised, not only the first: a spreadsheet that splits a cell at its
+ * line breaks (or a reader that mis-quotes it) would otherwise meet a live formula on line two.
  */
 export function neutraliseFormula(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return s.replace(/(?<=^|[\r\n])(?=[=+\-@\t\r])/g, "'");
 }
 
 export function chainHeadLine(meta: ExportMeta): string {
@@ -39,7 +39,7 @@ export function chainHeadLine(meta: ExportMeta): string {
   return `# SetSafe export dataset=${meta.dataset} production="${title}" production_id=${meta.production.id} taken_at=${meta.takenAt.toISOString()} chain_head ${head}`;
 }
 
-export function toCsv(meta: ExportMeta, columns: Column[], rows: Row[]): string {
+export function toCsv(meta: ExportMeta, columns: Column[], rows: Row[], opts: { headLine?: boolean } = {}): string {
   const body = stringify(rows, {
     header: true,
     columns,
@@ -50,8 +50,11 @@ export function toCsv(meta: ExportMeta, columns: Column[], rows: Row[]): string 
       number: (v) => String(v),
     },
     record_delimiter: '\r\n',
+    // csv-stringify quotes a cell holding the record delimiter ("\r\n"), the field delimiter or a
+    // quote, but not a lone "\n" or "\r": any line break must be quoted too, or it starts a row.
+    quoted_match: /[\r\n]/,
   });
-  return `${chainHeadLine(meta)}\r\n${body}`;
+  return opts.headLine ? `${chainHeadLine(meta)}\r\n${body}` : body;
 }
 
 export function toJson(meta: ExportMeta, rows: Row[]): string {

@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import { actorFor, getSessionUser, type Actor } from './auth';
 import { HTTP_STATUS, Refusal, type ActionResult } from './errors';
 import { refusedBecause, type Action } from './policy';
+import { MUST_ENROL_MESSAGE, mustEnrol } from './two-factor-rule';
 
 export function jsonError(status: number, message: string, extra?: Record<string, unknown>) {
   return NextResponse.json({ error: message, ...extra }, { status });
@@ -14,6 +15,7 @@ export async function actorOr(productionId: string): Promise<{ actor: Actor } | 
   if (!user) return { response: jsonError(401, 'Sign in first.') };
   const actor = actorFor(user, productionId);
   if (!actor) return { response: jsonError(404, 'Not found.') };
+  if (mustEnrol(actor, user)) return { response: jsonError(403, MUST_ENROL_MESSAGE) };
   return { actor };
 }
 
@@ -33,8 +35,21 @@ export function resultResponse<T>(res: ActionResult<T>, successStatus = 200) {
   return jsonError(HTTP_STATUS[res.code ?? 'refused'], res.message, res.fieldErrors ? { fieldErrors: res.fieldErrors } : undefined);
 }
 
-/** Reads a JSON body; malformed JSON is the user's error (400), never a 500. */
+/** A JSON media type: application/json or application/<something>+json, any parameters. */
+export function isJsonContentType(value: string | null): boolean {
+  const type = (value ?? '').split(';')[0].trim().toLowerCase();
+  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
+/**
+ * Reads a JSON body. A body sent as text/plain, a form, or with no content type is refused with
+ * 415 before it is read: a cross-site form can send text/plain without a preflight, so accepting
+ * it would let another site write through a member's cookie. Malformed JSON is a 400, never a 500.
+ */
 export async function readJson(req: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: NextResponse }> {
+  if (!isJsonContentType(req.headers.get('content-type'))) {
+    return { ok: false, response: jsonError(415, 'Send the request body as JSON, with Content-Type: application/json.') };
+  }
   try {
     return { ok: true, body: await req.json() };
   } catch {

@@ -3,7 +3,7 @@ import { chainHeadLine, neutraliseFormula, toCsv, toJson, type ExportMeta } from
 import { diffEntry, fieldLabel, formatValue, redactPersonal, redactStored } from './audit-diff';
 import { lastWeeks, mondayOf, dayRange } from './calendar';
 import { auditFiltersSchema, flatParams, parseLenient } from './schemas/oversight';
-import { parseCsv } from '@/e2e/csv';
+import { parse } from 'csv-parse/sync';
 
 const meta: ExportMeta = {
   dataset: 'incidents',
@@ -13,25 +13,49 @@ const meta: ExportMeta = {
   filters: {},
 };
 
+/** What a spreadsheet would run: a cell, or any line of it, starting with a formula trigger. */
+const live = (cell: string) => cell.split(/\r\n|\r|\n/).some((line) => /^[=+\-@\t]/.test(line) && !/^-?\d+(\.\d+)?$/.test(line));
+
 describe('CSV export', () => {
-  it('neutralises every formula trigger and nothing else', () => {
+  it('neutralises every formula trigger at every line start, and nothing else', () => {
     for (const s of ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx']) expect(neutraliseFormula(s)).toBe(`'${s}`);
-    for (const s of ['plain', ' =1', "'already", '1-2', '']) expect(neutraliseFormula(s)).toBe(s);
+    for (const s of ['plain', ' =1', "'already", '1-2', '', 'a = b\nc - d']) expect(neutraliseFormula(s)).toBe(s);
+    expect(neutraliseFormula('ok\n=HYPERLINK("x")\r\n+1\r@a')).toBe(`ok\n'=HYPERLINK("x")\r\n'+1\r'@a`);
   });
 
-  it('writes the chain head on a leading comment line, then a header and quoted cells', () => {
-    const csv = toCsv(meta, [{ key: 'a', header: 'alpha' }, { key: 'b', header: 'beta' }, { key: 'n', header: 'n' }], [
-      { a: '=HYPERLINK("http://x")', b: 'line1\nline2, "quoted"', n: -3 },
-      { a: true, b: null, n: 0 },
-    ]);
-    const parsed = parseCsv(csv);
-    expect(parsed.comments).toEqual([chainHeadLine(meta)]);
-    expect(parsed.comments[0]).toBe(
+  const columns = [{ key: 'a', header: 'alpha' }, { key: 'b', header: 'beta' }, { key: 'n', header: 'n' }];
+  const rows = [
+    { a: '=HYPERLINK("http://x")', b: 'line1\nline2, "quoted"', n: -3 },
+    { a: 'a description\n=HYPERLINK("http://evil.example","open")', b: 'cr\r+SUM(1)', n: 1 },
+    { a: true, b: null, n: 0 },
+  ];
+
+  it('a line break inside a cell never starts a row: a real CSV parser reads the same records back', () => {
+    const csv = toCsv(meta, columns, rows);
+    const records = parse(csv, { columns: true, relax_quotes: false }) as Record<string, string>[];
+    expect(records).toHaveLength(rows.length);
+    expect(records[0]).toEqual({ alpha: `'=HYPERLINK("http://x")`, beta: 'line1\nline2, "quoted"', n: '-3' });
+    expect(records[1]).toEqual({ alpha: `a description\n'=HYPERLINK("http://evil.example","open")`, beta: "cr\r'+SUM(1)", n: '1' });
+    expect(records[2]).toEqual({ alpha: 'yes', beta: '', n: '0' });
+    expect(records.flatMap((r) => Object.values(r)).filter(live)).toEqual([]);
+  });
+
+  it('a spreadsheet that splits at every line break still meets no live formula', () => {
+    const csv = toCsv(meta, columns, rows);
+    // The rule a naive importer applies: one line, one row, cells split at commas.
+    const lines = csv.split(/\r\n|\n|\r/);
+    const cells = lines.flatMap((l) => l.split(',')).map((c) => c.replace(/^"/, ''));
+    expect(cells.filter(live)).toEqual([]);
+  });
+
+  it('the first row is the header; the chain head line comes first only when asked for', () => {
+    expect(toCsv(meta, columns, rows).split('\r\n')[0]).toBe('alpha,beta,n');
+    const withHead = toCsv(meta, columns, rows, { headLine: true });
+    expect(withHead.split('\r\n')[0]).toBe(
       `# SetSafe export dataset=incidents production="Dry  Creek  Show" production_id=p1 taken_at=2026-11-18T20:00:00.000Z chain_head seq=42 hash=${'a'.repeat(64)}`,
     );
-    expect(parsed.header).toEqual(['alpha', 'beta', 'n']);
-    expect(parsed.rows[0]).toEqual({ alpha: `'=HYPERLINK("http://x")`, beta: 'line1\nline2, "quoted"', n: '-3' });
-    expect(parsed.rows[1]).toEqual({ alpha: 'yes', beta: '', n: '0' });
+    expect(withHead.split('\r\n')[0]).toBe(chainHeadLine(meta));
+    expect(parse(withHead, { columns: true, comment: '#' })).toEqual(parse(toCsv(meta, columns, rows), { columns: true }));
   });
 
   it('JSON carries the head as a field', () => {

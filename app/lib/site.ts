@@ -37,6 +37,10 @@ export function createUser(
     isAdmin: input.isAdmin ?? false,
     sessionVersion: 1,
     createdAt: now,
+    totpSecret: null,
+    totpEnabledAt: null,
+    totpLastStep: null,
+    recoveryCodeHashes: [],
   };
   tx.insert(users).values(row).run();
   appendAudit(tx, { chain: SITE_CHAIN, actorId: who.userId, actorLabel: who.label, entity: 'user', entityId: row.id, action: 'user.create', after: publicUser(row), at: now });
@@ -70,6 +74,7 @@ export function createProduction(
     phase: input.phase ?? 'prep',
     reportToken: randomToken(18),
     reportTokenRotatedAt: null,
+    requireTwoFactor: false,
     createdAt: now,
   };
   tx.insert(productions).values(row).run();

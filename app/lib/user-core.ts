@@ -2,6 +2,7 @@ import type { ZodType } from 'zod';
 import { write, type Tx } from '@/db/client';
 import { zodFieldErrors } from './core';
 import { fail, ok, Refusal, type ActionResult } from './errors';
+import { cleanInput } from './text';
 
 // Site-level and personal core functions (site admin, one's own notifications): the same shape
 // as defineCore, but the actor is a signed-in user rather than a member of one production.
@@ -22,7 +23,7 @@ export function defineUserCore<I, T>(def: {
 }): UserCore<I, T> {
   const core = (actor: UserActor, raw: unknown, now: Date = new Date()): ActionResult<T> => {
     if (def.adminOnly && !actor.isAdmin) return fail(ADMIN_ONLY_MESSAGE, 'forbidden');
-    const parsed = def.schema.safeParse(raw);
+    const parsed = def.schema.safeParse(cleanInput(raw));
     if (!parsed.success) return fail('Some fields need attention.', 'invalid', zodFieldErrors(parsed.error.issues));
     try {
       return ok(write((tx) => def.run(parsed.data, { actor, tx, now })));

@@ -32,7 +32,7 @@ beforeAll(() => {
   const db = getDb();
   const t0 = Z('2026-10-01T00:00:00Z');
   const mkProd = (title: string): Production => {
-    const p: Production = { id: id(), title, company: 'Co', locations: '', startDate: null, endDate: null, timeZone: 'America/Denver', phase: 'shooting', reportToken: id(), reportTokenRotatedAt: null, createdAt: t0 };
+    const p: Production = { id: id(), title, company: 'Co', locations: '', startDate: null, endDate: null, timeZone: 'America/Denver', phase: 'shooting', reportToken: id(), reportTokenRotatedAt: null, requireTwoFactor: false, createdAt: t0 };
     db.insert(S.productions).values(p).run();
     return p;
   };

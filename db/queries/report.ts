@@ -1,4 +1,5 @@
 import 'server-only';
+import { threadComments } from '@/app/lib/comment-thread';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
@@ -63,13 +64,16 @@ export function getIncidentReport(actor: AuditActor, incidentId: string, now = n
     .orderBy(asc(correctiveActions.dueDate), asc(correctiveActions.createdAt))
     .all();
 
-  const commentRows = db
-    .select({ c: comments, author: users.name })
-    .from(comments)
-    .leftJoin(users, eq(users.id, comments.authorId))
-    .where(eq(comments.incidentId, i.id))
-    .orderBy(asc(comments.createdAt))
-    .all();
+  const commentRows = threadComments(
+    db
+      .select({ c: comments, author: users.name })
+      .from(comments)
+      .leftJoin(users, eq(users.id, comments.authorId))
+      .where(eq(comments.incidentId, i.id))
+      .orderBy(asc(comments.createdAt))
+      .all(),
+    (r) => r.c,
+  );
 
   const lifter = alias(users, 'lifter');
   const caller = alias(users, 'caller');

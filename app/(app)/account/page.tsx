@@ -5,6 +5,7 @@ import { LABELS } from '@/app/lib/enums';
 import { Card, CardTitle, EmptyState, Facts, PageHeader } from '@/components/ui/card';
 import { ChangePasswordForm } from './change-password-form';
 import { changePassword } from './actions';
+import { TwoFactorCard } from '@/components/account/two-factor-card';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -50,6 +51,7 @@ export default async function AccountPage() {
           <p className="mb-4 text-muted">Changing it signs you out on every other device and browser.</p>
           <ChangePasswordForm email={user.email} change={changePassword} />
         </Card>
+        <TwoFactorCard userId={user.id} />
       </div>
     </main>
   );

@@ -8,7 +8,9 @@ import { Badge } from '@/components/ui/badge';
 import { CreateProductionForm } from '@/components/admin/create-production-form';
 import { PhaseForm } from '@/components/admin/phase-form';
 import { TimeZoneList } from '@/components/productions/time-zone-list';
-import { createProduction, setProductionPhase } from './actions';
+import { createProduction, setAdminTwoFactorRequirement, setProductionPhase } from './actions';
+import { RequireTwoFactorForm } from '@/components/account/require-two-factor-form';
+import { adminsMustUseTwoFactor } from '@/app/lib/two-factor';
 
 export const metadata: Metadata = { title: 'Site admin' };
 
@@ -69,6 +71,10 @@ export default async function AdminPage() {
           <CardTitle id="new-h">New production</CardTitle>
           <CreateProductionForm create={createProduction} />
           <TimeZoneList />
+        </Card>
+        <Card aria-labelledby="tf-admin-h">
+          <CardTitle id="tf-admin-h">Two-factor sign-in</CardTitle>
+          <RequireTwoFactorForm required={adminsMustUseTwoFactor()} who="site admins" save={setAdminTwoFactorRequirement} />
         </Card>
       </div>
     </main>

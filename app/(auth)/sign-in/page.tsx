@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/app/lib/auth';
 import { SignInForm } from './sign-in-form';
 import { Logo } from '@/components/logo';
+import { safeReturnPath } from '@/app/lib/return-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
@@ -10,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; welcome?: string; ended?: string }> }) {
   if (await getSessionUser()) redirect('/');
   const { next, welcome, ended } = await searchParams;
-  const safeNext = typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const safeNext = safeReturnPath(next);
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <div className="mb-6 flex items-center gap-3">

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit';
 import { defineCore, zodFieldErrors } from '../core';
 import { LABELS, type CommentKind, type IncidentStatus, type Role } from '../enums';
 import { fail, ok, Refusal, type ActionResult } from '../errors';
+import { cleanInput } from '../text';
 import { ANONYMOUS_LABEL, fileIncidentTx, incidentLink } from '../incidents/file';
 import { notifyRoles } from '../notify';
 import { randomToken } from '../passwords';
@@ -76,7 +77,7 @@ export type FiledReport = { number: number; created: boolean; hold: boolean };
 export function fileAnonymousReport(token: unknown, raw: unknown, now: Date = new Date()): ActionResult<FiledReport> {
   // A rotated link is said first: fixing the fields would not help.
   if (!plausibleToken(token) || !productionByToken(token)) return fail(LINK_INACTIVE_MESSAGE, 'not_found');
-  const parsed = anonymousFilingSchema.safeParse(raw);
+  const parsed = anonymousFilingSchema.safeParse(cleanInput(raw));
   if (!parsed.success) return fail('Some fields need attention.', 'invalid', zodFieldErrors(parsed.error.issues));
   const input = parsed.data;
   const code = normaliseReceipt(input.receipt);
@@ -235,7 +236,7 @@ function openProduction(tx: Tx, productionId: string) {
 
 /** The reporter answers the open question, or adds information when none is open. */
 export function reporterSay(incident: Incident, raw: unknown, now: Date = new Date()): ActionResult<{ kind: 'answer' | 'reporter_info' }> {
-  const parsed = reporterMessageSchema.safeParse(raw);
+  const parsed = reporterMessageSchema.safeParse(cleanInput(raw));
   if (!parsed.success) return fail('Some fields need attention.', 'invalid', zodFieldErrors(parsed.error.issues));
   try {
     return ok(

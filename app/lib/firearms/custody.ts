@@ -7,6 +7,7 @@ import type { DB, Tx } from '@/db/client';
 import {
   ammoLots,
   checkWitnesses,
+  firearms,
   firearmChecks,
   handoffs,
   refusedHandoffs,
@@ -100,6 +101,43 @@ function refusalMessage(reasons: readonly string[], incidentNumber: number | nul
 }
 
 /**
+ * Rule 2: a hand-off tried by a member whose role may not hand out weapons (crew through the JSON
+ * route, say) joins the refusal list like any other refused attempt — no incident, since nothing
+ * was near a weapon, but the armorer and producers can see who tried. Only an attempt naming a
+ * weapon of this production is recorded; a repeated request id is the same attempt.
+ */
+function recordForbiddenHandoff(raw: unknown, ctx: Ctx) {
+  const { tx, actor, now } = ctx;
+  const parsed = handOffSchema.safeParse(raw);
+  const input = parsed.success
+    ? parsed.data
+    : raw && typeof raw === 'object' && typeof (raw as Record<string, unknown>).firearmId === 'string'
+      ? (raw as Record<string, unknown>)
+      : null;
+  if (!input) return;
+  const firearmId = String(input.firearmId);
+  const firearm = firearmId.length <= 100 ? tx.select({ id: firearms.id }).from(firearms).where(and(eq(firearms.id, firearmId), eq(firearms.productionId, actor.productionId))).get() : undefined;
+  if (!firearm) return;
+  const id = parsed.success ? parsed.data.id : randomUUID();
+  if (tx.select({ id: refusedHandoffs.id }).from(refusedHandoffs).where(eq(refusedHandoffs.id, id)).get()) return;
+  const toUserId = typeof input.toUserId === 'string' && input.toUserId.length <= 100 ? input.toUserId : null;
+  const toName = nameOf(tx, toUserId);
+  const row: RefusedHandoff = {
+    id,
+    productionId: actor.productionId,
+    firearmId: firearm.id,
+    attemptedById: actor.userId,
+    toId: toName ? toUserId : null,
+    scene: typeof input.scene === 'string' ? input.scene.trim().slice(0, 60) : '',
+    reasons: ['giver_not_armorer'] satisfies HandoffReason[],
+    incidentId: null,
+    at: now,
+  };
+  tx.insert(refusedHandoffs).values(row).run();
+  audit(ctx, { entity: 'refused_handoff', entityId: row.id, action: 'handoff.refused', after: row });
+}
+
+/**
  * Rule 2 (with 5 and 6): only the armorer hands out a weapon, only to a member who may receive
  * one, only after a passing, fully witnessed check for this setup made since its last return,
  * not during a hold, not on a day without a firearms safety meeting. A refused attempt moves
@@ -108,6 +146,7 @@ function refusalMessage(reasons: readonly string[], incidentNumber: number | nul
 export const handOff = defineCore({
   schema: handOffSchema,
   permission: 'check.record',
+  recordForbidden: recordForbiddenHandoff,
   run: (input, ctx) => {
     const { tx, actor, now } = ctx;
     const tz = actor.production.timeZone;

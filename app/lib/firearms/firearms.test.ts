@@ -276,10 +276,31 @@ describe('custody (rules 2, 5, 6)', () => {
     expect(statusOf(w)).toBe('locked_up');
   });
 
-  it('crew and producers cannot hand out or take back a weapon', () => {
+  it('crew and producers cannot hand out or take back a weapon; every such attempt joins the refusal list', () => {
     for (const who of ['crew', 'actor', 'producer', 'auditor'] as const) {
-      expect(handOff(s.actors[who], { id: randomUUID(), firearmId: weapon, toUserId: s.actors.actor.userId, scene: '12A', ammoLotId: '', roundsOut: 0 }, tick())).toMatchObject({ ok: false, code: 'forbidden' });
+      const id = randomUUID();
+      const incidentsBefore = db().select().from(t.incidents).all().length;
+      const attempt = { id, firearmId: weapon, toUserId: s.actors.actor.userId, scene: '12A', ammoLotId: '', roundsOut: 0 };
+      expect(handOff(s.actors[who], attempt, tick())).toMatchObject({ ok: false, code: 'forbidden' });
+      // Rule 2: the refused attempt is kept (who, which weapon, to whom), audited, with no incident.
+      expect(db().select().from(t.refusedHandoffs).where(eq(t.refusedHandoffs.id, id)).get()).toMatchObject({
+        attemptedById: s.actors[who].userId,
+        firearmId: weapon,
+        toId: s.actors.actor.userId,
+        reasons: ['giver_not_armorer'],
+        incidentId: null,
+      });
+      expect(auditActions(id)).toEqual(['handoff.refused']);
+      expect(db().select().from(t.incidents).all()).toHaveLength(incidentsBefore);
+      // The same request again is the same attempt.
+      expect(handOff(s.actors[who], attempt, tick())).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(auditActions(id)).toEqual(['handoff.refused']);
     }
+    // Nothing is recorded for a weapon that is not this production's, or a body that names none.
+    const before = db().select().from(t.refusedHandoffs).all().length;
+    handOff(s.actors.crew, { id: randomUUID(), firearmId: randomUUID(), toUserId: s.actors.actor.userId, scene: '12A' }, tick());
+    handOff(s.actors.crew, 'not an object', tick());
+    expect(db().select().from(t.refusedHandoffs).all()).toHaveLength(before);
   });
 
   it('any member reports a weapon that changed hands outside the armorer', () => {

@@ -5,7 +5,8 @@ import { can } from '@/app/lib/policy';
 import { Card, CardTitle, PageHeader } from '@/components/ui/card';
 import { SettingsForm } from '@/components/productions/settings-form';
 import { TimeZoneList } from '@/components/productions/time-zone-list';
-import { updateProduction } from './actions';
+import { setTwoFactorRequirement, updateProduction } from './actions';
+import { RequireTwoFactorForm } from '@/components/account/require-two-factor-form';
 
 export const metadata: Metadata = { title: 'Production settings' };
 
@@ -34,6 +35,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ produ
           }}
         />
         <TimeZoneList />
+      </Card>
+      <Card aria-labelledby="tf-req-h" className="mt-4 max-w-2xl">
+        <CardTitle id="tf-req-h">Two-factor sign-in</CardTitle>
+        <RequireTwoFactorForm required={p.requireTwoFactor} who="producers and auditors" readOnly={wrapped} save={setTwoFactorRequirement.bind(null, p.id)} />
       </Card>
     </>
   );

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { attachments } from '@/db/schema';
 import { findByReceipt } from '@/app/lib/anonymous/core';
 import { attachmentHeaders, readAttachmentBytes } from '@/app/lib/attachments/store';
+import { readJson } from '@/app/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,12 +14,9 @@ const notFound = () => NextResponse.json({ error: 'Not found.' }, { status: 404,
 
 export async function POST(req: Request, { params }: { params: Promise<{ attachmentId: string }> }) {
   const { attachmentId } = await params;
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    return NextResponse.json({ error: 'The request body must be JSON.' }, { status: 400 });
-  }
+  const read = await readJson(req);
+  if (!read.ok) return read.response;
+  const body = read.body;
   const receipt = body && typeof body === 'object' ? (body as { receipt?: unknown }).receipt : undefined;
   const found = await findByReceipt(receipt);
   // Wrong code, wrong photo, throttled or malformed: the same answer, so nothing is learnt here.

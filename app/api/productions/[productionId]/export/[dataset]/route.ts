@@ -5,8 +5,10 @@
 //     checks:    firearm (id), result (pass|fail), from, to
 //     custody:   firearm (id), open=1 (hand-offs not returned; leaves out refused attempts), from, to
 //     audit:     entity, record, person (user id or 'system'), action, from, to
-// Every file carries the audit chain head it was taken at: JSON field `chainHead`, CSV first line
-// (a '#' comment, see app/lib/export-format.ts), and the X-SetSafe-Chain-Head header.
+//   head=line (CSV only): a '#' comment line with the chain head before the header row.
+// Every file carries the audit chain head it was taken at: the X-SetSafe-Chain-Head header, the
+// JSON field `chainHead`, and the CSV comment line when asked for (app/lib/export-format.ts); a
+// plain CSV's first row is its header, so spreadsheets open it clean.
 // 401 signed out, 404 not a member (or an unknown dataset), 403 a role without audit.view, 400 bad filters.
 import type { NextRequest } from 'next/server';
 import type { ZodType } from 'zod';
@@ -46,6 +48,9 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prod
 
   const raw = flatParams(req.nextUrl.searchParams);
   delete raw.page;
+  const head = raw.head;
+  delete raw.head;
+  if (head !== undefined && head !== 'line') return jsonError(400, 'Some filters are not valid.', { fieldErrors: { head: ['Use head=line, or leave it out.'] } });
   const parsed = FILTERS[dataset].safeParse(raw);
   if (!parsed.success) return jsonError(400, 'Some filters are not valid.', { fieldErrors: zodFieldErrors(parsed.error.issues) });
 
@@ -60,7 +65,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prod
   };
   const slug = actor.production.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'production';
   const name = `setsafe-${slug}-${dataset}-${takenAt.toISOString().slice(0, 10)}.${format}`;
-  const body = format === 'csv' ? toCsv(meta, columns, rows) : toJson(meta, rows);
+  const body = format === 'csv' ? toCsv(meta, columns, rows, { headLine: head === 'line' }) : toJson(meta, rows);
   return new Response(body, {
     status: 200,
     headers: {
