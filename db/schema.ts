@@ -548,16 +548,38 @@ export const referenceRecords = sqliteTable(
   {
     id: text('id').primaryKey(),
     caseId: text('case_id').notNull(),
-    kind: text('kind').notNull(), // 'case' | 'source' | 'person' | 'event' | 'failure_point'
+    /** The version of the case these rows belong to; rows seeded before versions existed are 1. */
+    version: integer('version').notNull().default(1),
+    kind: text('kind').notNull(), // 'case' | 'source' | 'person' | 'event' | 'failure_point' | 'assumption'
     seq: integer('seq').notNull(),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [index('reference_records_case_kind').on(t.caseId, t.kind, t.seq)],
+  (t) => [index('reference_records_case_kind').on(t.caseId, t.kind, t.seq), index('reference_records_case_version').on(t.caseId, t.version, t.kind, t.seq)],
 );
 
+/** The first time a case was seeded. Versions added later do not change it. */
 export const referenceLocks = sqliteTable('reference_locks', {
   caseId: text('case_id').primaryKey(),
   lockedAt: ts('locked_at').notNull(),
 });
+
+/**
+ * One row per version of a reference case, written after that version's records in the same
+ * transaction: from then on the version is sealed (triggers refuse INSERT into it, and every
+ * UPDATE and DELETE). A corrected seed is a new version; older versions stay readable.
+ */
+export const referenceVersions = sqliteTable(
+  'reference_versions',
+  {
+    caseId: text('case_id').notNull(),
+    version: integer('version').notNull(),
+    /** sha256 of the seeded case; null for a version 1 stored before versions existed. */
+    contentHash: text('content_hash'),
+    publishedAt: ts('published_at').notNull(),
+    /** The correction log as this version published it (RustCorrection[]). */
+    corrections: text('corrections', { mode: 'json' }).$type<unknown[]>().notNull().default(sql`'[]'`),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.version] })],
+);
 
 export type ReferenceRecord = typeof referenceRecords.$inferSelect;

@@ -1,4 +1,11 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { ORIGINAL_OUTLET_HOSTS } from '../app/lib/rust/outlets';
+import { createVersion1Database } from '../db/seed/reference-v1';
 import { signIn, testDb } from './helpers';
 
 const PATH = '/reference/rust';
@@ -7,8 +14,9 @@ function referenceSnapshot() {
   const db = testDb();
   try {
     return JSON.stringify({
-      rows: db.prepare('select id, case_id, kind, seq, data from reference_records order by id').all(),
+      rows: db.prepare('select id, case_id, version, kind, seq, data from reference_records order by id').all(),
       locks: db.prepare('select * from reference_locks').all(),
+      versions: db.prepare('select * from reference_versions').all(),
     });
   } finally {
     db.close();
@@ -18,6 +26,18 @@ function referenceSnapshot() {
 async function expectNoHorizontalScroll(page: Page) {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect(scroll).toBeLessThanOrEqual(client);
+}
+
+/** Every link off the site goes to an allowed original outlet over https: no mirror, no syndication. */
+async function expectOnlyOriginalOutlets(page: Page, atLeast: number) {
+  const origin = new URL(page.url()).origin;
+  const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const external = hrefs.filter((h) => new URL(h).origin !== origin);
+  expect(external.length).toBeGreaterThan(atLeast);
+  for (const h of external) {
+    expect(new URL(h).protocol, h).toBe('https:');
+    expect(ORIGINAL_OUTLET_HOSTS as readonly string[], h).toContain(new URL(h).hostname);
+  }
 }
 
 async function checkCasePage(page: Page) {
@@ -34,26 +54,45 @@ async function checkCasePage(page: Page) {
   await expect(timeline.getByRole('heading', { name: 'Sat 16 Oct 2021' })).toBeVisible();
   await expect(page.locator('#event-early-oct-discharge')).toContainText('Date unverified');
   await expect(page.locator('#event-handoff')).toContainText('Disputed');
-  await expect(page.locator('#event-handoff')).toContainText('Halls later said under oath');
+  await expect(page.locator('#event-handoff')).toContainText('testimony at the armorer\u2019s trial on 29 February 2024');
+  await expect(page.locator('#event-handoff')).toContainText('incomplete check');
+  // Only the correction log may quote the withdrawn wording.
+  for (const id of ['#summary', '#timeline', '#failure-point-details', '#assumptions']) await expect(page.locator(id)).not.toContainText(/without (the|an) armorer.s check/);
 
   // Computed firings, as the replay returned them.
+  // One report for the stunt double's two rounds; the shooting is one report with two injured people.
   const oct16 = page.locator('#event-oct-16-discharges').getByRole('list', { name: 'Rules that would have fired' });
-  await expect(oct16.getByRole('link', { name: 'Rule 1', exact: true }).first()).toBeVisible();
-  await expect(oct16.getByRole('link', { name: 'Rule 3', exact: true })).toBeVisible();
-  await expect(oct16).toContainText('Pattern: 2 firearm incidents within 7 days');
+  await expect(oct16.getByRole('link', { name: 'Rule 1', exact: true })).toHaveCount(1);
+  await expect(page.locator('#event-oct-16-discharges')).toContainText('Accidental discharge report: two rounds fired by the stunt double');
+  const shooting = page.locator('#event-discharge');
+  await expect(shooting.getByRole('list', { name: 'Rules that would have fired' })).toContainText('Pattern: 2 firearm incidents within 7 days');
+  await expect(shooting).toContainText('Halyna Hutchins: Report the death to OSHA (8 hours)');
+  await expect(shooting).toContainText('What the model cannot yet express');
+  // Assumptions sit next to the firing they affect, with what changes without them.
+  await expect(page.locator('#assumption-no-meeting-on-21-oct')).toContainText('Without it');
+  await expect(page.locator('#assumption-no-meeting-on-21-oct')).toContainText('rules 2, 5 and 6 as replayed; rules 2 and 5 without it.');
+  await expect(page.locator('#event-walk-out #assumption-walk-out-as-hold')).toBeVisible();
   const handoff = page.locator('#event-handoff').getByRole('list', { name: 'Rules that would have fired' });
   for (const n of [2, 5, 6]) await expect(handoff.getByRole('link', { name: `Rule ${n}`, exact: true })).toBeVisible();
   await expect(page.locator('#event-sheriff-ammo')).toContainText('Critical: joins the standing stop-work hold');
-  await expect(page.locator('#summary')).toContainText('First moment work would have stopped');
-  await expect(page.locator('#summary')).toContainText('Sat 16 Oct 2021');
+  // Summary first: what happened, where work would have stopped, the eight failure points; then the timeline.
+  const stops = page.getByRole('heading', { name: 'Where SetSafe would have stopped work' });
+  const fps = page.getByRole('heading', { name: 'The eight failure points investigators named' });
+  const timelineH = page.getByRole('heading', { level: 2, name: 'Timeline' });
+  const y = async (l: import('@playwright/test').Locator) => (await l.boundingBox())!.y;
+  expect(await y(stops)).toBeLessThan(await y(fps));
+  expect(await y(fps)).toBeLessThan(await y(timelineH));
+  await expect(page.getByRole('list', { name: 'Events where a rule would have fired' })).toContainText('Sat 16 Oct 2021');
+  await expect(page.locator('#failure-points').getByRole('link')).toHaveCount(8);
+  // The correction log, newest version.
+  await expect(page.locator('#corrections')).toContainText('Version 2, corrected 1 Dec 2026');
+  await expect(page.locator('#corrections')).toContainText('The firearm enhancement was dropped in February 2023, not July 2024.');
 
   // Sources: cited by publication and date; linked only to original outlets.
   const sources = page.locator('#sources');
   await expect(sources).toContainText('Santa Fe New Mexican, 5 Oct 2022');
   await expect(sources).toContainText('Los Angeles Times, 22 Oct 2021');
-  const hrefs = await page.locator('a[href^="http"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-  expect(hrefs.length).toBeGreaterThan(10);
-  for (const h of hrefs) expect(h).not.toMatch(/yahoo|digismak|thecandlepublishing|newser|exbulletin|kunm|ksnt|wbrz|localnews8|abc15|owiki/);
+  await expectOnlyOriginalOutlets(page, 10);
 
   // Every failure point links to what answers it.
   for (const fp of ['FP1', 'FP2', 'FP3', 'FP4', 'FP5', 'FP6', 'FP7', 'FP8']) {
@@ -74,6 +113,29 @@ test.describe('Rust reference case, signed out', () => {
     await page.screenshot({ path: 'test-results/rust-375-full.png', fullPage: true });
   });
 
+  test('on a phone the jump bar stays in reach and takes the reader to the sources and back to the summary', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(PATH);
+    const nav = page.getByRole('navigation', { name: 'On this page' });
+    await page.locator('#event-sheriff-ammo').scrollIntoViewIfNeeded();
+    await expect(nav).toBeInViewport();
+    await nav.getByRole('link', { name: 'Sources' }).click();
+    await expect(page).toHaveURL(/#sources$/);
+    await expect(page.getByRole('heading', { level: 2, name: 'Sources' })).toBeInViewport();
+    await nav.getByRole('link', { name: 'Summary' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+    await page.screenshot({ path: 'test-results/rust-375-summary.png' });
+  });
+
+  test('a version that is not a number, or not held, answers 404 and changes nothing', async ({ page }) => {
+    const before = referenceSnapshot();
+    for (const v of ['abc', '0', '-1', '99', '1e3']) {
+      const res = await page.goto(`${PATH}?version=${v}`);
+      expect(res?.status(), v).toBe(404);
+    }
+    expect(referenceSnapshot()).toBe(before);
+  });
+
   test('renders the same at 1280 px', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await checkCasePage(page);
@@ -89,6 +151,64 @@ test.describe('Rust reference case, signed out', () => {
   });
 });
 
+test.describe('Corrections reach a database that exists', () => {
+  // A second server of the same build, on the next port, started on a database as it stood
+  // before versions: the first four migrations and version 1 of the case (frozen fixture).
+  const port = Number(process.env.E2E_PORT ?? 3100) + 1;
+  const base = `http://127.0.0.1:${port}`;
+  let dir = '';
+  let server: ChildProcess | null = null;
+
+  test.beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-upgrade-'));
+    createVersion1Database(path.join(dir, 'setsafe.db'));
+    server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], {
+      env: { ...process.env, DATABASE_PATH: path.join(dir, 'setsafe.db'), NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
+      detached: true,
+      stdio: 'ignore',
+    });
+    await expect
+      .poll(async () => fetch(`${base}/sign-in`).then((r) => r.status, () => 0), { timeout: 60_000 })
+      .toBe(200);
+  });
+
+  test.afterAll(() => {
+    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the upgraded database shows the corrected case and its correction log; version 1 stays readable, its withdrawn links unlinked', async ({ page }) => {
+    const db = new Database(path.join(dir, 'setsafe.db'), { readonly: true });
+    try {
+      expect(db.prepare('select version from reference_versions order by version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+    } finally {
+      db.close();
+    }
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect((await page.goto(`${base}${PATH}`))?.status()).toBe(200);
+    const log = page.locator('#corrections');
+    await expect(log.getByRole('heading', { name: 'Version 2, corrected 1 Dec 2026' })).toBeVisible();
+    await expect(log).toContainText('The undated early-October discharge is placed between 6 October');
+    await expect(log.getByRole('link', { name: /^Version 1, added 30 Nov 2026/ })).toBeVisible();
+    await expect(page.locator('#event-early-oct-discharge')).toContainText('Between 6 and 15 Oct 2021');
+    await expectOnlyOriginalOutlets(page, 10);
+    await log.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/rust-375-corrections.png' });
+
+    await log.getByRole('link', { name: /^Version 1/ }).click();
+    await expect(page).toHaveURL(/\?version=1$/);
+    await expect(page.getByRole('status')).toContainText('You are reading version 1');
+    await expect(page.locator('#event-early-oct-discharge')).toContainText('Early October 2021');
+    await expect(page.locator('#event-handoff')).toContainText('Halls later said under oath');
+    // The old version's links to weak outlets are shown unlinked: no mirror or syndication link anywhere.
+    await expect(page.locator('#src-SUN-OHSB')).toContainText('a later correction withdrew this link');
+    await expectOnlyOriginalOutlets(page, 5);
+    await page.screenshot({ path: 'test-results/rust-375-version1.png' });
+    await page.getByRole('link', { name: /Read the current version/ }).click();
+    await expect(page.locator('#corrections')).toContainText('Version 2, corrected 1 Dec 2026');
+  });
+});
+
 test.describe('Rust reference data is read-only', () => {
   test('the database refuses UPDATE, DELETE and INSERT on the seeded records', () => {
     const before = referenceSnapshot();
@@ -97,6 +217,8 @@ test.describe('Rust reference data is read-only', () => {
       expect(() => db.prepare("update reference_records set data = '{}' where case_id = 'rust'").run()).toThrow(/read-only/);
       expect(() => db.prepare("delete from reference_records where case_id = 'rust'").run()).toThrow(/read-only/);
       expect(() => db.prepare("insert into reference_records (id, case_id, kind, seq, data) values ('rust:event:x', 'rust', 'event', 99, '{}')").run()).toThrow(/read-only/);
+      expect(() => db.prepare("insert into reference_records (id, case_id, version, kind, seq, data) values ('rust@2:event:x', 'rust', 2, 'event', 99, '{}')").run()).toThrow(/read-only/);
+      expect(() => db.prepare("update reference_versions set corrections = '[]'").run()).toThrow(/read-only/);
       expect(() => db.prepare('delete from reference_locks').run()).toThrow(/read-only/);
     } finally {
       db.close();

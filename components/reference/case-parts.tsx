@@ -1,5 +1,6 @@
 // Pieces of the public Rust case page. Server components: nothing here ships JavaScript.
 import type { ReactNode } from 'react';
+import { isLinkableSource } from '@/app/lib/rust/outlets';
 import type { RustSource } from '@/app/lib/rust/types';
 import type { EventReplay, Firing } from '@/app/lib/rust/replay';
 import { cx } from '@/components/ui/cx';
@@ -8,7 +9,7 @@ export function sourceLabel(s: RustSource): string {
   return s.date ? `${s.publication}, ${s.date}` : s.publication;
 }
 
-/** Sources cited by publication and date; linked only where the link is the original outlet. */
+/** Sources cited by publication and date; linked only where the link is an allowed original outlet. */
 export function SourceChips({ keys, sources, label = 'Sources' }: { keys: string[]; sources: Map<string, RustSource>; label?: string }) {
   const list = keys.map((k) => sources.get(k)).filter((s): s is RustSource => !!s);
   if (list.length === 0) return null;
@@ -16,7 +17,7 @@ export function SourceChips({ keys, sources, label = 'Sources' }: { keys: string
     <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
       <span className="font-semibold text-muted">{label}:</span>
       {list.map((s) =>
-        s.url ? (
+        isLinkableSource(s.url) ? (
           <a
             key={s.key}
             href={s.url}

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../client';
-import { referenceRows, seedReferenceCases } from './reference';
-import { RUST_CASE, RUST_CASE_ID } from './rust-case';
+import { caseContentHash, referenceRows, seedReferenceCases } from './reference';
+import { createVersion1Database, version1Rows, VERSION_1_LOCKED_AT } from './reference-v1';
+import { RUST_CASE, RUST_CASE_ID, RUST_CASE_VERSION, RUST_CORRECTIONS } from './rust-case';
 
 /** Opens the database and seeds it, as the server's start (instrumentation.ts) and db:migrate do. */
 function openSeeded(file: string) {
@@ -25,20 +27,25 @@ afterEach(() => {
 
 const snapshot = (sqlite: import('better-sqlite3').Database) =>
   JSON.stringify({
-    rows: sqlite.prepare('select id, case_id, kind, seq, data from reference_records order by id').all(),
+    rows: sqlite.prepare('select id, case_id, version, kind, seq, data from reference_records order by id').all(),
     locks: sqlite.prepare('select * from reference_locks').all(),
+    versions: sqlite.prepare('select * from reference_versions').all(),
   });
 
 describe('seeding the Rust reference case', () => {
   it('a fresh database gets the whole case, locked, on first open, and no production', () => {
     const { sqlite } = openSeeded(fresh());
-    const count = (kind: string) => (sqlite.prepare('select count(*) n from reference_records where case_id = ? and kind = ?').get(RUST_CASE_ID, kind) as { n: number }).n;
+    const count = (kind: string) => (sqlite.prepare('select count(*) n from reference_records where case_id = ? and kind = ? and version = ?').get(RUST_CASE_ID, kind, RUST_CASE_VERSION) as { n: number }).n;
     expect(count('event')).toBe(RUST_CASE.events.length);
     expect(count('source')).toBe(RUST_CASE.sources.length);
     expect(count('person')).toBe(RUST_CASE.people.length);
     expect(count('failure_point')).toBe(8);
     expect(count('case')).toBe(1);
     expect(sqlite.prepare('select case_id from reference_locks').all()).toEqual([{ case_id: RUST_CASE_ID }]);
+    // A fresh database holds only the current version, sealed, with its correction log.
+    expect(sqlite.prepare('select version, content_hash, corrections from reference_versions').all()).toEqual([
+      { version: RUST_CASE_VERSION, content_hash: caseContentHash(RUST_CASE, RUST_CORRECTIONS), corrections: JSON.stringify(RUST_CORRECTIONS) },
+    ]);
     // Kept out of switchers, dashboards and benchmarks: it is not a production.
     expect((sqlite.prepare('select count(*) n from productions').get() as { n: number }).n).toBe(0);
     sqlite.close();
@@ -53,9 +60,15 @@ describe('seeding the Rust reference case', () => {
     expect(() =>
       sqlite.prepare('insert into reference_records (id, case_id, kind, seq, data) values (?, ?, ?, ?, ?)').run('rust:event:extra', RUST_CASE_ID, 'event', 999, '{}'),
     ).toThrow(/read-only/);
+    expect(() =>
+      sqlite.prepare('insert into reference_records (id, case_id, version, kind, seq, data) values (?, ?, ?, ?, ?, ?)').run('rust@2:event:extra', RUST_CASE_ID, RUST_CASE_VERSION, 'event', 999, '{}'),
+    ).toThrow(/read-only/);
+    expect(() => sqlite.prepare('update reference_versions set corrections = ?').run('[]')).toThrow(/read-only/);
+    expect(() => sqlite.prepare('delete from reference_versions').run()).toThrow(/read-only/);
     expect(() => sqlite.prepare('update reference_locks set locked_at = 0').run()).toThrow(/read-only/);
     expect(() => sqlite.prepare('delete from reference_locks').run()).toThrow(/read-only/);
     expect(row.id).toBe('rust:case:rust');
+    expect(referenceRows(RUST_CASE_ID, RUST_CASE, 2)[0].id).toBe('rust@2:case:rust');
     expect(snapshot(sqlite)).toBe(before);
     sqlite.close();
   });
@@ -75,8 +88,51 @@ describe('seeding the Rust reference case', () => {
 
   it('the stored records read back as the typed case', () => {
     const { sqlite } = openSeeded(fresh());
-    const events = sqlite.prepare("select data from reference_records where kind = 'event' order by seq").all() as { data: string }[];
+    const events = sqlite.prepare("select data from reference_records where kind = 'event' and version = ? order by seq").all(RUST_CASE_VERSION) as { data: string }[];
     expect(events.map((e) => JSON.parse(e.data))).toEqual(RUST_CASE.events);
     sqlite.close();
+  });
+});
+
+describe('corrections reach a database that exists', () => {
+  it('a database seeded with version 1 (before versions existed) gets version 2 on start; version 1 stays as it was', () => {
+    const file = fresh();
+    createVersion1Database(file);
+    const v1 = new Database(file);
+    const v1Rows = v1.prepare('select id, case_id, kind, seq, data from reference_records order by id').all();
+    expect(v1Rows).toHaveLength(version1Rows().length);
+    v1.close();
+
+    const { sqlite } = openSeeded(file);
+    const versions = sqlite.prepare('select version, content_hash, published_at, corrections from reference_versions order by version').all() as {
+      version: number;
+      content_hash: string | null;
+      published_at: number;
+      corrections: string;
+    }[];
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    // Version 1: published when it was first locked, no hash known, no corrections.
+    expect(versions[0]).toMatchObject({ content_hash: null, published_at: VERSION_1_LOCKED_AT, corrections: '[]' });
+    expect(versions[1].content_hash).toBe(caseContentHash(RUST_CASE, RUST_CORRECTIONS));
+    expect(JSON.parse(versions[1].corrections)).toEqual(RUST_CORRECTIONS);
+    // The old rows are untouched (now tagged version 1); the new ones sit beside them.
+    expect(sqlite.prepare('select id, case_id, kind, seq, data from reference_records where version = 1 order by id').all()).toEqual(v1Rows);
+    const v2Events = sqlite.prepare("select data from reference_records where version = 2 and kind = 'event' order by seq").all() as { data: string }[];
+    expect(v2Events.map((e) => JSON.parse(e.data))).toEqual(RUST_CASE.events);
+    // Sealed: neither version takes a row, and reopening adds nothing.
+    expect(() => sqlite.prepare("insert into reference_records (id, case_id, version, kind, seq, data) values ('rust:event:x', 'rust', 1, 'event', 99, '{}')").run()).toThrow(/read-only/);
+    const before = snapshot(sqlite);
+    sqlite.close();
+    const again = openSeeded(file);
+    expect(snapshot(again.sqlite)).toBe(before);
+    again.sqlite.close();
+  });
+
+  it('the seed content is pinned: changing the case means a new version number and a correction-log entry', () => {
+    // If this fails, you changed db/seed/rust-case.ts: bump RUST_CASE_VERSION, add a
+    // RUST_CORRECTIONS entry saying what changed, then pin the new hash here.
+    expect(RUST_CASE_VERSION).toBe(2);
+    expect(RUST_CORRECTIONS.at(-1)?.version).toBe(RUST_CASE_VERSION);
+    expect(caseContentHash(RUST_CASE, RUST_CORRECTIONS)).toBe('53738fba2e0c9a00731d1fa1a697b1713a843ab50d6c45e91b4c69d3e5e533ee');
   });
 });

@@ -1,56 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWERS } from '@/app/lib/rust/answers';
+import { COPY_HOSTS as COPY_DOMAINS, ORIGINAL_OUTLET_HOSTS as ORIGINAL_HOSTS } from '@/app/lib/rust/outlets';
 import { RUST_CASE } from './rust-case';
-
-// Domains of syndicated or republished copies ("copy", "via", "syndicated",
-// "republished", "as reproduced", unclear outlets), plus the hosts of AP reports on other sites.
-const COPY_DOMAINS = [
-  'thecandlepublishing.com',
-  'digismak.com',
-  'yahoo.com',
-  'kunm.org',
-  'ava360.com',
-  'ksnt.com',
-  'newser.com',
-  'exbulletin.com',
-  'abc15.com',
-  'fastseoul.com',
-  'wbrz.com',
-  'localnews8.com',
-  'owiki.org',
-  'latestly.com',
-  'rapidcelnews.com',
-  'kinstrapop.com',
-  'centralpointnews.com',
-  'marksloan.net',
-  'antalyareklamajansi.net',
-  'blogspot.com',
-  'avpress.com',
-  'werhradio.com',
-  'comparemela.com',
-  'myluxepro.com',
-];
-
-// Original outlets and primary bodies: the only hosts the page may link.
-const ORIGINAL_HOSTS = [
-  'www.env.nm.gov',
-  'deadline.com',
-  'www.thesundaily.my',
-  'www.santafenewmexican.com',
-  'www.vulture.com',
-  'www.usatoday.com',
-  'www.kob.com',
-  'www.theepochtimes.com',
-  'www.cbsnews.com',
-  'www.avclub.com',
-  'en.wikipedia.org',
-  '6abc.com',
-  'www.newsnationnow.com',
-  'www.vitallaw.com',
-  'dailydig.com',
-  'justthenews.com',
-  'www.cinemablend.com',
-];
 
 const keys = new Set(RUST_CASE.sources.map((s) => s.key));
 const allText = JSON.stringify(RUST_CASE);
@@ -75,7 +26,7 @@ describe('Rust case data', () => {
       const host = new URL(u).hostname;
       expect(new URL(u).protocol).toBe('https:');
       for (const d of COPY_DOMAINS) expect(host === d || host.endsWith(`.${d}`), `${u} is a copy`).toBe(false);
-      expect(ORIGINAL_HOSTS, u).toContain(host);
+      expect(ORIGINAL_HOSTS as readonly string[], u).toContain(host);
     }
     // No copy address hides anywhere else in the data either.
     for (const d of COPY_DOMAINS) expect(allText).not.toContain(d);

@@ -2,14 +2,21 @@
 // person and source comes from the published sources cited with it; nothing is invented. Wording:
 // the charges were involuntary manslaughter, and the revolver discharged.
 //
-// Links: only to original outlets or primary bodies. Sources known only through a
-// syndicated or republished copy are cited by publication and date with `url: null`.
+// Links: only to original outlets or primary bodies (app/lib/rust/outlets.ts holds the allowed
+// hosts). Sources DOMAIN.md knows only through a syndicated or republished copy are cited by
+// publication and date with `url: null`.
+//
+// Versioned (docs/ARCHITECTURE.md, reference data): a database keeps every version it was seeded
+// with. Any change to this file is a new version: bump RUST_CASE_VERSION and say what changed in
+// RUST_CORRECTIONS, or the pinned content hash in rust-case.test.ts fails.
 //
 // Events carry the records SetSafe would have held had each been logged (plain facts). Which rules
 // fire is never written here: app/lib/rust/replay.ts computes it with the rules module.
-import type { RustCase, RustEvent, RustFailurePoint, RustPerson, RustSource, SetSafeRecord } from '../../app/lib/rust/types';
+import type { RustAssumption, RustCase, RustCorrection, RustEvent, RustFailurePoint, RustPerson, RustSource, SetSafeRecord } from '../../app/lib/rust/types';
 
 export const RUST_CASE_ID = 'rust';
+/** The version of the data below; a database that holds an older one adds this one on start. */
+export const RUST_CASE_VERSION = 2;
 
 const COPY = 'Read through a syndicated or republished copy, so cited by publication and date and not linked.';
 const UNCLEAR = 'Read through a republished copy whose original outlet is unclear, so not linked.';
@@ -23,14 +30,22 @@ export const RUST_SOURCES: RustSource[] = [
     about: 'the citation, investigation summary and settlement files',
     url: 'https://www.env.nm.gov/occupational_health_safety/ohsb-rust-investigation-report-materials/',
   },
-  { key: 'NMED-PR', publication: 'NM Environment Department, OHSB press release', date: '20 Apr 2022', about: 'the willful-serious citation and its findings', url: null, note: COPY },
+  {
+    key: 'NMED-PR',
+    publication: 'NM Environment Department, OHSB press release',
+    date: '20 Apr 2022',
+    about: 'the willful-serious citation and its findings; listed on the OHSB page as the "April 20, 2022 Investigation Press Release"',
+    // The release itself was read through a reproduction; the bureau's own page lists it, so the link is that page.
+    url: 'https://www.env.nm.gov/occupational_health_safety/ohsb-rust-investigation-report-materials/',
+  },
   { key: 'DEADLINE-OHSB', publication: 'Deadline', date: '20 Apr 2022', about: 'the OHSB fine and a summary of its findings', url: 'https://deadline.com/print-article/1235005600/' },
   {
     key: 'SUN-OHSB',
     publication: 'The Sun Daily (wire report)',
     date: '22 Apr 2022',
     about: 'the production company fined for safety violations',
-    url: 'https://www.thesundaily.my/style-life/rust-production-company-fined-for-safety-violations-YX9101045',
+    url: null,
+    note: 'A rewrite of wire copy, so not linked: the findings it reports are on the OHSB page (NM Environment Department).',
   },
   { key: 'HILL-OHSB', publication: 'News report (original outlet unclear)', date: '2022', about: "the armorer's attorneys on the OHSB findings", url: null, note: UNCLEAR },
   { key: 'VAR-SETTLE', publication: 'Variety', date: 'Feb 2023', title: "'Rust' Producers to Pay Reduced $100,000 Penalty", url: null, note: COPY },
@@ -89,13 +104,6 @@ export const RUST_SOURCES: RustSource[] = [
     about: 'the first assistant director pleads no contest',
     url: 'https://www.santafenewmexican.com/news/local_news/rust-assistant-director-david-halls-pleads-no-contest-to-weapons-charge/article_fcd8e97a-cda4-11ed-8337-0f18cb2bfa8b.html',
   },
-  {
-    key: 'EPOCH-0420',
-    publication: 'The Epoch Times',
-    date: '20 Apr 2023',
-    about: 'charges against Baldwin dropped',
-    url: 'https://www.theepochtimes.com/charges-against-alec-baldwin-dropped-in-deadly-rust-shooting-lawyers-say_5210216.html',
-  },
   { key: 'ABC-0119', publication: 'ABC News', date: '19 Jan 2024', about: 'grand-jury indictment', url: null, note: COPY },
   { key: 'AP-SENT', publication: 'Associated Press', date: '15 Apr 2024', about: 'sentence of the armorer', url: null, note: COPY },
   { key: 'AP-DISMISS', publication: 'Associated Press', date: '12 Jul 2024', about: 'the case against Baldwin dismissed with prejudice', url: null, note: COPY },
@@ -145,26 +153,48 @@ export const RUST_SOURCES: RustSource[] = [
   },
   { key: 'DEADLINE-CONTEST', publication: 'Deadline', date: 'May 2022', about: 'the company contests the citation', url: 'https://deadline.com/print-article/1235020668/' },
   { key: 'AP-AVP', publication: 'Associated Press', date: '29 Oct 2022', about: 'settlement with the family; case file handed to the district attorney', url: null, note: COPY },
-  { key: 'INDIEWIRE-0724', publication: 'IndieWire', date: 'Jul 2024', about: 'the firearm enhancement dropped', url: null, note: COPY },
-  { key: 'MOVIEWEB-0420', publication: 'MovieWeb', date: '20 Apr 2023', about: 'charges dropped; filming to resume', url: null, note: COPY },
-  { key: 'DAILYDIG', publication: 'Daily Dig', date: null, about: "verdict in the armorer's trial", url: 'https://dailydig.com/maximum-sentence-for-fatal-rust-shooting' },
-  {
-    key: 'JTN',
-    publication: 'Just the News',
-    date: null,
-    about: "the armorer's appeal of her conviction",
-    url: 'https://justthenews.com/government/courts-law/hannah-gutierrez-appeals-involuntary-manslaughter-conviction-rust-shooting',
-  },
-  {
-    key: 'CINEMABLEND',
-    publication: 'CinemaBlend',
-    date: null,
-    about: 'the case against Baldwin dismissed',
-    url: 'https://www.cinemablend.com/movies/alec-baldwin-s-rust-manslaughter-case-dismissed-after-failure-of-evidence',
-  },
   { key: 'PEOPLE-1025', publication: 'People', date: 'Oct 2025', about: 'the prop supplier sues Baldwin and the producers', url: null, note: COPY },
   { key: 'FOX-ZACHRY', publication: 'Fox News', date: 'Oct 2021', about: "the prop master's part that day", url: null, note: COPY },
-  { key: 'HALLS-PLEA', publication: 'Report of the plea hearing of the first assistant director (original outlet unclear)', date: 'Mar 2023', url: null, note: UNCLEAR },
+  {
+    key: 'SFNM-0229',
+    publication: 'Santa Fe New Mexican',
+    date: '29 Feb 2024',
+    about: "the first assistant director testifies at the armorer's trial",
+    url: null,
+    note: COPY,
+  },
+  { key: 'AP-0301', publication: 'Associated Press (Morgan Lee)', date: '1 Mar 2024', title: 'Assistant director says armorer handed gun to Alec Baldwin', url: null, note: COPY },
+  {
+    key: 'LAT-1022-TEXT',
+    publication: 'Los Angeles Times',
+    date: '22 Oct 2021',
+    about: "a crew member's text to the unit production manager about accidental discharges",
+    url: null,
+    note: COPY,
+  },
+  { key: 'CNN-LUPER', publication: 'CNN', date: 'Oct 2021', about: "camera assistant Lane Luper's resignation email", url: null, note: COPY },
+  {
+    key: 'KOB-0329',
+    publication: 'KOB 4',
+    date: '29 Mar 2024',
+    about: 'the judge denies the armorer a new trial',
+    url: 'https://www.kob.com/new-mexico/judge-denies-motion-for-new-trial-for-rust-armorer/',
+  },
+  {
+    key: 'SFR-0329',
+    publication: 'Santa Fe Reporter',
+    date: '29 Mar 2024',
+    about: 'new trial denied; recaps the 6 March verdict',
+    url: 'https://www.sfreporter.com/news/2024/03/29/judge-denies-motion-for-new-trial-and-release-of-rust-former-armorer/',
+  },
+  { key: 'SFNM-0930', publication: 'Santa Fe New Mexican', date: '30 Sep 2024', about: "the armorer's second motion for a new trial denied", url: null, note: COPY },
+  {
+    key: 'HILL-0222',
+    publication: 'The Hill',
+    date: '22 Feb 2023',
+    about: 'the firearm enhancement dropped "earlier this week"; the production moving to Montana',
+    url: 'https://thehill.com/blogs/in-the-know/3869476-rust-production-moving-to-montana-after-new-mexico-set-shooting/',
+  },
   { key: 'DW-REL', publication: 'DW (Deutsche Welle)', date: null, about: 'Rust in theaters four years after the death', url: null, note: COPY },
   {
     key: 'WIKI',
@@ -221,11 +251,11 @@ const HANDOFF_AT_CHURCH: SetSafeRecord = {
       sources: ['SFNM-TL', 'AFFID-1027'],
     },
     {
-      key: 'halls-later',
-      label: 'Halls, later under oath: the armorer handed it over',
-      condition: 'if the armorer handed it over, as Halls later said under oath',
+      key: 'halls-testimony',
+      label: 'Halls under oath at the armorer\u2019s trial (29 Feb 2024): the armorer handed it over',
+      condition: 'if the armorer handed it over, as Halls testified under oath on 29 Feb 2024',
       giver: { label: 'the armorer', role: 'armorer' },
-      sources: ['SFNM-TL', 'HALLS-PLEA'],
+      sources: ['SFNM-0229', 'AP-0301'],
     },
   ],
 };
@@ -248,18 +278,22 @@ const EVENTS: EventInput[] = [
   },
   {
     key: 'early-oct-discharge',
-    dateLabel: 'Early October 2021',
-    sortKey: '2021-10-01T12:00',
+    dateLabel: 'Between 6 and 15 Oct 2021',
+    sortKey: '2021-10-06T12:00',
     approximate: true,
     dateUnverified: true,
-    range: { from: '2021-10-01', to: '2021-10-15' },
+    range: { from: '2021-10-06', to: '2021-10-15' },
     placement:
-      'The exact date is not known. The replay places it on 1 October and also tries every day up to 15 October, the day before the two discharges of 16 October.',
+      'The exact date is not known. Filming was announced on 6 October and the Los Angeles Times places a discharge in the week before 16 October, so the replay places it on 6 October and also tries every day up to 15 October.',
     summary: 'A crew member says a gun "went off" in a stuntman\u2019s hand. The Los Angeles Times also reports a discharge in the week before 16 October.',
     roles: ['Stunt performer', 'Crew member (who gave the account)'],
     people: [],
     sources: ['NEWSNATION-TL', 'LAT-1022'],
     failurePoints: ['FP2'],
+    disputed: {
+      note: 'How many discharges came before 21 October is disputed: two or three. A crew member\u2019s text counted "3 accidental discharges" and Lane Luper\u2019s resignation email two; the producers\u2019 later notice contesting the citation called the first of three events a "popper" noise and the other two blank discharges.',
+      sources: ['LAT-1022-TEXT', 'CNN-LUPER', 'DEADLINE-CONTEST'],
+    },
     phase: 'on-set',
     records: [{ kind: 'incident', ref: 'early-oct', type: 'accidental_discharge', label: 'Discharge in a stuntman\u2019s hand' }],
   },
@@ -268,7 +302,7 @@ const EVENTS: EventInput[] = [
     dateLabel: 'Sat 16 Oct 2021',
     sortKey: '2021-10-16T12:00',
     approximate: false,
-    placement: 'The time of day is not known; the replay places both rounds at midday.',
+    placement: 'The time of day is not known; the replay places the event at midday.',
     summary:
       'Baldwin\u2019s stunt double accidentally fires two rounds after being told the gun was "cold". A camera operator complains to production managers. Crew members say no investigation or safety meeting followed; OHSB later found that two earlier discharges drew little or no action from management.',
     roles: ['Stunt double (for the lead actor)', 'Camera operator', 'Production managers'],
@@ -276,10 +310,43 @@ const EVENTS: EventInput[] = [
     sources: ['LAT-1022', 'SUN-OHSB'],
     failurePoints: ['FP1', 'FP2', 'FP5'],
     phase: 'on-set',
-    records: [
-      { kind: 'incident', ref: 'oct16-a', type: 'accidental_discharge', label: 'First round' },
-      { kind: 'incident', ref: 'oct16-b', type: 'accidental_discharge', label: 'Second round' },
-    ],
+    // One event, one report: a crew member on a live production files the two rounds together.
+    records: [{ kind: 'incident', ref: 'oct16', type: 'accidental_discharge', label: 'Two rounds fired by the stunt double' }],
+  },
+  {
+    key: 'discharges-text',
+    dateLabel: 'The week before 21 Oct 2021',
+    sortKey: '2021-10-17T12:00',
+    approximate: true,
+    placement: 'The Los Angeles Times dates the text only to "the week before" the shooting; it is placed after the discharges of 16 October.',
+    summary: 'A crew member texts the unit production manager: "We\u2019ve now had 3 accidental discharges. This is super unsafe."',
+    roles: ['Crew member', 'Unit production manager'],
+    people: [],
+    sources: ['LAT-1022-TEXT'],
+    failurePoints: ['FP1', 'FP5'],
+    disputed: { note: 'The count is disputed: two or three (see the early-October event).', sources: ['CNN-LUPER', 'DEADLINE-CONTEST'] },
+    phase: 'on-set',
+    records: [],
+    replayNote:
+      'A written warning, not a new event on set: in SetSafe each discharge it counts would already be a report, with the hold and the pattern escalation above asking producers to answer.',
+  },
+  {
+    key: 'luper-email',
+    dateLabel: 'October 2021, before the shooting',
+    sortKey: '2021-10-20T12:00',
+    approximate: true,
+    placement: 'CNN does not give the day; the email speaks of a set still at work, so it is placed before 21 October.',
+    summary:
+      'Camera assistant Lane Luper resigns by email, citing two accidental discharges and writing that "there are no safety meetings these days".',
+    roles: ['Camera assistant'],
+    people: [],
+    sources: ['CNN-LUPER'],
+    failurePoints: ['FP2', 'FP5', 'FP8'],
+    disputed: { note: 'The count is disputed: two or three (see the early-October event).', sources: ['LAT-1022-TEXT', 'DEADLINE-CONTEST'] },
+    phase: 'on-set',
+    records: [],
+    replayNote:
+      'A written warning and a resignation: in SetSafe the discharges it names would already be reports, and a missing safety meeting stops the next hand-off (see 21 October).',
   },
   {
     key: 'walk-out',
@@ -315,14 +382,14 @@ const EVENTS: EventInput[] = [
     sortKey: '2021-10-21T13:40',
     approximate: true,
     summary:
-      'The revolver is handed to Baldwin with the call "cold gun". Halls told detectives he recalled seeing three rounds, had not checked every round, and was not sure the cylinder was spun.',
+      'The revolver is handed to Baldwin with the call "cold gun", after an incomplete check: not every round was verified. Halls told detectives he recalled seeing three rounds, had not checked every round, and was not sure the cylinder was spun.',
     roles: ['Lead actor', 'First assistant director and safety coordinator, or the armorer (disputed)'],
     people: ['halls', 'baldwin'],
     sources: ['SFNM-TL', 'AFFID-1027'],
     failurePoints: ['FP6', 'FP3'],
     disputed: {
-      note: 'Who handed the revolver to Baldwin is disputed. The search-warrant affidavit says Halls took it from the cart and handed it over calling "cold gun"; Halls later said under oath that Gutierrez-Reed handed it over.',
-      sources: ['SFNM-TL', 'HALLS-PLEA'],
+      note: 'Who handed the revolver to Baldwin is disputed; both accounts describe an incomplete check, not every round verified. The search-warrant affidavit says Halls took it from the cart and handed it over calling "cold gun", after the armorer showed him the gun and he recalled seeing three rounds; Baldwin and Gutierrez-Reed both told the authorities that Halls handed it over. At his plea hearing in March 2023 Halls said little; his attorney disputed that he handed the gun over. Halls\u2019 sworn account is his testimony at the armorer\u2019s trial on 29 February 2024: Gutierrez-Reed handed the revolver to Baldwin (twice), did not fully rotate the cylinder, and he saw only "three or four" dummy rounds.',
+      sources: ['AFFID-1027', 'SFNM-HALLS', 'SFNM-0229', 'AP-0301'],
     },
     phase: 'on-set',
     records: [HANDOFF_AT_CHURCH],
@@ -340,7 +407,13 @@ const EVENTS: EventInput[] = [
     sources: ['SFNM-TL', 'ABC-0119'],
     failurePoints: ['FP7'],
     phase: 'on-set',
-    records: [{ kind: 'incident', ref: 'oct21', type: 'accidental_discharge', label: 'Discharge in the church' }],
+    // One report with two injured people (DESIGN: injured people): each person's clocks come from
+    // the same function a live production's report uses.
+    records: [
+      { kind: 'incident', ref: 'oct21', type: 'accidental_discharge', label: 'Discharge in the church' },
+      { kind: 'injury', incidentRef: 'oct21', person: 'Halyna Hutchins', died: true, hospitalizedInpatient: null },
+      { kind: 'injury', incidentRef: 'oct21', person: 'Joel Souza', died: false, hospitalizedInpatient: null },
+    ],
   },
   {
     key: 'call-911',
@@ -354,10 +427,8 @@ const EVENTS: EventInput[] = [
     sources: ['VUL-1021', 'SFNM-TL', 'SHERIFF-1027'],
     failurePoints: [],
     phase: 'on-set',
-    records: [
-      { kind: 'injury', incidentRef: 'oct21', person: 'Halyna Hutchins', died: true, hospitalizedInpatient: null },
-      { kind: 'injury', incidentRef: 'oct21', person: 'Joel Souza', died: false, hospitalizedInpatient: null },
-    ],
+    records: [],
+    replayNote: 'The injured people are on the report of the discharge above; the call adds no new record.',
   },
   {
     key: 'halted',
@@ -487,10 +558,24 @@ const EVENTS: EventInput[] = [
     sortKey: '2023-01-31T12:00',
     approximate: false,
     summary:
-      'Baldwin and Gutierrez-Reed are formally charged with involuntary manslaughter, "in the alternative" under two definitions (reported as two counts). There is no charge for Souza\u2019s injury. A firearm enhancement was later dropped: the enhancement law post-dated the shooting.',
+      'Baldwin and Gutierrez-Reed are formally charged with involuntary manslaughter, "in the alternative" under two definitions (reported as two counts). There is no charge for Souza\u2019s injury.',
     roles: ['Lead actor and producer', 'Armorer'],
     people: ['baldwin', 'gutierrez-reed'],
-    sources: ['USAT-0131', 'KOB-0119', 'INDIEWIRE-0724'],
+    sources: ['USAT-0131', 'KOB-0119'],
+    failurePoints: [],
+    phase: 'after',
+    records: [],
+  },
+  {
+    key: 'enhancement-dropped',
+    dateLabel: 'Week of 20 Feb 2023',
+    sortKey: '2023-02-20T12:00',
+    approximate: true,
+    placement: 'The Hill, on 22 February 2023, reports the enhancement dropped "earlier this week".',
+    summary: 'Prosecutors drop the firearm enhancement from the charges. The Hill also reports the production moving to Montana.',
+    roles: ['Prosecutors'],
+    people: ['baldwin', 'gutierrez-reed'],
+    sources: ['HILL-0222'],
     failurePoints: [],
     phase: 'after',
     records: [],
@@ -528,10 +613,10 @@ const EVENTS: EventInput[] = [
     dateLabel: '20 Apr 2023',
     sortKey: '2023-04-20T12:00',
     approximate: false,
-    summary: 'The charges against Baldwin are dropped; prosecutors say the investigation continues. Filming resumes that week in Montana.',
+    summary: 'The charges against Baldwin are dropped; prosecutors say the investigation continues.',
     roles: ['Prosecutors', 'Lead actor and producer'],
     people: ['baldwin'],
-    sources: ['EPOCH-0420', 'ABC-0119', 'MOVIEWEB-0420'],
+    sources: ['ABC-0119'],
     failurePoints: [],
     phase: 'after',
     records: [],
@@ -550,6 +635,21 @@ const EVENTS: EventInput[] = [
     records: [],
   },
   {
+    key: 'halls-testimony',
+    dateLabel: '29 Feb 2024',
+    sortKey: '2024-02-29T12:00',
+    approximate: false,
+    summary:
+      'At the armorer\u2019s trial Halls testifies under oath that Gutierrez-Reed handed the revolver to Baldwin (twice), did not fully rotate the cylinder, and that he saw only "three or four" dummy rounds.',
+    roles: ['First assistant director', 'Armorer'],
+    people: ['halls', 'gutierrez-reed', 'baldwin'],
+    sources: ['SFNM-0229', 'AP-0301'],
+    failurePoints: ['FP3', 'FP6'],
+    disputed: { note: 'Baldwin and Gutierrez-Reed had both told the authorities that Halls handed the revolver over (see the hand-off on 21 October).', sources: ['AFFID-1027', 'SFNM-0229'] },
+    phase: 'after',
+    records: [],
+  },
+  {
     key: 'armorer-verdict',
     dateLabel: '6 Mar 2024',
     sortKey: '2024-03-06T12:00',
@@ -557,8 +657,21 @@ const EVENTS: EventInput[] = [
     summary: 'A jury finds Gutierrez-Reed guilty of involuntary manslaughter and not guilty of tampering with evidence.',
     roles: ['Armorer'],
     people: ['gutierrez-reed'],
-    sources: ['DAILYDIG', 'JTN'],
+    sources: ['SFR-0329'],
     failurePoints: ['FP4', 'FP7'],
+    phase: 'after',
+    records: [],
+  },
+  {
+    key: 'new-trial-denied',
+    dateLabel: '29 Mar 2024',
+    sortKey: '2024-03-29T12:00',
+    approximate: false,
+    summary: 'The judge denies Gutierrez-Reed\u2019s motion for a new trial.',
+    roles: ['Court', 'Armorer'],
+    people: ['gutierrez-reed'],
+    sources: ['KOB-0329', 'SFR-0329'],
+    failurePoints: [],
     phase: 'after',
     records: [],
   },
@@ -584,21 +697,33 @@ const EVENTS: EventInput[] = [
       'During Baldwin\u2019s trial the case is dismissed with prejudice, because police and prosecutors withheld ammunition evidence (rounds handed to the sheriff in March 2024) from the defense.',
     roles: ['Court', 'Lead actor and producer'],
     people: ['baldwin'],
-    sources: ['AP-DISMISS', 'CINEMABLEND'],
+    sources: ['AP-DISMISS'],
     failurePoints: [],
     phase: 'after',
     records: [],
   },
   {
-    key: 'post-trial-rulings',
-    dateLabel: 'September–October 2024',
-    sortKey: '2024-09-15T12:00',
-    approximate: true,
-    summary:
-      'The judge denies Gutierrez-Reed a new trial or dismissal (September), and declines to reconsider the dismissal of Baldwin\u2019s case (24 October).',
+    key: 'second-new-trial-denied',
+    dateLabel: '30 Sep 2024',
+    sortKey: '2024-09-30T12:00',
+    approximate: false,
+    summary: 'The judge denies Gutierrez-Reed\u2019s second motion for a new trial.',
+    roles: ['Court', 'Armorer'],
+    people: ['gutierrez-reed'],
+    sources: ['SFNM-0930', 'ABC-REL'],
+    failurePoints: [],
+    phase: 'after',
+    records: [],
+  },
+  {
+    key: 'dismissal-upheld',
+    dateLabel: '24 Oct 2024',
+    sortKey: '2024-10-24T12:00',
+    approximate: false,
+    summary: 'The judge declines to reconsider the dismissal of Baldwin\u2019s case.',
     roles: ['Court'],
-    people: ['gutierrez-reed', 'baldwin'],
-    sources: ['ABC-REL', 'AP-UPHOLD'],
+    people: ['baldwin'],
+    sources: ['AP-UPHOLD'],
     failurePoints: [],
     phase: 'after',
     records: [],
@@ -716,8 +841,8 @@ export const RUST_FAILURE_POINTS: RustFailurePoint[] = [
     key: 'FP6',
     title: 'Custody was broken',
     summary:
-      'The revolver sat on a rolling cart outside the church and reached the actor without an armorer\u2019s check at the moment of hand-off. The armorer\u2019s attorneys, citing OHSB, said she was not called back for the unplanned rehearsal.',
-    sources: ['SFNM-TL', 'SUN-OHSB', 'HILL-OHSB'],
+      'The revolver sat on a rolling cart outside the church and reached the actor after an incomplete check at the moment of hand-off: not every round was verified (who handed it over is disputed: see the timeline). The armorer\u2019s attorneys, citing OHSB, said she was not called back for the unplanned rehearsal.',
+    sources: ['SFNM-TL', 'SUN-OHSB', 'HILL-OHSB', 'AFFID-1027', 'SFNM-0229'],
     answers: ['rule-2'],
   },
   {
@@ -737,10 +862,137 @@ export const RUST_FAILURE_POINTS: RustFailurePoint[] = [
   },
 ];
 
+// The replay's choices where the sources are silent or disputed; the page shows each one next to
+// the firing it affects, with what the rules return without it.
+const HYPOTHETICAL_LIFT: SetSafeRecord = {
+  kind: 'hold_lift',
+  resolution: 'Hypothetical written lift, for comparison only: no lift is on record.',
+  concurrence: 'armorer',
+};
+const incidentOf = (key: string) => EVENTS.find((e) => e.key === key)?.records ?? [];
+
+export const RUST_ASSUMPTIONS: RustAssumption[] = [
+  {
+    key: 'early-event-was-a-discharge',
+    eventKey: 'early-oct-discharge',
+    text: 'The early-October event is replayed as an accidental discharge.',
+    basis:
+      'A crew member and the Los Angeles Times describe a discharge; the producers, contesting the citation, called the first of three events a "popper" noise.',
+    sources: ['NEWSNATION-TL', 'LAT-1022', 'DEADLINE-CONTEST'],
+    without: { label: 'if it was a "popper" noise, not a discharge', changes: [{ eventKey: 'early-oct-discharge', records: [] }] },
+  },
+  {
+    key: 'hold-stood',
+    eventKey: 'oct-16-discharges',
+    text: 'No written lift is on record, so the first stop-work hold stands through the days that follow, while filming went on.',
+    basis: 'Filming continued after the earlier discharges; no source records anyone answering them in writing (OHSB: little or no management action).',
+    sources: ['SUN-OHSB', 'LAT-1022'],
+    without: {
+      label: 'if a producer had lifted each hold in writing, with the armorer\u2019s concurrence, the same day',
+      changes: [
+        { eventKey: 'early-oct-discharge', records: [...incidentOf('early-oct-discharge'), HYPOTHETICAL_LIFT] },
+        { eventKey: 'oct-16-discharges', records: [...incidentOf('oct-16-discharges'), HYPOTHETICAL_LIFT] },
+      ],
+    },
+  },
+  {
+    key: 'walk-out-as-hold',
+    eventKey: 'walk-out',
+    text: 'The walk-out is replayed as a stop-work call by a camera crew member.',
+    basis: 'The crew walked off over working conditions, safety among them; no source says anyone asked for work to stop.',
+    sources: ['LAT-1022'],
+    without: { label: 'if the walk-out is not read as a stop-work call', changes: [{ eventKey: 'walk-out', records: [] }] },
+  },
+  {
+    key: 'no-meeting-on-21-oct',
+    eventKey: 'handoff',
+    text: 'No safety meeting covering firearms is recorded on 21 October.',
+    basis:
+      'No source covers a meeting that day. OHSB found no daily safety meetings, and Lane Luper wrote that "there are no safety meetings these days".',
+    sources: ['NMED-PR', 'VAR-MONTOYA', 'CNN-LUPER'],
+    without: {
+      label: 'if a meeting covering firearms had been held before the rehearsal',
+      changes: [{ eventKey: 'church-setup', records: [{ kind: 'safety_meeting', firearmsOnSet: true }] }],
+    },
+  },
+  {
+    key: 'souza-not-inpatient',
+    eventKey: 'discharge',
+    text: 'Souza\u2019s admission as an in-patient is left unknown, so only the Form 301 clock runs for him.',
+    basis: 'He was taken by ambulance to hospital in Santa Fe and later released; the sources do not say whether he was admitted overnight.',
+    sources: ['VUL-1021', 'SHERIFF-1027'],
+    without: {
+      label: 'if he was admitted as an in-patient',
+      changes: [
+        {
+          eventKey: 'discharge',
+          records: incidentOf('discharge').map((r) => (r.kind === 'injury' && r.person === 'Joel Souza' ? { ...r, hospitalizedInpatient: true } : r)),
+        },
+      ],
+    },
+  },
+];
+
+/** The correction log, oldest first. Version 1 stated no corrections. */
+export const RUST_CORRECTIONS: RustCorrection[] = [
+  {
+    version: 2,
+    date: '2026-12-01',
+    items: [
+      {
+        text: 'Halls\u2019 sworn account of the hand-off is his testimony at the armorer\u2019s trial on 29 February 2024, not his 2023 plea hearing, where he said little. Who handed the revolver over stays disputed.',
+        sources: ['SFNM-0229', 'AP-0301', 'SFNM-HALLS'],
+      },
+      {
+        text: 'An earlier version said the revolver reached the actor "without the armorer\u2019s check". The affidavit and the testimony both describe an incomplete check: not every round was verified.',
+        sources: ['AFFID-1027', 'SFNM-0229'],
+      },
+      {
+        text: 'Added the written warnings: a crew member\u2019s text about "3 accidental discharges" and Lane Luper\u2019s resignation email. The number of earlier discharges is shown as disputed (two or three).',
+        sources: ['LAT-1022-TEXT', 'CNN-LUPER', 'DEADLINE-CONTEST'],
+      },
+      {
+        text: 'The armorer\u2019s post-trial rulings now carry their dates: a new trial denied on 29 March 2024 and again on 30 September 2024.',
+        sources: ['KOB-0329', 'SFNM-0930'],
+      },
+      { text: 'The firearm enhancement was dropped in February 2023, not July 2024.', sources: ['HILL-0222'] },
+      {
+        text: 'Weak or non-original outlets replaced: the verdict now cites the Santa Fe Reporter; links to the Epoch Times, CinemaBlend, Daily Dig, Just the News and a wire rewrite in The Sun Daily were removed; the OHSB press release links the bureau\u2019s own page.',
+        sources: ['SFR-0329', 'NMED-PAGE'],
+      },
+      {
+        text: 'The undated early-October discharge is placed between 6 October, when filming was announced, and 15 October; an earlier version started the range on 1 October.',
+        sources: ['SFNM-TL', 'LAT-1022'],
+      },
+      {
+        text: 'Replay: the stunt double\u2019s two rounds on 16 October are one report, and the shooting is one report with two injured people. The page now states each assumption the replay makes and what changes without it.',
+        sources: ['LAT-1022', 'VUL-1021'],
+      },
+    ],
+  },
+];
+
 export const RUST_CASE: RustCase = {
   info: {
     title: 'The Rust shooting, 21 October 2021',
     timeZone: 'America/Denver',
+    intro: {
+      paragraphs: [
+        'On 21 October 2021, during a rehearsal for the Western Rust in a church set at Bonanza Creek Ranch near Santa Fe, New Mexico, a revolver held by the actor and producer Alec Baldwin discharged a live round. The director of photography, Halyna Hutchins, was killed. The director, Joel Souza, was wounded.',
+        'Investigators and reporters later described what came before: earlier accidental discharges (two or three: the count is disputed) that were not investigated, written warnings and crew complaints that went unanswered, a revolver that reached the actor after an incomplete check, and live rounds on a set where none should ever be. New Mexico\u2019s Occupational Health and Safety Bureau cited the production company for a willful-serious violation, downgraded to serious in a later settlement.',
+      ],
+      sources: ['SFNM-TL', 'VUL-1021', 'NMED-PR', 'LAT-1022-TEXT', 'AFFID-1027', 'NMED-PAGE'],
+    },
+    modelLimits: [
+      {
+        text: 'SetSafe today stores one injured person (one OSHA Form 301 section) per report. Several injured people on one report are in the design but not built yet: the replay keeps the shooting as one report and runs each person\u2019s clocks through the same function a live report uses, but a live production could not yet record Souza on that report.',
+        sources: ['VUL-1021', 'SHERIFF-1027'],
+      },
+      {
+        text: 'The clocks are the federal OSHA ones SetSafe computes today, counted from the discharge. New Mexico\u2019s own bureau (OHSB) handled this case; a production\u2019s jurisdiction, and a clock that starts at a later death, are not modelled yet. The time of death is not in the sources.',
+        sources: ['NMED-PAGE', 'VUL-1021'],
+      },
+    ],
     facts: [
       { term: 'Production', value: 'Rust, a low-budget Western, made by Rust Movie Productions, LLC (the employer OHSB cited)', sources: ['NMED-PR'] },
       {
@@ -765,6 +1017,12 @@ export const RUST_CASE: RustCase = {
         sources: ['VUL-1021', 'SHERIFF-1027'],
       },
       {
+        term: 'Earlier discharges',
+        value:
+          'Two or three before 21 October: the count is disputed. A crew member\u2019s text counted three and Lane Luper\u2019s resignation email two; the producers, contesting the citation, called the first of three events a "popper" noise and the other two blank discharges.',
+        sources: ['LAT-1022-TEXT', 'CNN-LUPER', 'DEADLINE-CONTEST'],
+      },
+      {
         term: 'Charges',
         value:
           'Involuntary manslaughter (a fourth-degree felony in New Mexico) against Baldwin and the armorer; the armorer was also charged with tampering with evidence and acquitted of it.',
@@ -774,7 +1032,7 @@ export const RUST_CASE: RustCase = {
         term: 'Outcome',
         value:
           'The armorer was found guilty of involuntary manslaughter and sentenced to 18 months. The first assistant director pleaded no contest to negligent use of a deadly weapon. The case against Baldwin was dismissed with prejudice.',
-        sources: ['DAILYDIG', 'AP-SENT', 'SFNM-HALLS', 'AP-DISMISS'],
+        sources: ['SFR-0329', 'AP-SENT', 'SFNM-HALLS', 'AP-DISMISS'],
       },
     ],
   },
@@ -782,4 +1040,5 @@ export const RUST_CASE: RustCase = {
   people: RUST_PEOPLE,
   events: RUST_EVENTS,
   failurePoints: RUST_FAILURE_POINTS,
+  assumptions: RUST_ASSUMPTIONS,
 };

@@ -53,6 +53,35 @@ export type RustCaseInfo = {
   /** Wall-clock times of the events are in this zone (Santa Fe County, New Mexico). */
   timeZone: string;
   facts: RustFact[];
+  /** What happened, in a few sentences: the top of the page. Absent in version 1. */
+  intro?: { paragraphs: string[]; sources: string[] };
+  /** What SetSafe's model cannot yet express about this case, said next to the replay. */
+  modelLimits?: { text: string; sources: string[] }[];
+};
+
+/**
+ * A choice the replay makes where the sources are silent or disputed (DESIGN: Reference data:
+ * nothing invented). The page says it next to the firing it affects and shows what the replay
+ * returns without it: `without` replaces the named events' records and the replay runs again.
+ */
+export type RustAssumption = {
+  key: string;
+  /** The event whose firings depend on it; the page shows the assumption there. */
+  eventKey: string;
+  /** What the replay assumes, in one sentence. */
+  text: string;
+  /** Why: what the sources say and do not say. */
+  basis: string;
+  sources: string[];
+  without: { label: string; changes: { eventKey: string; records: SetSafeRecord[] }[] };
+};
+
+/** One entry of the correction log, like a newspaper's: what a version changed, and when. */
+export type RustCorrection = {
+  version: number;
+  /** 'YYYY-MM-DD': the day the correction was published. */
+  date: string;
+  items: { text: string; sources: string[] }[];
 };
 
 export type HandoffAccount = {
@@ -109,6 +138,8 @@ export type RustEvent = {
   sources: string[];
   failurePoints: FailurePointKey[];
   disputed?: { note: string; sources: string[] };
+  /** Why an on-set event holds no SetSafe record, when it is not obvious (shown instead of the replay box). */
+  replayNote?: string;
   /** 'on-set': the events the replay turns into records; 'after': investigations and courts. */
   phase: 'on-set' | 'after';
   records: SetSafeRecord[];
@@ -130,4 +161,6 @@ export type RustCase = {
   people: RustPerson[];
   events: RustEvent[];
   failurePoints: RustFailurePoint[];
+  /** Absent in version 1, which stated none. */
+  assumptions?: RustAssumption[];
 };

@@ -3,9 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getReferenceCase } from '@/db/queries/reference';
 import { RUST_CASE_ID } from '@/db/seed/rust-case';
-import { formatDays, replayRust, RUST_TIME_ZONE, type PlacementCheck } from '@/app/lib/rust/replay';
+import { formatDays, listRules, replayRust, RUST_TIME_ZONE, type PlacementCheck } from '@/app/lib/rust/replay';
+import { checkAssumptions } from '@/app/lib/rust/assumptions';
 import { ANSWER_ORDER, ANSWERS } from '@/app/lib/rust/answers';
+import { isLinkableSource } from '@/app/lib/rust/outlets';
 import type { RustEvent, RustSource } from '@/app/lib/rust/types';
+import { AssumptionNote, ModelLimits } from '@/components/reference/assumptions';
 import { Logo } from '@/components/logo';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -36,9 +39,42 @@ function placementText(check: PlacementCheck): string {
     .join(' ');
 }
 
-export default async function RustCasePage() {
-  const c = getReferenceCase(RUST_CASE_ID);
+const day = (d: Date | string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(typeof d === 'string' ? new Date(`${d}T00:00:00Z`) : d);
+
+/** `?version=N` reads an older version this database holds; anything else is not a version. */
+function versionParam(raw: string | string[] | undefined): number | undefined | null {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,3}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+function AssumptionSummary({ text, label, href }: { text: string; label: string; href: string }) {
+  return (
+    <p className="rounded-lg border border-medium/40 bg-warn-soft/60 p-3">
+      <span className="font-semibold">{text}</span> Without it: {label}.{' '}
+      <a href={href} className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+        What changes
+      </a>
+    </p>
+  );
+}
+
+const SECTIONS = [
+  ['#summary', 'Summary'],
+  ['#failure-points', 'Failure points'],
+  ['#timeline', 'Timeline'],
+  ['#assumptions', 'Assumptions'],
+  ['#sources', 'Sources'],
+  ['#corrections', 'Corrections'],
+] as const;
+
+export default async function RustCasePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const asked = versionParam((await searchParams).version);
+  if (asked === null) notFound();
+  const c = getReferenceCase(RUST_CASE_ID, asked);
   if (!c) notFound();
+  const isNewest = c.version.version === c.newest.version;
   const sources = new Map<string, RustSource>(c.sources.map((s) => [s.key, s]));
   const replay = replayRust(c.events, undefined, { timeZone: c.info.timeZone || RUST_TIME_ZONE });
   const s = replay.summary;
@@ -50,12 +86,17 @@ export default async function RustCasePage() {
   const answeredBy = (key: string) => c.failurePoints.filter((f) => f.answers.includes(key as (typeof f.answers)[number]));
   const placementFor = (key: string) => s.placementChecks.find((p) => p.eventKey === key);
   const lastOnSet = onSet.filter((e) => e.records.length > 0).at(-1);
+  const assumptions = c.assumptions ?? [];
+  const assumptionChecks = new Map(checkAssumptions(c.events, assumptions, replay, undefined, { timeZone: c.info.timeZone || RUST_TIME_ZONE }).map((x) => [x.key, x]));
+  const stops = onSet.filter((e) => (replay.byKey[e.key]?.firings.length ?? 0) > 0);
+  const injuryEvent = onSet.find((e) => e.records.some((r) => r.kind === 'injury'));
+  const corrections = c.newest.corrections;
 
   const eventItem = (e: RustEvent) => {
     const r = replay.byKey[e.key];
     const check = placementFor(e.key);
     return (
-      <li key={e.key} id={`event-${e.key}`} className="scroll-mt-4 rounded-xl border border-line bg-white p-4 shadow-sm">
+      <li key={e.key} id={`event-${e.key}`} className="scroll-mt-16 rounded-xl border border-line bg-white p-4 shadow-sm">
         <div className="flex flex-wrap items-center gap-2">
           <h3 className="text-lg font-bold">{e.dateLabel}</h3>
           <DateBadges e={e} />
@@ -87,10 +128,20 @@ export default async function RustCasePage() {
         ) : null}
         <SourceChips keys={e.sources} sources={sources} />
         {r && e.phase === 'on-set' ? (
-          <ReplayBox replay={r}>
-            {check ? <p className="mt-2 text-sm text-muted">Date check: {placementText(check)}</p> : null}
-          </ReplayBox>
+          r.records.length === 0 && e.replayNote ? (
+            <p className="mt-3 text-sm text-muted">No new SetSafe record. {e.replayNote}</p>
+          ) : (
+            <ReplayBox replay={r}>
+              {check ? <p className="mt-2 text-sm text-muted">Date check: {placementText(check)}</p> : null}
+            </ReplayBox>
+          )
         ) : null}
+        {assumptions
+          .filter((a) => a.eventKey === e.key)
+          .map((a) => (
+            <AssumptionNote key={a.key} a={a} check={assumptionChecks.get(a.key)} sources={sources} />
+          ))}
+        {injuryEvent?.key === e.key ? <ModelLimits limits={c.info.modelLimits ?? []} sources={sources} /> : null}
       </li>
     );
   };
@@ -108,81 +159,117 @@ export default async function RustCasePage() {
         </div>
       </header>
 
+      <nav aria-label="On this page" className="sticky top-0 z-10 border-b border-line bg-white/95 backdrop-blur">
+        <ul className="mx-auto flex max-w-3xl gap-1 overflow-x-auto px-2 text-[0.95rem] [scrollbar-width:none]">
+          {SECTIONS.map(([href, label]) => (
+            <li key={href} className="shrink-0">
+              <a href={href} className="inline-flex min-h-11 items-center whitespace-nowrap rounded-lg px-2 font-semibold text-brand hover:bg-brand-soft">
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
       <main className="mx-auto max-w-3xl space-y-8 px-4 py-6 break-words">
-        <div>
-          <p className="text-sm font-semibold uppercase tracking-wide text-muted">Reference case · read-only</p>
-          <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">{c.info.title}</h1>
-          <div className="mt-3 space-y-3 text-[1.05rem]">
-            <p>
-              On 21 October 2021, during a rehearsal for the Western <i>Rust</i> in a church set at Bonanza Creek Ranch near Santa Fe, New Mexico,
-              a revolver held by the actor and producer Alec Baldwin discharged a live round. The director of photography, Halyna Hutchins, was
-              killed. The director, Joel Souza, was wounded.
+        {!isNewest ? (
+          <div role="status" className="rounded-xl border-2 border-hold bg-hold-soft p-4">
+            <p className="font-bold text-hold">
+              <span aria-hidden="true">⚠ </span>You are reading version {c.version.version}, published {day(c.version.publishedAt)}. It has been corrected.
             </p>
-            <p>
-              Investigators and reporters later described what came before: earlier accidental discharges that were not investigated, crew
-              complaints about safety that went unanswered, a revolver that reached the actor without the armorer&rsquo;s check, and live rounds on
-              a set where none should ever be. New Mexico&rsquo;s Occupational Health and Safety Bureau cited the production company for a
-              willful-serious violation, downgraded to serious in a later settlement.
-            </p>
-            <p>
-              SetSafe exists so that each of those warnings is written down when it happens, reaches the people who can act on it, and stops work
-              until someone answers it in writing.
+            <p className="mt-1">
+              <Link href="/reference/rust" className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+                Read the current version (version {c.newest.version}, {day(c.newest.publishedAt)})
+              </Link>
             </p>
           </div>
-          <SourceChips keys={['SFNM-TL', 'VUL-1021', 'NMED-PR', 'SUN-OHSB', 'NMED-PAGE']} sources={sources} />
+        ) : null}
+
+        <div id="summary" className="scroll-mt-16">
+          <p className="text-sm font-semibold uppercase tracking-wide text-muted">
+            Reference case · read-only · version {c.version.version}
+          </p>
+          <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">{c.info.title}</h1>
+          {c.info.intro ? (
+            <div className="mt-3 space-y-3 text-[1.05rem]">
+              {c.info.intro.paragraphs.map((p) => (
+                <p key={p}>{p}</p>
+              ))}
+              <SourceChips keys={c.info.intro.sources} sources={sources} />
+            </div>
+          ) : null}
+          {isNewest && corrections.length > 0 ? (
+            <p className="mt-3 text-[0.95rem]">
+              <Badge tone="warn">Corrected {day(corrections[corrections.length - 1].date)}</Badge>{' '}
+              <a href="#corrections" className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+                What changed
+              </a>
+            </p>
+          ) : null}
         </div>
 
-        <nav aria-label="On this page" className="rounded-xl border border-line bg-white p-3">
-          <ul className="flex flex-wrap gap-x-1 gap-y-0 text-[0.95rem]">
-            {[
-              ['#summary', 'What SetSafe would have done'],
-              ['#timeline', 'Timeline'],
-              ['#failure-points', 'Failure points'],
-              ['#answers', 'Rules and features'],
-              ['#people', 'People'],
-              ['#sources', 'Sources'],
-            ].map(([href, label]) => (
-              <li key={href}>
-                <a href={href} className="inline-flex min-h-11 items-center rounded-lg px-2 font-semibold text-brand hover:bg-brand-soft">
-                  {label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-
-        <Card id="summary" aria-labelledby="summary-h" className="scroll-mt-4 border-l-4 border-l-hold">
-          <h2 id="summary-h" className="text-xl font-bold">
-            What SetSafe would have done
+        <Card aria-labelledby="stops-h" className="border-l-4 border-l-hold">
+          <h2 id="stops-h" className="text-xl font-bold">
+            Where SetSafe would have stopped work
           </h2>
           <p className="mt-1 text-[0.95rem] text-muted">
-            Computed: each on-set event below is turned into the records SetSafe would have held (incident reports, holds, hand-off attempts,
-            safety meetings) and run, in time order, through the same rule functions that guard live productions. Nothing in this box or in the
-            &ldquo;Had it been logged&rdquo; panels is written by hand.
+            Computed: each on-set event is turned into the records SetSafe would have held and run, in time order, through the same rule
+            functions that guard live productions. Nothing here is written by hand.
           </p>
           {s.firstStop ? (
-            <div className="mt-4">
-              <h3 className="font-bold">First moment work would have stopped</h3>
-              <p className="mt-1">
-                <a href={`#event-${s.firstStop.eventKey}`} className="font-semibold text-brand underline underline-offset-2">
-                  {s.firstStop.dateLabel}
-                </a>
-                {s.firstStop.dateUnverified ? ' (date unverified)' : s.firstStop.approximate ? ' (approximate)' : ''}: a stop-work hold under rule{' '}
-                {s.firstStop.rule} ({s.firstStop.cause}).
-              </p>
+            <p className="mt-3 text-[1.05rem]">
+              <span className="font-bold">First stop: </span>
+              <a href={`#event-${s.firstStop.eventKey}`} className="font-semibold text-brand underline underline-offset-2">
+                {s.firstStop.dateLabel}
+              </a>
+              {s.firstStop.dateUnverified ? ' (date unverified)' : s.firstStop.approximate ? ' (approximate)' : ''}, a stop-work hold under rule{' '}
+              {s.firstStop.rule} ({s.firstStop.cause}).
               {s.firstStopExactlyDated ? (
-                <p className="mt-1">
-                  Leaving that report aside, because its date is not known, the first stop would have been{' '}
+                <>
+                  {' '}
+                  Among exactly dated events:{' '}
                   <a href={`#event-${s.firstStopExactlyDated.eventKey}`} className="font-semibold text-brand underline underline-offset-2">
                     {s.firstStopExactlyDated.dateLabel}
                   </a>
-                  , under rule {s.firstStopExactlyDated.rule} ({s.firstStopExactlyDated.cause}).
-                </p>
+                  .
+                </>
               ) : null}
-            </div>
+            </p>
           ) : (
-            <p className="mt-4">No event would have stopped work.</p>
+            <p className="mt-3">No event would have stopped work.</p>
           )}
+          <ol className="mt-3 divide-y divide-line border-y border-line" aria-label="Events where a rule would have fired">
+            {stops.map((e) => {
+              const r = replay.byKey[e.key];
+              const dependsOn = assumptions.filter((a) => assumptionChecks.get(a.key)?.differences.some((d) => d.eventKey === e.key && d.withRules.join() !== d.withoutRules.join()));
+              return (
+                <li key={e.key} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-start sm:gap-3">
+                  <a href={`#event-${e.key}`} className="inline-flex min-h-11 shrink-0 items-center font-semibold text-brand underline underline-offset-2 sm:w-56">
+                    {e.dateLabel}
+                  </a>
+                  <div className="min-w-0">
+                    <p className="font-semibold">
+                      Rule{r.rules.length > 1 ? 's' : ''} {listRules(r.rules)}: {r.firings[0]?.summary}
+                      {r.firings.length > 1 ? ` (+${r.firings.length - 1} more)` : ''}
+                    </p>
+                    {dependsOn.length > 0 ? (
+                      <p className="text-sm text-medium">
+                        Rests on {dependsOn.length === 1 ? 'an assumption' : 'assumptions'}:{' '}
+                        {dependsOn.map((a, i) => (
+                          <span key={a.key}>
+                            {i > 0 ? '; ' : ''}
+                            <a href={`#assumption-${a.key}`} className="underline underline-offset-2">
+                              {a.text.charAt(0).toLowerCase() + a.text.slice(1).replace(/\.$/, '')}
+                            </a>
+                          </span>
+                        ))}
+                      </p>
+                    ) : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
 
           <ul className="mt-4 grid grid-cols-2 gap-2 sm:grid-cols-4">
             {[
@@ -198,27 +285,29 @@ export default async function RustCasePage() {
             ))}
           </ul>
 
-          <h3 className="mt-5 font-bold">What it would have asked for before work resumed</h3>
-          <div className="mt-2 space-y-3">
-            {s.liftRequirements.length > 0 ? (
-              <div>
-                <p className="font-semibold">To lift the hold</p>
-                <RequirementList items={s.liftRequirements} />
-              </div>
-            ) : null}
-            {s.handoffRequirements.length > 0 ? (
-              <div>
-                <p className="font-semibold">Before a weapon went out again (what the refused hand-off lacked)</p>
-                <RequirementList items={s.handoffRequirements} />
-              </div>
-            ) : null}
-            {s.patternAdvice.length > 0 ? (
-              <div>
-                <p className="font-semibold">After the pattern escalation</p>
-                <RequirementList items={s.patternAdvice.map((text) => ({ rule: 3, text }))} />
-              </div>
-            ) : null}
-          </div>
+          <details className="mt-4 rounded-lg border border-line">
+            <summary className="flex min-h-11 cursor-pointer items-center px-3 font-semibold">What it would have asked for before work resumed</summary>
+            <div className="space-y-3 px-3 pb-3">
+              {s.liftRequirements.length > 0 ? (
+                <div>
+                  <p className="font-semibold">To lift the hold</p>
+                  <RequirementList items={s.liftRequirements} />
+                </div>
+              ) : null}
+              {s.handoffRequirements.length > 0 ? (
+                <div>
+                  <p className="font-semibold">Before a weapon went out again (what the refused hand-off lacked)</p>
+                  <RequirementList items={s.handoffRequirements} />
+                </div>
+              ) : null}
+              {s.patternAdvice.length > 0 ? (
+                <div>
+                  <p className="font-semibold">After the pattern escalation</p>
+                  <RequirementList items={s.patternAdvice.map((text) => ({ rule: 3, text }))} />
+                </div>
+              ) : null}
+            </div>
+          </details>
           {s.standingAtEnd && lastOnSet ? (
             <p className="mt-4">
               After the last on-set event ({lastOnSet.dateLabel}), the stop-work hold from {s.standingAtEnd.since} would still stand, with{' '}
@@ -232,6 +321,31 @@ export default async function RustCasePage() {
               replayed on each of its {p.days} possible days. {placementText(p)}
             </p>
           ))}
+          {assumptions.length > 0 ? (
+            <p className="mt-3 text-[0.95rem]">
+              The replay makes {assumptions.length} assumptions where the sources are silent or disputed; each is shown next to the event it
+              affects, with what the rules return without it.{' '}
+              <a href="#assumptions" className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+                All assumptions
+              </a>
+            </p>
+          ) : null}
+        </Card>
+
+        <Card id="failure-points" aria-labelledby="fps-h" className="scroll-mt-16">
+          <h2 id="fps-h" className="text-xl font-bold">
+            The {c.failurePoints.length === 8 ? 'eight' : c.failurePoints.length} failure points investigators named
+          </h2>
+          <ol className="mt-2 divide-y divide-line">
+            {c.failurePoints.map((f) => (
+              <li key={f.key} className="flex items-start gap-3 py-1">
+                <span className="mt-2.5 w-9 shrink-0 font-bold text-muted">{f.key}</span>
+                <a href={`#fp-${f.key}`} className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+                  {f.title}
+                </a>
+              </li>
+            ))}
+          </ol>
         </Card>
 
         <Card aria-labelledby="facts-h">
@@ -251,7 +365,7 @@ export default async function RustCasePage() {
           </dl>
         </Card>
 
-        <section id="timeline" aria-labelledby="timeline-h" className="scroll-mt-4">
+        <section id="timeline" aria-labelledby="timeline-h" className="scroll-mt-16">
           <h2 id="timeline-h" className="text-xl font-bold">
             Timeline
           </h2>
@@ -266,13 +380,41 @@ export default async function RustCasePage() {
           <ol className="mt-2 space-y-3">{after.map(eventItem)}</ol>
         </section>
 
-        <section id="failure-points" aria-labelledby="fp-h" className="scroll-mt-4">
+        <section id="assumptions" aria-labelledby="assumptions-h" className="scroll-mt-16">
+          <h2 id="assumptions-h" className="text-xl font-bold">
+            The replay&rsquo;s assumptions
+          </h2>
+          {assumptions.length > 0 ? (
+            <>
+              <p className="mt-1 text-[0.95rem] text-muted">
+                Where the sources are silent or disputed, the replay has to choose. Each choice below is also shown next to its event; the
+                rules are run again without it, and what changes is listed.
+              </p>
+              {assumptions.map((a) => (
+                <div key={a.key}>
+                  <p className="mt-4 text-sm font-semibold text-muted">
+                    At{' '}
+                    <a href={`#event-${a.eventKey}`} className="inline-flex min-h-11 items-center text-brand underline underline-offset-2">
+                      {eventByKey.get(a.eventKey)?.dateLabel ?? a.eventKey}
+                    </a>
+                  </p>
+                  <AssumptionSummary text={a.text} label={a.without.label} href={`#assumption-${a.key}`} />
+                </div>
+              ))}
+            </>
+          ) : (
+            <p className="mt-1 text-[0.95rem] text-muted">This version of the case states no assumptions.</p>
+          )}
+          <ModelLimits limits={c.info.modelLimits ?? []} sources={sources} />
+        </section>
+
+        <section id="failure-point-details" aria-labelledby="fp-h" className="scroll-mt-16">
           <h2 id="fp-h" className="text-xl font-bold">
             Failure points investigators named
           </h2>
           <ol className="mt-3 space-y-3">
             {c.failurePoints.map((f) => (
-              <li key={f.key} id={`fp-${f.key}`} className="scroll-mt-4 rounded-xl border border-line bg-white p-4 shadow-sm">
+              <li key={f.key} id={`fp-${f.key}`} className="scroll-mt-16 rounded-xl border border-line bg-white p-4 shadow-sm">
                 <h3 className="text-lg font-bold">
                   <span className="text-muted">{f.key} · </span>
                   {f.title}
@@ -307,7 +449,7 @@ export default async function RustCasePage() {
           </ol>
         </section>
 
-        <section id="answers" aria-labelledby="answers-h" className="scroll-mt-4">
+        <section id="answers" aria-labelledby="answers-h" className="scroll-mt-16">
           <h2 id="answers-h" className="text-xl font-bold">
             SetSafe&rsquo;s rules and features
           </h2>
@@ -317,7 +459,7 @@ export default async function RustCasePage() {
               const fps = answeredBy(k);
               const fired = a.rule ? replay.events.filter((e) => e.rules.includes(a.rule as never)).map((e) => eventByKey.get(e.key)).filter((e): e is RustEvent => !!e) : [];
               return (
-                <li key={k} id={`answer-${k}`} className="scroll-mt-4 rounded-xl border border-line bg-white p-4 shadow-sm">
+                <li key={k} id={`answer-${k}`} className="scroll-mt-16 rounded-xl border border-line bg-white p-4 shadow-sm">
                   <h3 className="font-bold">{a.title}</h3>
                   <p className="mt-1 text-[0.95rem]">{a.text}</p>
                   {fps.length > 0 ? (
@@ -345,7 +487,7 @@ export default async function RustCasePage() {
           </ul>
         </section>
 
-        <section id="people" aria-labelledby="people-h" className="scroll-mt-4">
+        <section id="people" aria-labelledby="people-h" className="scroll-mt-16">
           <h2 id="people-h" className="text-xl font-bold">
             People
           </h2>
@@ -364,7 +506,7 @@ export default async function RustCasePage() {
           </ul>
         </section>
 
-        <section id="sources" aria-labelledby="sources-h" className="scroll-mt-4">
+        <section id="sources" aria-labelledby="sources-h" className="scroll-mt-16">
           <h2 id="sources-h" className="text-xl font-bold">
             Sources
           </h2>
@@ -374,14 +516,16 @@ export default async function RustCasePage() {
           </p>
           <ul className="mt-3 divide-y divide-line rounded-xl border border-line bg-white px-4 shadow-sm">
             {c.sources.map((src) => (
-              <li key={src.key} id={`src-${src.key}`} className="scroll-mt-4 py-3">
+              <li key={src.key} id={`src-${src.key}`} className="scroll-mt-16 py-3">
                 <p className="font-semibold">{sourceLabel(src)}</p>
                 {src.title || src.about ? <p className="text-[0.95rem]">{src.title ? `“${src.title}”` : src.about}</p> : null}
-                {src.url ? (
+                {isLinkableSource(src.url) ? (
                   <a href={src.url} rel="noopener noreferrer external" className="inline-flex min-h-11 max-w-full items-center gap-1 text-[0.95rem] font-medium text-brand underline underline-offset-2">
                     <span className="truncate">Open at {new URL(src.url).hostname.replace(/^www\./, '')}</span>
                     <span aria-hidden="true">↗</span>
                   </a>
+                ) : src.url ? (
+                  <p className="text-sm text-muted">Not linked: a later correction withdrew this link (not an original outlet).</p>
                 ) : (
                   <p className="text-sm text-muted">{src.note ?? 'Not linked.'}</p>
                 )}
@@ -390,10 +534,59 @@ export default async function RustCasePage() {
           </ul>
         </section>
 
+        <section id="corrections" aria-labelledby="corrections-h" className="scroll-mt-16">
+          <h2 id="corrections-h" className="text-xl font-bold">
+            Corrections
+          </h2>
+          <p className="mt-1 text-[0.95rem] text-muted">
+            Like a newspaper&rsquo;s correction log: what each version changed, and when. Older versions stay readable.
+          </p>
+          {corrections.length > 0 ? (
+            <ol className="mt-3 space-y-3">
+              {[...corrections].reverse().map((k) => (
+                <li key={k.version} className="rounded-xl border border-line bg-white p-4 shadow-sm">
+                  <h3 className="font-bold">
+                    Version {k.version}, corrected {day(k.date)}
+                  </h3>
+                  <ul className="mt-2 list-disc space-y-2 pl-5">
+                    {k.items.map((item) => (
+                      <li key={item.text}>
+                        {item.text}
+                        <SourceChips keys={item.sources} sources={sources} />
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="mt-3">No corrections have been published.</p>
+          )}
+          <h3 className="mt-5 font-bold">Versions in this database</h3>
+          <ul className="mt-1 divide-y divide-line rounded-xl border border-line bg-white px-4 shadow-sm">
+            {c.versions.map((v) => (
+              <li key={v.version} className="flex flex-wrap items-center gap-x-3 py-1">
+                {v.version === c.version.version ? (
+                  <span className="inline-flex min-h-11 items-center font-semibold">
+                    Version {v.version} (shown), added {day(v.publishedAt)}
+                  </span>
+                ) : (
+                  <Link
+                    href={v.version === c.newest.version ? '/reference/rust' : `/reference/rust?version=${v.version}`}
+                    className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2"
+                  >
+                    Version {v.version}, added {day(v.publishedAt)}
+                  </Link>
+                )}
+                {v.version === c.newest.version ? <Badge tone="ok">Current</Badge> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+
         <p className="border-t border-line pt-4 text-sm text-muted">
-          Reference data, read-only: seeded from the sources above and locked on{' '}
-          {new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(c.lockedAt)}. It is not a
-          production and belongs to no one&rsquo;s account.
+          Reference data, read-only: seeded from the sources above; first locked on {day(c.lockedAt)}. It is not a production and belongs to no
+          one&rsquo;s account.
         </p>
       </main>
     </div>
