@@ -15,6 +15,7 @@ import {
   ROLES,
   SEVERITIES,
 } from '../app/lib/enums';
+import { SAFETY_CONTACT_KINDS, SIGNAL_KINDS } from '../app/lib/rules/acknowledgement';
 
 // Ids are random UUIDs (text) so they cannot be guessed or enumerated across productions.
 // Times are integer milliseconds (timestamp_ms); calendar days are 'YYYY-MM-DD' text.
@@ -336,10 +337,85 @@ export const notifications = sqliteTable(
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     link: text('link'),
+    /** The critical signal (rule 7) this message is about: unacknowledged ones sort first. */
+    signalId: text('signal_id'),
     createdAt: ts('created_at').notNull(),
     readAt: ts('read_at'),
   },
   (t) => [index('notifications_user_read').on(t.userId, t.readAt, t.createdAt)],
+);
+
+// ───────────────────────────── rule 7: acknowledgement and escalation ─────────────────────────────
+
+/**
+ * Critical signals (rule 7), written in the transaction that raised them. Each escalation step is
+ * a column filled once (resentAt, contactsAt), so a repeated or restarted run never repeats one.
+ * subjectId is the incident, hold or rule-3 flag that raised it: one signal per kind and subject.
+ */
+export const signals = sqliteTable(
+  'signals',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    kind: text('kind', { enum: SIGNAL_KINDS }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    incidentId: text('incident_id').references(() => incidents.id),
+    holdId: text('hold_id').references(() => holds.id),
+    title: text('title').notNull(),
+    link: text('link').notNull(),
+    /** Raised by an anonymous report: every time on it keeps the day only. */
+    anonymous: bool('anonymous').notNull().default(false),
+    /** When its clock started: the start of the production's local day for an anonymous report. */
+    raisedAt: ts('raised_at').notNull(),
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgedById: text('acknowledged_by_id').references(() => users.id),
+    resentAt: ts('resent_at'),
+    contactsAt: ts('contacts_at'),
+  },
+  (t) => [
+    uniqueIndex('signals_kind_subject').on(t.kind, t.subjectId),
+    index('signals_incident').on(t.incidentId),
+    index('signals_hold').on(t.holdId),
+    // The escalation run reads only signals still waiting for a step.
+    index('signals_open').on(t.productionId, t.raisedAt).where(sql`acknowledged_at is null and contacts_at is null`),
+  ],
+);
+
+/** Rule 7 windows per production (producer only); a production without a row uses the defaults. */
+export const escalationSettings = sqliteTable('escalation_settings', {
+  productionId: text('production_id').primaryKey().references(() => productions.id),
+  resendAfterMinutes: integer('resend_after_minutes').notNull(),
+  contactsAfterMinutes: integer('contacts_after_minutes').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** People outside the show who hear of an unacknowledged critical signal (rule 7): not members. */
+export const safetyContacts = sqliteTable(
+  'safety_contacts',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    kind: text('kind', { enum: SAFETY_CONTACT_KINDS }).notNull(),
+    name: text('name').notNull(),
+    title: text('title').notNull().default(''),
+    email: text('email').notNull(),
+    phone: text('phone').notNull().default(''),
+    createdAt: ts('created_at').notNull(),
+    /** Removed contacts are kept (the audit trail names them) but no longer told. */
+    removedAt: ts('removed_at'),
+  },
+  (t) => [index('safety_contacts_production').on(t.productionId)],
+);
+
+/** Reminders already sent, one row per reminder key: a repeated run sends nothing twice. */
+export const remindersSent = sqliteTable(
+  'reminders_sent',
+  {
+    productionId: text('production_id').notNull().references(() => productions.id),
+    key: text('key').notNull(),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productionId, t.key] })],
 );
 
 // ───────────────────────────── firearms ─────────────────────────────
@@ -513,6 +589,9 @@ export type Attachment = typeof attachments.$inferSelect;
 export type Hold = typeof holds.$inferSelect;
 export type RuleFlag = typeof ruleFlags.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type Signal = typeof signals.$inferSelect;
+export type SafetyContact = typeof safetyContacts.$inferSelect;
+export type EscalationSettingsRow = typeof escalationSettings.$inferSelect;
 export type Firearm = typeof firearms.$inferSelect;
 export type AmmoLot = typeof ammoLots.$inferSelect;
 export type FirearmCheck = typeof firearmChecks.$inferSelect;

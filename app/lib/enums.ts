@@ -70,6 +70,7 @@ export const NOTIFICATION_KINDS = [
   'meeting_attendance',
   'reporter_update',
   'corrective_action',
+  'reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -6,13 +6,17 @@ import type { Tx } from '@/db/client';
 import { memberships, notifications } from '@/db/schema';
 import type { NotificationKind, Role } from './enums';
 
-export type NotificationInput = { kind: NotificationKind; title: string; body?: string; link?: string | null };
+export type NotificationInput = {
+  kind: NotificationKind; title: string; body?: string; link?: string | null;
+  /** The critical signal it is about (rule 7): unacknowledged ones sort first in the list. */
+  signalId?: string | null;
+};
 
 export function notifyUsers(tx: Tx, productionId: string | null, userIds: Iterable<string>, n: NotificationInput, now: Date, exceptUserId?: string | null): number {
   const unique = [...new Set(userIds)].filter((u) => u && u !== exceptUserId);
   if (unique.length === 0) return 0;
   tx.insert(notifications)
-    .values(unique.map((userId) => ({ id: randomUUID(), userId, productionId, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, createdAt: now })))
+    .values(unique.map((userId) => ({ id: randomUUID(), userId, productionId, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, signalId: n.signalId ?? null, createdAt: now })))
     .run();
   return unique.length;
 }

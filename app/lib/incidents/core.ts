@@ -20,7 +20,7 @@ export const fileIncidentCore = defineCore({
     }
     const { incident, created, effects } = fileIncidentTx(
       tx,
-      { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name }, now },
+      { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name, role: actor.role }, now },
       { ...input, occurredAt, severity: input.severity ?? 'unrated' },
     );
     return {

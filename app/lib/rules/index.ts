@@ -4,3 +4,5 @@ export * from './holds';
 export * from './custody';
 export * from './deadlines';
 export * from './meetings';
+export * from './acknowledgement';
+export * from './reminders';
