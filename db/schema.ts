@@ -365,7 +365,7 @@ export const signals = sqliteTable(
     link: text('link').notNull(),
     /** Raised by an anonymous report: every time on it keeps the day only. */
     anonymous: bool('anonymous').notNull().default(false),
-    /** When its clock started: the start of the production's local day for an anonymous report. */
+    /** When it was raised; the day only (dayOnly) for an anonymous report. */
     raisedAt: ts('raised_at').notNull(),
     acknowledgedAt: ts('acknowledged_at'),
     acknowledgedById: text('acknowledged_by_id').references(() => users.id),

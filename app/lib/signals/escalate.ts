@@ -13,6 +13,7 @@ import { memberIdsWithRole, notifyUsers } from '../notify';
 import { dueEscalations, dueReminders, HOTLINE, SAFETY_CONTACT_LABELS, type DueStep, type ReminderFacts } from '../rules';
 import { dayOnly, formatInZone } from '../time';
 import { escalationSettingsOf } from './core';
+import { clockStart } from './raise';
 
 const RULE7 = { actorId: null, actorLabel: 'SetSafe (rule 7)' };
 
@@ -41,7 +42,7 @@ export function runEscalations(now: Date): EscalationRun {
     const settings = new Map<string, ReturnType<typeof escalationSettingsOf>>();
     for (const { s, timeZone, title } of open) {
       if (!settings.has(s.productionId)) settings.set(s.productionId, escalationSettingsOf(tx, s.productionId));
-      for (const step of dueEscalations(s, settings.get(s.productionId)!, now)) {
+      for (const step of dueEscalations({ ...s, raisedAt: clockStart(s, timeZone) }, settings.get(s.productionId)!, now)) {
         if (takeStep(tx, s, step, timeZone, title, now)) out[step.step === 'resend' ? 'resent' : 'contacts']++;
       }
     }

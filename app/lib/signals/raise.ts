@@ -7,7 +7,7 @@ import type { Tx } from '@/db/client';
 import { signals, type Signal } from '@/db/schema';
 import { appendAudit } from '../audit';
 import type { Role } from '../enums';
-import { fromLocalDateTime, localDate } from '../time';
+import { dayOnly, fromLocalDateTime } from '../time';
 import { SIGNAL_LABELS, type SignalKind } from '../rules/acknowledgement';
 
 export type RaiseInput = {
@@ -29,19 +29,22 @@ export type RaiseInput = {
 };
 
 /**
- * The start of the production's local day: the only time an anonymous report may keep (DESIGN:
- * no time finer than the day). Its windows count from there, so an anonymous critical report is
- * escalated at the first run that finds it unacknowledged: a false escalation costs a phone call.
+ * When a signal's windows start counting. An anonymous report keeps the day only (DESIGN: no time
+ * finer than the day), stored as every anonymous time is (dayOnly); its windows count from the
+ * start of that local day, never later, so it is escalated at the first run that finds it
+ * unacknowledged: a false escalation costs a phone call, a missed live round a life (rule 1's reasoning).
  */
-export function localDayStart(now: Date, timeZone: string): Date {
-  return fromLocalDateTime(`${localDate(now, timeZone)}T00:00`, timeZone) ?? now;
+export function clockStart(s: Pick<Signal, 'raisedAt' | 'anonymous'>, timeZone: string): Date {
+  if (!s.anonymous) return s.raisedAt;
+  const dayStart = fromLocalDateTime(`${s.raisedAt.toISOString().slice(0, 10)}T00:00`, timeZone);
+  return dayStart && dayStart.getTime() < s.raisedAt.getTime() ? dayStart : s.raisedAt;
 }
 
 /** Raises (or finds) the signal; returns it. A producer raising it has acknowledged it by doing so. */
 export function raiseSignal(tx: Tx, r: RaiseInput): { signal: Signal; created: boolean } {
   const found = tx.select().from(signals).where(and(eq(signals.kind, r.kind), eq(signals.subjectId, r.subjectId))).get();
   if (found) return { signal: found, created: false };
-  const raisedAt = r.anonymous ? localDayStart(r.now, r.timeZone) : r.now;
+  const raisedAt = r.anonymous ? dayOnly(r.now, r.timeZone) : r.now;
   const byProducer = !r.anonymous && r.by?.role === 'producer';
   const row: Signal = {
     id: randomUUID(),
