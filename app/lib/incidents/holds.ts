@@ -13,6 +13,7 @@ import { notifyRoles } from '../notify';
 import { canCallHold, canConcur, canLiftHold } from '../rules';
 import { callHoldSchema, concurHoldSchema, liftHoldSchema } from '../schemas/incidents';
 import { raiseSignal } from '../signals/raise';
+import { acknowledgeHoldSignal } from '../signals/core';
 import { openHoldOf, toHoldFact } from './file';
 
 const holdLink = (productionId: string) => `/productions/${productionId}/hold`;
@@ -73,6 +74,7 @@ export const liftHoldCore = defineCore({
     if (!verdict.ok) throw new Refusal(verdict.reason, 'refused');
     tx.update(holds).set({ liftedById: actor.userId, liftedAt: now, resolution: input.resolution }).where(eq(holds.id, h.id)).run();
     auditHold(tx, actor, h.id, 'hold.lift', { liftedAt: null }, { liftedById: actor.userId, liftedAt: now, resolution: input.resolution }, now);
+    acknowledgeHoldSignal(tx, actor, h.id, now);
     notifyRoles(tx, actor.productionId, ['producer', 'armorer', 'crew', 'auditor'], { kind: 'hold_lifted', title: `Stop-work hold lifted by ${actor.name}`, body: input.resolution, link: holdLink(actor.productionId) }, now, actor.userId);
     return { id: h.id };
   },

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { escalationSettings, safetyContacts, signals } from '@/db/schema';
+import type { Actor } from '../actor';
 import { appendAudit } from '../audit';
 import { defineCore } from '../core';
 import { Refusal } from '../errors';
@@ -42,6 +43,20 @@ export const acknowledgeSignal = defineCore({
     return { id: s.id, acknowledged: true, acknowledgedAt: now };
   },
 });
+
+/**
+ * A producer who lifts a hold in writing has acted on it: the hold's signal counts as acknowledged
+ * by them (rule 7 asks that a producer act; the lift is that act). Inside the lift's transaction.
+ */
+export function acknowledgeHoldSignal(tx: Tx, actor: Actor, holdId: string, now: Date): void {
+  const s = tx.select().from(signals).where(and(eq(signals.productionId, actor.productionId), eq(signals.holdId, holdId), isNull(signals.acknowledgedAt))).get();
+  if (!s) return;
+  tx.update(signals).set({ acknowledgedAt: now, acknowledgedById: actor.userId }).where(eq(signals.id, s.id)).run();
+  appendAudit(tx, {
+    chain: actor.productionId, actorId: actor.userId, actorLabel: actor.name, entity: 'signal', entityId: s.id, action: 'signal.acknowledge',
+    before: { acknowledgedAt: null }, after: { acknowledgedAt: now, acknowledgedById: actor.userId, byName: actor.name, byLift: true }, at: now,
+  });
+}
 
 export const updateEscalationSettings = defineCore({
   schema: escalationSettingsSchema,

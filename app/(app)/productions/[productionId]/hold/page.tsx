@@ -9,6 +9,8 @@ import { listHolds, type HoldRow } from '@/db/queries/holds';
 import { Card, CardTitle, EmptyState, Facts, PageHeader } from '@/components/ui/card';
 import { Badge, HoldBadge } from '@/components/ui/badge';
 import { CallHoldForm, ConcurForm, LiftHoldForm } from '@/components/incidents/hold-forms';
+import { SignalPanel } from '@/components/signals/signal-panel';
+import { signalsOfHolds } from '@/db/queries/signals';
 
 export const metadata: Metadata = { title: 'Stop-work holds' };
 
@@ -33,6 +35,8 @@ export default async function HoldPage({ params }: { params: Promise<{ productio
   return (
     <>
       <PageHeader title="Stop-work holds" subtitle="While a hold stands, no weapon is handed out. Returns to the armorer still work." />
+      {/* Rule 7: a hold called by hand waits for a producer's acknowledgement (lifting it also counts). */}
+      <SignalPanel productionId={actor.productionId} signals={signalsOfHolds(actor, standing ? [standing.id] : [])} timeZone={tz} />
 
       {standing ? (
         <Card aria-labelledby="standing-h" className="mb-4 border-2 border-hold">

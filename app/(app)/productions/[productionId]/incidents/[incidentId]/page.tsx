@@ -17,6 +17,8 @@ import { DuplicateForm, OwnerForm, SeverityForm, StatusForm } from '@/components
 import { CommentForm, CorrectiveActionForm, EditDetailsForm, InjuryClockForm } from '@/components/incidents/detail-forms';
 import { ReporterConversation } from '@/components/incidents/reporter-conversation';
 import { AttachmentsPanel } from '@/components/incidents/attachments-panel';
+import { SignalPanel } from '@/components/signals/signal-panel';
+import { signalsOfIncident } from '@/db/queries/signals';
 
 export const metadata: Metadata = { title: 'Incident' };
 
@@ -90,6 +92,9 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           {auditor ? ' · read-only: auditors observe' : ''}
         </p>
       </header>
+
+      {/* Rule 7: a critical report waits for a producer's acknowledgement, in plain sight. */}
+      <SignalPanel productionId={pid} signals={signalsOfIncident(actor, i.id)} timeZone={tz} />
 
       {/*
         One grid: on a phone the cards stack in this order (facts, then the workflow); on a wide
