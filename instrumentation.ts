@@ -8,4 +8,11 @@ export async function register() {
   getAuthSecret();
   getDb();
   console.log(`[setsafe] database ready at ${databasePath()}`);
+  // Rule 7: escalations and reminders on the server's clock. Under SETSAFE_TEST_CLOCK=1 the
+  // end-to-end tests drive that clock themselves (POST /api/test/clock), so no timer runs; the
+  // benchmark's generated two years of overdue actions would otherwise all be reminded mid-measurement.
+  if (process.env.SETSAFE_TEST_CLOCK !== '1' && process.env.SETSAFE_BENCH !== '1') {
+    const { startEscalationTimer } = await import('./app/lib/signals/timer');
+    startEscalationTimer();
+  }
 }
