@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { getReferenceCase } from '@/db/queries/reference';
 import { RUST_CASE_ID } from '@/db/seed/rust-case';
 import { formatDays, replayRust, RUST_TIME_ZONE, type PlacementCheck } from '@/app/lib/rust/replay';
+import { rule7ForEvent } from '@/app/lib/rust/rule7';
+import { Rule7Replay } from '@/components/reference/rule7-replay';
 import { ANSWER_ORDER, ANSWERS } from '@/app/lib/rust/answers';
 import type { RustEvent, RustSource } from '@/app/lib/rust/types';
 import { Logo } from '@/components/logo';
@@ -88,6 +90,7 @@ export default async function RustCasePage() {
         <SourceChips keys={e.sources} sources={sources} />
         {r && e.phase === 'on-set' ? (
           <ReplayBox replay={r}>
+            <Rule7Replay signals={rule7ForEvent(e, r)} timeZone={c.info.timeZone || RUST_TIME_ZONE} approximate={e.approximate} />
             {check ? <p className="mt-2 text-sm text-muted">Date check: {placementText(check)}</p> : null}
           </ReplayBox>
         ) : null}
