@@ -11,7 +11,6 @@ import { escalationSettingsFor, listSafetyContacts } from '@/db/queries/signals'
 import { SAFETY_CONTACT_LABELS } from '@/app/lib/rules/acknowledgement';
 import { EscalationSettingsForm } from '@/components/signals/escalation-settings-form';
 import { SafetyContactForm } from '@/components/signals/safety-contact-form';
-import { Hotline } from '@/components/signals/hotline';
 import { Button } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Production settings' };
@@ -91,7 +90,6 @@ function EscalationCards({ productionId, readOnly, actor }: { productionId: stri
         )}
         {readOnly ? null : <SafetyContactForm save={addSafetyContact.bind(null, productionId)} />}
       </Card>
-      <Hotline compact />
     </div>
   );
 }
