@@ -73,6 +73,20 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/**
+ * Kinds that can never be muted, whose email and push ignore quiet hours (DESIGN: messages to
+ * people; rule 1 and rule 7 signals). Defined once: preferences, the outbox and the UI read this.
+ */
+export const CRITICAL_NOTIFICATION_KINDS: readonly NotificationKind[] = ['hold_called', 'critical_incident', 'escalation'];
+export const isCriticalKind = (k: string): boolean => (CRITICAL_NOTIFICATION_KINDS as readonly string[]).includes(k);
+
+/** Ways a message leaves the app; in-app notifications always exist besides these. */
+export const DELIVERY_CHANNELS = ['email', 'push'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 export const LABELS = {
   role: { crew: 'Crew', armorer: 'Armorer', producer: 'Producer', auditor: 'Auditor' } satisfies Record<Role, string>,
   position: {
