@@ -80,6 +80,21 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const CRITICAL_NOTIFICATION_KINDS: readonly NotificationKind[] = ['hold_called', 'critical_incident', 'escalation'];
 export const isCriticalKind = (k: string): boolean => (CRITICAL_NOTIFICATION_KINDS as readonly string[]).includes(k);
 
+/** What each kind of message is called where a member chooses how it reaches them. */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  hold_called: 'Stop-work hold called',
+  critical_incident: 'Critical incident',
+  escalation: 'Pattern escalation (rule 3)',
+  hold_lifted: 'Hold lifted',
+  assigned: 'An incident assigned to you',
+  comment: 'Comments',
+  status_changed: 'New reports and status changes',
+  witness_request: 'Asked to witness a check',
+  meeting_attendance: 'Safety meeting attendance',
+  reporter_update: 'Updates on reports you filed',
+  corrective_action: 'Corrective actions',
+};
+
 /** Ways a message leaves the app; in-app notifications always exist besides these. */
 export const DELIVERY_CHANNELS = ['email', 'push'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
