@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Actor } from '@/app/lib/actor';
 import { channelsFor, type ChannelChoice } from '@/app/lib/delivery/outbox';
 import { NOTIFICATION_KINDS, type NotificationKind } from '@/app/lib/enums';
@@ -36,7 +36,7 @@ export type ToldRow = { userId: string; name: string; role: string | null; chann
  * Who was told about a record (its link), by which channel and when (DESIGN: the record shows who
  * was told, how, when). For roles that see the whole production's record (producers, auditors).
  */
-export function listWhoWasTold(actor: Actor, links: string[]): ToldRow[] | null {
+export function listWhoWasTold(actor: Actor, links: string[], since?: Date): ToldRow[] | null {
   if (!can(actor.role, 'audit.view') || links.length === 0) return null;
   const db = getDb();
   const roleOf = new Map(db.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.productionId, actor.productionId)).all().map((m) => [m.userId, m.role]));
@@ -44,14 +44,14 @@ export function listWhoWasTold(actor: Actor, links: string[]): ToldRow[] | null 
   const inApp = db
     .select({ userId: notifications.userId, createdAt: notifications.createdAt, readAt: notifications.readAt })
     .from(notifications)
-    .where(and(eq(notifications.productionId, actor.productionId), inArray(notifications.link, links)))
+    .where(and(eq(notifications.productionId, actor.productionId), inArray(notifications.link, links), since ? gte(notifications.createdAt, since) : undefined))
     .orderBy(desc(notifications.createdAt))
     .limit(200)
     .all();
   const out = db
     .select()
     .from(deliveries)
-    .where(and(eq(deliveries.productionId, actor.productionId), inArray(deliveries.link, links)))
+    .where(and(eq(deliveries.productionId, actor.productionId), inArray(deliveries.link, links), since ? gte(deliveries.createdAt, since) : undefined))
     .orderBy(desc(deliveries.createdAt))
     .limit(200)
     .all()
