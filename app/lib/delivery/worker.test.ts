@@ -6,6 +6,7 @@ import { deliveries, notificationPreferences } from '@/db/schema';
 import { callHoldCore, liftHoldCore } from '../incidents/holds';
 import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink';
 import { actorOf, join, makeProduction, makeUser } from '../testing/world';
+import { inviteMember } from '../members';
 import { enqueueEmail, enqueueForMember } from './outbox';
 import { backoffMs, MAX_ATTEMPTS } from './schedule';
 import { claimDue, leaseMs, runWorkerTick } from './worker';
@@ -134,5 +135,22 @@ describe('preferences and quiet hours', () => {
     expect(muted).toEqual([]);
     const critical = write((tx) => enqueueForMember(tx, show, producer2, { kind: 'hold_called', subject: 'Hold', text: '' }, at(200_000)));
     expect(critical).toEqual(['email']); // push needs a registered device
+  });
+});
+
+describe('invitations', () => {
+  it('are emailed with the one-time link, which the outbox does not keep once sent', async () => {
+    process.env.APP_URL = 'https://setsafe.example';
+    const res = inviteMember(actorOf(producer, show), { email: 'new.armorer@outbox.test', name: 'Nia New', role: 'armorer', positions: [] }, T0);
+    expect(res.ok).toBe(true);
+    const token = res.ok ? res.data.token : null;
+    expect(token).toBeTruthy();
+    await runWorkerTick(at(5_000));
+    const mail = sink.messages.find((m) => m.to.includes('new.armorer@outbox.test'))!;
+    expect(mail.subject).toBe('You are invited to Outbox Show on SetSafe');
+    expect(mail.text).toContain(`https://setsafe.example/invite/${token}`);
+    const row = rowsOf('invite')[0];
+    expect(row.status).toBe('sent');
+    expect(row.text).not.toContain(token!);
   });
 });

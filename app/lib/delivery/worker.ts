@@ -62,7 +62,8 @@ function emailText(r: Delivery): string {
   const footer = r.critical
     ? '\n\n— SetSafe. Critical safety messages cannot be turned off.'
     : `\n\n— SetSafe. Choose what reaches you by email on your account page: ${appBaseUrl()}/account`;
-  return `${r.text}${open}${footer}`;
+  // An invitation's one-time link is absolute only at send time, when the public address is known.
+  return `${r.text.replaceAll('{{APP_URL}}', appBaseUrl())}${open}${footer}`;
 }
 
 async function deliver(r: Delivery, senders: Senders): Promise<void> {
@@ -106,13 +107,16 @@ function record(r: Delivery, now: Date, err: Error | null): 'sent' | 'retried' |
   return write((tx) => {
     const current = tx.select({ leaseUntil: deliveries.leaseUntil, status: deliveries.status }).from(deliveries).where(eq(deliveries.id, r.id)).get();
     if (!current || current.status !== 'pending') return 'sent';
+    // An invitation's one-time token is kept hashed elsewhere; once its email is settled, the
+    // outbox keeps no usable copy of it either.
+    const scrub = r.kind === 'invite' ? { text: r.text.replace(/\/invite\/[A-Za-z0-9_-]+/g, '/invite/[one-time link]') } : {};
     if (!err) {
-      tx.update(deliveries).set({ status: 'sent', sentAt: stamp(r, now), leaseUntil: null, lastError: null }).where(eq(deliveries.id, r.id)).run();
+      tx.update(deliveries).set({ status: 'sent', sentAt: stamp(r, now), leaseUntil: null, lastError: null, ...scrub }).where(eq(deliveries.id, r.id)).run();
       return 'sent';
     }
     const message = err.message.slice(0, 500);
     if (r.attempts >= MAX_ATTEMPTS) {
-      tx.update(deliveries).set({ status: 'failed', leaseUntil: null, lastError: message }).where(eq(deliveries.id, r.id)).run();
+      tx.update(deliveries).set({ status: 'failed', leaseUntil: null, lastError: message, ...scrub }).where(eq(deliveries.id, r.id)).run();
       return 'failed';
     }
     tx.update(deliveries).set({ leaseUntil: null, lastError: message, dueAt: new Date(now.getTime() + backoffMs(r.attempts)) }).where(eq(deliveries.id, r.id)).run();
