@@ -34,7 +34,7 @@ export function PushToggle({
   onLabel = 'Alerts are on for this device.',
   turnOnLabel = 'Turn on alerts on this device',
 }: {
-  vapidPublicKey: string;
+  vapidPublicKey: string | (() => Promise<string>);
   subscribe: (s: Sub) => Promise<ActionResult<unknown>>;
   unsubscribe: (s: { endpoint: string }) => Promise<ActionResult<unknown>>;
   onLabel?: string;
@@ -67,7 +67,7 @@ export function PushToggle({
       }
       const reg = (await navigator.serviceWorker.getRegistration('/')) ?? (await navigator.serviceWorker.register('/sw.js', { scope: '/' }));
       await navigator.serviceWorker.ready;
-      const sub = (await reg.pushManager.getSubscription()) ?? (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(vapidPublicKey) }));
+      const sub = (await reg.pushManager.getSubscription()) ?? (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(typeof vapidPublicKey === 'string' ? vapidPublicKey : await vapidPublicKey()) }));
       const json = sub.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
       const res = await subscribe({ endpoint: json.endpoint, keys: json.keys, label: deviceLabel() });
       if (!res.ok) {

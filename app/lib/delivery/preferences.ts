@@ -2,7 +2,7 @@
 // which kinds reach them by which channel on each production, with quiet hours. Personal, like
 // marking one's notifications read, so these are user cores; a production the user is not a
 // member of answers as if it did not exist. Each change is audited in its transaction.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { memberships, notificationPreferences, productions, pushSubscriptions } from '@/db/schema';
 import { appendAudit, SITE_CHAIN } from '../audit';
 import { isCriticalKind } from '../enums';
@@ -15,6 +15,10 @@ export const savePushSubscription = defineUserCore({
   schema: pushSubscriptionSchema,
   adminOnly: false,
   run(input, { actor, tx, now }) {
+    // A browser registered for an anonymous receipt is not also tied to an account (DESIGN: anonymous reports).
+    if (tx.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(and(eq(pushSubscriptions.endpoint, input.endpoint), isNotNull(pushSubscriptions.receiptIncidentId))).get()) {
+      throw new Refusal('This browser gets alerts for an anonymous report. Turn those off on the receipt page first, or use another browser.', 'refused');
+    }
     const existing = tx.select().from(pushSubscriptions).where(and(eq(pushSubscriptions.userId, actor.userId), eq(pushSubscriptions.endpoint, input.endpoint))).get();
     const row = { p256dh: input.keys.p256dh, auth: input.keys.auth, label: input.label ?? '' };
     if (existing) {
