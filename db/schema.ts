@@ -5,6 +5,8 @@ import {
   CHECK_PHASES,
   CHECK_RESULTS,
   COMMENT_KINDS,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
   FIREARM_KINDS,
   FIREARM_STATUSES,
   HOLD_SOURCES,
@@ -418,6 +420,90 @@ export const remindersSent = sqliteTable(
   (t) => [primaryKey({ columns: [t.productionId, t.key] })],
 );
 
+// ───────────────────────────── delivery (outbox) ─────────────────────────────
+
+/**
+ * The outbox: one row per message per recipient and channel, written in the transaction of the
+ * change that caused it (DESIGN: messages to people). The worker claims a row by setting a
+ * lease in an immediate transaction, so a restart neither sends a row twice nor loses one; the
+ * row id is the email's Message-ID and the push message's topic, so a retry is recognisable.
+ */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: id(),
+    productionId: text('production_id').references(() => productions.id),
+    notificationId: text('notification_id').references(() => notifications.id),
+    /** The member told; null for people who are not members (safety contacts) and receipts. */
+    userId: text('user_id').references(() => users.id),
+    channel: text('channel', { enum: DELIVERY_CHANNELS }).notNull(),
+    /** Email address, for email rows. */
+    toAddress: text('to_address'),
+    /** Anonymous receipt push: the incident whose receipt holds the subscription. */
+    receiptIncidentId: text('receipt_incident_id').references(() => incidents.id),
+    kind: text('kind').notNull(),
+    critical: bool('critical').notNull().default(false),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    link: text('link'),
+    /** Makes a scheduled message (the daily digest) once-only from database state. */
+    dedupeKey: text('dedupe_key').unique(),
+    /** Times of an anonymous report's messages are kept to the day (DESIGN: anonymous reports). */
+    dayOnly: bool('day_only').notNull().default(false),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Not before: quiet hours and retry backoff move it; critical rows are due at once. */
+    dueAt: ts('due_at').notNull(),
+    /** Set while a worker holds the row; an expired lease (a killed worker) makes it due again. */
+    leaseUntil: ts('lease_until'),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('deliveries_due').on(t.status, t.dueAt),
+    index('deliveries_link').on(t.productionId, t.link),
+    index('deliveries_notification').on(t.notificationId),
+  ],
+);
+
+/** A device's Web Push subscription: a member's (per user and endpoint) or an anonymous receipt's. */
+export const pushSubscriptions = sqliteTable(
+  'push_subscriptions',
+  {
+    id: id(),
+    userId: text('user_id').references(() => users.id),
+    /** Anonymous receipt: kept with the report, never with an account or address (DESIGN). */
+    receiptIncidentId: text('receipt_incident_id').references(() => incidents.id),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    /** Short label of the device, chosen by the browser's user agent family, for the list. */
+    label: text('label').notNull().default(''),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('push_subscriptions_user_endpoint').on(t.userId, t.endpoint),
+    uniqueIndex('push_subscriptions_receipt_endpoint').on(t.receiptIncidentId, t.endpoint),
+  ],
+);
+
+/** A member's delivery choices on one production: channels per kind and quiet hours. */
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    userId: text('user_id').notNull().references(() => users.id),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    /** { [kind]: { email: boolean, push: boolean } }; kinds absent take the defaults. */
+    channels: text('channels', { mode: 'json' }).$type<Record<string, { email: boolean; push: boolean }>>().notNull().default(sql`'{}'`),
+    /** 'HH:mm' in the production's time zone; both null = no quiet hours. */
+    quietFrom: text('quiet_from'),
+    quietTo: text('quiet_to'),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.productionId] })],
+);
+
 // ───────────────────────────── firearms ─────────────────────────────
 
 export const firearms = sqliteTable(
@@ -592,6 +678,9 @@ export type Notification = typeof notifications.$inferSelect;
 export type Signal = typeof signals.$inferSelect;
 export type SafetyContact = typeof safetyContacts.$inferSelect;
 export type EscalationSettingsRow = typeof escalationSettings.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;
+export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;
+export type NotificationPreference = typeof notificationPreferences.$inferSelect;
 export type Firearm = typeof firearms.$inferSelect;
 export type AmmoLot = typeof ammoLots.$inferSelect;
 export type FirearmCheck = typeof firearmChecks.$inferSelect;

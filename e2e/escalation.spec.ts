@@ -139,6 +139,9 @@ test.describe('producer', () => {
     await runClockAt(producer.request, t + 45 * MIN);
     expect(signalOf(b.id)).toMatchObject({ resent_at: t + 15 * MIN, contacts_at: t + 30 * MIN, acknowledged_at: null });
     expect(stepsOf(b.signal.id)).toEqual(['signal.raise', 'signal.resend', 'signal.contacts']);
+    const db = testDb();
+    expect(db.prepare("select count(*) n from deliveries where to_address = 'dana@studio.test' and channel = 'email' and critical = 1 and link = ?").get(`/productions/${prod.demo}/incidents/${b.id}`)).toEqual({ n: 1 });
+    db.close();
 
     // Everyone on the show now sees the hotline: crew on the overview and on their own report.
     await crew.goto(`/productions/${prod.demo}`);
@@ -146,7 +149,7 @@ test.describe('producer', () => {
     await crew.goto(`/productions/${prod.demo}/incidents/${b.id}`);
     await expect(crew.getByTestId('signal')).toHaveAttribute('data-state', 'escalated');
     await expect(crew.getByTestId('hotline')).toBeVisible();
-    await expect(crew.getByTestId('timeline')).toContainText(`${contact} (Studio safety representative), to be emailed`);
+    await expect(crew.getByTestId('timeline')).toContainText(`${contact} (Studio safety representative), emailed`);
 
     // A producer acknowledges from the overview; nothing more happens however late the clock runs.
     await producer.goto(`/productions/${prod.demo}`);

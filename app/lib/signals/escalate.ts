@@ -9,6 +9,7 @@ import {
   remindersSent, safetyContacts, signals, type Signal,
 } from '@/db/schema';
 import { appendAudit } from '../audit';
+import { enqueueEmail } from '../delivery/outbox';
 import { memberIdsWithRole, notifyUsers } from '../notify';
 import { dueEscalations, dueReminders, HOTLINE, SAFETY_CONTACT_LABELS, type DueStep, type ReminderFacts } from '../rules';
 import { dayOnly, formatInZone } from '../time';
@@ -16,16 +17,6 @@ import { escalationSettingsOf } from './core';
 import { clockStart } from './raise';
 
 const RULE7 = { actorId: null, actorLabel: 'SetSafe (rule 7)' };
-
-export type ContactEmail = { productionId: string; toAddress: string; subject: string; text: string; link: string; now: Date };
-/**
- * How a contact is emailed. Until the delivery outbox is wired in, the step is recorded (audited,
- * on the timeline) with the contacts still to be emailed; `emailContact` returns false then.
- */
-let emailContact: (tx: Tx, e: ContactEmail) => boolean = () => false;
-export function setContactEmailer(fn: (tx: Tx, e: ContactEmail) => boolean) {
-  emailContact = fn;
-}
 
 export type EscalationRun = { resent: number; contacts: number; reminders: number };
 
@@ -73,8 +64,9 @@ function takeStep(tx: Tx, s: Signal, step: DueStep, timeZone: string, production
   const contacts = tx.select().from(safetyContacts).where(and(eq(safetyContacts.productionId, s.productionId), isNull(safetyContacts.removedAt))).all();
   const told = contacts.map((c) => ({
     name: c.name, kind: SAFETY_CONTACT_LABELS[c.kind], email: c.email, phone: c.phone,
-    emailed: emailContact(tx, {
-      productionId: s.productionId, toAddress: c.email, link: s.link, now,
+    // Safety contacts are not members: they are emailed through the outbox, in this transaction.
+    emailed: !!enqueueEmail(tx, {
+      productionId: s.productionId, toAddress: c.email, link: s.link, now: at, kind: 'escalation', critical: true,
       subject: `[${productionTitle}] Unacknowledged critical safety signal`,
       text: `${s.title}\n\nRaised ${raised} on ${productionTitle}. No producer has acknowledged it within the production's windows, so SetSafe is telling you as a safety contact (rule 7).\n\n${HOTLINE.name}: ${HOTLINE.display} (${HOTLINE.digits}).`,
     }),

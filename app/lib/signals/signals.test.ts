@@ -117,7 +117,12 @@ describe('rule 7: escalation from database state with an injected clock', () => 
     }
     const audit = signalAudit(sig.id);
     expect(audit.map((a) => a.action)).toEqual(['signal.raise', 'signal.resend', 'signal.contacts']);
-    expect(JSON.parse(audit[2].after!).contacts[0]).toMatchObject({ name: 'Dana Reyes', email: 'dana@studio.test', emailed: false });
+    expect(JSON.parse(audit[2].after!).contacts[0]).toMatchObject({ name: 'Dana Reyes', email: 'dana@studio.test', emailed: true });
+    // the contact is emailed through the outbox, in the step's transaction, once
+    const mail = getDb().select().from(schema.deliveries).where(eq(schema.deliveries.toAddress, 'dana@studio.test')).all();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ channel: 'email', critical: true, productionId: s.production.id });
+    expect(mail[0].text).toContain('844-IA-AWARE');
     expect(signalsOf()[0]).toMatchObject({ resentAt: at(15), contactsAt: at(30) });
   });
   it('a run that was down for an hour takes both steps at once, in order', () => {

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireMember } from '@/app/lib/auth';
+import { listWhoWasTold } from '@/db/queries/delivery';
+import { WhoWasTold } from '@/components/delivery/who-was-told';
 import { LABELS } from '@/app/lib/enums';
 import { can } from '@/app/lib/policy';
 import { canCallHold, canConcur, canLiftHold } from '@/app/lib/rules';
@@ -31,6 +33,9 @@ export default async function HoldPage({ params }: { params: Promise<{ productio
   const mayLift = writable && standing && can(actor.role, 'hold.lift');
   const liftBlocked = standing ? canLiftHold(me, fact(standing), 'x'.repeat(20)) : null;
   const mayCall = writable && can(actor.role, 'hold.call') && canCallHold(me, null).ok && !standing;
+  // Who was told about the standing hold (or the latest one), for the roles that see the record.
+  const latest = standing ?? all[0] ?? null;
+  const told = latest ? listWhoWasTold(actor, [`/productions/${actor.productionId}/hold`], latest.calledAt) : null;
 
   return (
     <>
@@ -78,6 +83,12 @@ export default async function HoldPage({ params }: { params: Promise<{ productio
           )}
         </Card>
       )}
+
+      {told ? (
+        <div className="mb-4">
+          <WhoWasTold rows={told} timeZone={tz} id="told-h" />
+        </div>
+      ) : null}
 
       <Card aria-labelledby="history-h">
         <CardTitle id="history-h">History ({history.length})</CardTitle>
