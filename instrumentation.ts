@@ -1,7 +1,8 @@
 // Creates and migrates the database on first start (never during `next build`), rewrites old
-// day-only stamps (ARCHITECTURE.md, anonymous reports), seeds the
-// read-only reference cases (ARCHITECTURE.md: reference data), and makes sure the auth secret
-// exists before the first request.
+// day-only stamps (ARCHITECTURE.md, anonymous reports), seeds the read-only reference cases
+// (ARCHITECTURE.md: reference data), makes sure the auth secret and the Web Push keys exist before
+// the first request, and starts the outbox worker (ARCHITECTURE.md: messages to people) unless
+// DELIVERY_WORKER=0.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getDb } = await import('./db/client');
@@ -13,4 +14,18 @@ export async function register() {
   migrateDayStamps(getDb());
   seedReferenceCases(getDb());
   console.log(`[setsafe] database ready at ${databasePath()}`);
+  const { getVapidKeys } = await import('./app/lib/delivery/vapid');
+  getVapidKeys();
+  if (process.env.DELIVERY_WORKER !== '0') {
+    const { startDeliveryWorker } = await import('./app/lib/delivery/worker');
+    startDeliveryWorker();
+    console.log(`[setsafe] delivery worker started (${process.env.SMTP_URL ? 'email via SMTP_URL' : 'SMTP_URL not set: email waits in the outbox'}, Web Push)`);
+  }
+  // Rule 7: escalations and reminders on the server's clock. Under SETSAFE_TEST_CLOCK=1 the
+  // end-to-end tests drive that clock themselves (POST /api/test/clock), so no timer runs; the
+  // benchmark's generated two years of overdue actions would otherwise all be reminded mid-measurement.
+  if (process.env.SETSAFE_TEST_CLOCK !== '1' && process.env.SETSAFE_BENCH !== '1') {
+    const { startEscalationTimer } = await import('./app/lib/signals/timer');
+    startEscalationTimer();
+  }
 }

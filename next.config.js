@@ -1,4 +1,6 @@
 // @ts-check
+const { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } = require('next/constants');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -12,6 +14,11 @@ const nextConfig = {
   logging: { incomingRequests: { ignore: [/^\/report\//, /^\/api\/report\//] } },
   async headers() {
     return [
+      {
+        // The service worker must never be served stale, or a fix to it waits a day to arrive.
+        source: '/sw.js',
+        headers: [{ key: 'Cache-Control', value: 'no-cache, no-store, must-revalidate' }],
+      },
       {
         source: '/:path*',
         headers: [
@@ -33,4 +40,10 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+// The service worker is bundled beside the app whenever Next builds it (see scripts/build-sw.cjs).
+module.exports = (/** @type {string} */ phase) => {
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) {
+    require('./scripts/build-sw.cjs').buildServiceWorker(__dirname, { dev: phase === PHASE_DEVELOPMENT_SERVER });
+  }
+  return nextConfig;
+};

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import './globals.css';
+import { ServiceWorkerRegistration } from '@/components/service-worker';
 
 export const metadata: Metadata = {
   title: { default: 'SetSafe', template: '%s · SetSafe' },
@@ -22,7 +23,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-screen antialiased">{children}</body>
+      <body className="min-h-screen antialiased">
+        {children}
+        <ServiceWorkerRegistration />
+      </body>
     </html>
   );
 }

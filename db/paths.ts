@@ -13,3 +13,4 @@ export function dataDir(): string {
 export const chainHeadsPath = () => path.join(dataDir(), 'chain-heads.json');
 export const authSecretPath = () => path.join(dataDir(), 'auth-secret');
 export const attachmentsDir = () => path.join(dataDir(), 'attachments');
+export const vapidKeysPath = () => path.join(dataDir(), 'vapid-keys.json');

@@ -5,6 +5,8 @@ import {
   CHECK_PHASES,
   CHECK_RESULTS,
   COMMENT_KINDS,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
   FIREARM_KINDS,
   FIREARM_STATUSES,
   HOLD_SOURCES,
@@ -15,6 +17,7 @@ import {
   ROLES,
   SEVERITIES,
 } from '../app/lib/enums';
+import { SAFETY_CONTACT_KINDS, SIGNAL_KINDS } from '../app/lib/rules/acknowledgement';
 
 // Ids are random UUIDs (text) so they cannot be guessed or enumerated across productions.
 // Times are integer milliseconds (timestamp_ms); calendar days are 'YYYY-MM-DD' text.
@@ -352,10 +355,169 @@ export const notifications = sqliteTable(
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     link: text('link'),
+    /** The critical signal (rule 7) this message is about: unacknowledged ones sort first. */
+    signalId: text('signal_id'),
     createdAt: ts('created_at').notNull(),
     readAt: ts('read_at'),
   },
   (t) => [index('notifications_user_read').on(t.userId, t.readAt, t.createdAt)],
+);
+
+// ───────────────────────────── rule 7: acknowledgement and escalation ─────────────────────────────
+
+/**
+ * Critical signals (rule 7), written in the transaction that raised them. Each escalation step is
+ * a column filled once (resentAt, contactsAt), so a repeated or restarted run never repeats one.
+ * subjectId is the incident, hold or rule-3 flag that raised it: one signal per kind and subject.
+ */
+export const signals = sqliteTable(
+  'signals',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    kind: text('kind', { enum: SIGNAL_KINDS }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    incidentId: text('incident_id').references(() => incidents.id),
+    holdId: text('hold_id').references(() => holds.id),
+    title: text('title').notNull(),
+    link: text('link').notNull(),
+    /** Raised by an anonymous report: every time on it keeps the day only. */
+    anonymous: bool('anonymous').notNull().default(false),
+    /** When it was raised; the day only (dayOnly) for an anonymous report. */
+    raisedAt: ts('raised_at').notNull(),
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgedById: text('acknowledged_by_id').references(() => users.id),
+    resentAt: ts('resent_at'),
+    contactsAt: ts('contacts_at'),
+  },
+  (t) => [
+    uniqueIndex('signals_kind_subject').on(t.kind, t.subjectId),
+    index('signals_incident').on(t.incidentId),
+    index('signals_hold').on(t.holdId),
+    // The escalation run reads only signals still waiting for a step.
+    index('signals_open').on(t.productionId, t.raisedAt).where(sql`acknowledged_at is null and contacts_at is null`),
+  ],
+);
+
+/** Rule 7 windows per production (producer only); a production without a row uses the defaults. */
+export const escalationSettings = sqliteTable('escalation_settings', {
+  productionId: text('production_id').primaryKey().references(() => productions.id),
+  resendAfterMinutes: integer('resend_after_minutes').notNull(),
+  contactsAfterMinutes: integer('contacts_after_minutes').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** People outside the show who hear of an unacknowledged critical signal (rule 7): not members. */
+export const safetyContacts = sqliteTable(
+  'safety_contacts',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    kind: text('kind', { enum: SAFETY_CONTACT_KINDS }).notNull(),
+    name: text('name').notNull(),
+    title: text('title').notNull().default(''),
+    email: text('email').notNull(),
+    phone: text('phone').notNull().default(''),
+    createdAt: ts('created_at').notNull(),
+    /** Removed contacts are kept (the audit trail names them) but no longer told. */
+    removedAt: ts('removed_at'),
+  },
+  (t) => [index('safety_contacts_production').on(t.productionId)],
+);
+
+/** Reminders already sent, one row per reminder key: a repeated run sends nothing twice. */
+export const remindersSent = sqliteTable(
+  'reminders_sent',
+  {
+    productionId: text('production_id').notNull().references(() => productions.id),
+    key: text('key').notNull(),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productionId, t.key] })],
+);
+
+// ───────────────────────────── delivery (outbox) ─────────────────────────────
+
+/**
+ * The outbox: one row per message per recipient and channel, written in the transaction of the
+ * change that caused it (DESIGN: messages to people). The worker claims a row by setting a
+ * lease in an immediate transaction, so a restart neither sends a row twice nor loses one; the
+ * row id is the email's Message-ID and the push message's topic, so a retry is recognisable.
+ */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: id(),
+    productionId: text('production_id').references(() => productions.id),
+    notificationId: text('notification_id').references(() => notifications.id),
+    /** The member told; null for people who are not members (safety contacts) and receipts. */
+    userId: text('user_id').references(() => users.id),
+    channel: text('channel', { enum: DELIVERY_CHANNELS }).notNull(),
+    /** Email address, for email rows. */
+    toAddress: text('to_address'),
+    /** Anonymous receipt push: the incident whose receipt holds the subscription. */
+    receiptIncidentId: text('receipt_incident_id').references(() => incidents.id),
+    kind: text('kind').notNull(),
+    critical: bool('critical').notNull().default(false),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    link: text('link'),
+    /** Makes a scheduled message (the daily digest) once-only from database state. */
+    dedupeKey: text('dedupe_key').unique(),
+    /** Times of an anonymous report's messages are kept to the day (DESIGN: anonymous reports). */
+    dayOnly: bool('day_only').notNull().default(false),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Not before: quiet hours and retry backoff move it; critical rows are due at once. */
+    dueAt: ts('due_at').notNull(),
+    /** Set while a worker holds the row; an expired lease (a killed worker) makes it due again. */
+    leaseUntil: ts('lease_until'),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('deliveries_due').on(t.status, t.dueAt),
+    index('deliveries_link').on(t.productionId, t.link),
+    index('deliveries_notification').on(t.notificationId),
+  ],
+);
+
+/** A device's Web Push subscription: a member's (per user and endpoint) or an anonymous receipt's. */
+export const pushSubscriptions = sqliteTable(
+  'push_subscriptions',
+  {
+    id: id(),
+    userId: text('user_id').references(() => users.id),
+    /** Anonymous receipt: kept with the report, never with an account or address (DESIGN). */
+    receiptIncidentId: text('receipt_incident_id').references(() => incidents.id),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    /** Short label of the device, chosen by the browser's user agent family, for the list. */
+    label: text('label').notNull().default(''),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('push_subscriptions_user_endpoint').on(t.userId, t.endpoint),
+    uniqueIndex('push_subscriptions_receipt_endpoint').on(t.receiptIncidentId, t.endpoint),
+  ],
+);
+
+/** A member's delivery choices on one production: channels per kind and quiet hours. */
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    userId: text('user_id').notNull().references(() => users.id),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    /** { [kind]: { email: boolean, push: boolean } }; kinds absent take the defaults. */
+    channels: text('channels', { mode: 'json' }).$type<Record<string, { email: boolean; push: boolean }>>().notNull().default(sql`'{}'`),
+    /** 'HH:mm' in the production's time zone; both null = no quiet hours. */
+    quietFrom: text('quiet_from'),
+    quietTo: text('quiet_to'),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.productionId] })],
 );
 
 // ───────────────────────────── firearms ─────────────────────────────
@@ -529,6 +691,12 @@ export type Attachment = typeof attachments.$inferSelect;
 export type Hold = typeof holds.$inferSelect;
 export type RuleFlag = typeof ruleFlags.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type Signal = typeof signals.$inferSelect;
+export type SafetyContact = typeof safetyContacts.$inferSelect;
+export type EscalationSettingsRow = typeof escalationSettings.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;
+export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;
+export type NotificationPreference = typeof notificationPreferences.$inferSelect;
 export type Firearm = typeof firearms.$inferSelect;
 export type AmmoLot = typeof ammoLots.$inferSelect;
 export type FirearmCheck = typeof firearmChecks.$inferSelect;

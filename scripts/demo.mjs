@@ -33,6 +33,18 @@ if (stale) {
 }
 run(bin('tsx'), ['scripts/seed-demo.ts']);
 const port = process.env.PORT || '3000';
+env.APP_URL ??= `http://localhost:${port}`;
+// The demo's mail goes to a real development mail server (maildev 2.2.1) unless SMTP_URL points elsewhere.
+if (!process.env.SMTP_URL) {
+  const { default: MailDev } = await import('maildev');
+  const smtp = Number(process.env.MAILDEV_SMTP_PORT || 1025);
+  const web = Number(process.env.MAILDEV_WEB_PORT || 1080);
+  const maildev = new MailDev({ smtp, web, ip: '127.0.0.1', webIp: '127.0.0.1', silent: true });
+  await new Promise((resolve, reject) => maildev.listen((err) => (err ? reject(err) : resolve())));
+  env.SMTP_URL = `smtp://127.0.0.1:${smtp}`;
+  env.MAIL_FROM ??= 'SetSafe demo <safety-desk@setsafe.demo>';
+  console.log(`The demo's email (alerts, invitations, the daily digest) can be read at http://localhost:${web}`);
+}
 console.log(`Starting SetSafe on http://localhost:${port} — sign in with an account above.`);
 const child = spawn(bin('next'), ['start', '-p', port], { cwd: root, env, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

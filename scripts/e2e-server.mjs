@@ -7,7 +7,8 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dbPath = path.resolve(root, process.env.DATABASE_PATH || 'data/e2e/setsafe.db');
 fs.rmSync(path.dirname(dbPath), { recursive: true, force: true });
-const env = { ...process.env, DATABASE_PATH: dbPath, NEXT_TELEMETRY_DISABLED: '1' };
+// SETSAFE_TEST_CLOCK: rule 7's clock is driven by the tests (POST /api/test/clock), not a timer.
+const env = { ...process.env, DATABASE_PATH: dbPath, NEXT_TELEMETRY_DISABLED: '1', SETSAFE_TEST_CLOCK: '1' };
 const seed = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/e2e-seed.ts'], { cwd: root, env, stdio: 'inherit' });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 const port = process.env.PORT || '3100';

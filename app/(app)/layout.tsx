@@ -1,3 +1,4 @@
+import { Hotline } from '@/components/signals/hotline';
 import Link from 'next/link';
 import { requireUser, listMyProductions } from '@/app/lib/auth';
 import { Logo } from '@/components/logo';
@@ -54,6 +55,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       {/* Reports filed without a signal are sent from any signed-in page (ARCHITECTURE.md: phones and offline). */}
       <OutboxStatus />
       <div className="flex-1">{children}</div>
+      {/* Rule 7: the industry hotline is always findable, on every signed-in page. */}
+      <footer className="border-t border-line bg-white">
+        <div className="mx-auto max-w-6xl px-4 py-2">
+          <Hotline compact />
+        </div>
+      </footer>
     </div>
   );
 }

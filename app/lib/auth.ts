@@ -87,7 +87,7 @@ export const requireMember = cache(async (productionId: string): Promise<Actor> 
 /** Productions the user belongs to, for the switcher. */
 export function listMyProductions(userId: string) {
   return getDb()
-    .select({ id: productions.id, title: productions.title, phase: productions.phase, role: memberships.role })
+    .select({ id: productions.id, title: productions.title, phase: productions.phase, role: memberships.role, timeZone: productions.timeZone })
     .from(memberships)
     .innerJoin(productions, eq(productions.id, memberships.productionId))
     .where(eq(memberships.userId, userId))

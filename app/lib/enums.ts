@@ -70,8 +70,39 @@ export const NOTIFICATION_KINDS = [
   'meeting_attendance',
   'reporter_update',
   'corrective_action',
+  'reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * Kinds that can never be muted, whose email and push ignore quiet hours (DESIGN: messages to
+ * people; rule 1 and rule 7 signals). Defined once: preferences, the outbox and the UI read this.
+ */
+export const CRITICAL_NOTIFICATION_KINDS: readonly NotificationKind[] = ['hold_called', 'critical_incident', 'escalation'];
+export const isCriticalKind = (k: string): boolean => (CRITICAL_NOTIFICATION_KINDS as readonly string[]).includes(k);
+
+/** What each kind of message is called where a member chooses how it reaches them. */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  hold_called: 'Stop-work hold called',
+  critical_incident: 'Critical incident',
+  escalation: 'Escalations (rule 3 patterns, rule 7 unacknowledged signals)',
+  hold_lifted: 'Hold lifted',
+  assigned: 'An incident assigned to you',
+  comment: 'Comments',
+  status_changed: 'New reports and status changes',
+  witness_request: 'Asked to witness a check',
+  meeting_attendance: 'Safety meeting attendance',
+  reporter_update: 'Updates on reports you filed',
+  corrective_action: 'Corrective actions',
+  reminder: 'Reminders: actions due, legal clocks',
+};
+
+/** Ways a message leaves the app; in-app notifications always exist besides these. */
+export const DELIVERY_CHANNELS = ['email', 'push'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const LABELS = {
   role: { crew: 'Crew', armorer: 'Armorer', producer: 'Producer', auditor: 'Auditor' } satisfies Record<Role, string>,

@@ -11,6 +11,7 @@ import { defineCore } from './core';
 import { Refusal } from './errors';
 import type { Position } from './enums';
 import { changeMemberSchema, inviteMemberSchema, memberRefSchema } from './schemas/members';
+import { enqueueEmail } from './delivery/outbox';
 import { addMembership, bumpSessionVersion, createInvite, createUser, findUserByEmail, getMembership, INVITE_TTL_MS, whoOf } from './site';
 
 export type InviteResult = {
@@ -26,6 +27,25 @@ export type InviteResult = {
 };
 
 const uniq = (p: Position[]): Position[] => [...new Set(p)];
+
+
+/** The invitation also goes by email, in the same transaction (the link is still shown to the producer). */
+function emailInvite(tx: Parameters<typeof createInvite>[0], actorName: string, production: { id: string; title: string }, to: { id: string; email: string; name: string }, token: string | null, now: Date) {
+  const how = token
+    ? `Set your password with this one-time link (it works for ${Math.round(INVITE_TTL_MS / 86_400_000)} days):\n${'{{APP_URL}}'}/invite/${token}`
+    : 'Sign in with your existing SetSafe password.';
+  enqueueEmail(tx, {
+    productionId: production.id,
+    toUserId: to.id,
+    toAddress: to.email,
+    subject: `You are invited to ${production.title} on SetSafe`,
+    text: `${actorName} added you to ${production.title}, the production's safety desk.\n\n${how}`,
+    kind: 'invite',
+    critical: false,
+    link: token ? null : `/productions/${production.id}`,
+    now,
+  });
+}
 
 /** A membership of the actor's production, or a not-found refusal (never another show's). */
 function membershipOf(tx: Tx, actor: Actor, membershipId: string): Membership {
@@ -76,6 +96,7 @@ export const inviteMember = defineCore({
     // Someone who already has a password signs in with it; only a new (or never activated)
     // account gets a one-time link, and nobody can reset another person's password this way.
     const token = user.passwordHash ? null : createInvite(tx, who, user.id, actor.productionId, now);
+    emailInvite(tx, actor.name, actor.production, user, token, now);
     return {
       userId: user.id,
       membershipId: m.id,
@@ -153,6 +174,7 @@ export const reissueInvite = defineCore({
       throw new Refusal(`${user.name} has already set a password. They can change it from their account page.`, 'conflict');
     }
     const token = createInvite(tx, whoOf(actor), user.id, actor.productionId, now);
+    emailInvite(tx, actor.name, actor.production, user, token, now);
     return { membershipId: m.id, name: user.name, email: user.email, token, expiresAt: now.getTime() + INVITE_TTL_MS };
   },
 });

@@ -1,19 +1,25 @@
-// In-app notifications. Written inside the caller's transaction, so a notification exists
-// exactly when the change that caused it does.
+// Messages to people. Written inside the caller's transaction, so a notification exists exactly
+// when the change that caused it does; the same transaction writes its email and push rows to the
+// outbox, as each member chose (DESIGN: messages to people).
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { memberships, notifications } from '@/db/schema';
 import type { NotificationKind, Role } from './enums';
+import { enqueueForMember } from './delivery/outbox';
 
-export type NotificationInput = { kind: NotificationKind; title: string; body?: string; link?: string | null };
+export type NotificationInput = {
+  kind: NotificationKind; title: string; body?: string; link?: string | null;
+  /** The critical signal it is about (rule 7): unacknowledged ones sort first in the list. */
+  signalId?: string | null;
+};
 
 export function notifyUsers(tx: Tx, productionId: string | null, userIds: Iterable<string>, n: NotificationInput, now: Date, exceptUserId?: string | null): number {
   const unique = [...new Set(userIds)].filter((u) => u && u !== exceptUserId);
   if (unique.length === 0) return 0;
-  tx.insert(notifications)
-    .values(unique.map((userId) => ({ id: randomUUID(), userId, productionId, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, createdAt: now })))
-    .run();
+  const rows = unique.map((userId) => ({ id: randomUUID(), userId, productionId, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, signalId: n.signalId ?? null, createdAt: now }));
+  tx.insert(notifications).values(rows).run();
+  for (const r of rows) enqueueForMember(tx, productionId, r.userId, { kind: r.kind, subject: r.title, text: r.body, link: r.link, notificationId: r.id }, now);
   return unique.length;
 }
 

@@ -49,6 +49,10 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   // edit the production, rotate the anonymous-report link: the producer
   'production.manage': [P],
   'production.view': [C, A, P, U],
+  // rule 7: a critical signal waits for a producer's acknowledgement
+  'signal.acknowledge': [P],
+  // rule 7: the production's escalation windows and safety contacts are a producer's settings
+  'escalation.manage': [P],
 };
 
 describe('policy matrix', () => {

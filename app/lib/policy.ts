@@ -27,6 +27,8 @@ export const ACTIONS = [
   'members.manage', // invite and remove members, set roles and positions
   'production.manage', // edit the production, rotate the anonymous-report link
   'production.view', // open the production at all
+  'signal.acknowledge', // rule 7: acknowledge a critical signal (a producer)
+  'escalation.manage', // rule 7: the escalation windows and the safety contacts (a producer)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,6 +47,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'incident.comment', 'incident.triage', 'incident.triageFirearm', 'anon.ask', 'anon.askFirearm',
     'injury.viewPersonal', 'firearm.view', 'check.witness', 'meeting.attend', 'hold.call', 'hold.lift',
     'hold.concur', 'dashboard.view', 'audit.view', 'members.manage', 'production.manage',
+    'signal.acknowledge', 'escalation.manage',
   ],
   auditor: [
     'production.view', 'members.view', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view',

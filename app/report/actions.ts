@@ -6,6 +6,8 @@
 import { fileAnonymousReport, findByReceipt, reporterAddPhoto, reporterSay, reporterView, type FiledReport, type ReporterView } from '@/app/lib/anonymous/core';
 import { ok, type ActionResult } from '@/app/lib/errors';
 import type { StoredPhoto } from '@/app/lib/attachments/store';
+import { removeReceiptPush, saveReceiptPush } from '@/app/lib/delivery/receipt-push';
+import { getVapidKeys } from '@/app/lib/delivery/vapid';
 
 export async function fileReport(token: string, raw: unknown): Promise<ActionResult<FiledReport>> {
   return fileAnonymousReport(token, raw);
@@ -30,4 +32,21 @@ export async function sendReporterMessage(receipt: unknown, raw: unknown): Promi
   const said = reporterSay(found.data, raw);
   if (!said.ok) return said;
   return ok(reporterView(found.data));
+}
+
+/** The public Web Push key, for a reporter turning alerts on for their receipt. */
+export async function receiptPushKey(): Promise<string> {
+  return getVapidKeys().publicKey;
+}
+
+export async function subscribeReceiptPush(receipt: unknown, raw: unknown): Promise<ActionResult<{ created: boolean }>> {
+  const found = await findByReceipt(receipt);
+  if (!found.ok) return found;
+  return saveReceiptPush(found.data, raw);
+}
+
+export async function unsubscribeReceiptPush(receipt: unknown, raw: unknown): Promise<ActionResult<{ removed: number }>> {
+  const found = await findByReceipt(receipt);
+  if (!found.ok) return found;
+  return removeReceiptPush(found.data, raw);
 }

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 
 /**
  * The one-time set-password link, shown once right after it is made (only its hash is stored).
- * SetSafe sends no email: the producer passes it on by text or chat.
+ * It is also emailed to them from the outbox; the producer may pass it on by text or chat too.
  */
 export function InviteLink({ token, name, expiresAt }: { token: string; name: string; expiresAt: number }) {
   const url = `${window.location.origin}/invite/${token}`;
@@ -46,7 +46,7 @@ export function InviteLink({ token, name, expiresAt }: { token: string; name: st
         </span>
       </div>
       <p className="text-sm text-muted">
-        Send it to them yourself (text or chat): SetSafe sends no email. It works once, until {until}, and is shown only now —
+        SetSafe has emailed it to them; you may also send it yourself (text or chat). It works once, until {until}, and is shown only now —
         make a new one from the member list if it gets lost.
       </p>
     </div>

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { addReportPhoto, openFollowUp, sendReporterMessage } from '@/app/report/actions';
+import { addReportPhoto, openFollowUp, receiptPushKey, sendReporterMessage, subscribeReceiptPush, unsubscribeReceiptPush } from '@/app/report/actions';
+import { PushToggle } from '@/components/delivery/push-toggle';
 import type { ReporterView } from '@/app/lib/anonymous/core';
 import { INCIDENT_STATUSES, LABELS } from '@/app/lib/enums';
 import { receiptSchema, reporterMessageSchema, type ReceiptInput, type ReporterMessageInput } from '@/app/lib/schemas/anonymous';
@@ -127,6 +128,22 @@ function ReportView({ receipt, view, onView, onClose }: { receipt: string; view:
       </section>
 
       <Conversation receipt={receipt} view={view} onView={onView} />
+      <section aria-labelledby="receipt-push-h" className="rounded-xl border border-line bg-white p-4 shadow-sm sm:p-5">
+        <h2 id="receipt-push-h" className="text-lg font-semibold">
+          Be told when the production asks
+        </h2>
+        <p className="mt-1 mb-3 text-muted">
+          Turn on a push alert for this report only. The alert is kept with this report — never with an account, a name or an email address —
+          and it says only that a question is waiting. No email is asked for.
+        </p>
+        <PushToggle
+          vapidPublicKey={() => receiptPushKey()}
+          subscribe={(s) => subscribeReceiptPush(receipt, s)}
+          unsubscribe={(s) => unsubscribeReceiptPush(receipt, s)}
+          onLabel="This device will be told when the production asks about this report."
+          turnOnLabel="Alert me on this device"
+        />
+      </section>
       <Photos receipt={receipt} view={view} onView={onView} />
 
       <details className="rounded-xl border border-line bg-white p-4 shadow-sm">

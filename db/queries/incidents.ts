@@ -2,7 +2,7 @@ import 'server-only';
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
-  auditLog, comments, correctiveActions, firearms, holdIncidents, holds, incidentFirearms, incidentInjuries, incidents, memberships, users,
+  auditLog, comments, correctiveActions, signals, firearms, holdIncidents, holds, incidentFirearms, incidentInjuries, incidents, memberships, users,
   type Incident, type IncidentInjury,
 } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
@@ -205,6 +205,8 @@ export function getIncidentDetail(actor: Actor, incidentId: string, now: Date) {
   // Timeline: the audit trail of the incident itself, its comments and corrective actions, and
   // the holds it caused or joined.
   const holdIds = linkedHolds.map((h) => h.id);
+  // Rule 7: the report's critical signals (raised, re-sent, escalated, acknowledged) on its timeline.
+  const signalIds = db.select({ id: signals.id }).from(signals).where(and(eq(signals.productionId, actor.productionId), eq(signals.incidentId, i.id))).all().map((r) => r.id);
   const auditRows = db
     .select({ id: auditLog.id, at: auditLog.at, actorLabel: auditLog.actorLabel, entity: auditLog.entity, action: auditLog.action, before: auditLog.before, after: auditLog.after, entityId: auditLog.entityId })
     .from(auditLog)
@@ -215,6 +217,7 @@ export function getIncidentDetail(actor: Actor, incidentId: string, now: Date) {
           and(eq(auditLog.entity, 'incident'), eq(auditLog.entityId, i.id)),
           and(inArray(auditLog.entity, ['comment', 'corrective_action']), sql`json_extract(${auditLog.after}, '$.incidentId') = ${i.id}`),
           holdIds.length ? and(eq(auditLog.entity, 'hold'), inArray(auditLog.entityId, holdIds)) : undefined,
+          signalIds.length ? and(eq(auditLog.entity, 'signal'), inArray(auditLog.entityId, signalIds)) : undefined,
         ),
       ),
     )

@@ -7,5 +7,6 @@ import { routes as bench } from './bench';
 import { routes as incidents } from './incidents';
 import { routes as oversight } from './oversight';
 import { routes as anonymous } from './anonymous';
+import { routes as signals } from './signals';
 
-export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous];
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous, ...signals];

@@ -42,7 +42,7 @@ export default async function NotificationsPage() {
         <EmptyState>Nothing yet. Holds, escalations, assignments and witness requests appear here.</EmptyState>
       ) : (
         <div className="overflow-hidden rounded-xl border border-line bg-surface shadow-sm">
-          <ul className="divide-y divide-line" aria-label="Notifications, newest first">
+          <ul className="divide-y divide-line" aria-label="Notifications: critical ones waiting for a producer first, then newest first">
             {rows.map((n) => {
               const href = safeLink(n.link);
               const isUnread = n.readAt === null;
@@ -51,10 +51,15 @@ export default async function NotificationsPage() {
                   key={n.id}
                   data-testid="notification"
                   data-unread={isUnread ? 'true' : 'false'}
-                  className={cx('flex flex-col gap-2 p-4 sm:flex-row sm:items-start sm:gap-4', isUnread && 'bg-brand-soft/50')}
+                  data-critical={n.waitingForAcknowledgement ? 'true' : 'false'}
+                  className={cx(
+                    'flex flex-col gap-2 p-4 sm:flex-row sm:items-start sm:gap-4',
+                    n.waitingForAcknowledgement ? 'border-l-4 border-hold bg-hold-soft/60' : isUnread && 'bg-brand-soft/50',
+                  )}
                 >
                   <div className="min-w-0 flex-1">
                     <div className="flex flex-wrap items-center gap-2">
+                      {n.waitingForAcknowledgement ? <Badge tone="danger">▲ Critical · not yet acknowledged</Badge> : null}
                       {isUnread ? <Badge tone="info">● New</Badge> : null}
                       <p className={cx('break-words', isUnread ? 'font-bold' : 'font-semibold')}>
                         {href ? (

@@ -26,6 +26,7 @@ import { getAuthSecret } from '../secret';
 import { dayOfStamp, dayOnly, localDate, startOfLocalDay } from '../time';
 import { fileBytes, storePhoto, type StoredPhoto } from '../attachments/store';
 import { checkReceiptMac, hashReceipt, normaliseReceipt } from './receipt';
+import { enqueuePush, hasPushDevice } from '../delivery/outbox';
 import { CHECK_DELAY_MS, isThrottled, recordWrong, sleep, THROTTLED_MESSAGE } from './throttle';
 
 export const LINK_INACTIVE_MESSAGE = 'This report link is no longer active. Ask for the current QR code or link on the call sheet.';
@@ -299,6 +300,11 @@ export const askReporterCore = defineCore({
     const row = { id: randomUUID(), incidentId: incident.id, authorId: actor.userId, kind: 'question' as const, body: input.body, createdAt: now };
     tx.insert(comments).values(row).run();
     appendAudit(tx, { chain: actor.productionId, actorId: actor.userId, actorLabel: actor.name, entity: 'comment', entityId: row.id, action: 'comment.question', after: row, at: now });
+    // The reporter hears of it on the devices they registered with the receipt; the question itself
+    // stays behind the receipt code, off the lock screen.
+    if (hasPushDevice(tx, { receiptIncidentId: incident.id })) {
+      enqueuePush(tx, { productionId: actor.productionId, receiptIncidentId: incident.id, subject: `A question about your report #${incident.number}`, text: 'Open your receipt code on the follow-up page to read and answer it.', kind: 'reporter_question', critical: false, link: '/report/follow-up', now });
+    }
     return { id: row.id };
   },
 });

@@ -173,7 +173,7 @@ export const handOff = defineCore({
       const rounds = input.roundsOut ? `, with ${input.roundsOut} ${lot ? `${lot.kind} ` : ''}rounds counted out` : '';
       const { incident } = fileIncidentTx(
         tx,
-        { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name }, now },
+        { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name, role: actor.role }, now },
         {
           id: randomUUID(),
           type: 'custody_breach',
@@ -291,7 +291,7 @@ export const recordReturn = defineCore({
           : `${-diff} more ${diff === -1 ? 'round' : 'rounds'} came back than went out: rounds of unknown origin, inspect them at once.`;
       incident = fileIncidentTx(
         tx,
-        { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name }, now },
+        { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name, role: actor.role }, now },
         {
           id: randomUUID(),
           type: 'custody_breach',
@@ -332,7 +332,7 @@ export const reportOutsideHandoff = defineCore({
     const occurredAt = input.occurredAt ? pastLocalTime(input.occurredAt, tz, now, 'occurredAt', 'That time is in the future. When did it happen?') : null;
     const { incident } = fileIncidentTx(
       tx,
-      { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name }, now },
+      { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name, role: actor.role }, now },
       {
         id: input.id,
         type: 'custody_breach',

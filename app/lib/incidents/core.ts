@@ -13,7 +13,7 @@ export const fileIncidentCore = defineCore({
     const occurredAt = input.occurredAt ? pastLocalTime(input.occurredAt, tz, now, 'occurredAt', 'That time is in the future. When did it happen?') : null;
     const { incident, created, effects } = fileIncidentTx(
       tx,
-      { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name }, now },
+      { productionId: actor.productionId, timeZone: tz, reporter: { userId: actor.userId, label: actor.name, role: actor.role }, now },
       { ...input, occurredAt, severity: input.severity ?? 'unrated' },
     );
     return {

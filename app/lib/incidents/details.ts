@@ -5,8 +5,10 @@ import type { Tx } from '@/db/client';
 import { firearms, incidentFirearms, incidentInjuries, incidents, type IncidentInjury } from '@/db/schema';
 import { defineCore } from '../core';
 import { Refusal } from '../errors';
-import { notifyUsers } from '../notify';
+import { notifyRoles, notifyUsers } from '../notify';
 import { canSeeInjuryPersonal } from '../policy';
+import { hasLegalClock } from '../rules/acknowledgement';
+import { raiseSignal } from '../signals/raise';
 import { INJURY_PERSONAL_FIELDS, recordInjuryClockSchema, updateIncidentSchema, type InjuryInput } from '../schemas/incidents';
 import { toLocalDateTime } from '../time';
 import { incidentLink } from './file';
@@ -105,7 +107,19 @@ export const updateIncidentDetailsCore = defineCore({
           after[`injury.${k}`] = v;
         }
       }
-      if (Object.keys(patch).length) tx.update(incidentInjuries).set({ ...patch, updatedAt: now }).where(eq(incidentInjuries.incidentId, i.id)).run();
+      if (Object.keys(patch).length) {
+        tx.update(incidentInjuries).set({ ...patch, updatedAt: now }).where(eq(incidentInjuries.incidentId, i.id)).run();
+        // Rule 7: details that start an OSHA reporting clock make the report a critical signal.
+        const updated = { ...current, ...patch };
+        if (hasLegalClock(updated)) {
+          const { signal, created } = raiseSignal(tx, {
+            productionId: actor.productionId, timeZone: actor.production.timeZone, kind: 'injury_clock', subjectId: i.id, incidentId: i.id,
+            subject: `report #${i.number} — ${i.location}`, link: incidentLink(i.productionId, i.id),
+            by: { userId: actor.userId, label: actor.name, role: actor.role }, anonymous: false, now,
+          });
+          if (created) notifyRoles(tx, actor.productionId, ['producer'], { kind: 'critical_incident', title: signal.title, body: 'An OSHA reporting clock is running. A producer acknowledges it from the report.', link: signal.link, signalId: signal.id }, now, actor.userId);
+        }
+      }
     }
 
     const changed = Object.keys(after);

@@ -5,18 +5,20 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/db/client';
 import { firearms, holdIncidents, holds, incidentFirearms, incidentInjuries, incidents, ruleFlags, type Incident } from '@/db/schema';
 import { appendAudit } from '../audit';
-import { LABELS, type IncidentType, type Severity } from '../enums';
+import { LABELS, type IncidentType, type Role, type Severity } from '../enums';
 import { notifyRoles } from '../notify';
 import { DEFAULT_RULES, isRule1, onIncidentFiled, RULE3_TYPES, type Effect, type HoldFact, type IncidentFact, type RuleConfig } from '../rules';
 import { DAY, dayOnly } from '../time';
 import { Refusal } from '../errors';
+import { signalsForIncident } from '../rules/acknowledgement';
+import { raiseSignal } from '../signals/raise';
 import type { InjuryInput } from '../schemas/incidents';
 
 export type FilingContext = {
   productionId: string;
   timeZone: string;
   /** Null for an anonymous report: nothing that identifies the reporter is stored. */
-  reporter: { userId: string; label: string } | null;
+  reporter: { userId: string; label: string; role?: Role } | null;
   now: Date;
   /** Anonymous reports: hash of the receipt code. */
   receiptHash?: string | null;
@@ -144,14 +146,16 @@ export function fileIncidentTx(tx: Tx, ctx: FilingContext, input: FilingInput): 
   });
 
   const effects = runFilingRules(tx, ctx, row);
-  applyEffects(tx, ctx, row, effects);
+  const signalIds = raiseFilingSignals(tx, ctx, row, input.injury ?? null, effects);
+  applyEffects(tx, ctx, row, effects, signalIds);
   // The stored row is `row` but for a severity rule 1 forced: no need to read it back.
   const forced = effects.find((e): e is Extract<Effect, { kind: 'force_severity' }> => e.kind === 'force_severity');
   const incident: Incident = forced ? { ...row, severity: forced.severity } : row;
 
   // The producers (and, for firearm matters, the armorer) learn of every new report.
   if (!effects.some((e) => e.kind === 'notify_producers')) {
-    notifyRoles(tx, ctx.productionId, ['producer'], { kind: 'status_changed', title: `New report #${number}: ${LABELS.incidentType[row.type]}`, body: row.location, link: incidentLink(ctx.productionId, row.id) }, reportedAt, ctx.reporter?.userId);
+    const critical = signalIds.incident ? { kind: 'critical_incident' as const, title: `Critical: report #${number}: ${LABELS.incidentType[row.type]}` } : { kind: 'status_changed' as const, title: `New report #${number}: ${LABELS.incidentType[row.type]}` };
+    notifyRoles(tx, ctx.productionId, ['producer'], { ...critical, body: row.location, link: incidentLink(ctx.productionId, row.id), signalId: signalIds.incident }, reportedAt, ctx.reporter?.userId);
   }
   return { incident, created: true, effects };
 }
@@ -186,8 +190,36 @@ function runFilingRules(tx: Tx, ctx: FilingContext, row: Incident): Effect[] {
   return onIncidentFiled(toFact(row), { openHold: open ? toHoldFact(open) : null, others, flags }, config);
 }
 
+type FilingSignals = { incident?: string; pattern?: string; patternFlagId?: string };
+
+/**
+ * Rule 7: the critical signals of a new report, raised in its transaction before its messages go
+ * out, so every message about them carries the signal. A rule-1 report's hold is covered by the
+ * report's own signal; the rule-3 pattern gets one of its own, on the flag the filing raises.
+ */
+function raiseFilingSignals(tx: Tx, ctx: FilingContext, row: Incident, injury: InjuryInput | null, effects: Effect[]): FilingSignals {
+  const out: FilingSignals = {};
+  const subject = `report #${row.number} — ${row.location}`;
+  const link = incidentLink(ctx.productionId, row.id);
+  const by = ctx.reporter ? { userId: ctx.reporter.userId, label: ctx.reporter.label, role: ctx.reporter.role ?? 'crew' as Role } : null;
+  const base = { productionId: ctx.productionId, timeZone: ctx.timeZone, incidentId: row.id, subject, link, by, anonymous: ctx.reporter === null, now: ctx.now };
+  const kinds = signalsForIncident({
+    type: row.type,
+    injury: injury ? { died: injury.died ?? false, hospitalizedInpatient: injury.hospitalizedInpatient ?? null, amputation: injury.amputation ?? false, lossOfEye: injury.lossOfEye ?? false } : null,
+  });
+  for (const kind of kinds) {
+    const { signal } = raiseSignal(tx, { ...base, kind, subjectId: row.id });
+    out.incident ??= signal.id;
+  }
+  if (effects.some((e) => e.kind === 'flag_pattern')) {
+    out.patternFlagId = randomUUID();
+    out.pattern = raiseSignal(tx, { ...base, kind: 'pattern', subjectId: out.patternFlagId, byLabel: 'SetSafe (rule 3)' }).signal.id;
+  }
+  return out;
+}
+
 /** Applies the rules' effects inside the same transaction, each with its own audit entry. */
-export function applyEffects(tx: Tx, ctx: FilingContext, row: Incident, effects: Effect[]): void {
+export function applyEffects(tx: Tx, ctx: FilingContext, row: Incident, effects: Effect[], signalIds: FilingSignals = {}): void {
   const link = incidentLink(ctx.productionId, row.id);
   const anonymousIn = ctx.reporter === null ? { timeZone: ctx.timeZone } : undefined;
   // Anonymous filings keep the day only, in notifications and flags too.
@@ -211,7 +243,7 @@ export function applyEffects(tx: Tx, ctx: FilingContext, row: Incident, effects:
         tx.insert(holds).values(hold).run();
         tx.insert(holdIncidents).values({ holdId: hold.id, incidentId: row.id }).run();
         appendAudit(tx, { chain: ctx.productionId, ...SYSTEM(1), entity: 'hold', entityId: hold.id, action: 'hold.call', after: hold, at: ctx.now, anonymousIn });
-        notifyRoles(tx, ctx.productionId, ['producer', 'armorer', 'crew'], { kind: 'hold_called', title: 'Stop-work hold: no weapon is handed out', body: hold.reason, link: `/productions/${ctx.productionId}/hold` }, at, ctx.reporter?.userId);
+        notifyRoles(tx, ctx.productionId, ['producer', 'armorer', 'crew'], { kind: 'hold_called', title: 'Stop-work hold: no weapon is handed out', body: hold.reason, link: `/productions/${ctx.productionId}/hold`, signalId: signalIds.incident }, at, ctx.reporter?.userId);
         break;
       }
       case 'join_hold': {
@@ -220,11 +252,11 @@ export function applyEffects(tx: Tx, ctx: FilingContext, row: Incident, effects:
         break;
       }
       case 'notify_producers': {
-        notifyRoles(tx, ctx.productionId, ['producer'], { kind: e.rule === 3 ? 'escalation' : 'critical_incident', title: `${e.title} (report #${row.number})`, body: e.body, link }, at);
+        notifyRoles(tx, ctx.productionId, ['producer'], { kind: e.rule === 3 ? 'escalation' : 'critical_incident', title: `${e.title} (report #${row.number})`, body: e.body, link, signalId: e.rule === 3 ? signalIds.pattern : signalIds.incident }, at);
         break;
       }
       case 'flag_pattern': {
-        const flag = { id: randomUUID(), productionId: ctx.productionId, rule: 'rule3', windowStart: e.windowStart, windowEnd: e.windowEnd, incidentIds: e.incidentIds, createdAt: at };
+        const flag = { id: signalIds.patternFlagId ?? randomUUID(), productionId: ctx.productionId, rule: 'rule3', windowStart: e.windowStart, windowEnd: e.windowEnd, incidentIds: e.incidentIds, createdAt: at };
         tx.insert(ruleFlags).values(flag).run();
         appendAudit(tx, { chain: ctx.productionId, ...SYSTEM(3), entity: 'rule_flag', entityId: flag.id, action: 'rule3.flag', after: flag, at: ctx.now, anonymousIn });
         break;

@@ -13,6 +13,8 @@ import { Refusal } from '../errors';
 import { notifyRoles } from '../notify';
 import { canCallHold, canConcur, canLiftHold, RULE1_TYPES, type HoldFact } from '../rules';
 import { callHoldSchema, concurHoldSchema, liftHoldSchema } from '../schemas/incidents';
+import { raiseSignal } from '../signals/raise';
+import { acknowledgeHoldSignal } from '../signals/core';
 import { openHoldOf, toHoldFact } from './file';
 
 const holdLink = (productionId: string) => `/productions/${productionId}/hold`;
@@ -50,8 +52,13 @@ export const callHoldCore = defineCore({
     const hold = { id: randomUUID(), productionId: actor.productionId, source: 'manual' as const, calledById: actor.userId, calledAt: now, reason: input.reason, incidentId: null };
     tx.insert(holds).values(hold).run();
     auditHold(tx, actor, hold.id, 'hold.call', null, hold, now);
+    // Rule 7: a hold waits for a producer's acknowledgement (one who calls it has acknowledged it).
+    const { signal } = raiseSignal(tx, {
+      productionId: actor.productionId, timeZone: actor.production.timeZone, kind: 'hold_called', subjectId: hold.id, holdId: hold.id,
+      subject: input.reason, link: holdLink(actor.productionId), by: { userId: actor.userId, label: actor.name, role: actor.role }, anonymous: false, now,
+    });
     // Everyone on the production learns at once.
-    notifyRoles(tx, actor.productionId, ['producer', 'armorer', 'crew', 'auditor'], { kind: 'hold_called', title: `Stop-work hold called by ${actor.name}`, body: input.reason, link: holdLink(actor.productionId) }, now, actor.userId);
+    notifyRoles(tx, actor.productionId, ['producer', 'armorer', 'crew', 'auditor'], { kind: 'hold_called', title: `Stop-work hold called by ${actor.name}`, body: input.reason, link: holdLink(actor.productionId), signalId: signal.id }, now, actor.userId);
     return { id: hold.id };
   },
 });
@@ -80,6 +87,7 @@ export const liftHoldCore = defineCore({
     if (!verdict.ok) throw new Refusal(verdict.reason, 'refused');
     tx.update(holds).set({ liftedById: actor.userId, liftedAt: now, resolution: input.resolution }).where(eq(holds.id, h.id)).run();
     auditHold(tx, actor, h.id, 'hold.lift', { liftedAt: null }, { liftedById: actor.userId, liftedAt: now, resolution: input.resolution }, now);
+    acknowledgeHoldSignal(tx, actor, h.id, now);
     notifyRoles(tx, actor.productionId, ['producer', 'armorer', 'crew', 'auditor'], { kind: 'hold_lifted', title: `Stop-work hold lifted by ${actor.name}`, body: input.resolution, link: holdLink(actor.productionId) }, now, actor.userId);
     return { id: h.id };
   },

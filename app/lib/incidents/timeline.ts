@@ -124,6 +124,22 @@ export function timelineEntry(row: AuditRow, viewer: TimelineViewer): TimelineEn
       return e('Concurred with lifting the stop-work hold', [after.concurrenceNote ? clip(str(after.concurrenceNote)) : null]);
     case 'hold.lift':
       return e('Stop-work hold lifted', [`Resolution: ${clip(str(after.resolution))}`]);
+    // Rule 7: acknowledgement and escalation.
+    case 'signal.raise':
+      return e('Critical signal raised: waiting for a producer’s acknowledgement (rule 7)', [clip(str(after.title))]);
+    case 'signal.resend':
+      return e('Not acknowledged in time: re-sent to every producer and the armorer (rule 7)', [typeof after.recipients === 'number' ? `${after.recipients} people told` : null]);
+    case 'signal.contacts': {
+      const contacts = Array.isArray(after.contacts) ? (after.contacts as Record<string, unknown>[]) : [];
+      return e('Still not acknowledged: escalated to the production’s safety contacts; the hotline is shown to everyone on the show (rule 7)', [
+        contacts.length
+          ? `Contacts: ${contacts.map((c) => `${str(c.name)} (${str(c.kind)})${c.emailed ? ', emailed' : ', to be emailed'}`).join('; ')}`
+          : 'No safety contacts are set up: a producer adds them in the production settings',
+        `IATSE Safety Hotline: ${str(after.hotline) || '844-IA-AWARE'}`,
+      ]);
+    }
+    case 'signal.acknowledge':
+      return e(`Critical signal acknowledged by ${str(after.byName) || row.actorLabel}${after.raisedByProducer ? ' (a producer raised it)' : ''}`);
     default: {
       const words = row.action.replace(/^[a-z_]+\./, '').replace(/[_.]/g, ' ');
       return e(words.charAt(0).toUpperCase() + words.slice(1));

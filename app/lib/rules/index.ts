@@ -5,3 +5,5 @@ export * from './custody';
 export * from './deadlines';
 export * from './meetings';
 export * from './verdict';
+export * from './acknowledgement';
+export * from './reminders';

@@ -5,6 +5,8 @@ import { getReferenceCase } from '@/db/queries/reference';
 import { RUST_CASE_ID } from '@/db/seed/rust-case';
 import { formatDays, listRules, replayRust, RUST_TIME_ZONE, type PlacementCheck } from '@/app/lib/rust/replay';
 import { checkAssumptions } from '@/app/lib/rust/assumptions';
+import { rule7ForEvent } from '@/app/lib/rust/rule7';
+import { Rule7Replay } from '@/components/reference/rule7-replay';
 import { ANSWER_ORDER, ANSWERS } from '@/app/lib/rust/answers';
 import { isLinkableSource } from '@/app/lib/rust/outlets';
 import type { RustEvent, RustSource } from '@/app/lib/rust/types';
@@ -132,6 +134,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
             <p className="mt-3 text-sm text-muted">No new SetSafe record. {e.replayNote}</p>
           ) : (
             <ReplayBox replay={r}>
+              <Rule7Replay signals={rule7ForEvent(e, r)} timeZone={c.info.timeZone || RUST_TIME_ZONE} approximate={e.approximate} />
               {check ? <p className="mt-2 text-sm text-muted">Date check: {placementText(check)}</p> : null}
             </ReplayBox>
           )

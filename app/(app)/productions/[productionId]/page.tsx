@@ -8,6 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { LinkButton } from '@/components/ui/button';
 import { allowed, can } from '@/app/lib/policy';
 import { Verdict } from '@/components/dashboard/cards';
+import { OverviewSignals } from '@/components/signals/overview-signals';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -28,6 +29,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ produ
           ) : null
         }
       />
+      {/* Rule 7: unacknowledged critical signals and, once escalated, the hotline, for everyone on the show. */}
+      <OverviewSignals actor={actor} now={new Date()} />
       {can(actor.role, 'dashboard.view') ? (
         // Rule 4 on the page a member lands on: can we shoot today, and what is overdue.
         <section aria-label="Safety state" className="mb-4 flex flex-col items-start gap-1">

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireMember } from '@/app/lib/auth';
+import { listWhoWasTold } from '@/db/queries/delivery';
+import { WhoWasTold } from '@/components/delivery/who-was-told';
 import { LABELS } from '@/app/lib/enums';
 import { can } from '@/app/lib/policy';
 import { canCallHold, canConcur, canLiftHold } from '@/app/lib/rules';
@@ -9,6 +11,8 @@ import { listHolds, type HoldRow } from '@/db/queries/holds';
 import { Card, CardTitle, EmptyState, Facts, PageHeader } from '@/components/ui/card';
 import { Badge, HoldBadge } from '@/components/ui/badge';
 import { CallHoldForm, ConcurForm, LiftHoldForm } from '@/components/incidents/hold-forms';
+import { SignalPanel } from '@/components/signals/signal-panel';
+import { signalsOfHolds } from '@/db/queries/signals';
 
 export const metadata: Metadata = { title: 'Stop-work holds' };
 
@@ -34,10 +38,15 @@ export default async function HoldPage({ params, searchParams }: { params: Promi
   const concurredByMe = !!standing && standing.needsConcurrence && standing.concurredById === actor.userId;
   // After a lift the page says, from the record, that the hold is lifted and by whom.
   const justLifted = typeof lifted === 'string' ? history.find((h) => h.id === lifted) : undefined;
+  // Who was told about the standing hold (or the latest one), for the roles that see the record.
+  const latest = standing ?? all[0] ?? null;
+  const told = latest ? listWhoWasTold(actor, [`/productions/${actor.productionId}/hold`], latest.calledAt) : null;
 
   return (
     <>
       <PageHeader title="Stop-work holds" subtitle="While a hold stands, no weapon is handed out. Returns to the armorer still work." />
+      {/* Rule 7: a hold called by hand waits for a producer's acknowledgement (lifting it also counts). */}
+      <SignalPanel productionId={actor.productionId} signals={signalsOfHolds(actor, standing ? [standing.id] : [])} timeZone={tz} />
 
       {justLifted && justLifted.liftedAt ? (
         <div role="status" data-testid="hold-lifted" className="mb-4 rounded-xl border-2 border-ok/40 bg-ok-soft px-4 py-3 text-ink">
@@ -88,6 +97,12 @@ export default async function HoldPage({ params, searchParams }: { params: Promi
           )}
         </Card>
       )}
+
+      {told ? (
+        <div className="mb-4">
+          <WhoWasTold rows={told} timeZone={tz} id="told-h" />
+        </div>
+      ) : null}
 
       <Card aria-labelledby="history-h">
         <CardTitle id="history-h">History ({history.length})</CardTitle>

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
+import { listWhoWasTold } from '@/db/queries/delivery';
+import { WhoWasTold } from '@/components/delivery/who-was-told';
 import { can } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
 import { INJURY_FIELD_LABELS, INJURY_PERSONAL_FIELDS, type InjuryInput } from '@/app/lib/schemas/incidents';
@@ -17,6 +19,8 @@ import { DuplicateForm, OwnerForm, SeverityForm, StatusForm } from '@/components
 import { CommentForm, CorrectiveActionForm, EditDetailsForm, InjuryClockForm } from '@/components/incidents/detail-forms';
 import { ReporterConversation } from '@/components/incidents/reporter-conversation';
 import { AttachmentsPanel } from '@/components/incidents/attachments-panel';
+import { SignalPanel } from '@/components/signals/signal-panel';
+import { signalsOfIncident } from '@/db/queries/signals';
 
 export const metadata: Metadata = { title: 'Incident' };
 
@@ -57,6 +61,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   const auditor = actor.role === 'auditor';
   // The anonymous reporter's questions and answers have their own card (ReporterConversation).
   const comments = d.comments.filter((c) => c.kind === 'comment');
+  const told = listWhoWasTold(actor, [`${base}/${i.id}`, `${base}/${i.id}#comments`]);
 
   return (
     <>
@@ -90,6 +95,9 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           {auditor ? ' · read-only: auditors observe' : ''}
         </p>
       </header>
+
+      {/* Rule 7: a critical report waits for a producer's acknowledgement, in plain sight. */}
+      <SignalPanel productionId={pid} signals={signalsOfIncident(actor, i.id)} timeZone={tz} />
 
       {/*
         One grid: on a phone the cards stack in this order (facts, then the workflow); on a wide
@@ -184,6 +192,8 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           )}
           {d.can.comment ? <CommentForm productionId={pid} incidentId={i.id} /> : null}
         </Card>
+
+        {told ? <WhoWasTold rows={told} timeZone={tz} id="told-h" /> : null}
 
         <Card aria-labelledby="timeline-h" className="lg:col-span-2">
           <CardTitle id="timeline-h">Timeline</CardTitle>
