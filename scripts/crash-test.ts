@@ -1,13 +1,15 @@
 // Durability when the process dies (ARCHITECTURE.md: durability): files reports from concurrent clients through the
 // JSON route, SIGKILLs the server mid-load, restarts it, and checks that every acknowledged
 // report is present and intact, that the audit chains verify, and that retried filings after
-// the restart do not duplicate.
+// the restart do not duplicate. The outbox worker sends email to a real SMTP sink through the
+// kill: every email row is received exactly once (counted per outbox row id), none lost, none twice.
 //
 // SIGKILL tests the PROCESS dying (SQLite's WAL with synchronous=FULL keeps every committed
 // transaction across a crash of the process). It does not simulate power loss or an OS crash.
 //
 //   npm run crash-test                 10,000 reports (the full run)
 //   npm run crash-test -- --count 800  a smaller run (what `npm test` does)
+//   --port 3310 (the server), --smtp-port <port+1> (the SMTP sink the worker sends to)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { killServer, signInCookie, startServer } from './lib/server';
 import { verifyDatabase } from '../db/audit-chains';
+import { startSmtpSink } from '../app/lib/testing/smtp-sink';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,15 +27,35 @@ const COUNT = arg('count', 10_000);
 const CONCURRENCY = arg('concurrency', 32);
 const PORT = arg('port', 3310);
 const KILL_AT = Math.floor(COUNT * 0.6);
+const SMTP_PORT = arg('smtp-port', PORT + 1);
 
 type Sent = { id: string; type: string; description: string; location: string };
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-crash-'));
-  const env = { DATABASE_PATH: path.join(dir, 'setsafe.db'), NEXTAUTH_URL: `http://127.0.0.1:${PORT}` };
+  const sink = await startSmtpSink(SMTP_PORT);
+  // The worker ticks often and leases briefly, so rows it held when killed are due again soon.
+  const env = {
+    DATABASE_PATH: path.join(dir, 'setsafe.db'),
+    NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+    SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+    DELIVERY_INTERVAL_MS: '100',
+    DELIVERY_LEASE_MS: '3000',
+  };
   process.env.DATABASE_PATH = env.DATABASE_PATH;
   const { seedDemo } = await import('../db/seed/demo');
   const { productionId } = await seedDemo();
+  {
+    // Every producer takes new reports by email, so each filing writes email rows to the outbox;
+    // every tenth report is a near miss, whose rule-3 escalation is a critical kind.
+    const seeded = new Database(env.DATABASE_PATH);
+    seeded
+      .prepare(
+        "insert or replace into notification_preferences (user_id, production_id, channels, updated_at) select user_id, production_id, ?, ? from memberships where production_id = ? and role = 'producer'",
+      )
+      .run(JSON.stringify({ status_changed: { email: true, push: false } }), Date.now(), productionId);
+    seeded.close();
+  }
 
   let server = await startServer({ port: PORT, env });
   const cookie = await signInCookie(server.base, 'crew@setsafe.test', 'setsafe-demo-2026');
@@ -92,9 +115,27 @@ async function main() {
     const res = await post(s);
     if (res.status === 200 || res.status === 201) retriedUnacked++;
   }
+  // Let the worker drain the outbox (polling the database, not sleeping a fixed time).
+  const pendingEmail = () => {
+    const d = new Database(env.DATABASE_PATH, { readonly: true });
+    try {
+      return (d.prepare("select count(*) n from deliveries where channel = 'email' and status = 'pending'").get() as { n: number }).n;
+    } finally {
+      d.close();
+    }
+  };
+  const drainDeadline = Date.now() + 120_000;
+  while (pendingEmail() > 0 && Date.now() < drainDeadline) await new Promise((r) => setTimeout(r, 200));
   await killServer(server, 'SIGTERM');
+  await sink.close();
 
   const db = new Database(env.DATABASE_PATH, { readonly: true });
+  const emailRows = db.prepare("select id, status, critical from deliveries where channel = 'email'").all() as { id: string; status: string; critical: number }[];
+  const received = new Map<string, number>();
+  for (const m of sink.messages) received.set(m.deliveryId, (received.get(m.deliveryId) ?? 0) + 1);
+  const emailLost = emailRows.filter((r) => (received.get(r.id) ?? 0) === 0);
+  const emailTwice = emailRows.filter((r) => (received.get(r.id) ?? 0) > 1);
+  const strangers = [...received.keys()].filter((id) => !emailRows.some((r) => r.id === id)).length;
   const rows = new Map(
     (db.prepare("select id, type, description, location from incidents where description like 'crash-test report %'").all() as Sent[]).map((r) => [r.id, r]),
   );
@@ -125,6 +166,15 @@ async function main() {
     rowsInDatabase: rows.size,
     duplicateNumbers: dupNumbers,
     serverErrors5xx: errors5xx,
+    emailRows: emailRows.length,
+    emailCritical: emailRows.filter((r) => r.critical).length,
+    emailReceived: sink.messages.length,
+    emailLost: emailLost.length,
+    emailLostCritical: emailLost.filter((r) => r.critical).length,
+    emailSentTwice: emailTwice.length,
+    emailSentTwiceCritical: emailTwice.filter((r) => r.critical).length,
+    emailNotFromOutbox: strangers,
+    emailStatus: Object.fromEntries(['pending', 'sent', 'failed'].map((st) => [st, emailRows.filter((r) => r.status === st).length])),
     chains: chains.map((c) => `${c.chain.slice(0, 8)}: ${c.summary}`),
     loadSeconds: +(loadMs / 1000).toFixed(1),
   };
@@ -132,7 +182,8 @@ async function main() {
   console.log(JSON.stringify(report, null, 2));
   fs.rmSync(dir, { recursive: true, force: true });
   const everyReportOnce = rows.size === acked.size + unacked.length && retriedUnacked === unacked.length;
-  const ok = missing === 0 && altered === 0 && retriedAckedDup === 0 && dupNumbers === 0 && errors5xx === 0 && everyReportOnce && chains.every((c) => c.status !== 'tampered');
+  const mailOnce = emailRows.length > 0 && emailLost.length === 0 && emailTwice.length === 0 && strangers === 0;
+  const ok = missing === 0 && altered === 0 && retriedAckedDup === 0 && dupNumbers === 0 && errors5xx === 0 && everyReportOnce && mailOnce && chains.every((c) => c.status !== 'tampered');
   if (!ok) {
     console.error('CRASH TEST FAILED');
     process.exit(1);
