@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { ORIGINAL_OUTLET_HOSTS } from '../app/lib/rust/outlets';
@@ -130,6 +131,16 @@ test.describe('Rust reference case, signed out', () => {
     await expect(page.locator('#fp-FP2')).toHaveAttribute('open', '');
     await expect(page.locator('#fp-FP2').getByRole('link', { name: 'Rule 3: patterns escalate' })).toBeInViewport();
     await page.screenshot({ path: 'test-results/rust-375-summary.png' });
+  });
+
+  test('axe finds no WCAG 2.1 AA violation at 375 px, with every fold open', async ({ page }) => {
+    // The page is long; axe over all of it takes longer than the default budget on a shared machine.
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(PATH);
+    await page.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   test('a version that is not a number, or not held, answers 404 and changes nothing', async ({ page }) => {
