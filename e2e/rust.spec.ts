@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { ORIGINAL_OUTLET_HOSTS } from '../app/lib/rust/outlets';
@@ -57,7 +58,7 @@ async function checkCasePage(page: Page) {
   await expect(page.locator('#event-handoff')).toContainText('testimony at the armorer\u2019s trial on 29 February 2024');
   await expect(page.locator('#event-handoff')).toContainText('incomplete check');
   // Only the correction log may quote the withdrawn wording.
-  for (const id of ['#summary', '#timeline', '#failure-point-details', '#assumptions']) await expect(page.locator(id)).not.toContainText(/without (the|an) armorer.s check/);
+  for (const id of ['#summary', '#timeline', '#failure-points', '#assumptions']) await expect(page.locator(id)).not.toContainText(/without (the|an) armorer.s check/);
 
   // Computed firings, as the replay returned them.
   // One report for the stunt double's two rounds; the shooting is one report with two injured people.
@@ -83,7 +84,7 @@ async function checkCasePage(page: Page) {
   expect(await y(stops)).toBeLessThan(await y(fps));
   expect(await y(fps)).toBeLessThan(await y(timelineH));
   await expect(page.getByRole('list', { name: 'Events where a rule would have fired' })).toContainText('Sat 16 Oct 2021');
-  await expect(page.locator('#failure-points').getByRole('link')).toHaveCount(8);
+  await expect(page.locator('#failure-points details')).toHaveCount(8);
   // The correction log, newest version.
   await expect(page.locator('#corrections')).toContainText('Version 2, corrected 1 Dec 2026');
   await expect(page.locator('#corrections')).toContainText('The firearm enhancement was dropped in February 2023, not July 2024.');
@@ -96,6 +97,7 @@ async function checkCasePage(page: Page) {
 
   // Every failure point links to what answers it.
   for (const fp of ['FP1', 'FP2', 'FP3', 'FP4', 'FP5', 'FP6', 'FP7', 'FP8']) {
+    await page.locator(`#fp-${fp} > summary`).click();
     await expect(page.locator(`#fp-${fp}`).locator('a[href^="#answer-"]').first()).toBeVisible();
   }
   await expect(page.locator('#fp-FP4')).toContainText('Dashboard flag: armorer holds another position');
@@ -124,7 +126,21 @@ test.describe('Rust reference case, signed out', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Sources' })).toBeInViewport();
     await nav.getByRole('link', { name: 'Summary' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+    // A failure point named at an event opens where it is explained.
+    await page.locator('#event-oct-16-discharges').getByRole('link', { name: 'FP2', exact: true }).click();
+    await expect(page.locator('#fp-FP2')).toHaveAttribute('open', '');
+    await expect(page.locator('#fp-FP2').getByRole('link', { name: 'Rule 3: patterns escalate' })).toBeInViewport();
     await page.screenshot({ path: 'test-results/rust-375-summary.png' });
+  });
+
+  test('axe finds no WCAG 2.1 AA violation at 375 px, with every fold open', async ({ page }) => {
+    // The page is long; axe over all of it takes longer than the default budget on a shared machine.
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(PATH);
+    await page.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   test('a version that is not a number, or not held, answers 404 and changes nothing', async ({ page }) => {

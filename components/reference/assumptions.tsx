@@ -49,14 +49,17 @@ export function AssumptionNote({ a, check, sources }: { a: RustAssumption; check
     <div id={`assumption-${a.key}`} className="mt-3 scroll-mt-16 rounded-lg border border-medium/40 bg-warn-soft/60 p-3">
       <p className="text-sm font-semibold uppercase tracking-wide text-medium">Assumption</p>
       <p className="mt-1 font-semibold">{a.text}</p>
-      <p className="mt-1 text-[0.95rem]">{a.basis}</p>
-      <SourceChips keys={a.sources} sources={sources} />
-      {check ? (
-        <div className="mt-2 border-t border-medium/30 pt-2">
-          <p className="font-semibold">Without it &mdash; {a.without.label}:</p>
-          <Differences check={check} />
-        </div>
-      ) : null}
+      <details className="mt-1">
+        <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-brand">Why, and what changes without it</summary>
+        <p className="text-[0.95rem]">{a.basis}</p>
+        <SourceChips keys={a.sources} sources={sources} />
+        {check ? (
+          <div className="mt-2 border-t border-medium/30 pt-2">
+            <p className="font-semibold">Without it &mdash; {a.without.label}:</p>
+            <Differences check={check} />
+          </div>
+        ) : null}
+      </details>
     </div>
   );
 }

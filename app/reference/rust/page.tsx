@@ -11,6 +11,7 @@ import { ANSWER_ORDER, ANSWERS } from '@/app/lib/rust/answers';
 import { isLinkableSource } from '@/app/lib/rust/outlets';
 import type { RustEvent, RustSource } from '@/app/lib/rust/types';
 import { AssumptionNote, ModelLimits } from '@/components/reference/assumptions';
+import { OpenOnHash } from '@/components/reference/open-on-hash';
 import { Logo } from '@/components/logo';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -94,6 +95,22 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
   const injuryEvent = onSet.find((e) => e.records.some((r) => r.kind === 'injury'));
   const corrections = c.newest.corrections;
 
+  // Later events are context only: a compact row each, so the phone page stays short.
+  const laterItem = (e: RustEvent) => (
+    <li key={e.key} id={`event-${e.key}`} className="scroll-mt-16 py-3">
+      <p>
+        <span className="font-bold">{e.dateLabel}</span> <DateBadges e={e} /> {e.summary}
+      </p>
+      {e.placement ? <p className="text-sm text-muted">{e.placement}</p> : null}
+      {e.disputed ? (
+        <p className="mt-1 text-[0.95rem]">
+          <span className="font-semibold">Disputed.</span> {e.disputed.note}
+        </p>
+      ) : null}
+      <SourceChips keys={e.sources} sources={sources} />
+    </li>
+  );
+
   const eventItem = (e: RustEvent) => {
     const r = replay.byKey[e.key];
     const check = placementFor(e.key);
@@ -151,6 +168,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="min-h-screen">
+      <OpenOnHash />
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-3xl items-center gap-3 px-4 py-2">
           <Link href="/sign-in" className="flex min-h-11 items-center" aria-label="SetSafe sign-in">
@@ -339,13 +357,43 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
           <h2 id="fps-h" className="text-xl font-bold">
             The {c.failurePoints.length === 8 ? 'eight' : c.failurePoints.length} failure points investigators named
           </h2>
+          <p className="mt-1 text-[0.95rem] text-muted">Open one for the finding, its sources, what in SetSafe answers it and where it shows in the timeline.</p>
           <ol className="mt-2 divide-y divide-line">
             {c.failurePoints.map((f) => (
-              <li key={f.key} className="flex items-start gap-3 py-1">
-                <span className="mt-2.5 w-9 shrink-0 font-bold text-muted">{f.key}</span>
-                <a href={`#fp-${f.key}`} className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
-                  {f.title}
-                </a>
+              <li key={f.key}>
+                <details id={`fp-${f.key}`} className="scroll-mt-16 py-1">
+                  <summary className="flex min-h-11 cursor-pointer items-center gap-3">
+                    <span className="w-9 shrink-0 font-bold text-muted">{f.key}</span>
+                    <span className="font-semibold text-brand underline underline-offset-2">{f.title}</span>
+                  </summary>
+                  <div className="pb-3 pl-12">
+                <p className="mt-1">{f.summary}</p>
+                {f.unverified ? (
+                  <p className="mt-1 text-[0.95rem]">
+                    <Badge tone="warn">Unverified</Badge> <span className="text-muted">{f.unverified}</span>
+                  </p>
+                ) : null}
+                <SourceChips keys={f.sources} sources={sources} />
+                <div className="mt-2 flex flex-wrap items-center gap-2 text-[0.95rem]">
+                  <span className="font-semibold">Answered in SetSafe by:</span>
+                  {f.answers.map((a) => (
+                    <ChipLink key={a} href={`#answer-${a}`}>
+                      {ANSWERS[a].title}
+                    </ChipLink>
+                  ))}
+                </div>
+                {fpEvents(f.key).length > 0 ? (
+                  <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+                    <span className="font-semibold text-muted">In the timeline:</span>
+                    {fpEvents(f.key).map((e) => (
+                      <a key={e.key} href={`#event-${e.key}`} className="inline-flex min-h-11 items-center rounded-lg px-1 text-brand underline underline-offset-2">
+                        {e.dateLabel}
+                      </a>
+                    ))}
+                  </div>
+                ) : null}
+              </div>
+                </details>
               </li>
             ))}
           </ol>
@@ -355,7 +403,9 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
           <h2 id="facts-h" className="text-xl font-bold">
             Key facts
           </h2>
-          <dl className="mt-3 space-y-3">
+          <details className="mt-2">
+            <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-brand">The {c.info.facts.length} key facts, with sources</summary>
+          <dl className="mt-1 space-y-3">
             {c.info.facts.map((f) => (
               <div key={f.term}>
                 <dt className="font-semibold text-muted">{f.term}</dt>
@@ -366,6 +416,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
               </div>
             ))}
           </dl>
+          </details>
         </Card>
 
         <section id="timeline" aria-labelledby="timeline-h" className="scroll-mt-16">
@@ -380,7 +431,10 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
           <ol className="mt-2 space-y-3">{onSet.map(eventItem)}</ol>
           <h3 className="mt-6 text-lg font-bold">Investigations and courts, 2022&ndash;2025</h3>
           <p className="mt-1 text-[0.95rem] text-muted">Shown for context: none of these would be logged on a set, so no rule is run on them.</p>
-          <ol className="mt-2 space-y-3">{after.map(eventItem)}</ol>
+          <details className="mt-2 rounded-xl border border-line bg-white shadow-sm">
+            <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold text-brand">The {after.length} later events, from the investigations to the film&rsquo;s release</summary>
+            <ol className="divide-y divide-line border-t border-line px-4">{after.map(laterItem)}</ol>
+          </details>
         </section>
 
         <section id="assumptions" aria-labelledby="assumptions-h" className="scroll-mt-16">
@@ -411,52 +465,17 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
           <ModelLimits limits={c.info.modelLimits ?? []} sources={sources} />
         </section>
 
-        <section id="failure-point-details" aria-labelledby="fp-h" className="scroll-mt-16">
-          <h2 id="fp-h" className="text-xl font-bold">
-            Failure points investigators named
-          </h2>
-          <ol className="mt-3 space-y-3">
-            {c.failurePoints.map((f) => (
-              <li key={f.key} id={`fp-${f.key}`} className="scroll-mt-16 rounded-xl border border-line bg-white p-4 shadow-sm">
-                <h3 className="text-lg font-bold">
-                  <span className="text-muted">{f.key} · </span>
-                  {f.title}
-                </h3>
-                <p className="mt-1">{f.summary}</p>
-                {f.unverified ? (
-                  <p className="mt-1 text-[0.95rem]">
-                    <Badge tone="warn">Unverified</Badge> <span className="text-muted">{f.unverified}</span>
-                  </p>
-                ) : null}
-                <SourceChips keys={f.sources} sources={sources} />
-                <div className="mt-2 flex flex-wrap items-center gap-2 text-[0.95rem]">
-                  <span className="font-semibold">Answered in SetSafe by:</span>
-                  {f.answers.map((a) => (
-                    <ChipLink key={a} href={`#answer-${a}`}>
-                      {ANSWERS[a].title}
-                    </ChipLink>
-                  ))}
-                </div>
-                {fpEvents(f.key).length > 0 ? (
-                  <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-                    <span className="font-semibold text-muted">In the timeline:</span>
-                    {fpEvents(f.key).map((e) => (
-                      <a key={e.key} href={`#event-${e.key}`} className="inline-flex min-h-11 items-center rounded-lg px-1 text-brand underline underline-offset-2">
-                        {e.dateLabel}
-                      </a>
-                    ))}
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        </section>
+        
 
         <section id="answers" aria-labelledby="answers-h" className="scroll-mt-16">
           <h2 id="answers-h" className="text-xl font-bold">
             SetSafe&rsquo;s rules and features
           </h2>
-          <ul className="mt-3 space-y-3">
+          <details className="mt-3 rounded-xl border border-line bg-white shadow-sm">
+            <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold text-brand">
+              The {ANSWER_ORDER.length} rules and features, and where each fires in the replay
+            </summary>
+          <ul className="space-y-3 border-t border-line p-3">
             {ANSWER_ORDER.map((k) => {
               const a = ANSWERS[k];
               const fps = answeredBy(k);
@@ -488,6 +507,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
               );
             })}
           </ul>
+          </details>
         </section>
 
         <section id="people" aria-labelledby="people-h" className="scroll-mt-16">
@@ -495,7 +515,9 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
             People
           </h2>
           <p className="mt-1 text-[0.95rem] text-muted">Names and roles as the sources give them. None of them is a SetSafe account.</p>
-          <ul className="mt-3 divide-y divide-line rounded-xl border border-line bg-white px-4 shadow-sm">
+          <details className="mt-3 rounded-xl border border-line bg-white shadow-sm">
+            <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold text-brand">The {c.people.length} people named</summary>
+          <ul className="divide-y divide-line border-t border-line px-4">
             {c.people.map((p) => (
               <li key={p.key} className="py-3">
                 <p className="font-bold">
@@ -507,6 +529,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
               </li>
             ))}
           </ul>
+          </details>
         </section>
 
         <section id="sources" aria-labelledby="sources-h" className="scroll-mt-16">
@@ -517,11 +540,15 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
             Cited by publication or body and date. Links go only to the original outlet or the primary body; sources read through a syndicated
             copy are named but not linked. Wikipedia was used for cross-checking only.
           </p>
-          <ul className="mt-3 divide-y divide-line rounded-xl border border-line bg-white px-4 shadow-sm">
+          <details className="mt-3 rounded-xl border border-line bg-white shadow-sm">
+            <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold text-brand">All {c.sources.length} sources</summary>
+          <ul className="divide-y divide-line border-t border-line px-4">
             {c.sources.map((src) => (
-              <li key={src.key} id={`src-${src.key}`} className="scroll-mt-16 py-3">
-                <p className="font-semibold">{sourceLabel(src)}</p>
-                {src.title || src.about ? <p className="text-[0.95rem]">{src.title ? `“${src.title}”` : src.about}</p> : null}
+              <li key={src.key} id={`src-${src.key}`} className="scroll-mt-16 py-2">
+                <p>
+                  <span className="font-semibold">{sourceLabel(src)}</span>
+                  {src.title || src.about ? <span className="text-[0.95rem]">: {src.title ? `“${src.title}”` : src.about}</span> : null}
+                </p>
                 {isLinkableSource(src.url) ? (
                   <a href={src.url} rel="noopener noreferrer external" className="inline-flex min-h-11 max-w-full items-center gap-1 text-[0.95rem] font-medium text-brand underline underline-offset-2">
                     <span className="truncate">Open at {new URL(src.url).hostname.replace(/^www\./, '')}</span>
@@ -535,6 +562,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
               </li>
             ))}
           </ul>
+          </details>
         </section>
 
         <section id="corrections" aria-labelledby="corrections-h" className="scroll-mt-16">
