@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import './globals.css';
+import { THEME_BOOT } from '@/components/theme/theme';
 
 export const metadata: Metadata = {
   title: { default: 'SetSafe', template: '%s · SetSafe' },
@@ -12,12 +13,19 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
-  themeColor: '#0b4f6c',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#0b4f6c' },
+    { media: '(prefers-color-scheme: dark)', color: '#0a1220' },
+  ],
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    // The boot script may set data-theme before React hydrates: expected, not a mismatch.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT }} />
+      </head>
       <body className="min-h-screen antialiased">{children}</body>
     </html>
   );

@@ -66,7 +66,7 @@ export function AuditEntries({ entries, timeZone, productionId }: { entries: Aud
       </table>
       <ol className="flex flex-col gap-3 md:hidden" aria-label="Audit entries, newest first">
         {entries.map((e) => (
-          <li key={e.id} className="rounded-lg border border-line bg-white p-3" data-testid="audit-card">
+          <li key={e.id} className="rounded-lg border border-line bg-surface p-3" data-testid="audit-card">
             <p className="flex flex-wrap items-baseline justify-between gap-x-2">
               <span className="font-semibold">{actionLabel(e.action)}</span>
               <span className="font-mono text-sm text-muted">#{e.seq}</span>

@@ -60,7 +60,7 @@ export async function Verdict({ actor, now }: Props) {
     deadlines ? plural(deadlines, 'legal deadline') : null,
     weapons ? `${plural(weapons, 'weapon')} not back since an earlier day` : null,
   ].filter(Boolean);
-  const tone = holds ? 'border-hold bg-hold text-white' : overdue ? 'border-medium bg-warn-soft text-ink' : 'border-ok/40 bg-ok-soft text-ink';
+  const tone = holds ? 'border-hold bg-hold-solid text-white' : overdue ? 'border-medium bg-warn-soft text-ink' : 'border-ok/40 bg-ok-soft text-ink';
   return (
     <div role="status" data-testid="verdict" className={`flex min-h-20 flex-col justify-center gap-1 rounded-xl border-2 px-4 py-3 ${tone}`}>
       <p className="text-xl font-extrabold">
@@ -304,7 +304,7 @@ function Bars({ rows }: { rows: { key: string; label: React.ReactNode; n: number
       {rows.map((r) => (
         <li key={r.key} className="grid grid-cols-[minmax(0,1fr)_minmax(3rem,35%)_2.5rem] items-center gap-2">
           <span className="break-words">{r.label}</span>
-          <span aria-hidden="true" className="h-3 rounded bg-slate-100">
+          <span aria-hidden="true" className="h-3 rounded bg-subtle">
             <span className="block h-3 rounded bg-brand" style={{ width: `${(r.n / max) * 100}%` }} />
           </span>
           <span className="text-right font-semibold tabular-nums">{r.n}</span>

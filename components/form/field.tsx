@@ -2,7 +2,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { cx } from '@/components/ui/cx';
 
 export const controlClass =
-  'block w-full min-h-11 rounded-lg border border-slate-400 bg-white px-3 py-2 text-base text-ink placeholder:text-slate-500 focus:border-brand aria-[invalid=true]:border-hold';
+  'block w-full min-h-11 rounded-lg border border-line-strong bg-surface px-3 py-2 text-base text-ink placeholder:text-muted focus:border-brand aria-[invalid=true]:border-hold';
 
 /** Label + control + hint + error, wired with aria-describedby and a live region (next-learn's pattern). */
 export function Field({

@@ -199,7 +199,7 @@ export function FileIncidentForm({
       </div>
       <form onSubmit={onSubmit} onFocusCapture={validation.preload} noValidate hidden={!!queued} className="flex flex-col gap-5" aria-label="New incident report">
         {restored ? (
-          <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-line bg-white p-3" data-testid="draft-restored">
+          <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-line bg-surface p-3" data-testid="draft-restored">
             <p>Your unsent report was kept on this phone. Carry on where you left off.</p>
             <Button type="button" variant="secondary" onClick={startAnother}>
               Discard it
@@ -240,14 +240,14 @@ export function FileIncidentForm({
           aria-expanded={more}
           aria-controls="more-detail"
           onClick={() => setMore((m) => !m)}
-          className="flex min-h-12 items-center justify-between rounded-xl border-2 border-dashed border-line bg-white px-4 text-left font-semibold text-brand hover:bg-brand-soft"
+          className="flex min-h-12 items-center justify-between rounded-xl border-2 border-dashed border-line bg-surface px-4 text-left font-semibold text-brand hover:bg-brand-soft"
         >
           <span>{more ? 'Hide the extra detail' : 'Add more detail'} <span className="font-normal text-muted">(optional — you can add it later)</span></span>
           <span aria-hidden="true" className="text-xl">{more ? '−' : '+'}</span>
         </button>
 
         {more ? (
-          <div id="more-detail" className="flex flex-col gap-5 rounded-xl border border-line bg-white p-3 sm:p-4">
+          <div id="more-detail" className="flex flex-col gap-5 rounded-xl border border-line bg-surface p-3 sm:p-4">
             <Field id="occurredAt" label="When did it happen?" hint={`Production time (${timeZone}). Leave empty if unsure.`} error={errors.occurredAt?.message}>
               <Input type="datetime-local" max={nowLocal} {...describedBy('occurredAt', errors.occurredAt?.message, true)} {...register('occurredAt')} />
             </Field>

@@ -8,7 +8,7 @@ import { Field, FormError, Textarea, describedBy } from '@/components/form/field
 import { submitWith } from '@/components/form/submit';
 import { Button } from '@/components/ui/button';
 
-export function CallHoldForm({ productionId }: { productionId: string }) {
+export function CallHoldForm({ productionId, autoFocus = false }: { productionId: string; autoFocus?: boolean }) {
   const form = useForm<CallHoldInput>({ resolver: zodResolver(callHoldSchema), defaultValues: { reason: '' } });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
@@ -18,7 +18,7 @@ export function CallHoldForm({ productionId }: { productionId: string }) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Call a stop-work hold">
       <FormError message={errors.root?.server?.message} />
       <Field id="hold-reason" label="Why must work stop?" hint="Everyone on the production is told at once. Only a producer can lift it, in writing." required error={errors.reason?.message}>
-        <Textarea rows={3} {...describedBy('hold-reason', errors.reason?.message, true)} {...form.register('reason')} />
+        <Textarea rows={3} autoFocus={autoFocus} {...describedBy('hold-reason', errors.reason?.message, true)} {...form.register('reason')} />
       </Field>
       <Button type="submit" variant="danger" disabled={isSubmitting} className="self-start">
         <span aria-hidden="true">■</span> {isSubmitting ? 'Calling…' : 'Call stop-work hold'}

@@ -35,7 +35,7 @@ export function InviteLink({ token, name, expiresAt }: { token: string; name: st
         readOnly
         value={url}
         onFocus={(e) => e.currentTarget.select()}
-        className="block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
+        className="block min-h-11 w-full rounded-lg border border-line-strong bg-surface px-3 py-2 font-mono text-sm"
       />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" variant="secondary" onClick={copy}>

@@ -56,7 +56,7 @@ export function FollowUp() {
   if (!receipt || !view) {
     const err = form.formState.errors.receipt?.message;
     return (
-      <form onSubmit={onOpen} noValidate className="flex flex-col gap-4 rounded-xl border border-line bg-white p-4 shadow-sm sm:p-5" aria-label="Open your report">
+      <form onSubmit={onOpen} noValidate className="flex flex-col gap-4 rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5" aria-label="Open your report">
         <FormError message={error} />
         <Field id="receipt" label="Receipt code" hint="7 groups of 4 letters and digits. Dashes and spaces do not matter." error={err}>
           <Input
@@ -94,7 +94,7 @@ function ReportView({ receipt, view, onView, onClose }: { receipt: string; view:
   const current = INCIDENT_STATUSES.indexOf(view.status);
   return (
     <div className="flex flex-col gap-4">
-      <section aria-labelledby="status-h" className="rounded-xl border border-line bg-white p-4 shadow-sm sm:p-5">
+      <section aria-labelledby="status-h" className="rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5">
         <p className="text-sm text-muted">{view.productionTitle}</p>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="status-h" className="text-xl font-bold">
@@ -129,7 +129,7 @@ function ReportView({ receipt, view, onView, onClose }: { receipt: string; view:
       <Conversation receipt={receipt} view={view} onView={onView} />
       <Photos receipt={receipt} view={view} onView={onView} />
 
-      <details className="rounded-xl border border-line bg-white p-4 shadow-sm">
+      <details className="rounded-xl border border-line bg-surface p-4 shadow-sm">
         <summary className="flex min-h-11 cursor-pointer items-center font-semibold">What you reported</summary>
         <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold text-muted">Sent on</dt>
@@ -182,7 +182,7 @@ function Conversation({ receipt, view, onView }: { receipt: string; view: Report
     }
   });
   return (
-    <section aria-labelledby="conv-h" className="rounded-xl border border-line bg-white p-4 shadow-sm sm:p-5">
+    <section aria-labelledby="conv-h" className="rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5">
       <h2 id="conv-h" className="text-lg font-semibold">
         Questions and answers
       </h2>
@@ -255,7 +255,7 @@ function Photos({ receipt, view, onView }: { receipt: string; view: ReporterView
     setBusy(false);
   }
   return (
-    <section aria-labelledby="photos-h" className="rounded-xl border border-line bg-white p-4 shadow-sm sm:p-5">
+    <section aria-labelledby="photos-h" className="rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5">
       <h2 id="photos-h" className="text-lg font-semibold">
         Your photos ({view.photos.length})
       </h2>

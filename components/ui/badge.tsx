@@ -6,13 +6,13 @@ const SEVERITY_STYLE: Record<Severity, { cls: string; icon: string }> = {
   critical: { cls: 'bg-critical text-white', icon: '▲' },
   high: { cls: 'bg-high text-white', icon: '▲' },
   medium: { cls: 'bg-warn-soft text-medium ring-1 ring-medium/40', icon: '◆' },
-  low: { cls: 'bg-blue-50 text-low ring-1 ring-low/30', icon: '●' },
-  unrated: { cls: 'bg-slate-100 text-muted ring-1 ring-line', icon: '○' },
+  low: { cls: 'bg-info-soft text-low ring-1 ring-low/30', icon: '●' },
+  unrated: { cls: 'bg-subtle text-muted ring-1 ring-line', icon: '○' },
 };
 
 const STATUS_STYLE: Record<IncidentStatus, string> = {
-  reported: 'bg-slate-100 text-ink ring-1 ring-line',
-  investigating: 'bg-blue-50 text-low ring-1 ring-low/30',
+  reported: 'bg-subtle text-ink ring-1 ring-line',
+  investigating: 'bg-info-soft text-low ring-1 ring-low/30',
   action_required: 'bg-warn-soft text-medium ring-1 ring-medium/40',
   closed: 'bg-ok-soft text-ok ring-1 ring-ok/30',
 };
@@ -35,7 +35,7 @@ export function StatusBadge({ status }: { status: IncidentStatus }) {
 
 export function HoldBadge() {
   return (
-    <span className={cx(pill, 'bg-hold text-white')}>
+    <span className={cx(pill, 'bg-hold-solid text-white')}>
       <span aria-hidden="true">■</span>
       On hold
     </span>
@@ -44,7 +44,7 @@ export function HoldBadge() {
 
 export function Badge({ children, tone = 'neutral' }: { children: React.ReactNode; tone?: 'neutral' | 'ok' | 'warn' | 'danger' | 'info' }) {
   const tones = {
-    neutral: 'bg-slate-100 text-ink ring-1 ring-line',
+    neutral: 'bg-subtle text-ink ring-1 ring-line',
     ok: 'bg-ok-soft text-ok ring-1 ring-ok/30',
     warn: 'bg-warn-soft text-medium ring-1 ring-medium/40',
     danger: 'bg-hold-soft text-hold ring-1 ring-hold/40',

@@ -5,6 +5,7 @@ import { LABELS } from '@/app/lib/enums';
 import { Card, CardTitle, EmptyState, Facts, PageHeader } from '@/components/ui/card';
 import { ChangePasswordForm } from './change-password-form';
 import { changePassword } from './actions';
+import { ThemeSwitch } from '@/components/theme/theme-switch';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -44,6 +45,10 @@ export default async function AccountPage() {
             </ul>
           )}
           <p className="mt-3 text-sm text-muted">Your role on each production is set by its producers.</p>
+        </Card>
+        <Card aria-labelledby="look-h">
+          <CardTitle id="look-h">Day and night</CardTitle>
+          <ThemeSwitch />
         </Card>
         <Card aria-labelledby="pw-h">
           <CardTitle id="pw-h">Change password</CardTitle>

@@ -55,7 +55,7 @@ export default async function RustCasePage() {
     const r = replay.byKey[e.key];
     const check = placementFor(e.key);
     return (
-      <li key={e.key} id={`event-${e.key}`} className="scroll-mt-4 rounded-xl border border-line bg-white p-4 shadow-sm">
+      <li key={e.key} id={`event-${e.key}`} className="scroll-mt-4 rounded-xl border border-line bg-surface p-4 shadow-sm">
         <div className="flex flex-wrap items-center gap-2">
           <h3 className="text-lg font-bold">{e.dateLabel}</h3>
           <DateBadges e={e} />
@@ -97,7 +97,7 @@ export default async function RustCasePage() {
 
   return (
     <div className="min-h-screen">
-      <header className="border-b border-line bg-white">
+      <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-3xl items-center gap-3 px-4 py-2">
           <Link href="/sign-in" className="flex min-h-11 items-center" aria-label="SetSafe sign-in">
             <Logo />
@@ -132,7 +132,7 @@ export default async function RustCasePage() {
           <SourceChips keys={['SFNM-TL', 'VUL-1021', 'NMED-PR', 'SUN-OHSB', 'NMED-PAGE']} sources={sources} />
         </div>
 
-        <nav aria-label="On this page" className="rounded-xl border border-line bg-white p-3">
+        <nav aria-label="On this page" className="rounded-xl border border-line bg-surface p-3">
           <ul className="flex flex-wrap gap-x-1 gap-y-0 text-[0.95rem]">
             {[
               ['#summary', 'What SetSafe would have done'],
@@ -272,7 +272,7 @@ export default async function RustCasePage() {
           </h2>
           <ol className="mt-3 space-y-3">
             {c.failurePoints.map((f) => (
-              <li key={f.key} id={`fp-${f.key}`} className="scroll-mt-4 rounded-xl border border-line bg-white p-4 shadow-sm">
+              <li key={f.key} id={`fp-${f.key}`} className="scroll-mt-4 rounded-xl border border-line bg-surface p-4 shadow-sm">
                 <h3 className="text-lg font-bold">
                   <span className="text-muted">{f.key} · </span>
                   {f.title}
@@ -317,7 +317,7 @@ export default async function RustCasePage() {
               const fps = answeredBy(k);
               const fired = a.rule ? replay.events.filter((e) => e.rules.includes(a.rule as never)).map((e) => eventByKey.get(e.key)).filter((e): e is RustEvent => !!e) : [];
               return (
-                <li key={k} id={`answer-${k}`} className="scroll-mt-4 rounded-xl border border-line bg-white p-4 shadow-sm">
+                <li key={k} id={`answer-${k}`} className="scroll-mt-4 rounded-xl border border-line bg-surface p-4 shadow-sm">
                   <h3 className="font-bold">{a.title}</h3>
                   <p className="mt-1 text-[0.95rem]">{a.text}</p>
                   {fps.length > 0 ? (
@@ -350,7 +350,7 @@ export default async function RustCasePage() {
             People
           </h2>
           <p className="mt-1 text-[0.95rem] text-muted">Names and roles as the sources give them. None of them is a SetSafe account.</p>
-          <ul className="mt-3 divide-y divide-line rounded-xl border border-line bg-white px-4 shadow-sm">
+          <ul className="mt-3 divide-y divide-line rounded-xl border border-line bg-surface px-4 shadow-sm">
             {c.people.map((p) => (
               <li key={p.key} className="py-3">
                 <p className="font-bold">
@@ -372,7 +372,7 @@ export default async function RustCasePage() {
             Cited by publication or body and date. Links go only to the original outlet or the primary body; sources read through a syndicated
             copy are named but not linked. Wikipedia was used for cross-checking only.
           </p>
-          <ul className="mt-3 divide-y divide-line rounded-xl border border-line bg-white px-4 shadow-sm">
+          <ul className="mt-3 divide-y divide-line rounded-xl border border-line bg-surface px-4 shadow-sm">
             {c.sources.map((src) => (
               <li key={src.key} id={`src-${src.key}`} className="scroll-mt-4 py-3">
                 <p className="font-semibold">{sourceLabel(src)}</p>

@@ -124,7 +124,7 @@ export default async function CustodyPage({
       <PageHeader title="Custody" subtitle="Who holds each weapon now, every hand-off and return, and what was refused." />
 
       <ul className="mb-4 grid gap-2 sm:grid-cols-3" aria-label="Before any hand-off">
-        <li className="rounded-lg border border-line bg-white p-3">
+        <li className="rounded-lg border border-line bg-surface p-3">
           <p className="text-sm font-semibold text-muted">Safety meeting today (rule 6)</p>
           {meetings.length ? (
             <Badge tone="ok">
@@ -141,7 +141,7 @@ export default async function CustodyPage({
             </p>
           )}
         </li>
-        <li className="rounded-lg border border-line bg-white p-3">
+        <li className="rounded-lg border border-line bg-surface p-3">
           <p className="text-sm font-semibold text-muted">Stop-work hold (rule 5)</p>
           {hold ? (
             <Badge tone="danger">
@@ -153,7 +153,7 @@ export default async function CustodyPage({
             </Badge>
           )}
         </li>
-        <li className="rounded-lg border border-line bg-white p-3">
+        <li className="rounded-lg border border-line bg-surface p-3">
           <p className="text-sm font-semibold text-muted">Out now</p>
           <p className="text-lg font-bold">
             {open.length} {open.length === 1 ? 'weapon' : 'weapons'}

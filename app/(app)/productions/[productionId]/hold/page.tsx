@@ -14,8 +14,10 @@ export const metadata: Metadata = { title: 'Stop-work holds' };
 
 const fact = (h: HoldRow) => ({ id: h.id, source: h.source, calledById: h.calledById, calledAt: h.calledAt, concurredById: h.concurredById, liftedAt: h.liftedAt });
 
-export default async function HoldPage({ params }: { params: Promise<{ productionId: string }> }) {
+export default async function HoldPage({ params, searchParams }: { params: Promise<{ productionId: string }>; searchParams: Promise<{ stop?: string }> }) {
   const { productionId } = await params;
+  // From the "Stop work" button on every page: the reason is the one thing left to give.
+  const stopNow = (await searchParams).stop === '1';
   const actor = await requireMember(productionId);
   const tz = actor.production.timeZone;
   const all = listHolds(actor);
@@ -67,7 +69,7 @@ export default async function HoldPage({ params }: { params: Promise<{ productio
           {mayCall ? (
             <>
               <p className="mb-3 text-muted">Anyone on the production can stop work if something is unsafe. Say why; a producer resolves it in writing.</p>
-              <CallHoldForm productionId={actor.productionId} />
+              <CallHoldForm productionId={actor.productionId} autoFocus={stopNow} />
             </>
           ) : (
             <p className="text-muted">{actor.role === 'auditor' ? 'Auditors observe: you can read every hold but not call one.' : 'Work may go on.'}</p>

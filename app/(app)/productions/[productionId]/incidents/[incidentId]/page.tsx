@@ -105,7 +105,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
         </div>
 
         {d.can.edit ? (
-          <details className="group rounded-xl border border-line bg-white shadow-sm lg:col-span-2" open={sp.edit ? true : undefined}>
+          <details className="group rounded-xl border border-line bg-surface shadow-sm lg:col-span-2" open={sp.edit ? true : undefined}>
             <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between px-4 font-semibold sm:px-5">
               <span>{d.isReporter ? 'Add or change details of your report' : 'Add or change details'}</span>
               <span aria-hidden="true" className="text-muted group-open:rotate-180">▾</span>
