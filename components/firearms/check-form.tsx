@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -11,7 +10,7 @@ import { recordCheckAction } from '@/app/(app)/productions/[productionId]/checks
 import { Field, FormError, Input, Select, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 import { ChecklistFields } from './checklist-fields';
-import { applyFieldErrors } from './form-result';
+import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
 
 type Weapon = { id: string; tag: string; make: string; model: string; status: FirearmStatus | null };
@@ -34,19 +33,17 @@ export function CheckForm({
     defaultValues: { id: newId(), ...initial, checklist: emptyChecklist(), findings: '', witnessIds: [] },
   });
   const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string>();
   const phase = useWatch({ control: form.control, name: 'phase' });
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setError(undefined);
-    const res = await recordCheckAction(productionId, values);
-    if (!res.ok) return setError(applyFieldErrors(form, res));
+    const res = await submitAction(form, () => recordCheckAction(productionId, values));
+    if (!res?.ok) return;
     router.push(`/productions/${productionId}/checks/${res.data.id}`);
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      <FormError message={error} />
+      <FormError message={errors.root?.server?.message} />
       <Field id="check-firearm" label="Weapon" required error={errors.firearmId?.message}>
         <Select {...describedBy('check-firearm', errors.firearmId?.message)} {...form.register('firearmId')}>
           <option value="">Choose…</option>

@@ -8,7 +8,7 @@ import { handOffSchema, type HandOffInput } from '@/app/lib/schemas/firearms';
 import { handOffAction } from '@/app/(app)/productions/[productionId]/custody/actions';
 import { Field, FormError, FormSuccess, Input, Select, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
-import { applyFieldErrors } from './form-result';
+import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
 
 type Weapon = { id: string; tag: string; make: string; model: string; status: FirearmStatus | null };
@@ -34,16 +34,14 @@ export function HandoffForm({
   const fresh = (): HandOffInput => ({ id: newId(), firearmId: initial.firearmId, toUserId: '', scene: initial.scene, ammoLotId: '', roundsOut: 0 });
   const form = useForm<HandOffInput>({ resolver: zodResolver(handOffSchema), defaultValues: fresh() });
   const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setError(undefined);
     setDone(undefined);
-    const res = await handOffAction(productionId, values);
+    const res = await submitAction(form, () => handOffAction(productionId, values));
     // Every answer ends this attempt: the next submission is a new one (with its own record).
-    form.setValue('id', newId());
-    if (!res.ok) return setError(applyFieldErrors(form, res));
+    if (res) form.setValue('id', newId());
+    if (!res?.ok) return;
     setDone(`Handed over to ${res.data.toName}${res.data.roundsOut ? ` with ${res.data.roundsOut} rounds counted out` : ''}.`);
     form.reset({ ...fresh(), firearmId: '', scene: '' });
   });
@@ -51,7 +49,7 @@ export function HandoffForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={error} />
+      <FormError message={errors.root?.server?.message} />
       <FormSuccess message={done} />
       <Field id="ho-firearm" label="Weapon" required error={err('firearmId')}>
         <Select {...describedBy('ho-firearm', err('firearmId'))} {...form.register('firearmId')}>

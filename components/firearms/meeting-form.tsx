@@ -7,7 +7,7 @@ import { recordMeetingSchema, type RecordMeetingInput } from '@/app/lib/schemas/
 import { recordMeetingAction } from '@/app/(app)/productions/[productionId]/meetings/actions';
 import { Field, FormError, FormSuccess, Input, Textarea, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
-import { applyFieldErrors } from './form-result';
+import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
 
 /** Record the day's safety meeting (Safety Bulletin #1; rule 6 reads it before any hand-off). */
@@ -15,20 +15,18 @@ export function MeetingForm({ productionId, today, members }: { productionId: st
   const fresh = (): RecordMeetingInput => ({ id: newId(), date: today, scene: '', firearmsOnSet: false, blanksInUse: false, topics: '', attendeeIds: [] });
   const form = useForm<RecordMeetingInput>({ resolver: zodResolver(recordMeetingSchema), defaultValues: fresh() });
   const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
   const onSubmit = form.handleSubmit(async (values) => {
-    setError(undefined);
     setDone(undefined);
-    const res = await recordMeetingAction(productionId, values);
-    if (!res.ok) return setError(applyFieldErrors(form, res));
+    const res = await submitAction(form, () => recordMeetingAction(productionId, values));
+    if (!res?.ok) return;
     setDone(`Meeting of ${values.date} recorded. Attendees are asked to confirm.`);
     form.reset(fresh());
   });
   const err = (k: keyof RecordMeetingInput) => errors[k]?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={error} />
+      <FormError message={errors.root?.server?.message} />
       <FormSuccess message={done} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
         <Field id="mt-date" label="Date" required hint="The production’s calendar day." error={err('date')}>

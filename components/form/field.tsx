@@ -60,18 +60,5 @@ export function Select({ className, ...props }: ComponentProps<'select'>) {
   return <select className={cx(controlClass, className)} {...props} />;
 }
 
-export function FormError({ message }: { message?: string }) {
-  return (
-    <div role="alert" aria-live="assertive">
-      {message ? <p className="rounded-lg border border-hold/40 bg-hold-soft p-3 font-semibold text-hold">{message}</p> : null}
-    </div>
-  );
-}
-
-export function FormSuccess({ message }: { message?: string }) {
-  return (
-    <div role="status" aria-live="polite">
-      {message ? <p className="rounded-lg border border-ok/40 bg-ok-soft p-3 font-semibold text-ok">{message}</p> : null}
-    </div>
-  );
-}
+// The form's result box lives with the shared submit (components/form/form-result.tsx).
+export { FormError, FormSuccess, FormWarning } from './form-result';

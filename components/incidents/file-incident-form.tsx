@@ -10,7 +10,7 @@ import { fileIncident } from '@/app/(app)/productions/[productionId]/incidents/a
 import { Field, FormError, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { Checkbox, RadioTile } from '@/components/form/choice';
 import { newId } from '@/components/form/new-id';
-import { applyServerErrors, NETWORK_MESSAGE } from '@/components/form/server-errors';
+import { applyServerErrors, NETWORK_MESSAGE } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
 import { lazyResolver } from '@/components/form/lazy-resolver';
 import { InjuryFields } from './injury-fields';

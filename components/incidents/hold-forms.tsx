@@ -5,14 +5,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { callHoldSchema, concurHoldSchema, liftHoldSchema, type CallHoldInput, type ConcurHoldInput, type LiftHoldInput } from '@/app/lib/schemas/incidents';
 import { callHold, concurHold, liftHold } from '@/app/(app)/productions/[productionId]/hold/actions';
 import { Field, FormError, Textarea, describedBy } from '@/components/form/field';
-import { submitWith } from '@/components/form/submit';
+import { submitAction } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
 
 export function CallHoldForm({ productionId, autoFocus = false }: { productionId: string; autoFocus?: boolean }) {
   const form = useForm<CallHoldInput>({ resolver: zodResolver(callHoldSchema), defaultValues: { reason: '' } });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
-    if (await submitWith(form, () => callHold(productionId, v))) form.reset({ reason: '' });
+    if ((await submitAction(form, () => callHold(productionId, v)))?.ok) form.reset({ reason: '' });
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Call a stop-work hold">
@@ -31,7 +31,7 @@ export function ConcurForm({ productionId, holdId }: { productionId: string; hol
   const form = useForm<ConcurHoldInput>({ resolver: zodResolver(concurHoldSchema), defaultValues: { holdId, note: '' } });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
-    await submitWith(form, () => concurHold(productionId, v));
+    await submitAction(form, () => concurHold(productionId, v));
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Concur with lifting">
@@ -48,7 +48,7 @@ export function LiftHoldForm({ productionId, holdId }: { productionId: string; h
   const form = useForm<LiftHoldInput>({ resolver: zodResolver(liftHoldSchema), defaultValues: { holdId, resolution: '' } });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
-    await submitWith(form, () => liftHold(productionId, v));
+    await submitAction(form, () => liftHold(productionId, v));
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Lift the hold">

@@ -25,7 +25,7 @@ import {
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Button, LinkButton } from '@/components/ui/button';
-import { FormSuccess, Input } from '@/components/form/field';
+import { FormSuccess, FormWarning, Input } from '@/components/form/field';
 import { HandoffForm } from '@/components/firearms/handoff-form';
 import { ReturnForm } from '@/components/firearms/return-form';
 import { OutsideHandoffForm } from '@/components/firearms/outside-handoff-form';
@@ -163,18 +163,16 @@ export default async function CustodyPage({
 
       {returnedView ? (
         <div className="mb-4">
-          <FormSuccess
-            message={
-              returnedView.discrepancyIncidentId
-                ? `Returned: ${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. The counts differ — an incident was filed.`
-                : `Returned: ${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. Counts match.`
-            }
-          />
           {returnedView.discrepancyIncidentId ? (
-            <Link href={`${base}/incidents/${returnedView.discrepancyIncidentId}`} className="inline-flex min-h-11 items-center font-semibold text-hold underline">
-              Open the incident
-            </Link>
-          ) : null}
+            // A count that differs filed an incident: a warning, not a success (the return itself is recorded).
+            <FormWarning message={`Returned: ${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. The counts differ — an incident was filed.`}>
+              <Link href={`${base}/incidents/${returnedView.discrepancyIncidentId}`} className="inline-flex min-h-11 items-center font-semibold text-medium underline">
+                Open the incident
+              </Link>
+            </FormWarning>
+          ) : (
+            <FormSuccess message={`Returned: ${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. Counts match.`} />
+          )}
         </div>
       ) : null}
 
