@@ -31,7 +31,7 @@ export type NavLink = { href: string; label: string; section: string[] };
 
 /**
  * The phone's bottom bar: the four things each role does most, by label, in order; everything
- * else sits behind "More" (docs/ARCHITECTURE.md, phone navigation). Crew report, witness checks
+ * else sits behind "More", so nothing is clipped on a 375 px screen. Crew report, witness checks
  * and follow their reports; the armorer lives in the firearms pages; producers and auditors
  * watch incidents, the dashboard and the holds or the trail.
  */

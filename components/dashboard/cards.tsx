@@ -7,6 +7,7 @@ import { INCIDENT_TYPES, LABELS, SEVERITIES } from '@/app/lib/enums';
 import { DAY, formatInZone, localDate } from '@/app/lib/time';
 import { dayStart } from '@/app/lib/calendar';
 import { SeverityBadge } from '@/components/ui/badge';
+import { RuleRef } from '@/components/ui/rule-ref';
 import { Item, ItemList, NoneYet, StatCard } from './stat-card';
 import { WeeklyChart } from './weekly-chart';
 
@@ -162,7 +163,8 @@ export async function RuleFlagsCard({ actor, now }: Props) {
   const tz = actor.production.timeZone;
   const recent = items.filter((f) => now.getTime() - f.createdAt.getTime() < 14 * DAY).length;
   return (
-    <StatCard id="card-flags" title="Escalations (rule 3: repeated firearm incidents)" count={count} countLabel={count ? (recent ? `${recent} in 14 days` : 'older') : 'none'} tone={recent ? 'danger' : count ? 'warn' : 'ok'}>
+    <StatCard id="card-flags" title="Repeated firearm incidents" count={count} countLabel={count ? (recent ? `${recent} in 14 days` : 'older') : 'none'} tone={recent ? 'danger' : count ? 'warn' : 'ok'}
+      footer={<span className="text-muted">Two or more within 7 days of each other are escalated to the producers (<RuleRef n={3} />).</span>}>
       {count === 0 ? (
         <NoneYet>No two near misses, misfires or discharges within 7 days of each other.</NoneYet>
       ) : (
@@ -280,7 +282,7 @@ export async function ArmorerCard({ actor, now }: Props) {
   const doubling = F.armorers(actor, now);
   return (
     <StatCard id="card-armorer" title="Armorer holding another position" count={doubling.length} countLabel={doubling.length ? 'flagged' : 'none'} tone={doubling.length ? 'warn' : 'ok'}
-      footer={<span className="text-muted">On <i>Rust</i> the armorer was also key props assistant and was not given time for armorer duties (failure point FP4).</span>}>
+      footer={<span className="text-muted">On <i>Rust</i> the armorer was also key props assistant and was not given time for armorer duties (<Link href="/reference/rust#fp-FP4" className="text-brand underline underline-offset-2">failure point 4 of the Rust case</Link>).</span>}>
       {doubling.length === 0 ? (
         <NoneYet>No armorer holds another position on this show.</NoneYet>
       ) : (

@@ -12,6 +12,7 @@ import { Button } from '@/components/ui/button';
 import { ChecklistFields } from './checklist-fields';
 import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 type Weapon = { id: string; tag: string; make: string; model: string; status: FirearmStatus | null };
 type Witness = { userId: string; name: string; positions: Position[] };
@@ -78,7 +79,7 @@ export function CheckForm({
         <legend className="px-1 font-semibold">Witnesses</legend>
         <p id="check-witnesses-hint" className="text-sm text-muted">
           Members with the actor, stunt performer or 1st AD position who watched the check. Each confirms on their own phone; a hand-off waits for
-          every confirmation (rule 2).
+          every confirmation (<RuleRef n={2} />).
         </p>
         {witnesses.length === 0 ? (
           <p className="py-2 text-muted">No member holds the actor, stunt performer or 1st AD position yet. A producer sets positions on the Members page.</p>

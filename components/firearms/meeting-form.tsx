@@ -9,6 +9,7 @@ import { Field, FormError, FormSuccess, Input, Textarea, describedBy } from '@/c
 import { Button } from '@/components/ui/button';
 import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 /** Record the day's safety meeting (Safety Bulletin #1; rule 6 reads it before any hand-off). */
 export function MeetingForm({ productionId, today, members }: { productionId: string; today: string; members: { userId: string; name: string; detail: string }[] }) {
@@ -42,7 +43,7 @@ export function MeetingForm({ productionId, today, members }: { productionId: st
           <input type="checkbox" className="mt-1 size-6 shrink-0" {...form.register('firearmsOnSet')} />
           <span>
             <span className="font-semibold">Firearms on set</span>
-            <span className="block text-sm text-muted">Required before any weapon is handed out today (rule 6).</span>
+            <span className="block text-sm text-muted">Required before any weapon is handed out today (<RuleRef n={6} />).</span>
           </span>
         </label>
         <label className="flex min-h-11 cursor-pointer items-start gap-3">

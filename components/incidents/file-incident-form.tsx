@@ -15,6 +15,7 @@ import { Button } from '@/components/ui/button';
 import { lazyResolver } from '@/components/form/lazy-resolver';
 import { InjuryFields } from './injury-fields';
 import { drafts, enqueue, isNetworkError, OUTBOX_EVENT, outbox, type FlushResult } from './offline-outbox';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 // The shared schema, loaded when the form is first touched (issue 11: first-load JS). A report that
 // goes out unchecked because the code never loaded is checked by the server and comes back to the
@@ -224,7 +225,7 @@ export function FileIncidentForm({
 
         {type && RULE1.includes(type) ? (
           <p role="note" className="rounded-lg border-2 border-hold bg-hold-soft p-3 font-semibold text-hold">
-            <span aria-hidden="true">■ </span>This report is critical. Filing it stops work on the production at once and tells every producer (rule 1).
+            <span aria-hidden="true">■ </span>This report is critical. Filing it stops work on the production at once and tells every producer (<RuleRef n={1} />).
           </p>
         ) : null}
 

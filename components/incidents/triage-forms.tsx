@@ -13,6 +13,7 @@ import { assignIncidentOwner, markIncidentDuplicate, setIncidentSeverity, setInc
 import { Field, FormError, FormSuccess, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { submitAction } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 type Base = { productionId: string; incidentId: string };
 
@@ -98,7 +99,7 @@ export function SeverityForm({ productionId, incidentId, severity, locked }: Bas
     return (
       <div>
         <p className="font-semibold">Severity</p>
-        <p className="text-muted">Always critical: an accidental discharge or live round found (rule 1).</p>
+        <p className="text-muted">Always critical: an accidental discharge or live round found (<RuleRef n={1} />).</p>
       </div>
     );
   }

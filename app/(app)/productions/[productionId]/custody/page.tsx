@@ -30,6 +30,7 @@ import { HandoffForm } from '@/components/firearms/handoff-form';
 import { ReturnForm } from '@/components/firearms/return-form';
 import { OutsideHandoffForm } from '@/components/firearms/outside-handoff-form';
 import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 export const metadata: Metadata = { title: 'Custody' };
 
@@ -125,7 +126,7 @@ export default async function CustodyPage({
 
       <ul className="mb-4 grid gap-2 sm:grid-cols-3" aria-label="Before any hand-off">
         <li className="rounded-lg border border-line bg-surface p-3">
-          <p className="text-sm font-semibold text-muted">Safety meeting today (rule 6)</p>
+          <p className="text-sm font-semibold text-muted">Safety meeting today (<RuleRef n={6} />)</p>
           {meetings.length ? (
             <Badge tone="ok">
               <span aria-hidden="true">✓</span>Recorded, firearms covered
@@ -142,7 +143,7 @@ export default async function CustodyPage({
           )}
         </li>
         <li className="rounded-lg border border-line bg-surface p-3">
-          <p className="text-sm font-semibold text-muted">Stop-work hold (rule 5)</p>
+          <p className="text-sm font-semibold text-muted">Stop-work hold (<RuleRef n={5} />)</p>
           {hold ? (
             <Badge tone="danger">
               <span aria-hidden="true">■</span>Standing: no weapon goes out

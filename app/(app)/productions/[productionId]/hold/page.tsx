@@ -9,6 +9,7 @@ import { listHolds, type HoldRow } from '@/db/queries/holds';
 import { Card, CardTitle, EmptyState, Facts, PageHeader } from '@/components/ui/card';
 import { Badge, HoldBadge } from '@/components/ui/badge';
 import { CallHoldForm, ConcurForm, LiftHoldForm } from '@/components/incidents/hold-forms';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 export const metadata: Metadata = { title: 'Stop-work holds' };
 
@@ -45,7 +46,7 @@ export default async function HoldPage({ params, searchParams }: { params: Promi
           {mayConcur ? (
             <div className="mt-4 border-t border-line pt-4">
               <h3 className="mb-1 font-bold">Concur with lifting</h3>
-              <p className="mb-3 text-muted">This hold came from a discharge or live-round report (rule 1). The armorer or a second producer records a concurrence before a producer lifts it.</p>
+              <p className="mb-3 text-muted">This hold came from a discharge or live-round report (<RuleRef n={1} />). The armorer or a second producer records a concurrence before a producer lifts it.</p>
               <ConcurForm productionId={actor.productionId} holdId={standing.id} />
             </div>
           ) : null}

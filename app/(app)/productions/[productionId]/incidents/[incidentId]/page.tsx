@@ -17,6 +17,7 @@ import { DuplicateForm, OwnerForm, SeverityForm, StatusForm } from '@/components
 import { CommentForm, CorrectiveActionForm, EditDetailsForm, InjuryClockForm } from '@/components/incidents/detail-forms';
 import { ReporterConversation } from '@/components/incidents/reporter-conversation';
 import { AttachmentsPanel } from '@/components/incidents/attachments-panel';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 export const metadata: Metadata = { title: 'Incident' };
 
@@ -228,7 +229,7 @@ function FiledNotice({ number, standing }: { number: number; standing: boolean }
       <p className="text-lg font-bold text-ok">✓ Report #{number} filed. Producers have been told.</p>
       {standing ? (
         <p className="mt-1 font-semibold text-hold">
-          <span aria-hidden="true">■ </span>Work has stopped: the production is on a stop-work hold (rule 1) until a producer lifts it in writing.
+          <span aria-hidden="true">■ </span>Work has stopped: the production is on a stop-work hold (<RuleRef n={1} />) until a producer lifts it in writing.
         </p>
       ) : (
         <p className="mt-1">You can add more detail below at any time.</p>
