@@ -118,7 +118,7 @@ test.describe('armorer', () => {
 });
 
 test.describe('producer', () => {
-  test('a hold: Stop work calls it, the banner is full once then compact, and the home lists it first', async ({ producer, prod }) => {
+  test('a hold: Stop work calls it, the banner is full once then compact, the home lists it first, the hand-out form says why it is shut', async ({ producer, armorer, prod }) => {
     await producer.goto(`/productions/${prod.demo}/incidents`);
     expect(standingHoldCount(prod.demo)).toBe(0);
     await producer.getByRole('link', { name: 'Stop work' }).click();
@@ -142,6 +142,24 @@ test.describe('producer', () => {
     await producer.emulateMedia({ colorScheme: 'dark' });
     const axe = await new AxeBuilder({ page: producer }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    // The armorer's hand-out form says why it cannot be used and is disabled; a crafted request is still refused and recorded (rule 2).
+    await armorer.goto(`/productions/${prod.demo}/custody`);
+    await expect(armorer.getByTestId('handoff-blocked')).toContainText('A stop-work hold stands');
+    await expect(armorer.locator('#hand-out').getByRole('button', { name: 'Hand over' })).toBeDisabled();
+    const db = testDb();
+    const firearm = db.prepare("select id from firearms where production_id = ? and tag = 'E2E-SEED-1'").get(prod.demo) as { id: string };
+    const actorUser = db.prepare("select id from users where email = 'actor@setsafe.test'").get() as { id: string };
+    const refusedBefore = (db.prepare('select count(*) n from refused_handoffs where production_id = ?').get(prod.demo) as { n: number }).n;
+    db.close();
+    const crafted = await armorer.request.post(`/api/productions/${prod.demo}/handoffs`, {
+      data: { id: randomUUID(), firearmId: firearm.id, toUserId: actorUser.id, scene: 'SEED', ammoLotId: '', roundsOut: 0 },
+    });
+    expect(crafted.status()).toBe(422);
+    const after = testDb();
+    expect((after.prepare('select count(*) n from refused_handoffs where production_id = ?').get(prod.demo) as { n: number }).n).toBe(refusedBefore + 1);
+    expect((after.prepare("select count(*) n from handoffs where firearm_id = ? and returned_at is null").get(firearm.id) as { n: number }).n).toBe(0);
+    after.close();
 
     // Lifted in writing, so the specs after this one start without a hold.
     await banner.getByRole('link', { name: 'Hold details' }).click();

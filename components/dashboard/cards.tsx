@@ -351,8 +351,11 @@ export async function WeeklyCard({ actor, now }: Props) {
       <figure>
         <figcaption className="mb-2 text-muted">{summary} Weeks start on Monday ({actor.production.timeZone}).</figcaption>
         <WeeklyChart data={weeks.map((w) => ({ label: w.label, firearm: w.firearm, other: w.other }))} summary={summary} />
-        <details className="mt-2">
-          <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-brand">Show as a table</summary>
+        <details className="group mt-2">
+          <summary className="flex min-h-11 cursor-pointer items-center gap-2 font-semibold text-brand">
+            <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">▸</span>
+            Show as a table
+          </summary>
           <table className="mt-1 w-full text-sm">
             <caption className="sr-only">Incidents per week</caption>
             <thead>

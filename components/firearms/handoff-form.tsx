@@ -24,12 +24,15 @@ export function HandoffForm({
   recipients,
   lots,
   initial,
+  blockedBy = [],
 }: {
   productionId: string;
   weapons: Weapon[];
   recipients: { userId: string; name: string; positions: string }[];
   lots: Lot[];
   initial: { firearmId: string; scene: string };
+  /** Why no hand-out can succeed right now (a standing hold, no meeting today): the form says so and is disabled. */
+  blockedBy?: string[];
 }) {
   const fresh = (): HandOffInput => ({ id: newId(), firearmId: initial.firearmId, toUserId: '', scene: initial.scene, ammoLotId: '', roundsOut: 0 });
   const form = useForm<HandOffInput>({ resolver: zodResolver(handOffSchema), defaultValues: fresh() });
@@ -48,9 +51,21 @@ export function HandoffForm({
   const err = (k: keyof HandOffInput) => errors[k]?.message;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby={blockedBy.length ? 'ho-blocked' : undefined}>
+      {blockedBy.length ? (
+        <div id="ho-blocked" className="rounded-lg border border-medium/50 bg-warn-soft p-3 text-medium" data-testid="handoff-blocked">
+          <p className="font-bold">No weapon can be handed out now:</p>
+          <ul className="ml-5 list-disc">
+            {blockedBy.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <FormError message={errors.root?.server?.message} />
       <FormSuccess message={done} />
+      {/* Disabled rather than refused: submitting now would only file a custody-breach report (rule 2). */}
+      <fieldset disabled={blockedBy.length > 0} className="contents">
       <Field id="ho-firearm" label="Weapon" required error={err('firearmId')}>
         <Select {...describedBy('ho-firearm', err('firearmId'))} {...form.register('firearmId')}>
           <option value="">Choose…</option>
@@ -95,6 +110,7 @@ export function HandoffForm({
           {isSubmitting ? 'Checking the rules…' : 'Hand over'}
         </Button>
       </div>
+      </fieldset>
     </form>
   );
 }

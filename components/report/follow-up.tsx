@@ -129,8 +129,12 @@ function ReportView({ receipt, view, onView, onClose }: { receipt: string; view:
       <Conversation receipt={receipt} view={view} onView={onView} />
       <Photos receipt={receipt} view={view} onView={onView} />
 
-      <details className="rounded-xl border border-line bg-surface p-4 shadow-sm">
-        <summary className="flex min-h-11 cursor-pointer items-center font-semibold">What you reported</summary>
+      <details className="group rounded-xl border border-line bg-surface p-4 shadow-sm">
+        {/* A flex summary loses the browser's marker: the arrow says it opens. */}
+        <summary className="flex min-h-11 cursor-pointer items-center gap-2 font-semibold">
+          <span aria-hidden="true" className="inline-block text-muted transition-transform group-open:rotate-90">▸</span>
+          What you reported
+        </summary>
         <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold text-muted">Sent on</dt>
           <dd>{day(view.reportedOn)}</dd>

@@ -335,6 +335,10 @@ export default async function CustodyPage({
                   recipients={recipients}
                   lots={listAmmoChoices(actor)}
                   initial={{ firearmId: weapons.some((w) => w.id === one(sp.firearm)) ? one(sp.firearm) : '', scene: one(sp.scene) }}
+                  blockedBy={[
+                    ...(hold ? ['A stop-work hold stands until a producer lifts it in writing (rule 5).'] : []),
+                    ...(meetings.length ? [] : ['No safety meeting that covered firearms is recorded today (rule 6).']),
+                  ]}
                 />
               </Card>
             </>
