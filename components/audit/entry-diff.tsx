@@ -23,6 +23,17 @@ export function EntryDiffView({ diff, timeZone }: { diff: EntryDiff; timeZone: s
                   {' '}
                   removed (was <span className="rounded bg-subtle px-1 line-through">{formatValue(c.before, timeZone)}</span>)
                 </>
+              ) : formatValue(c.before, timeZone) === '—' ? (
+                // Nothing before: "set to", never "from — to".
+                <>
+                  {' '}
+                  set to <span className="rounded bg-ok-soft px-1">{formatValue(c.after, timeZone)}</span>
+                </>
+              ) : formatValue(c.after, timeZone) === '—' ? (
+                <>
+                  {' '}
+                  cleared (was <span className="rounded bg-subtle px-1 line-through">{formatValue(c.before, timeZone)}</span>)
+                </>
               ) : (
                 <>
                   {' '}
