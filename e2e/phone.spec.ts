@@ -73,9 +73,9 @@ test.describe('crew', () => {
     await expect(waiting.getByRole('link', { name: new RegExp(`report #${number}\\b`) })).toHaveCount(0);
 
     await producer.goto(`/productions/${prod.demo}/incidents/${id}`);
-    await producer.getByLabel('Add a comment').fill('Which door was it?');
+    await producer.getByRole('textbox', { name: 'Add a comment' }).fill('Which door was it?');
     await producer.getByRole('button', { name: 'Post comment' }).click();
-    await expect(producer.getByLabel('Add a comment')).toHaveValue('');
+    await expect(producer.getByRole('textbox', { name: 'Add a comment' })).toHaveValue('');
 
     await crew.reload();
     const item = waiting.getByRole('link', { name: new RegExp(`A reply on your report #${number}\\b`) });
