@@ -26,7 +26,13 @@ export function AmmoLotForm({ productionId, today, liveIncidentHref }: { product
     setLive(false);
     const res = await submitAction(form, () => createAmmoLotAction(productionId, values));
     if (!res) return;
-    if (!res.ok) return setLive(Boolean(res.fieldErrors?.kind));
+    if (!res.ok) {
+      const live = Boolean(res.fieldErrors?.kind);
+      setLive(live);
+      // A live round is said at the top too, beside the link to file the incident (rule 1).
+      if (live) form.setError('root.server', { type: 'server', message: res.message });
+      return;
+    }
     setDone(`Lot ${values.lotNumber} received: ${values.countOnHand} ${LABELS.ammoKind[values.kind].toLowerCase()} rounds.`);
     form.reset(blank());
   });

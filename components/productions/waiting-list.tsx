@@ -36,16 +36,18 @@ export function WaitingList({ items, hold }: { items: WaitingItem[]; hold: { rea
                   r.kind === 'hold' ? 'border-2 border-hold bg-hold-soft' : r.urgent ? 'border-medium/50 bg-warn-soft' : 'border-line',
                 )}
               >
-                <span
-                  className={cx(
-                    'shrink-0 rounded px-2 py-0.5 text-sm font-bold uppercase tracking-wide',
-                    r.kind === 'hold' ? 'bg-hold-solid text-white' : r.urgent ? 'text-medium' : 'text-muted',
-                  )}
-                >
-                  {r.kind === 'hold' ? <span aria-hidden="true">■ </span> : null}
-                  {KIND[r.kind]}
+                <span className="flex min-w-0 flex-1 flex-col items-start gap-0.5">
+                  <span
+                    className={cx(
+                      'rounded text-xs font-bold uppercase tracking-wide',
+                      r.kind === 'hold' ? 'bg-hold-solid px-1.5 py-0.5 text-white' : r.urgent ? 'text-medium' : 'text-muted',
+                    )}
+                  >
+                    {r.kind === 'hold' ? <span aria-hidden="true">■ </span> : null}
+                    {KIND[r.kind]}
+                  </span>
+                  <span className={cx('font-semibold', r.kind === 'hold' ? 'text-hold' : 'text-ink')}>{r.text}</span>
                 </span>
-                <span className={cx('min-w-0 flex-1 font-semibold', r.kind === 'hold' ? 'text-hold' : 'text-ink')}>{r.text}</span>
                 <span aria-hidden="true" className="text-muted">
                   ›
                 </span>
