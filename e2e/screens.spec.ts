@@ -251,6 +251,8 @@ test.describe('screens: every page × role at 375 and 1280 px', () => {
 
       for (const screen of screens) {
         test(screen.name, async () => {
+          // Two themes double the axe runs and screenshots: long pages (the Rust case) need the time.
+          test.setTimeout(150_000);
           const { problems, inlineExempt, sameAs } = await sweep(page, caller, screen, ctx, seen);
           if (sameAs) test.info().annotations.push({ type: 'same screen as', description: sameAs });
           if (inlineExempt) test.info().annotations.push({ type: 'inline links exempt from 44 px', description: String(inlineExempt) });
