@@ -1,7 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import './globals.css';
+import { headers } from 'next/headers';
 import { ServiceWorkerRegistration } from '@/components/service-worker';
+import { THEME_BOOT } from '@/components/theme/theme';
+import { NONCE_HEADER } from '@/app/lib/csp';
 
 export const metadata: Metadata = {
   title: { default: 'SetSafe', template: '%s · SetSafe' },
@@ -14,15 +17,24 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
-  themeColor: '#0b4f6c',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#0b4f6c' },
+    { media: '(prefers-color-scheme: dark)', color: '#0a1220' },
+  ],
 };
 
 // Every page renders per request: its scripts carry that request's CSP nonce (proxy.ts), and a
 // page built once at build time would carry none and not run.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
-    <html lang="en">
+    // The boot script may set data-theme before React hydrates: expected, not a mismatch. It
+    // carries the request's nonce, or the script policy (proxy.ts) would refuse it.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_BOOT }} />
+      </head>
       <body className="min-h-screen antialiased">
         {children}
         <ServiceWorkerRegistration />

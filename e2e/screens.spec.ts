@@ -1,9 +1,10 @@
 // Every screen, every role, two widths (ARCHITECTURE.md: phones and offline). The pages come from the authorization
 // matrix (e2e/authz/*): each page entry is visited by every caller whose expected answer is
 // 'ok', so a page the matrix knows can never be missed here. For each page × role:
-//   - a full-page screenshot at 375 px and 1280 px under test-results/screens/ (never committed);
+//   - a full-page screenshot at 375 px and 1280 px, in the light and the dark theme (the device's
+//     setting, emulated), under test-results/screens/ (never committed);
 //   - no horizontal scrolling of the document at 375 px;
-//   - axe (WCAG 2.0/2.1 A and AA) at both widths: 0 violations;
+//   - axe (WCAG 2.0/2.1 A and AA) at both widths and in both themes: 0 violations;
 //   - tap targets at 375 px (the rule is `tapTargetProblems` below).
 // One browser context per role, reused for all of its pages, keeps the sweep to a few minutes.
 import { createHash } from 'node:crypto';
@@ -156,7 +157,9 @@ async function markupOf(page: Page): Promise<string> {
 
 /** Landing URL + markup → where it was swept first, across callers (the run's one worker). */
 const sweptMarkup = new Map<string, { caller: Swept; name: string }>();
-const shotPath = (width: number, caller: Swept, name: string) => path.join(SHOTS, String(width), caller, `${slug(name)}.png`);
+const THEMES = ['light', 'dark'] as const;
+const shotPath = (width: number, caller: Swept, name: string, theme: (typeof THEMES)[number] = 'light') =>
+  path.join(SHOTS, String(width), caller, `${slug(name)}${theme === 'dark' ? '.dark' : ''}.png`);
 
 type SweepResult = { problems: string[]; inlineExempt: number; sameAs?: string };
 
@@ -192,14 +195,13 @@ async function sweep(page: Page, caller: Swept, screen: Screen, ctx: AuthzContex
   if (first && first.caller !== caller) {
     for (const { width } of WIDTHS) {
       fs.mkdirSync(path.dirname(shotPath(width, caller, screen.name)), { recursive: true });
-      fs.copyFileSync(shotPath(width, first.caller, first.name), shotPath(width, caller, screen.name));
+      for (const theme of THEMES) fs.copyFileSync(shotPath(width, first.caller, first.name, theme), shotPath(width, caller, screen.name, theme));
     }
     return { problems, inlineExempt, sameAs: `${first.caller} · ${first.name}: the same markup at ${key}` };
   }
   for (const size of WIDTHS) {
     await page.setViewportSize(size);
     const at = `${size.width}px`;
-    await page.screenshot({ path: shotPath(size.width, caller, screen.name), fullPage: true, animations: 'disabled' });
     if (size.width === PHONE) {
       const overflow = await horizontalOverflow(page);
       if (overflow) problems.push(`${at}: ${overflow}`);
@@ -207,8 +209,14 @@ async function sweep(page: Page, caller: Swept, screen: Screen, ctx: AuthzContex
       inlineExempt += taps.inlineExempt;
       for (const s of taps.small) problems.push(`${at}: tap target too small: ${s}`);
     }
-    const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    for (const v of formatAxe(axe.violations)) problems.push(`${at}: ${v}`);
+    // Night shoots: the same screen in the dark theme (the phone's setting) must pass axe too.
+    for (const theme of THEMES) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.screenshot({ path: shotPath(size.width, caller, screen.name, theme), fullPage: true, animations: 'disabled' });
+      const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      for (const v of formatAxe(axe.violations)) problems.push(`${at} ${theme}: ${v}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   }
   // Only a clean sweep stands in for later callers: a failing screen is checked again for each.
   if (problems.length === 0) sweptMarkup.set(markup, { caller, name: screen.name });
@@ -243,6 +251,8 @@ test.describe('screens: every page × role at 375 and 1280 px', () => {
 
       for (const screen of screens) {
         test(screen.name, async () => {
+          // Two themes double the axe runs and screenshots: long pages (the Rust case) need the time.
+          test.setTimeout(150_000);
           const { problems, inlineExempt, sameAs } = await sweep(page, caller, screen, ctx, seen);
           if (sameAs) test.info().annotations.push({ type: 'same screen as', description: sameAs });
           if (inlineExempt) test.info().annotations.push({ type: 'inline links exempt from 44 px', description: String(inlineExempt) });

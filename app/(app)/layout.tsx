@@ -14,7 +14,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const productions = listMyProductions(user.id);
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="no-print border-b border-line bg-white">
+      <header className="no-print border-b border-line bg-surface">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
           <Link href="/" className="flex min-h-11 min-w-11 items-center justify-center" aria-label="SetSafe home">
             <Logo narrow />
@@ -35,7 +35,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <span className="hidden max-w-[9rem] truncate sm:block">{user.name}</span>
                 <span aria-hidden="true" className="ml-1 text-muted">▾</span>
               </summary>
-              <div className="absolute right-0 z-20 mt-1 w-56 rounded-xl border border-line bg-white p-2 shadow-lg">
+              <div className="absolute right-0 z-20 mt-1 w-56 rounded-xl border border-line bg-surface p-2 shadow-lg">
                 <p className="px-3 pt-1 font-semibold break-words">{user.name}</p>
                 <p className="truncate px-3 pb-1 text-sm text-muted">{user.email}</p>
                 <Link className="flex min-h-11 items-center rounded-lg px-3 hover:bg-canvas" href="/account">

@@ -107,13 +107,16 @@ function personalKeys(v: unknown, out = new Set<string>(), prefix = ''): Set<str
   return out;
 }
 
-/** 'occurredAt' → 'Occurred at'; 'checklist.bore_clear' → 'Checklist: bore clear'. */
+/**
+ * 'occurredAt' → 'Occurred at'; 'checklist.bore_clear' → 'Checklist: bore clear'; 'firearmId' →
+ * 'Firearm' (the trail shows the firearm's name there, not its id).
+ */
 export function fieldLabel(key: string): string {
   return key
     .split('.')
     .map((part) => {
       const words = part.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().trim();
-      return words.replace(/\bid\b/g, 'ID');
+      return words === 'id' ? 'ID' : words.replace(/ id$/, '');
     })
     .map((s, i) => (i === 0 ? s.charAt(0).toUpperCase() + s.slice(1) : s))
     .join(': ');

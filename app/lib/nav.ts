@@ -29,6 +29,26 @@ const ITEMS: NavItem[] = [
 
 export type NavLink = { href: string; label: string; section: string[] };
 
+/**
+ * The phone's bottom bar: the four things each role does most, by label, in order; everything
+ * else sits behind "More", so nothing is clipped on a 375 px screen. Crew report, witness checks
+ * and follow their reports; the armorer lives in the firearms pages; producers and auditors
+ * watch incidents, the dashboard and the holds or the trail.
+ */
+const PRIMARY: Record<Role, string[]> = {
+  crew: ['Overview', 'Report', 'Checks', 'My reports'],
+  armorer: ['Overview', 'Firearms', 'Incidents', 'Report'],
+  producer: ['Overview', 'Incidents', 'Dashboard', 'Holds'],
+  auditor: ['Overview', 'Incidents', 'Dashboard', 'Audit'],
+};
+
+/** The same links as navFor, split for a phone: at most four in the bar, the rest under "More". */
+export function phoneNavFor(role: Role, productionId: string): { primary: NavLink[]; more: NavLink[] } {
+  const all = navFor(role, productionId);
+  const primary = PRIMARY[role].map((l) => all.find((i) => i.label === l)).filter((i): i is NavLink => !!i).slice(0, 4);
+  return { primary, more: all.filter((i) => !primary.includes(i)) };
+}
+
 export function navFor(role: Role, productionId: string): NavLink[] {
   const base = `/productions/${productionId}`;
   return ITEMS.filter((i) => i.any.some((a) => can(role, a)) && !(i.unless ?? []).some((a) => can(role, a))).map((i) => ({

@@ -112,7 +112,11 @@ describe('audit diff and injury privacy', () => {
     expect(formatValue(true, 'UTC')).toBe('yes');
     expect(formatValue(null, 'UTC')).toBe('—');
     expect(formatValue(['a', 'b'], 'UTC')).toBe('a, b');
-    expect(fieldLabel('ownerId')).toBe('Owner ID');
+    // The trail shows the owner's name in that field, so the label names the role, not an id.
+    expect(fieldLabel('ownerId')).toBe('Owner');
+    expect(fieldLabel('firearmId')).toBe('Firearm');
+    expect(fieldLabel('id')).toBe('ID');
+    expect(fieldLabel('checklist.bore_clear')).toBe('Checklist: bore clear');
   });
 });
 

@@ -11,6 +11,7 @@ import { Field, FormError, FormSuccess, Input, describedBy } from '@/components/
 import { Button } from '@/components/ui/button';
 import { InviteLink } from '@/components/members/invite-link';
 import { ProductionFields, type BindField } from '@/components/productions/production-fields';
+import { submitAction } from '@/components/form/form-result';
 
 const EMPTY: CreateProductionInput = {
   title: '',
@@ -33,20 +34,19 @@ export function CreateProductionForm({ create }: { create: (v: CreateProductionI
 
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(null);
-    const res = await create(values);
+    const res = await submitAction(form, () => create(values));
+    if (!res) return;
     if (res.ok) {
       setDone(res.data);
       form.reset(EMPTY);
       router.refresh();
       return;
     }
-    for (const [name, msgs] of Object.entries(res.fieldErrors ?? {})) form.setError(name as keyof CreateProductionInput, { message: msgs?.[0] });
-    form.setError('root', { message: res.message });
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={errors.root?.message} />
+      <FormError message={errors.root?.server?.message} />
       {done ? (
         <>
           <FormSuccess message={`Created ${done.title}, with ${done.producerName} as its producer.`} />

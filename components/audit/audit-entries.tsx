@@ -8,10 +8,12 @@ import { EntryDiffView } from './entry-diff';
 const short = (h: string) => `${h.slice(0, 10)}…`;
 
 function Record({ e, productionId }: { e: AuditEntryView; productionId: string }) {
-  const id = <span className="font-mono text-sm">{e.entityId.slice(0, 8)}</span>;
+  // A name where the trail knows one ("Firearm DC-02"); otherwise the id's first characters.
+  const id = e.entityName ? <span>{e.entityName}</span> : <span className="font-mono text-sm">{e.entityId.slice(0, 8)}</span>;
+  const kind = e.entity.replace(/_/g, ' ');
   return (
     <span>
-      {e.entity.replace(/_/g, ' ')}{' '}
+      {kind.charAt(0).toUpperCase() + kind.slice(1)}{' '}
       {e.entity === 'incident' ? (
         <Link className="text-brand underline underline-offset-2" href={`/productions/${productionId}/incidents/${e.entityId}`}>
           {id}
@@ -36,7 +38,9 @@ export function AuditEntries({ entries, timeZone, productionId }: { entries: Aud
         <thead>
           <tr className="border-b-2 border-line text-sm text-muted">
             <th scope="col" className="w-16 py-2 pr-2">#</th>
-            <th scope="col" className="w-44 py-2 pr-2">When</th>
+            <th scope="col" className="w-44 py-2 pr-2">
+              When <span className="font-normal">({timeZone})</span>
+            </th>
             <th scope="col" className="w-40 py-2 pr-2">Who</th>
             <th scope="col" className="w-52 py-2 pr-2">What</th>
             <th scope="col" className="py-2">Change</th>
@@ -66,7 +70,7 @@ export function AuditEntries({ entries, timeZone, productionId }: { entries: Aud
       </table>
       <ol className="flex flex-col gap-3 md:hidden" aria-label="Audit entries, newest first">
         {entries.map((e) => (
-          <li key={e.id} className="rounded-lg border border-line bg-white p-3" data-testid="audit-card">
+          <li key={e.id} className="rounded-lg border border-line bg-surface p-3" data-testid="audit-card">
             <p className="flex flex-wrap items-baseline justify-between gap-x-2">
               <span className="font-semibold">{actionLabel(e.action)}</span>
               <span className="font-mono text-sm text-muted">#{e.seq}</span>

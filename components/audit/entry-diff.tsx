@@ -21,12 +21,23 @@ export function EntryDiffView({ diff, timeZone }: { diff: EntryDiff; timeZone: s
               ) : c.kind === 'removed' ? (
                 <>
                   {' '}
-                  removed (was <span className="rounded bg-slate-100 px-1 line-through">{formatValue(c.before, timeZone)}</span>)
+                  removed (was <span className="rounded bg-subtle px-1 line-through">{formatValue(c.before, timeZone)}</span>)
+                </>
+              ) : formatValue(c.before, timeZone) === '—' ? (
+                // Nothing before: "set to", never "from — to".
+                <>
+                  {' '}
+                  set to <span className="rounded bg-ok-soft px-1">{formatValue(c.after, timeZone)}</span>
+                </>
+              ) : formatValue(c.after, timeZone) === '—' ? (
+                <>
+                  {' '}
+                  cleared (was <span className="rounded bg-subtle px-1 line-through">{formatValue(c.before, timeZone)}</span>)
                 </>
               ) : (
                 <>
                   {' '}
-                  from <span className="rounded bg-slate-100 px-1 line-through">{formatValue(c.before, timeZone)}</span> to{' '}
+                  from <span className="rounded bg-subtle px-1 line-through">{formatValue(c.before, timeZone)}</span> to{' '}
                   <span className="rounded bg-ok-soft px-1">{formatValue(c.after, timeZone)}</span>
                 </>
               )}

@@ -5,6 +5,7 @@ import type { ActionResult } from '@/app/lib/errors';
 import type { VerifyOutcome } from '@/app/(app)/productions/[productionId]/audit/actions';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/form/field';
+import { formatInZone } from '@/app/lib/time';
 
 type VerifyAction = (prev: ActionResult<VerifyOutcome> | null, form: FormData) => Promise<ActionResult<VerifyOutcome>>;
 
@@ -15,7 +16,7 @@ const STATUS = {
 } as const;
 
 /** The "Verify chain" button and its result (a server action: the walk runs on the server). */
-export function VerifyPanel({ action }: { action: VerifyAction }) {
+export function VerifyPanel({ action, timeZone }: { action: VerifyAction; timeZone: string }) {
   const [state, run, pending] = useActionState(action, null);
   const report = state?.ok ? state.data.report : null;
   return (
@@ -31,7 +32,10 @@ export function VerifyPanel({ action }: { action: VerifyAction }) {
           <div className={`rounded-lg border-2 p-3 ${STATUS[report.status].cls}`}>
             <p className="font-bold">
               <span aria-hidden="true">{STATUS[report.status].icon} </span>
-              {STATUS[report.status].word}: {report.status === 'tampered' ? `${report.findings.length} problem${report.findings.length === 1 ? '' : 's'} in ${report.entries} entries` : `intact, ${report.entries} entries`}
+              {STATUS[report.status].word}
+              {report.status === 'tampered'
+                ? `: ${report.findings.length} problem${report.findings.length === 1 ? '' : 's'} in ${report.entries} entries`
+                : `, ${report.entries} ${report.entries === 1 ? 'entry' : 'entries'}`}
             </p>
             {report.findings.length ? (
               <ul className="mt-2 list-disc pl-5">
@@ -48,7 +52,8 @@ export function VerifyPanel({ action }: { action: VerifyAction }) {
               </p>
             ))}
             <p className="mt-2 font-mono text-xs break-all text-muted">
-              Checked {state?.ok ? new Date(state.data.checkedAt).toISOString().replace('T', ' ').slice(0, 19) : ''} UTC · last entry #{report.last?.seq ?? 0}{' '}
+              {/* One time zone on the trail: the production's, named. */}
+              Checked {state?.ok ? formatInZone(new Date(state.data.checkedAt), timeZone) : ''} · last entry #{report.last?.seq ?? 0}{' '}
               {report.last?.hash ?? ''}
             </p>
           </div>

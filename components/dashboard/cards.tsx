@@ -7,6 +7,7 @@ import { INCIDENT_TYPES, LABELS, SEVERITIES } from '@/app/lib/enums';
 import { DAY, formatInZone, formatStamp, localDate, waitedSince } from '@/app/lib/time';
 import { dayStart } from '@/app/lib/calendar';
 import { SeverityBadge } from '@/components/ui/badge';
+import { RuleRef } from '@/components/ui/rule-ref';
 import { Item, ItemList, NoneYet, StatCard } from './stat-card';
 import { WeeklyChart } from './weekly-chart';
 import { safetyVerdict, type VerdictFacts, type VerdictTarget } from '@/app/lib/rules/verdict';
@@ -85,7 +86,7 @@ function verdictFacts(actor: DashboardActor, now: Date): VerdictFacts {
 }
 
 const VERDICT_STYLE = {
-  stop: { box: 'border-hold bg-hold text-white', mark: '■', link: 'font-semibold text-white underline underline-offset-2' },
+  stop: { box: 'border-hold bg-hold-solid text-white', mark: '■', link: 'font-semibold text-white underline underline-offset-2' },
   attention: { box: 'border-medium bg-warn-soft text-ink', mark: '◆', link },
   clear: { box: 'border-ok/40 bg-ok-soft text-ink', mark: '✓', link },
 } as const;
@@ -201,7 +202,8 @@ export async function RuleFlagsCard({ actor, now }: Props) {
   const tz = actor.production.timeZone;
   const recent = items.filter((f) => now.getTime() - f.createdAt.getTime() < 14 * DAY).length;
   return (
-    <StatCard id="card-flags" title="Escalations (rule 3: repeated firearm incidents)" count={count} countLabel={count ? (recent ? `${recent} in 14 days` : 'older') : 'none'} tone={recent ? 'danger' : count ? 'warn' : 'ok'}>
+    <StatCard id="card-flags" title="Repeated firearm incidents" count={count} countLabel={count ? (recent ? `${recent} in 14 days` : 'older') : 'none'} tone={recent ? 'danger' : count ? 'warn' : 'ok'}
+      footer={<span className="text-muted">Two or more within 7 days of each other are escalated to the producers (<RuleRef n={3} />).</span>}>
       {count === 0 ? (
         <NoneYet>No two near misses, misfires or discharges within 7 days of each other.</NoneYet>
       ) : (
@@ -319,7 +321,7 @@ export async function ArmorerCard({ actor, now }: Props) {
   const doubling = F.armorers(actor, now);
   return (
     <StatCard id="card-armorer" title="Armorer holding another position" count={doubling.length} countLabel={doubling.length ? 'flagged' : 'none'} tone={doubling.length ? 'warn' : 'ok'}
-      footer={<span className="text-muted">On <i>Rust</i> the armorer was also key props assistant and was not given time for armorer duties (failure point FP4).</span>}>
+      footer={<span className="text-muted">On <i>Rust</i> the armorer was also key props assistant and was not given time for armorer duties (<Link href="/reference/rust#fp-FP4" className="text-brand underline underline-offset-2">failure point 4 of the Rust case</Link>).</span>}>
       {doubling.length === 0 ? (
         <NoneYet>No armorer holds another position on this show.</NoneYet>
       ) : (
@@ -343,7 +345,7 @@ function Bars({ rows }: { rows: { key: string; label: React.ReactNode; n: number
       {rows.map((r) => (
         <li key={r.key} className="grid grid-cols-[minmax(0,1fr)_minmax(3rem,35%)_2.5rem] items-center gap-2">
           <span className="break-words">{r.label}</span>
-          <span aria-hidden="true" className="h-3 rounded bg-slate-100">
+          <span aria-hidden="true" className="h-3 rounded bg-subtle">
             <span className="block h-3 rounded bg-brand" style={{ width: `${(r.n / max) * 100}%` }} />
           </span>
           <span className="text-right font-semibold tabular-nums">{r.n}</span>
@@ -388,8 +390,11 @@ export async function WeeklyCard({ actor, now }: Props) {
       <figure>
         <figcaption className="mb-2 text-muted">{summary} Weeks start on Monday ({actor.production.timeZone}).</figcaption>
         <WeeklyChart data={weeks.map((w) => ({ label: w.label, firearm: w.firearm, other: w.other }))} summary={summary} />
-        <details className="mt-2">
-          <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-brand">Show as a table</summary>
+        <details className="group mt-2">
+          <summary className="flex min-h-11 cursor-pointer items-center gap-2 font-semibold text-brand">
+            <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">▸</span>
+            Show as a table
+          </summary>
           <table className="mt-1 w-full text-sm">
             <caption className="sr-only">Incidents per week</caption>
             <thead>

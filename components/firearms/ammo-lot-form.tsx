@@ -9,26 +9,29 @@ import { createAmmoLotSchema, type CreateAmmoLotInput } from '@/app/lib/schemas/
 import { createAmmoLotAction } from '@/app/(app)/productions/[productionId]/ammunition/actions';
 import { Field, FormError, FormSuccess, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
-import { applyFieldErrors } from './form-result';
+import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
 
 /** Receive a lot of dummies or blanks. Live ammunition is not offered (ARCHITECTURE.md: ammunition). */
 export function AmmoLotForm({ productionId, today, liveIncidentHref }: { productionId: string; today: string; liveIncidentHref: string }) {
-  const blank = (): Partial<CreateAmmoLotInput> => ({ id: newId(), kind: '' as unknown as CreateAmmoLotInput['kind'], calibre: '', supplier: '', lotNumber: '', receivedOn: today, inspectionNotes: '' });
+  // Each lot is inspected on its own: the tick never carries over to the next lot.
+  const blank = (): Partial<CreateAmmoLotInput> => ({ id: newId(), kind: '' as unknown as CreateAmmoLotInput['kind'], calibre: '', supplier: '', lotNumber: '', receivedOn: today, inspectionNotes: '', inspected: false as unknown as CreateAmmoLotInput['inspected'] });
   const form = useForm<CreateAmmoLotInput>({ resolver: zodResolver(createAmmoLotSchema), defaultValues: blank() });
   const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
   const [live, setLive] = useState(false);
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setError(undefined);
     setDone(undefined);
     setLive(false);
-    const res = await createAmmoLotAction(productionId, values);
+    const res = await submitAction(form, () => createAmmoLotAction(productionId, values));
+    if (!res) return;
     if (!res.ok) {
-      setLive(Boolean(res.fieldErrors?.kind));
-      return setError(applyFieldErrors(form, res));
+      const live = Boolean(res.fieldErrors?.kind);
+      setLive(live);
+      // A live round is said at the top too, beside the link to file the incident (rule 1).
+      if (live) form.setError('root.server', { type: 'server', message: res.message });
+      return;
     }
     setDone(`Lot ${values.lotNumber} received: ${values.countOnHand} ${LABELS.ammoKind[values.kind].toLowerCase()} rounds.`);
     form.reset(blank());
@@ -37,7 +40,7 @@ export function AmmoLotForm({ productionId, today, liveIncidentHref }: { product
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={error} />
+      <FormError message={errors.root?.server?.message} />
       {live ? (
         <p>
           <Link href={liveIncidentHref} className="inline-flex min-h-11 items-center font-bold text-hold underline">

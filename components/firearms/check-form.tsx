@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -11,8 +10,9 @@ import { recordCheckAction } from '@/app/(app)/productions/[productionId]/checks
 import { Field, FormError, Input, Select, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 import { ChecklistFields } from './checklist-fields';
-import { applyFieldErrors } from './form-result';
+import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 type Weapon = { id: string; tag: string; make: string; model: string; status: FirearmStatus | null };
 type Witness = { userId: string; name: string; positions: Position[] };
@@ -34,19 +34,17 @@ export function CheckForm({
     defaultValues: { id: newId(), ...initial, checklist: emptyChecklist(), findings: '', witnessIds: [] },
   });
   const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string>();
   const phase = useWatch({ control: form.control, name: 'phase' });
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setError(undefined);
-    const res = await recordCheckAction(productionId, values);
-    if (!res.ok) return setError(applyFieldErrors(form, res));
+    const res = await submitAction(form, () => recordCheckAction(productionId, values));
+    if (!res?.ok) return;
     router.push(`/productions/${productionId}/checks/${res.data.id}`);
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      <FormError message={error} />
+      <FormError message={errors.root?.server?.message} />
       <Field id="check-firearm" label="Weapon" required error={errors.firearmId?.message}>
         <Select {...describedBy('check-firearm', errors.firearmId?.message)} {...form.register('firearmId')}>
           <option value="">Choose…</option>
@@ -81,7 +79,7 @@ export function CheckForm({
         <legend className="px-1 font-semibold">Witnesses</legend>
         <p id="check-witnesses-hint" className="text-sm text-muted">
           Members with the actor, stunt performer or 1st AD position who watched the check. Each confirms on their own phone; a hand-off waits for
-          every confirmation (rule 2).
+          every confirmation (<RuleRef n={2} />).
         </p>
         {witnesses.length === 0 ? (
           <p className="py-2 text-muted">No member holds the actor, stunt performer or 1st AD position yet. A producer sets positions on the Members page.</p>

@@ -12,7 +12,7 @@ export function CheckList({ checks, productionId, timeZone, me }: { checks: Chec
         const confirmed = c.witnesses.filter((w) => w.confirmedAt).length;
         const mine = c.witnesses.find((w) => w.userId === me);
         return (
-          <li key={c.id} className="flex flex-col gap-1 py-3">
+          <li key={c.id} id={`check-${c.id}`} className="flex scroll-mt-4 flex-col gap-1 py-3">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <Link href={`/productions/${productionId}/checks/${c.id}`} className="inline-flex min-h-11 items-center text-lg font-bold text-brand underline-offset-2 hover:underline">
                 {c.firearm.tag} · {LABELS.checkPhase[c.phase].toLowerCase()} · {c.scene}

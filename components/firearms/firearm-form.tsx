@@ -9,7 +9,7 @@ import { firearmFormSchema, type FirearmFormInput } from '@/app/lib/schemas/fire
 import { createFirearmAction, updateFirearmAction } from '@/app/(app)/productions/[productionId]/firearms/actions';
 import { Field, FormError, FormSuccess, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
-import { applyFieldErrors } from './form-result';
+import { submitAction } from '@/components/form/form-result';
 
 type Props = { productionId: string; firearm?: Omit<FirearmFormInput, 'status'> & { firearmId: string } };
 
@@ -20,15 +20,13 @@ export function FirearmForm({ productionId, firearm }: Props) {
   const empty: FirearmFormInput = { firearmId: '', tag: '', make: '', model: '', serial: '', kind: 'functional', status: 'locked_up', notes: '' };
   const form = useForm<FirearmFormInput>({ resolver: zodResolver(firearmFormSchema), defaultValues: firearm ? { ...firearm, status: 'locked_up' } : empty });
   const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
   const p = editing ? 'edit-' : 'new-';
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setError(undefined);
     setDone(undefined);
-    const res = editing ? await updateFirearmAction(productionId, values) : await createFirearmAction(productionId, values);
-    if (!res.ok) return setError(applyFieldErrors(form, res));
+    const res = await submitAction(form, () => (editing ? updateFirearmAction(productionId, values) : createFirearmAction(productionId, values)));
+    if (!res?.ok) return;
     if (editing) {
       setDone('Saved.');
       router.refresh();
@@ -41,7 +39,7 @@ export function FirearmForm({ productionId, firearm }: Props) {
   const err = (k: keyof FirearmFormInput) => errors[k]?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={error} />
+      <FormError message={errors.root?.server?.message} />
       <FormSuccess message={done} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
         <Field id={`${p}tag`} label="Tag" required hint="The label on the weapon, unique on this production." error={err('tag')}>

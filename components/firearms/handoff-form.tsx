@@ -8,7 +8,7 @@ import { handOffSchema, type HandOffInput } from '@/app/lib/schemas/firearms';
 import { handOffAction } from '@/app/(app)/productions/[productionId]/custody/actions';
 import { Field, FormError, FormSuccess, Input, Select, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
-import { applyFieldErrors } from './form-result';
+import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
 
 type Weapon = { id: string; tag: string; make: string; model: string; status: FirearmStatus | null };
@@ -24,35 +24,48 @@ export function HandoffForm({
   recipients,
   lots,
   initial,
+  blockedBy = [],
 }: {
   productionId: string;
   weapons: Weapon[];
   recipients: { userId: string; name: string; positions: string }[];
   lots: Lot[];
   initial: { firearmId: string; scene: string };
+  /** Why no hand-out can succeed right now (a standing hold, no meeting today): the form says so and is disabled. */
+  blockedBy?: string[];
 }) {
   const fresh = (): HandOffInput => ({ id: newId(), firearmId: initial.firearmId, toUserId: '', scene: initial.scene, ammoLotId: '', roundsOut: 0 });
   const form = useForm<HandOffInput>({ resolver: zodResolver(handOffSchema), defaultValues: fresh() });
   const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setError(undefined);
     setDone(undefined);
-    const res = await handOffAction(productionId, values);
+    const res = await submitAction(form, () => handOffAction(productionId, values));
     // Every answer ends this attempt: the next submission is a new one (with its own record).
-    form.setValue('id', newId());
-    if (!res.ok) return setError(applyFieldErrors(form, res));
+    if (res) form.setValue('id', newId());
+    if (!res?.ok) return;
     setDone(`Handed over to ${res.data.toName}${res.data.roundsOut ? ` with ${res.data.roundsOut} rounds counted out` : ''}.`);
     form.reset({ ...fresh(), firearmId: '', scene: '' });
   });
   const err = (k: keyof HandOffInput) => errors[k]?.message;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={error} />
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby={blockedBy.length ? 'ho-blocked' : undefined}>
+      {blockedBy.length ? (
+        <div id="ho-blocked" className="rounded-lg border border-medium/50 bg-warn-soft p-3 text-medium" data-testid="handoff-blocked">
+          <p className="font-bold">No weapon can be handed out now:</p>
+          <ul className="ml-5 list-disc">
+            {blockedBy.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <FormError message={errors.root?.server?.message} />
       <FormSuccess message={done} />
+      {/* Disabled rather than refused: submitting now would only file a custody-breach report (rule 2). */}
+      <fieldset disabled={blockedBy.length > 0} className="contents">
       <Field id="ho-firearm" label="Weapon" required error={err('firearmId')}>
         <Select {...describedBy('ho-firearm', err('firearmId'))} {...form.register('firearmId')}>
           <option value="">Choose…</option>
@@ -97,6 +110,7 @@ export function HandoffForm({
           {isSubmitting ? 'Checking the rules…' : 'Hand over'}
         </Button>
       </div>
+      </fieldset>
     </form>
   );
 }

@@ -7,28 +7,27 @@ import { recordMeetingSchema, type RecordMeetingInput } from '@/app/lib/schemas/
 import { recordMeetingAction } from '@/app/(app)/productions/[productionId]/meetings/actions';
 import { Field, FormError, FormSuccess, Input, Textarea, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
-import { applyFieldErrors } from './form-result';
+import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 /** Record the day's safety meeting (Safety Bulletin #1; rule 6 reads it before any hand-off). */
 export function MeetingForm({ productionId, today, members }: { productionId: string; today: string; members: { userId: string; name: string; detail: string }[] }) {
   const fresh = (): RecordMeetingInput => ({ id: newId(), date: today, scene: '', firearmsOnSet: false, blanksInUse: false, topics: '', attendeeIds: [] });
   const form = useForm<RecordMeetingInput>({ resolver: zodResolver(recordMeetingSchema), defaultValues: fresh() });
   const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
   const onSubmit = form.handleSubmit(async (values) => {
-    setError(undefined);
     setDone(undefined);
-    const res = await recordMeetingAction(productionId, values);
-    if (!res.ok) return setError(applyFieldErrors(form, res));
+    const res = await submitAction(form, () => recordMeetingAction(productionId, values));
+    if (!res?.ok) return;
     setDone(`Meeting of ${values.date} recorded. Attendees are asked to confirm.`);
     form.reset(fresh());
   });
   const err = (k: keyof RecordMeetingInput) => errors[k]?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={error} />
+      <FormError message={errors.root?.server?.message} />
       <FormSuccess message={done} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
         <Field id="mt-date" label="Date" required hint="The production’s calendar day." error={err('date')}>
@@ -44,7 +43,7 @@ export function MeetingForm({ productionId, today, members }: { productionId: st
           <input type="checkbox" className="mt-1 size-6 shrink-0" {...form.register('firearmsOnSet')} />
           <span>
             <span className="font-semibold">Firearms on set</span>
-            <span className="block text-sm text-muted">Required before any weapon is handed out today (rule 6).</span>
+            <span className="block text-sm text-muted">Required before any weapon is handed out today (<RuleRef n={6} />).</span>
           </span>
         </label>
         <label className="flex min-h-11 cursor-pointer items-start gap-3">

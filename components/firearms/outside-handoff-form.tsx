@@ -5,9 +5,9 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { reportOutsideHandoffSchema, type ReportOutsideHandoffInput } from '@/app/lib/schemas/firearms';
 import { reportOutsideHandoffAction } from '@/app/(app)/productions/[productionId]/custody/actions';
-import { Field, FormError, FormSuccess, Input, Select, Textarea, describedBy } from '@/components/form/field';
+import { Field, FormError, FormWarning, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
-import { applyFieldErrors } from './form-result';
+import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
 
 /** Any member: a weapon changed hands outside the armorer (rule 2) — a custody-breach report. */
@@ -15,21 +15,19 @@ export function OutsideHandoffForm({ productionId, weapons }: { productionId: st
   const fresh = (): ReportOutsideHandoffInput => ({ id: newId(), firearmId: '', location: '', occurredAt: '', description: '' });
   const form = useForm<ReportOutsideHandoffInput>({ resolver: zodResolver(reportOutsideHandoffSchema), defaultValues: fresh() });
   const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
   const onSubmit = form.handleSubmit(async (values) => {
-    setError(undefined);
     setDone(undefined);
-    const res = await reportOutsideHandoffAction(productionId, values);
-    if (!res.ok) return setError(applyFieldErrors(form, res));
+    const res = await submitAction(form, () => reportOutsideHandoffAction(productionId, values));
+    if (!res?.ok) return;
     setDone(`Report #${res.data.number} filed. The producers and the armorer are told.`);
     form.reset(fresh());
   });
   const err = (k: keyof ReportOutsideHandoffInput) => errors[k]?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={error} />
-      <FormSuccess message={done} />
+      <FormError message={errors.root?.server?.message} />
+      <FormWarning message={done} />
       <Field id="out-firearm" label="Which weapon" error={err('firearmId')}>
         <Select {...describedBy('out-firearm', err('firearmId'))} {...form.register('firearmId')}>
           <option value="">Not sure</option>

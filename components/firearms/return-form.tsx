@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -10,7 +9,7 @@ import { recordReturnAction } from '@/app/(app)/productions/[productionId]/custo
 import { Field, FormError, Input, Select, describedBy } from '@/components/form/field';
 import { Button, LinkButton } from '@/components/ui/button';
 import { ChecklistFields } from './checklist-fields';
-import { applyFieldErrors } from './form-result';
+import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
 
 /** The return to the armorer: rounds counted back and the after-use check. */
@@ -33,20 +32,18 @@ export function ReturnForm({
     defaultValues: { handoffId, roundsBack: undefined, afterCheckId: afterChecks[0]?.id ?? '', checkId: newId(), checklist: emptyChecklist(), result: null, findings: '' },
   });
   const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string>();
   const picked = useWatch({ control: form.control, name: 'afterCheckId' });
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setError(undefined);
-    const res = await recordReturnAction(productionId, values);
-    if (!res.ok) return setError(applyFieldErrors(form, res));
+    const res = await submitAction(form, () => recordReturnAction(productionId, values));
+    if (!res?.ok) return;
     // The custody page reads the stored return and says what happened (counts, incident, status).
     router.push(`${cancelHref}?returned=${res.data.id}`);
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={error} />
+      <FormError message={errors.root?.server?.message} />
       <Field
         id="ret-rounds"
         label="Rounds counted back"

@@ -4,7 +4,7 @@ import { cx } from '@/components/ui/cx';
 /** A checkbox whose whole row is the tap target (≥ 44 px). */
 export function Checkbox({ label, hint, className, ...props }: ComponentProps<'input'> & { label: ReactNode; hint?: ReactNode }) {
   return (
-    <label className={cx('flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-line bg-white px-3 py-2.5 has-[:checked]:border-brand has-[:checked]:bg-brand-soft', className)}>
+    <label className={cx('flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-line bg-surface px-3 py-2.5 has-[:checked]:border-brand has-[:checked]:bg-brand-soft', className)}>
       <input type="checkbox" className="mt-0.5 size-6 shrink-0 accent-brand" {...props} />
       <span className="flex flex-col">
         <span className="font-semibold">{label}</span>
@@ -19,7 +19,7 @@ export function RadioTile({ label, hint, className, ...props }: ComponentProps<'
   return (
     <label
       className={cx(
-        'group flex min-h-14 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-white px-3 py-2 has-[:checked]:border-brand has-[:checked]:bg-brand-soft has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand',
+        'group flex min-h-14 cursor-pointer items-center gap-3 rounded-xl border-2 border-line bg-surface px-3 py-2 has-[:checked]:border-brand has-[:checked]:bg-brand-soft has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand',
         className,
       )}
     >

@@ -2,7 +2,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { cx } from '@/components/ui/cx';
 
 export const controlClass =
-  'block w-full min-h-11 rounded-lg border border-slate-400 bg-white px-3 py-2 text-base text-ink placeholder:text-slate-500 focus:border-brand aria-[invalid=true]:border-hold';
+  'block w-full min-h-11 rounded-lg border border-line-strong bg-surface px-3 py-2 text-base text-ink placeholder:text-muted focus:border-brand aria-[invalid=true]:border-hold';
 
 /** Label + control + hint + error, wired with aria-describedby and a live region (next-learn's pattern). */
 export function Field({
@@ -60,18 +60,5 @@ export function Select({ className, ...props }: ComponentProps<'select'>) {
   return <select className={cx(controlClass, className)} {...props} />;
 }
 
-export function FormError({ message }: { message?: string }) {
-  return (
-    <div role="alert" aria-live="assertive">
-      {message ? <p className="rounded-lg border border-hold/40 bg-hold-soft p-3 font-semibold text-hold">{message}</p> : null}
-    </div>
-  );
-}
-
-export function FormSuccess({ message }: { message?: string }) {
-  return (
-    <div role="status" aria-live="polite">
-      {message ? <p className="rounded-lg border border-ok/40 bg-ok-soft p-3 font-semibold text-ok">{message}</p> : null}
-    </div>
-  );
-}
+// The form's result box lives with the shared submit (components/form/form-result.tsx).
+export { FormError, FormSuccess, FormWarning } from './form-result';

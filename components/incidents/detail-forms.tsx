@@ -11,7 +11,7 @@ import { LABELS, type Role } from '@/app/lib/enums';
 import { addComment, addCorrectiveAction, recordInjuryClock, updateIncidentDetails } from '@/app/(app)/productions/[productionId]/incidents/actions';
 import { Field, FormError, FormSuccess, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { Checkbox } from '@/components/form/choice';
-import { submitWith } from '@/components/form/submit';
+import { submitAction } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
 import { InjuryFields } from './injury-fields';
 import type { FirearmOption } from './file-incident-form';
@@ -22,7 +22,7 @@ export function CommentForm({ productionId, incidentId }: Base) {
   const form = useForm<AddCommentInput>({ resolver: zodResolver(addCommentSchema), defaultValues: { incidentId, body: '' } });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
-    if (await submitWith(form, () => addComment(productionId, v))) form.reset({ incidentId, body: '' });
+    if ((await submitAction(form, () => addComment(productionId, v)))?.ok) form.reset({ incidentId, body: '' });
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Add a comment">
@@ -42,7 +42,7 @@ export function CorrectiveActionForm({ productionId, incidentId, owners, today }
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
     setSaved(undefined);
-    if (await submitWith(form, () => addCorrectiveAction(productionId, v))) {
+    if ((await submitAction(form, () => addCorrectiveAction(productionId, v)))?.ok) {
       form.reset(blank);
       setSaved('Corrective action added; its owner was told.');
     }
@@ -79,7 +79,7 @@ export function InjuryClockForm({ productionId, incidentId, clock, label, nowLoc
   const id = `clock-${clock}`;
   const onSubmit = form.handleSubmit(async (v) => {
     setSaved(undefined);
-    if (await submitWith(form, () => recordInjuryClock(productionId, v))) setSaved('Recorded.');
+    if ((await submitAction(form, () => recordInjuryClock(productionId, v)))?.ok) setSaved('Recorded.');
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2" aria-label={label}>
@@ -122,7 +122,7 @@ export function EditDetailsForm({
   const picked = useWatch({ control, name: 'firearmIds' }) ?? [];
   const onSubmit = form.handleSubmit(async (v) => {
     setSaved(undefined);
-    if (await submitWith(form, () => updateIncidentDetails(productionId, v))) setSaved('Saved. The change is in the timeline.');
+    if ((await submitAction(form, () => updateIncidentDetails(productionId, v)))?.ok) setSaved('Saved. The change is in the timeline.');
   });
   return (
     <FormProvider {...form}>

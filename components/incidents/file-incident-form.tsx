@@ -10,11 +10,12 @@ import { fileIncident } from '@/app/(app)/productions/[productionId]/incidents/a
 import { Field, FormError, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { Checkbox, RadioTile } from '@/components/form/choice';
 import { newId } from '@/components/form/new-id';
-import { applyServerErrors, NETWORK_MESSAGE } from '@/components/form/server-errors';
+import { applyServerErrors, NETWORK_MESSAGE } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
 import { lazyResolver } from '@/components/form/lazy-resolver';
 import { InjuryFields } from './injury-fields';
 import { drafts, enqueue, isNetworkError, OUTBOX_EVENT, outbox, type FlushResult } from './offline-outbox';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 // The shared schema, loaded when the form is first touched (ARCHITECTURE.md: performance budget; first-load JS). A report that
 // goes out unchecked because the code never loaded is checked by the server and comes back to the
@@ -199,7 +200,7 @@ export function FileIncidentForm({
       </div>
       <form onSubmit={onSubmit} onFocusCapture={validation.preload} noValidate hidden={!!queued} className="flex flex-col gap-5" aria-label="New incident report">
         {restored ? (
-          <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-line bg-white p-3" data-testid="draft-restored">
+          <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-line bg-surface p-3" data-testid="draft-restored">
             <p>Your unsent report was kept on this phone. Carry on where you left off.</p>
             <Button type="button" variant="secondary" onClick={startAnother}>
               Discard it
@@ -224,7 +225,7 @@ export function FileIncidentForm({
 
         {type && RULE1.includes(type) ? (
           <p role="note" className="rounded-lg border-2 border-hold bg-hold-soft p-3 font-semibold text-hold">
-            <span aria-hidden="true">■ </span>This report is critical. Filing it stops work on the production at once and tells every producer (rule 1).
+            <span aria-hidden="true">■ </span>This report is critical. Filing it stops work on the production at once and tells every producer (<RuleRef n={1} />).
           </p>
         ) : null}
 
@@ -240,14 +241,14 @@ export function FileIncidentForm({
           aria-expanded={more}
           aria-controls="more-detail"
           onClick={() => setMore((m) => !m)}
-          className="flex min-h-12 items-center justify-between rounded-xl border-2 border-dashed border-line bg-white px-4 text-left font-semibold text-brand hover:bg-brand-soft"
+          className="flex min-h-12 items-center justify-between rounded-xl border-2 border-dashed border-line bg-surface px-4 text-left font-semibold text-brand hover:bg-brand-soft"
         >
           <span>{more ? 'Hide the extra detail' : 'Add more detail'} <span className="font-normal text-muted">(optional — you can add it later)</span></span>
           <span aria-hidden="true" className="text-xl">{more ? '−' : '+'}</span>
         </button>
 
         {more ? (
-          <div id="more-detail" className="flex flex-col gap-5 rounded-xl border border-line bg-white p-3 sm:p-4">
+          <div id="more-detail" className="flex flex-col gap-5 rounded-xl border border-line bg-surface p-3 sm:p-4">
             <Field id="occurredAt" label="When did it happen?" hint={`Production time (${timeZone}). Leave empty if unsure.`} error={errors.occurredAt?.message}>
               <Input type="datetime-local" max={nowLocal} {...describedBy('occurredAt', errors.occurredAt?.message, true)} {...register('occurredAt')} />
             </Field>

@@ -7,20 +7,20 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { callHoldSchema, concurHoldSchema, liftHoldSchema, type CallHoldInput, type ConcurHoldInput, type LiftHoldInput } from '@/app/lib/schemas/incidents';
 import { callHold, concurHold, liftHold } from '@/app/(app)/productions/[productionId]/hold/actions';
 import { Field, FormError, Textarea, describedBy } from '@/components/form/field';
-import { submitWith } from '@/components/form/submit';
+import { submitAction } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
 
-export function CallHoldForm({ productionId }: { productionId: string }) {
+export function CallHoldForm({ productionId, autoFocus = false }: { productionId: string; autoFocus?: boolean }) {
   const form = useForm<CallHoldInput>({ resolver: zodResolver(callHoldSchema), defaultValues: { reason: '' } });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
-    if (await submitWith(form, () => callHold(productionId, v))) form.reset({ reason: '' });
+    if ((await submitAction(form, () => callHold(productionId, v)))?.ok) form.reset({ reason: '' });
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Call a stop-work hold">
       <FormError message={errors.root?.server?.message} />
       <Field id="hold-reason" label="Why must work stop?" hint="Everyone on the production is told at once. Only a producer can lift it, in writing." required error={errors.reason?.message}>
-        <Textarea rows={3} {...describedBy('hold-reason', errors.reason?.message, true)} {...form.register('reason')} />
+        <Textarea rows={3} autoFocus={autoFocus} {...describedBy('hold-reason', errors.reason?.message, true)} {...form.register('reason')} />
       </Field>
       <Button type="submit" variant="danger" disabled={isSubmitting} className="self-start">
         <span aria-hidden="true">■</span> {isSubmitting ? 'Calling…' : 'Call stop-work hold'}
@@ -33,7 +33,7 @@ export function ConcurForm({ productionId, holdId }: { productionId: string; hol
   const form = useForm<ConcurHoldInput>({ resolver: zodResolver(concurHoldSchema), defaultValues: { holdId, note: '' } });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
-    await submitWith(form, () => concurHold(productionId, v));
+    await submitAction(form, () => concurHold(productionId, v));
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Concur with lifting">
@@ -61,7 +61,7 @@ export function LiftHoldForm({ productionId, holdId }: { productionId: string; h
   }, [confirming]);
   const onReview = form.handleSubmit((v) => setConfirming(v.resolution));
   const onConfirm = form.handleSubmit(async (v) => {
-    if (await submitWith(form, () => liftHold(productionId, v))) {
+    if ((await submitAction(form, () => liftHold(productionId, v)))?.ok) {
       router.push(`/productions/${productionId}/hold?lifted=${encodeURIComponent(holdId)}`);
       return;
     }

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { completeCorrectiveAction } from '@/app/(app)/productions/[productionId]/incidents/actions';
-import { NETWORK_MESSAGE } from '@/components/form/server-errors';
+import { NETWORK_MESSAGE } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
 
 /** One tap; the server checks the caller is the owner, a producer, or the armorer on a firearm matter. */

@@ -49,7 +49,7 @@ export function OutboxStatus() {
   return (
     <div role="status" aria-live="polite" className="no-print">
       {show ? (
-        <div className="border-b border-line bg-white" data-testid="outbox-status">
+        <div className="border-b border-line bg-surface" data-testid="outbox-status">
           <div className="mx-auto flex max-w-6xl flex-col gap-1 px-4 py-2">
             {sent.length ? (
               <p className="font-semibold text-ok">

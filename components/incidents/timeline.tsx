@@ -7,7 +7,7 @@ export function Timeline({ entries, timeZone }: { entries: TimelineEntry[]; time
     <ol className="relative ml-2 border-l-2 border-line" data-testid="timeline">
       {entries.map((e) => (
         <li key={e.id} className="relative pb-4 pl-5 last:pb-0">
-          <span aria-hidden="true" className="absolute top-1.5 -left-[7px] size-3 rounded-full border-2 border-white bg-brand" />
+          <span aria-hidden="true" className="absolute top-1.5 -left-[7px] size-3 rounded-full border-2 border-surface bg-brand" />
           <p className="text-sm text-muted">
             <time dateTime={e.at.toISOString()}>{formatStamp(e.at, timeZone)}</time> · {e.who}
           </p>

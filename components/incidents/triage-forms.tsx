@@ -11,8 +11,9 @@ import {
 import { LABELS, type IncidentStatus, type Role, type Severity } from '@/app/lib/enums';
 import { assignIncidentOwner, markIncidentDuplicate, setIncidentSeverity, setIncidentStatus } from '@/app/(app)/productions/[productionId]/incidents/actions';
 import { Field, FormError, FormSuccess, Input, Select, Textarea, describedBy } from '@/components/form/field';
-import { submitWith } from '@/components/form/submit';
+import { submitAction } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 type Base = { productionId: string; incidentId: string };
 
@@ -31,7 +32,7 @@ export function StatusForm({ productionId, incidentId, status }: Base & { status
   const noteLabel = closed ? 'Why reopen it?' : next === 'closed' ? 'Resolution: what was found and what changed' : 'Note';
   const onSubmit = form.handleSubmit(async (v) => {
     setSaved(undefined);
-    if (await submitWith(form, () => setIncidentStatus(productionId, v))) {
+    if ((await submitAction(form, () => setIncidentStatus(productionId, v)))?.ok) {
       setSaved(closed ? 'Reopened.' : `Status set to “${LABELS.status[v.status]}”.`);
       // The page refreshes with the new status; the form stays mounted so this message stays.
       form.reset({ incidentId, status: choicesFor(v.status)[0], note: '' });
@@ -64,7 +65,7 @@ export function OwnerForm({ productionId, incidentId, ownerId, options }: Base &
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
     setSaved(undefined);
-    if (await submitWith(form, () => assignIncidentOwner(productionId, v))) setSaved(v.ownerId ? 'Owner assigned and told.' : 'Owner removed.');
+    if ((await submitAction(form, () => assignIncidentOwner(productionId, v)))?.ok) setSaved(v.ownerId ? 'Owner assigned and told.' : 'Owner removed.');
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Assign owner">
@@ -92,13 +93,13 @@ export function SeverityForm({ productionId, incidentId, severity, locked }: Bas
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
     setSaved(undefined);
-    if (await submitWith(form, () => setIncidentSeverity(productionId, v))) setSaved(`Rated ${LABELS.severity[v.severity].toLowerCase()}.`);
+    if ((await submitAction(form, () => setIncidentSeverity(productionId, v)))?.ok) setSaved(`Rated ${LABELS.severity[v.severity].toLowerCase()}.`);
   });
   if (locked) {
     return (
       <div>
         <p className="font-semibold">Severity</p>
-        <p className="text-muted">Always critical: an accidental discharge or live round found (rule 1).</p>
+        <p className="text-muted">Always critical: an accidental discharge or live round found (<RuleRef n={1} />).</p>
       </div>
     );
   }
@@ -126,7 +127,7 @@ export function DuplicateForm({ productionId, incidentId }: Base) {
   });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
-    await submitWith(form, () => markIncidentDuplicate(productionId, v));
+    await submitAction(form, () => markIncidentDuplicate(productionId, v));
   });
   // Rare: folded away so the everyday controls stay short on a phone; opens itself on an error.
   return (

@@ -11,6 +11,7 @@ import { Field, FormError, FormSuccess, Input, Select, describedBy } from '@/com
 import { Button } from '@/components/ui/button';
 import { InviteLink } from './invite-link';
 import { PositionsFieldset, ROLE_HINT } from './positions-fieldset';
+import { submitAction } from '@/components/form/form-result';
 
 type Invite = (values: InviteMemberInput) => Promise<ActionResult<InviteResult>>;
 
@@ -24,21 +25,18 @@ export function InviteForm({ invite }: { invite: Invite }) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(null);
-    const res = await invite({ ...values, positions: values.positions || [] });
+    const res = await submitAction(form, () => invite({ ...values, positions: values.positions || [] }));
+    if (!res) return;
     if (res.ok) {
       setDone(res.data);
       form.reset();
       return;
     }
-    for (const [name, msgs] of Object.entries(res.fieldErrors ?? {})) {
-      form.setError(name as keyof InviteMemberInput, { message: msgs?.[0] });
-    }
-    form.setError('root', { message: res.message });
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={errors.root?.message} />
+      <FormError message={errors.root?.server?.message} />
       {done ? (
         done.token && done.expiresAt ? (
           <InviteLink token={done.token} name={done.name} expiresAt={done.expiresAt} />

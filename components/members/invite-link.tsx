@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
 /**
@@ -10,8 +10,14 @@ import { Button } from '@/components/ui/button';
 export function InviteLink({ token, name, expiresAt }: { token: string; name: string; expiresAt: number }) {
   const url = `${window.location.origin}/invite/${token}`;
   const input = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // Where the eye is: the new link takes focus and the middle of the screen, never above it.
+  useEffect(() => {
+    box.current?.focus({ preventScroll: true });
+    box.current?.scrollIntoView({ block: 'center' });
+  }, [token]);
   const [copied, setCopied] = useState<'yes' | 'manual' | null>(null);
-  const until = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(expiresAt);
+  const until = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(expiresAt);
 
   async function copy() {
     try {
@@ -24,7 +30,7 @@ export function InviteLink({ token, name, expiresAt }: { token: string; name: st
   }
 
   return (
-    <div className="flex flex-col gap-2 rounded-lg border border-ok/40 bg-ok-soft p-3" role="status" data-testid="invite-link">
+    <div ref={box} tabIndex={-1} className="flex flex-col gap-2 rounded-lg border border-ok/40 bg-ok-soft p-3" role="status" data-testid="invite-link">
       <p className="font-semibold text-ink">Set-password link for {name}</p>
       <label htmlFor={`invite-url-${token.slice(0, 6)}`} className="sr-only">
         Invite link
@@ -35,7 +41,7 @@ export function InviteLink({ token, name, expiresAt }: { token: string; name: st
         readOnly
         value={url}
         onFocus={(e) => e.currentTarget.select()}
-        className="block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
+        className="block min-h-11 w-full rounded-lg border border-line-strong bg-surface px-3 py-2 font-mono text-sm"
       />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" variant="secondary" onClick={copy}>

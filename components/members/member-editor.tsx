@@ -11,6 +11,7 @@ import { Field, FormError, FormSuccess, Select, describedBy } from '@/components
 import { Button } from '@/components/ui/button';
 import { InviteLink } from './invite-link';
 import { PositionsFieldset, ROLE_HINT } from './positions-fieldset';
+import { submitAction } from '@/components/form/form-result';
 
 type Actions = {
   change: (v: ChangeMemberInput) => Promise<ActionResult<unknown>>;
@@ -41,14 +42,13 @@ export function MemberEditor({
 
   const onSubmit = form.handleSubmit(async (values) => {
     setSaved(undefined);
-    const res = await actions.change({ ...values, positions: values.positions || [] });
+    const res = await submitAction(form, () => actions.change({ ...values, positions: values.positions || [] }));
+    if (!res) return;
     if (res.ok) {
       setSaved('Saved. It applies from their next page load.');
       router.refresh();
       return;
     }
-    for (const [name, msgs] of Object.entries(res.fieldErrors ?? {})) form.setError(name as keyof ChangeMemberInput, { message: msgs?.[0] });
-    form.setError('root', { message: res.message });
   });
 
   async function reissue() {
@@ -78,7 +78,7 @@ export function MemberEditor({
   return (
     <div className="flex flex-col gap-5 pt-3">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-        <FormError message={errors.root?.message} />
+        <FormError message={errors.root?.server?.message} />
         <FormSuccess message={saved} />
         <Field id={`${id}-role`} label={`Role of ${member.name}`} hint={ROLE_HINT} error={errors.role?.message}>
           <Select {...describedBy(`${id}-role`, errors.role?.message, true)} {...form.register('role')}>

@@ -9,6 +9,7 @@ import type { ActionResult } from '@/app/lib/errors';
 import { FormError, FormSuccess } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 import { ProductionFields, type BindField } from './production-fields';
+import { submitAction } from '@/components/form/form-result';
 
 export function SettingsForm({
   values,
@@ -28,20 +29,19 @@ export function SettingsForm({
 
   const onSubmit = form.handleSubmit(async (v) => {
     setDone(undefined);
-    const res = await save(v);
+    const res = await submitAction(form, () => save(v));
+    if (!res) return;
     if (res.ok) {
       setDone('Saved.');
       form.reset(v);
       router.refresh();
       return;
     }
-    for (const [name, msgs] of Object.entries(res.fieldErrors ?? {})) form.setError(name as keyof ProductionFieldsInput, { message: msgs?.[0] });
-    form.setError('root', { message: res.message });
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={errors.root?.message} />
+      <FormError message={errors.root?.server?.message} />
       <FormSuccess message={done} />
       <ProductionFields bind={bind} idPrefix="settings" disabled={readOnly} />
       {!readOnly && phase === 'wrapped' && values.phase !== 'wrapped' ? (

@@ -41,7 +41,7 @@ export function RuleTag({ rule }: { rule: number }) {
   return (
     <a
       href={`#answer-rule-${rule}`}
-      className="inline-flex min-h-11 shrink-0 items-center self-start whitespace-nowrap rounded-md bg-ink px-3 text-sm font-bold text-white no-underline hover:bg-brand-strong"
+      className="inline-flex min-h-11 shrink-0 items-center self-start whitespace-nowrap rounded-md bg-brand-solid px-3 text-sm font-bold text-white no-underline hover:bg-brand-solid/85"
     >
       Rule {rule}
     </a>
@@ -144,7 +144,7 @@ export function RequirementList({ items }: { items: { rule: number | null; text:
 /** An in-page link shown as a tappable chip. */
 export function ChipLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <a href={href} className="inline-flex min-h-11 items-center rounded-lg bg-brand-soft px-3 py-1.5 font-semibold text-brand ring-1 ring-brand/20 hover:bg-brand hover:text-white">
+    <a href={href} className="inline-flex min-h-11 items-center rounded-lg bg-brand-soft px-3 py-1.5 font-semibold text-brand ring-1 ring-brand/20 hover:bg-brand-solid hover:text-white">
       {children}
     </a>
   );

@@ -57,7 +57,7 @@ export function FollowUp() {
   if (!receipt || !view) {
     const err = form.formState.errors.receipt?.message;
     return (
-      <form onSubmit={onOpen} noValidate className="flex flex-col gap-4 rounded-xl border border-line bg-white p-4 shadow-sm sm:p-5" aria-label="Open your report">
+      <form onSubmit={onOpen} noValidate className="flex flex-col gap-4 rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5" aria-label="Open your report">
         <FormError message={error} />
         <Field id="receipt" label="Receipt code" hint="7 groups of 4 letters and digits. Dashes and spaces do not matter." error={err}>
           <Input
@@ -95,7 +95,7 @@ function ReportView({ receipt, view, onView, onClose }: { receipt: string; view:
   const current = INCIDENT_STATUSES.indexOf(view.status);
   return (
     <div className="flex flex-col gap-4">
-      <section aria-labelledby="status-h" className="rounded-xl border border-line bg-white p-4 shadow-sm sm:p-5">
+      <section aria-labelledby="status-h" className="rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5">
         <p className="text-sm text-muted">{view.productionTitle}</p>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="status-h" className="text-xl font-bold">
@@ -146,8 +146,12 @@ function ReportView({ receipt, view, onView, onClose }: { receipt: string; view:
       </section>
       <Photos receipt={receipt} view={view} onView={onView} />
 
-      <details className="rounded-xl border border-line bg-white p-4 shadow-sm">
-        <summary className="flex min-h-11 cursor-pointer items-center font-semibold">What you reported</summary>
+      <details className="group rounded-xl border border-line bg-surface p-4 shadow-sm">
+        {/* A flex summary loses the browser's marker: the arrow says it opens. */}
+        <summary className="flex min-h-11 cursor-pointer items-center gap-2 font-semibold">
+          <span aria-hidden="true" className="inline-block text-muted transition-transform group-open:rotate-90">▸</span>
+          What you reported
+        </summary>
         <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold text-muted">Sent on</dt>
           <dd>{day(view.reportedOn)}</dd>
@@ -199,7 +203,7 @@ function Conversation({ receipt, view, onView }: { receipt: string; view: Report
     }
   });
   return (
-    <section aria-labelledby="conv-h" className="rounded-xl border border-line bg-white p-4 shadow-sm sm:p-5">
+    <section aria-labelledby="conv-h" className="rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5">
       <h2 id="conv-h" className="text-lg font-semibold">
         Questions and answers
       </h2>
@@ -272,7 +276,7 @@ function Photos({ receipt, view, onView }: { receipt: string; view: ReporterView
     setBusy(false);
   }
   return (
-    <section aria-labelledby="photos-h" className="rounded-xl border border-line bg-white p-4 shadow-sm sm:p-5">
+    <section aria-labelledby="photos-h" className="rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5">
       <h2 id="photos-h" className="text-lg font-semibold">
         Your photos ({view.photos.length})
       </h2>

@@ -76,7 +76,7 @@ export function PhotoPicker({ files, onChange, disabled, max = 6 }: { files: Fil
         ))}
       </div>
       {files.length ? (
-        <ul className="divide-y divide-line rounded-lg border border-line bg-white" aria-label="Photos to send">
+        <ul className="divide-y divide-line rounded-lg border border-line bg-surface" aria-label="Photos to send">
           {files.map((f, i) => (
             <li key={`${f.name}-${i}`} className="flex items-center justify-between gap-2 px-3 py-1">
               <span className="min-w-0 truncate">{f.name || `Photo ${i + 1}`}</span>

@@ -47,13 +47,13 @@ export function ReceiptPanel({ receipt, number, hold, photos }: { receipt: strin
 
   const failed = photos.filter((p) => !p.ok);
   return (
-    <section aria-labelledby="receipt-h" className="mt-5 flex flex-col gap-4 rounded-xl border-2 border-ok bg-white p-4 shadow-sm sm:p-5">
+    <section aria-labelledby="receipt-h" className="mt-5 flex flex-col gap-4 rounded-xl border-2 border-ok bg-surface p-4 shadow-sm sm:p-5">
       <div role="status">
         <h2 id="receipt-h" ref={heading} tabIndex={-1} className="text-2xl font-bold text-ok">
           <span aria-hidden="true">✓ </span>Report #{number} sent anonymously
         </h2>
         {hold ? (
-          <p className="mt-2 rounded-lg bg-hold p-3 font-bold text-white">
+          <p className="mt-2 rounded-lg bg-hold-solid p-3 font-bold text-white">
             <span aria-hidden="true">■ </span>The production is now on a stop-work hold: no weapon is handed out until a producer lifts it in writing.
           </p>
         ) : (

@@ -84,7 +84,7 @@ export function ReportForm({ token, receipt, mac, today }: { token: string; rece
   if (filed) return <ReceiptPanel receipt={receipt} number={filed.number} hold={filed.hold} photos={filed.photos} />;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-5 flex flex-col gap-5 rounded-xl border border-line bg-white p-4 shadow-sm sm:p-5" aria-label="Anonymous report">
+    <form onSubmit={onSubmit} noValidate className="mt-5 flex flex-col gap-5 rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5" aria-label="Anonymous report">
       <FormError message={error} />
       <Field id="type" label="What kind of problem?" required error={errors.type?.message}>
         <Select {...describedBy('type', errors.type?.message)} {...form.register('type')}>
@@ -120,7 +120,7 @@ export function ReportForm({ token, receipt, mac, today }: { token: string; rece
               ['unsure', 'Not sure'],
             ] as const
           ).map(([v, l]) => (
-            <label key={v} className="flex min-h-11 flex-1 cursor-pointer items-center gap-2 whitespace-nowrap rounded-lg border border-line bg-white px-3 has-[:checked]:border-brand has-[:checked]:bg-brand-soft">
+            <label key={v} className="flex min-h-11 flex-1 cursor-pointer items-center gap-2 whitespace-nowrap rounded-lg border border-line bg-surface px-3 has-[:checked]:border-brand has-[:checked]:bg-brand-soft">
               <input type="radio" name="when" value={v} checked={when === v} onChange={() => setWhen(v)} className="size-5 accent-brand" />
               {l}
             </label>

@@ -13,7 +13,7 @@ export function NotificationBell({ userId }: { userId: string }) {
         <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
       </svg>
       {unread ? (
-        <span className="absolute -top-0.5 -right-0.5 min-w-6 rounded-full bg-hold px-1.5 text-center text-sm font-bold text-white" data-testid="unread-count">
+        <span className="absolute -top-0.5 -right-0.5 min-w-6 rounded-full bg-hold-solid px-1.5 text-center text-sm font-bold text-white" data-testid="unread-count">
           {unread > 99 ? '99+' : unread}
         </span>
       ) : null}

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { escalationSettingsSchema } from '@/app/lib/schemas/signals';
 import type { ActionResult } from '@/app/lib/errors';
 import { describedBy, Field, FormError, FormSuccess, Input } from '@/components/form/field';
-import { submitWith } from '@/components/form/submit';
+import { submitAction } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
 
 type In = z.input<typeof escalationSettingsSchema>;
@@ -22,7 +22,7 @@ export function EscalationSettingsForm({ values, save, readOnly }: { values: Out
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
     setDone(undefined);
-    if (await submitWith(form, () => save(v))) {
+    if ((await submitAction(form, () => save(v)))?.ok) {
       setDone('Saved. New windows apply to every signal still waiting.');
       router.refresh();
     }

@@ -8,7 +8,7 @@ import { SAFETY_CONTACT_KINDS, SAFETY_CONTACT_LABELS } from '@/app/lib/rules/ack
 import { addSafetyContactSchema, type AddSafetyContactInput } from '@/app/lib/schemas/signals';
 import type { ActionResult } from '@/app/lib/errors';
 import { describedBy, Field, FormError, FormSuccess, Input, Select } from '@/components/form/field';
-import { submitWith } from '@/components/form/submit';
+import { submitAction } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
 
 const EMPTY: AddSafetyContactInput = { kind: 'studio_safety_rep', name: '', title: '', email: '', phone: '' };
@@ -21,7 +21,7 @@ export function SafetyContactForm({ save }: { save: (v: AddSafetyContactInput) =
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
     setDone(undefined);
-    if (await submitWith(form, () => save(v))) {
+    if ((await submitAction(form, () => save(v)))?.ok) {
       setDone(`${v.name} added.`);
       form.reset(EMPTY);
       router.refresh();

@@ -5,19 +5,20 @@ import { cx } from './cx';
 const SEVERITY_STYLE: Record<Severity, { cls: string; icon: string }> = {
   critical: { cls: 'bg-critical text-white', icon: '▲' },
   high: { cls: 'bg-high text-white', icon: '▲' },
-  medium: { cls: 'bg-warn-soft text-medium ring-1 ring-medium/40', icon: '◆' },
-  low: { cls: 'bg-blue-50 text-low ring-1 ring-low/30', icon: '●' },
-  unrated: { cls: 'bg-slate-100 text-muted ring-1 ring-line', icon: '○' },
+  medium: { cls: 'bg-warn-soft text-medium', icon: '◆' },
+  low: { cls: 'bg-info-soft text-low', icon: '●' },
+  unrated: { cls: 'bg-subtle text-muted', icon: '○' },
 };
 
 const STATUS_STYLE: Record<IncidentStatus, string> = {
-  reported: 'bg-slate-100 text-ink ring-1 ring-line',
-  investigating: 'bg-blue-50 text-low ring-1 ring-low/30',
-  action_required: 'bg-warn-soft text-medium ring-1 ring-medium/40',
-  closed: 'bg-ok-soft text-ok ring-1 ring-ok/30',
+  reported: 'bg-subtle text-ink',
+  investigating: 'bg-info-soft text-low',
+  action_required: 'bg-warn-soft text-medium',
+  closed: 'bg-ok-soft text-ok',
 };
 
-const pill = 'inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2.5 py-0.5 text-sm font-semibold';
+// A label, not a control: square-ish corners and no outline ring, so it never reads as a button.
+const pill = 'inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 text-sm font-semibold';
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   const s = SEVERITY_STYLE[severity];
@@ -35,7 +36,7 @@ export function StatusBadge({ status }: { status: IncidentStatus }) {
 
 export function HoldBadge() {
   return (
-    <span className={cx(pill, 'bg-hold text-white')}>
+    <span className={cx(pill, 'bg-hold-solid text-white')}>
       <span aria-hidden="true">■</span>
       On hold
     </span>
@@ -44,11 +45,11 @@ export function HoldBadge() {
 
 export function Badge({ children, tone = 'neutral' }: { children: React.ReactNode; tone?: 'neutral' | 'ok' | 'warn' | 'danger' | 'info' }) {
   const tones = {
-    neutral: 'bg-slate-100 text-ink ring-1 ring-line',
-    ok: 'bg-ok-soft text-ok ring-1 ring-ok/30',
-    warn: 'bg-warn-soft text-medium ring-1 ring-medium/40',
-    danger: 'bg-hold-soft text-hold ring-1 ring-hold/40',
-    info: 'bg-brand-soft text-brand ring-1 ring-brand/30',
+    neutral: 'bg-subtle text-ink',
+    ok: 'bg-ok-soft text-ok',
+    warn: 'bg-warn-soft text-medium',
+    danger: 'bg-hold-soft text-hold',
+    info: 'bg-brand-soft text-brand',
   } as const;
   return <span className={cx(pill, tones[tone])}>{children}</span>;
 }

@@ -2,7 +2,7 @@ import { cx } from './cx';
 
 /** A placeholder with the size of what it stands for, so the page does not jump when it arrives. */
 export function Skeleton({ className }: { className?: string }) {
-  return <div aria-hidden="true" className={cx('animate-pulse rounded-lg bg-slate-200', className)} />;
+  return <div aria-hidden="true" className={cx('animate-pulse rounded-lg bg-raised', className)} />;
 }
 
 /** Card-shaped placeholder: same border, padding and minimum height as the card it replaces. */

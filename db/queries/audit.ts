@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, gte, inArray, isNull, lt, max, or, sql } from 'drizzle-orm';
 import { getDb, getSqlite } from '@/db/client';
-import { auditLog, incidents, users } from '@/db/schema';
+import { ammoLots, auditLog, firearms, incidents, users } from '@/db/schema';
 import { readChainHeads, type ChainHead } from '@/db/chain-heads';
 import { chainHeadOf, verifyDatabase } from '@/db/audit-chains';
 import type { Actor } from '@/app/lib/actor';
@@ -73,6 +73,8 @@ export type AuditEntryView = {
   prevHash: string;
   hash: string;
   diff: EntryDiff;
+  /** The record as a person names it ("DC-02", "report #4"), when it is one the trail can name. */
+  entityName?: string;
 };
 
 type Stored = typeof auditLog.$inferSelect;
@@ -82,7 +84,7 @@ const ID_FIELD = /(^|\.)[a-z]*Id$/;
 
 export function toView(rows: Stored[], actor: AuditActor): AuditEntryView[] {
   const mayShow = personalFieldsGate(actor);
-  const views = rows.map((r) => ({
+  const views: AuditEntryView[] = rows.map((r) => ({
     id: r.id,
     seq: r.seq,
     at: r.at,
@@ -95,19 +97,43 @@ export function toView(rows: Stored[], actor: AuditActor): AuditEntryView[] {
     hash: r.hash,
     diff: diffEntry(r.before, r.after, { hidePersonal: !mayShow(r.entityId, incidentIdIn(r.after) ?? incidentIdIn(r.before)) }),
   }));
-  // A readable difference says who, not only which id: one lookup for the whole page.
+  // A record reads with names, not ids ("Firearm DC-02", not "Firearm ID 60dbbf79-…"): one
+  // lookup per kind for the whole page, each scoped to this production.
   const ids = new Set<string>();
-  for (const v of views)
+  for (const v of views) {
+    ids.add(v.entityId);
     for (const c of v.diff.changes)
       if (ID_FIELD.test(c.field)) for (const x of [c.before, c.after]) if (typeof x === 'string' && x.length <= 64) ids.add(x);
-  if (ids.size === 0) return views;
-  const names = new Map(
-    getDb().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids])).all().map((u) => [u.id, u.name]),
-  );
+  }
+  const list = [...ids];
+  const db = getDb();
+  const names = new Map<string, string>([
+    ...db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list)).all().map((u) => [u.id, u.name] as const),
+    ...db
+      .select({ id: firearms.id, tag: firearms.tag })
+      .from(firearms)
+      .where(and(eq(firearms.productionId, actor.productionId), inArray(firearms.id, list)))
+      .all()
+      .map((f) => [f.id, f.tag] as const),
+    ...db
+      .select({ id: incidents.id, number: incidents.number })
+      .from(incidents)
+      .where(and(eq(incidents.productionId, actor.productionId), inArray(incidents.id, list)))
+      .all()
+      .map((i) => [i.id, `report #${i.number}`] as const),
+    ...db
+      .select({ id: ammoLots.id, lot: ammoLots.lotNumber })
+      .from(ammoLots)
+      .where(and(eq(ammoLots.productionId, actor.productionId), inArray(ammoLots.id, list)))
+      .all()
+      .map((l) => [l.id, `lot ${l.lot}`] as const),
+  ]);
   names.set(actor.productionId, actor.production.title);
-  const named = (x: unknown) => (typeof x === 'string' && names.has(x) ? `${names.get(x)} (${x.slice(0, 8)})` : x);
-  for (const v of views)
+  const named = (x: unknown) => (typeof x === 'string' && names.has(x) ? names.get(x) : x);
+  for (const v of views) {
+    v.entityName = names.get(v.entityId);
     v.diff.changes = v.diff.changes.map((c) => (ID_FIELD.test(c.field) ? { ...c, before: named(c.before), after: named(c.after) } : c));
+  }
   return views;
 }
 

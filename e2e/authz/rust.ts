@@ -9,4 +9,12 @@ export const routes: RouteCase[] = [
     kind: 'page',
     expect: { crew: 'ok', armorer: 'ok', producer: 'ok', auditor: 'ok', admin: 'ok', other: 'ok', anon: 'ok' },
   },
+  {
+    // The rules in plain words: public, for anyone who meets a rule number on a screen.
+    name: 'Safety rules explained',
+    path: () => '/reference/rules',
+    method: 'GET',
+    kind: 'page',
+    expect: { crew: 'ok', armorer: 'ok', producer: 'ok', auditor: 'ok', admin: 'ok', other: 'ok', anon: 'ok' },
+  },
 ];

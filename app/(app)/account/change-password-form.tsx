@@ -9,6 +9,7 @@ import { changePasswordSchema, type ChangePasswordInput } from '@/app/lib/schema
 import type { ActionResult } from '@/app/lib/errors';
 import { Field, FormError, FormSuccess, Input, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
+import { submitAction } from '@/components/form/form-result';
 
 export function ChangePasswordForm({ email, change }: { email: string; change: (v: ChangePasswordInput) => Promise<ActionResult<unknown>> }) {
   const router = useRouter();
@@ -18,12 +19,8 @@ export function ChangePasswordForm({ email, change }: { email: string; change: (
 
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(undefined);
-    const res = await change(values);
-    if (!res.ok) {
-      for (const [name, msgs] of Object.entries(res.fieldErrors ?? {})) form.setError(name as keyof ChangePasswordInput, { message: msgs?.[0] });
-      form.setError('root', { message: res.message });
-      return;
-    }
+    const res = await submitAction(form, () => change(values));
+    if (!res?.ok) return;
     // The change ended every session, this one included: sign this browser in again with the new password.
     const again = await signIn('credentials', { email, password: values.password, redirect: false });
     if (!again?.ok || again.error) {
@@ -37,7 +34,7 @@ export function ChangePasswordForm({ email, change }: { email: string; change: (
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={errors.root?.message} />
+      <FormError message={errors.root?.server?.message} />
       <FormSuccess message={done} />
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <Field id="current" label="Current password" error={errors.current?.message}>

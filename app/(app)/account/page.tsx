@@ -12,6 +12,7 @@ import { formatInZone } from '@/app/lib/time';
 import { ChangePasswordForm } from './change-password-form';
 import { changePassword, savePreferences, subscribePush, unsubscribePush } from './actions';
 import { TwoFactorCard } from '@/components/account/two-factor-card';
+import { ThemeSwitch } from '@/components/theme/theme-switch';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -54,6 +55,10 @@ export default async function AccountPage() {
             </ul>
           )}
           <p className="mt-3 text-sm text-muted">Your role on each production is set by its producers.</p>
+        </Card>
+        <Card aria-labelledby="look-h">
+          <CardTitle id="look-h">Day and night</CardTitle>
+          <ThemeSwitch />
         </Card>
         <Card aria-labelledby="push-h">
           <CardTitle id="push-h">Alerts on your phone</CardTitle>

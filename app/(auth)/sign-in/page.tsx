@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="mb-6 flex items-center gap-3">
         <Logo />
       </div>
-      <div className="rounded-xl border border-line bg-white p-5 shadow-sm sm:p-6">
+      <div className="rounded-xl border border-line bg-surface p-5 shadow-sm sm:p-6">
         <h1 className="mb-1 text-2xl font-bold">Sign in</h1>
         <p className="mb-5 text-muted">The safety desk of your production: checks, custody, incidents and holds.</p>
         {welcome ? (

@@ -17,7 +17,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <div className="mb-6 flex items-center gap-3">
         <Logo />
       </div>
-      <div className="rounded-xl border border-line bg-white p-5 shadow-sm sm:p-6">
+      <div className="rounded-xl border border-line bg-surface p-5 shadow-sm sm:p-6">
         {invite.state === 'valid' ? (
           <>
             <h1 className="mb-1 text-2xl font-bold">Welcome, {invite.name}</h1>

@@ -115,7 +115,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
     const r = replay.byKey[e.key];
     const check = placementFor(e.key);
     return (
-      <li key={e.key} id={`event-${e.key}`} className="scroll-mt-16 rounded-xl border border-line bg-white p-4 shadow-sm">
+      <li key={e.key} id={`event-${e.key}`} className="scroll-mt-16 rounded-xl border border-line bg-surface p-4 shadow-sm">
         <div className="flex flex-wrap items-center gap-2">
           <h3 className="text-lg font-bold">{e.dateLabel}</h3>
           <DateBadges e={e} />
@@ -169,7 +169,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
   return (
     <div className="min-h-screen">
       <OpenOnHash />
-      <header className="border-b border-line bg-white">
+      <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-3xl items-center gap-3 px-4 py-2">
           <Link href="/sign-in" className="flex min-h-11 items-center" aria-label="SetSafe sign-in">
             <Logo />
@@ -180,7 +180,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
         </div>
       </header>
 
-      <nav aria-label="On this page" className="sticky top-0 z-10 border-b border-line bg-white/95 backdrop-blur">
+      <nav aria-label="On this page" className="sticky top-0 z-10 border-b border-line bg-surface/95 backdrop-blur">
         <ul className="mx-auto flex max-w-3xl gap-1 overflow-x-auto px-2 text-[0.95rem] [scrollbar-width:none]">
           {SECTIONS.map(([href, label]) => (
             <li key={href} className="shrink-0">
@@ -431,7 +431,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
           <ol className="mt-2 space-y-3">{onSet.map(eventItem)}</ol>
           <h3 className="mt-6 text-lg font-bold">Investigations and courts, 2022&ndash;2025</h3>
           <p className="mt-1 text-[0.95rem] text-muted">Shown for context: none of these would be logged on a set, so no rule is run on them.</p>
-          <details className="mt-2 rounded-xl border border-line bg-white shadow-sm">
+          <details className="mt-2 rounded-xl border border-line bg-surface shadow-sm">
             <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold text-brand">The {after.length} later events, from the investigations to the film&rsquo;s release</summary>
             <ol className="divide-y divide-line border-t border-line px-4">{after.map(laterItem)}</ol>
           </details>
@@ -471,7 +471,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
           <h2 id="answers-h" className="text-xl font-bold">
             SetSafe&rsquo;s rules and features
           </h2>
-          <details className="mt-3 rounded-xl border border-line bg-white shadow-sm">
+          <details className="mt-3 rounded-xl border border-line bg-surface shadow-sm">
             <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold text-brand">
               The {ANSWER_ORDER.length} rules and features, and where each fires in the replay
             </summary>
@@ -481,7 +481,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
               const fps = answeredBy(k);
               const fired = a.rule ? replay.events.filter((e) => e.rules.includes(a.rule as never)).map((e) => eventByKey.get(e.key)).filter((e): e is RustEvent => !!e) : [];
               return (
-                <li key={k} id={`answer-${k}`} className="scroll-mt-16 rounded-xl border border-line bg-white p-4 shadow-sm">
+                <li key={k} id={`answer-${k}`} className="scroll-mt-16 rounded-xl border border-line bg-surface p-4 shadow-sm">
                   <h3 className="font-bold">{a.title}</h3>
                   <p className="mt-1 text-[0.95rem]">{a.text}</p>
                   {fps.length > 0 ? (
@@ -515,7 +515,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
             People
           </h2>
           <p className="mt-1 text-[0.95rem] text-muted">Names and roles as the sources give them. None of them is a SetSafe account.</p>
-          <details className="mt-3 rounded-xl border border-line bg-white shadow-sm">
+          <details className="mt-3 rounded-xl border border-line bg-surface shadow-sm">
             <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold text-brand">The {c.people.length} people named</summary>
           <ul className="divide-y divide-line border-t border-line px-4">
             {c.people.map((p) => (
@@ -540,7 +540,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
             Cited by publication or body and date. Links go only to the original outlet or the primary body; sources read through a syndicated
             copy are named but not linked. Wikipedia was used for cross-checking only.
           </p>
-          <details className="mt-3 rounded-xl border border-line bg-white shadow-sm">
+          <details className="mt-3 rounded-xl border border-line bg-surface shadow-sm">
             <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold text-brand">All {c.sources.length} sources</summary>
           <ul className="divide-y divide-line border-t border-line px-4">
             {c.sources.map((src) => (
@@ -575,7 +575,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
           {corrections.length > 0 ? (
             <ol className="mt-3 space-y-3">
               {[...corrections].reverse().map((k) => (
-                <li key={k.version} className="rounded-xl border border-line bg-white p-4 shadow-sm">
+                <li key={k.version} className="rounded-xl border border-line bg-surface p-4 shadow-sm">
                   <h3 className="font-bold">
                     Version {k.version}, corrected {day(k.date)}
                   </h3>
@@ -594,7 +594,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
             <p className="mt-3">No corrections have been published.</p>
           )}
           <h3 className="mt-5 font-bold">Versions in this database</h3>
-          <ul className="mt-1 divide-y divide-line rounded-xl border border-line bg-white px-4 shadow-sm">
+          <ul className="mt-1 divide-y divide-line rounded-xl border border-line bg-surface px-4 shadow-sm">
             {c.versions.map((v) => (
               <li key={v.version} className="flex flex-wrap items-center gap-x-3 py-1">
                 {v.version === c.version.version ? (

@@ -3,7 +3,7 @@ import Link from 'next/link';
 /** Unknown or rotated link: a plain answer (404), never an error page. */
 export default function ReportLinkNotFound() {
   return (
-    <div className="rounded-xl border border-line bg-white p-5 shadow-sm">
+    <div className="rounded-xl border border-line bg-surface p-5 shadow-sm">
       <h1 className="text-2xl font-bold">This link is no longer active</h1>
       <p className="mt-2">
         The production has changed its anonymous-report link, or this one was mistyped. Ask for the current QR code or link — it is on the

@@ -25,7 +25,7 @@ export default async function AnonymousReportPage({ params }: { params: Promise<
       <h1 className="mb-4 text-2xl font-bold tracking-tight sm:text-3xl">{production.title}</h1>
       <PrivacyPromise />
       {production.phase === 'wrapped' ? (
-        <p className="mt-4 rounded-lg border border-line bg-white p-4 font-semibold">
+        <p className="mt-4 rounded-lg border border-line bg-surface p-4 font-semibold">
           This production has wrapped: its records are read-only and no new reports can be filed here.
         </p>
       ) : (

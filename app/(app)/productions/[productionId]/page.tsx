@@ -9,6 +9,10 @@ import { LinkButton } from '@/components/ui/button';
 import { allowed, can } from '@/app/lib/policy';
 import { Verdict } from '@/components/dashboard/cards';
 import { OverviewSignals } from '@/components/signals/overview-signals';
+import { listWaitingFor } from '@/db/queries/home';
+import { getOpenHold } from '@/db/queries/holds';
+import { WaitingList } from '@/components/productions/waiting-list';
+import { asClause } from '@/components/shell/hold-banner';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -17,6 +21,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ produ
   const actor = await requireMember(productionId);
   const p = actor.production;
   const members = listMembers(actor);
+  const waiting = listWaitingFor(actor, new Date());
+  const open = getOpenHold(actor);
   const dates = p.startDate || p.endDate ? `${p.startDate ?? '…'} to ${p.endDate ?? '…'}` : 'Not set';
   return (
     <>
@@ -42,6 +48,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ produ
           </Link>
         </section>
       ) : null}
+      {/* The home says what waits for this member before anything about the production. */}
+      <WaitingList items={waiting} hold={open ? { reason: asClause(open.hold.reason), href: `/productions/${p.id}/hold` } : null} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card aria-labelledby="facts-h">
           <CardTitle

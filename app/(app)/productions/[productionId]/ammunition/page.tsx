@@ -11,6 +11,7 @@ import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { AmmoLotForm } from '@/components/firearms/ammo-lot-form';
 import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 export const metadata: Metadata = { title: 'Ammunition' };
 
@@ -33,7 +34,7 @@ export default async function AmmunitionPage({ params }: { params: Promise<{ pro
           <span aria-hidden="true">▲ </span>Live ammunition is never inventory.
         </p>
         <p className="mt-1">
-          Found a live round? Stop and file a report: it is critical and puts the production on a stop-work hold (rule 1).{' '}
+          Found a live round? Stop and file a report: it is critical and puts the production on a stop-work hold (<RuleRef n={1} />).{' '}
           <Link href={liveHref} className="inline-flex min-h-11 items-center font-bold text-hold underline">
             File a “Live ammunition found” incident
           </Link>

@@ -185,7 +185,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           </p>
           <ChainHeadFacts actor={actor} />
           <div className="mt-4">
-            <VerifyPanel action={verifyChain.bind(null, productionId)} />
+            <VerifyPanel action={verifyChain.bind(null, productionId)} timeZone={tz} />
           </div>
         </Card>
         <Card aria-labelledby="export-h">

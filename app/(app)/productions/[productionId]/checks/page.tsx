@@ -42,7 +42,7 @@ export default async function ChecksPage({ params }: { params: Promise<{ product
           </Card>
         ) : null}
         {!viewAll && allowed(actor, 'incident.file') ? (
-          <p className="rounded-lg border border-line bg-white p-3">
+          <p className="rounded-lg border border-line bg-surface p-3">
             Saw a weapon change hands outside the armorer?{' '}
             <Link href={`/productions/${productionId}/custody`} className="inline-flex min-h-11 items-center font-semibold text-hold underline">
               Report a custody breach

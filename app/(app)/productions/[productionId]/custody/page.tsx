@@ -25,11 +25,12 @@ import {
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Button, LinkButton } from '@/components/ui/button';
-import { FormSuccess, Input } from '@/components/form/field';
+import { FormSuccess, FormWarning, Input } from '@/components/form/field';
 import { HandoffForm } from '@/components/firearms/handoff-form';
 import { ReturnForm } from '@/components/firearms/return-form';
 import { OutsideHandoffForm } from '@/components/firearms/outside-handoff-form';
 import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 export const metadata: Metadata = { title: 'Custody' };
 
@@ -124,8 +125,8 @@ export default async function CustodyPage({
       <PageHeader title="Custody" subtitle="Who holds each weapon now, every hand-off and return, and what was refused." />
 
       <ul className="mb-4 grid gap-2 sm:grid-cols-3" aria-label="Before any hand-off">
-        <li className="rounded-lg border border-line bg-white p-3">
-          <p className="text-sm font-semibold text-muted">Safety meeting today (rule 6)</p>
+        <li className="rounded-lg border border-line bg-surface p-3">
+          <p className="text-sm font-semibold text-muted">Safety meeting today (<RuleRef n={6} />)</p>
           {meetings.length ? (
             <Badge tone="ok">
               <span aria-hidden="true">✓</span>Recorded, firearms covered
@@ -141,8 +142,8 @@ export default async function CustodyPage({
             </p>
           )}
         </li>
-        <li className="rounded-lg border border-line bg-white p-3">
-          <p className="text-sm font-semibold text-muted">Stop-work hold (rule 5)</p>
+        <li className="rounded-lg border border-line bg-surface p-3">
+          <p className="text-sm font-semibold text-muted">Stop-work hold (<RuleRef n={5} />)</p>
           {hold ? (
             <Badge tone="danger">
               <span aria-hidden="true">■</span>Standing: no weapon goes out
@@ -153,7 +154,7 @@ export default async function CustodyPage({
             </Badge>
           )}
         </li>
-        <li className="rounded-lg border border-line bg-white p-3">
+        <li className="rounded-lg border border-line bg-surface p-3">
           <p className="text-sm font-semibold text-muted">Out now</p>
           <p className="text-lg font-bold">
             {open.length} {open.length === 1 ? 'weapon' : 'weapons'}
@@ -163,18 +164,16 @@ export default async function CustodyPage({
 
       {returnedView ? (
         <div className="mb-4">
-          <FormSuccess
-            message={
-              returnedView.discrepancyIncidentId
-                ? `Returned: ${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. The counts differ — an incident was filed.`
-                : `Returned: ${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. Counts match.`
-            }
-          />
           {returnedView.discrepancyIncidentId ? (
-            <Link href={`${base}/incidents/${returnedView.discrepancyIncidentId}`} className="inline-flex min-h-11 items-center font-semibold text-hold underline">
-              Open the incident
-            </Link>
-          ) : null}
+            // A count that differs filed an incident: a warning, not a success (the return itself is recorded).
+            <FormWarning message={`Returned: ${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. The counts differ — an incident was filed.`}>
+              <Link href={`${base}/incidents/${returnedView.discrepancyIncidentId}`} className="inline-flex min-h-11 items-center font-semibold text-medium underline">
+                Open the incident
+              </Link>
+            </FormWarning>
+          ) : (
+            <FormSuccess message={`Returned: ${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. Counts match.`} />
+          )}
         </div>
       ) : null}
 
@@ -336,6 +335,10 @@ export default async function CustodyPage({
                   recipients={recipients}
                   lots={listAmmoChoices(actor)}
                   initial={{ firearmId: weapons.some((w) => w.id === one(sp.firearm)) ? one(sp.firearm) : '', scene: one(sp.scene) }}
+                  blockedBy={[
+                    ...(hold ? ['A stop-work hold stands until a producer lifts it in writing (rule 5).'] : []),
+                    ...(meetings.length ? [] : ['No safety meeting that covered firearms is recorded today (rule 6).']),
+                  ]}
                 />
               </Card>
             </>

@@ -1,3 +1,4 @@
+import { RuleRef } from '@/components/ui/rule-ref';
 import type { Metadata } from 'next';
 import { Suspense, type ReactNode } from 'react';
 import { forbidden } from 'next/navigation';
@@ -31,7 +32,7 @@ function Slot({ label, children, tall }: { label: string; children: ReactNode; t
   return <Suspense fallback={<CardSkeleton label={label} className={tall ? 'min-h-96' : CARD_MIN_H} lines={tall ? 8 : 3} />}>{children}</Suspense>;
 }
 
-function Section({ id, title, children, note }: { id: string; title: string; note?: string; children: ReactNode }) {
+function Section({ id, title, children, note }: { id: string; title: ReactNode; note?: ReactNode; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="mt-6">
       <h2 id={id} className="text-sm font-bold uppercase tracking-wide text-muted">
@@ -72,7 +73,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ prod
       <Suspense fallback={<Skeleton className="h-20 w-full" />}>
         <Verdict {...props} />
       </Suspense>
-      <Section id="first-h" title="Stands first (rule 4)">
+      <Section id="first-h" title="Needs action first" note={<>Standing holds and anything overdue, always listed first (<RuleRef n={4} />).</>}>
         <Slot label="stop-work holds"><HoldsCard {...props} /></Slot>
         <Slot label="overdue corrective actions"><OverdueActionsCard {...props} /></Slot>
         <Slot label="overdue legal deadlines"><DeadlinesCard {...props} /></Slot>

@@ -44,7 +44,7 @@ export default async function FirearmsPage({ params }: { params: Promise<{ produ
       />
       <ul className="mb-4 flex flex-wrap gap-2" aria-label="Weapons by status">
         {counts.map(({ s, n }) => (
-          <li key={s} className="flex items-center gap-2 rounded-lg border border-line bg-white px-3 py-1.5">
+          <li key={s} className="flex items-center gap-2 rounded-lg border border-line bg-surface px-3 py-1.5">
             <FirearmStatusBadge status={s} />
             <span className="font-semibold">{n}</span>
           </li>

@@ -13,14 +13,18 @@ import { Badge, HoldBadge } from '@/components/ui/badge';
 import { CallHoldForm, ConcurForm, LiftHoldForm } from '@/components/incidents/hold-forms';
 import { SignalPanel } from '@/components/signals/signal-panel';
 import { signalsOfHolds } from '@/db/queries/signals';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 export const metadata: Metadata = { title: 'Stop-work holds' };
 
 const fact = (h: HoldRow) => ({ id: h.id, source: h.source, calledById: h.calledById, calledAt: h.calledAt, concurredById: h.concurredById, liftedAt: h.liftedAt, rule1Joined: h.needsConcurrence });
 
-export default async function HoldPage({ params, searchParams }: { params: Promise<{ productionId: string }>; searchParams: Promise<{ lifted?: string | string[] }> }) {
+export default async function HoldPage({ params, searchParams }: { params: Promise<{ productionId: string }>; searchParams: Promise<{ lifted?: string | string[]; stop?: string }> }) {
   const { productionId } = await params;
-  const { lifted } = await searchParams;
+  const sp = await searchParams;
+  const { lifted } = sp;
+  // From the "Stop work" button on every page: the reason is the one thing left to give.
+  const stopNow = sp.stop === '1';
   const actor = await requireMember(productionId);
   const tz = actor.production.timeZone;
   const all = listHolds(actor);
@@ -66,7 +70,7 @@ export default async function HoldPage({ params, searchParams }: { params: Promi
           {mayConcur ? (
             <div className="mt-4 border-t border-line pt-4">
               <h3 className="mb-1 font-bold">Concur with lifting</h3>
-              <p className="mb-3 text-muted">A discharge or live-round report is part of this hold (rule 1). The armorer or a second producer records a concurrence before a producer lifts it.</p>
+              <p className="mb-3 text-muted">A discharge or live-round report is part of this hold (<RuleRef n={1} />). The armorer or a second producer records a concurrence before a producer lifts it.</p>
               <ConcurForm productionId={actor.productionId} holdId={standing.id} />
             </div>
           ) : null}
@@ -90,7 +94,7 @@ export default async function HoldPage({ params, searchParams }: { params: Promi
           {mayCall ? (
             <>
               <p className="mb-3 text-muted">Anyone on the production can stop work if something is unsafe. Say why; a producer resolves it in writing.</p>
-              <CallHoldForm productionId={actor.productionId} />
+              <CallHoldForm productionId={actor.productionId} autoFocus={stopNow} />
             </>
           ) : (
             <p className="text-muted">{actor.role === 'auditor' ? 'Auditors observe: you can read every hold but not call one.' : 'Work may go on.'}</p>

@@ -63,7 +63,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
         </Card>
       ) : null}
 
-      <details className="group mb-4 rounded-xl border border-line bg-white" open={filtered || undefined}>
+      <details className="group mb-4 rounded-xl border border-line bg-surface" open={filtered || undefined}>
         <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between px-4 font-semibold">
           <span>Filters{filtered ? ' (on)' : ''}</span>
           <span aria-hidden="true" className="text-muted group-open:rotate-180">▾</span>
@@ -124,7 +124,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
           <ul className="flex flex-col gap-3 md:hidden" aria-label="Reports">
             {rows.map((r) => (
               <li key={r.id}>
-                <Link href={`${base}/${r.id}`} className="block rounded-xl border border-line bg-white p-4 shadow-sm hover:border-brand">
+                <Link href={`${base}/${r.id}`} className="block rounded-xl border border-line bg-surface p-4 shadow-sm hover:border-brand">
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="font-bold">#{r.number}</span>
                     <span className="font-semibold">{LABELS.incidentType[r.type]}</span>
@@ -141,7 +141,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
             ))}
           </ul>
           {/* Wider screens: a table. */}
-          <div className="hidden overflow-hidden rounded-xl border border-line bg-white md:block">
+          <div className="hidden overflow-hidden rounded-xl border border-line bg-surface md:block">
             <table className="w-full text-left">
               <caption className="sr-only">Reports</caption>
               <thead className="bg-canvas text-sm text-muted">

@@ -33,7 +33,7 @@ export default async function ReportingPage({ params }: { params: Promise<{ prod
       <style>{`@media print { body * { visibility: hidden !important; } #qr-card, #qr-card * { visibility: visible !important; } #qr-card { position: absolute; inset: 0 auto auto 0; width: 100%; border: 0; box-shadow: none; } }`}</style>
       <PageHeader title="Anonymous reporting" subtitle="A link and QR code anyone on set can use to report a safety problem without an account." />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <section id="qr-card" aria-labelledby="qr-h" className="self-start rounded-xl border border-line bg-white p-4 text-center shadow-sm sm:p-6">
+        <section id="qr-card" aria-labelledby="qr-h" className="self-start rounded-xl border border-line bg-surface p-4 text-center shadow-sm sm:p-6">
           <p className="text-sm font-semibold uppercase tracking-wide text-muted">{p.title}</p>
           <h2 id="qr-h" className="mt-1 text-2xl font-bold">
             Saw something unsafe? Report it anonymously.

@@ -21,6 +21,7 @@ import { ReporterConversation } from '@/components/incidents/reporter-conversati
 import { AttachmentsPanel } from '@/components/incidents/attachments-panel';
 import { SignalPanel } from '@/components/signals/signal-panel';
 import { signalsOfIncident } from '@/db/queries/signals';
+import { RuleRef } from '@/components/ui/rule-ref';
 
 export const metadata: Metadata = { title: 'Incident' };
 
@@ -113,7 +114,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
         </div>
 
         {d.can.edit ? (
-          <details className="group rounded-xl border border-line bg-white shadow-sm lg:col-span-2" open={sp.edit ? true : undefined}>
+          <details className="group rounded-xl border border-line bg-surface shadow-sm lg:col-span-2" open={sp.edit ? true : undefined}>
             <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between px-4 font-semibold sm:px-5">
               <span>{d.isReporter ? 'Add or change details of your report' : 'Add or change details'}</span>
               <span aria-hidden="true" className="text-muted group-open:rotate-180">▾</span>
@@ -238,7 +239,7 @@ function FiledNotice({ number, standing }: { number: number; standing: boolean }
       <p className="text-lg font-bold text-ok">✓ Report #{number} filed. Producers have been told.</p>
       {standing ? (
         <p className="mt-1 font-semibold text-hold">
-          <span aria-hidden="true">■ </span>Work has stopped: the production is on a stop-work hold (rule 1) until a producer lifts it in writing.
+          <span aria-hidden="true">■ </span>Work has stopped: the production is on a stop-work hold (<RuleRef n={1} />) until a producer lifts it in writing.
         </p>
       ) : (
         <p className="mt-1">You can add more detail below at any time.</p>

@@ -93,7 +93,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
   const tz = p.timeZone;
 
   return (
-    <article aria-labelledby="report-h" className="mx-auto max-w-4xl rounded-xl border border-line bg-white p-4 sm:p-8 print:max-w-none print:border-0 print:p-0">
+    <article aria-labelledby="report-h" className="mx-auto max-w-4xl rounded-xl border border-line bg-surface p-4 sm:p-8 print:max-w-none print:border-0 print:p-0">
       <div className="no-print mb-4 flex flex-wrap gap-2">
         <PrintButton />
         <Link className={buttonClass('secondary')} href={`/productions/${productionId}/incidents/${i.id}`}>

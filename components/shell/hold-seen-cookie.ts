@@ -1,0 +1,1 @@
+export const HOLD_SEEN_COOKIE = 'setsafe-hold-seen';
