@@ -16,16 +16,16 @@ export async function register() {
   console.log(`[setsafe] database ready at ${databasePath()}`);
   const { getVapidKeys } = await import('./app/lib/delivery/vapid');
   getVapidKeys();
+  // Rule 7: escalations and reminders join the outbox worker's clock. Under SETSAFE_TEST_CLOCK=1 the
+  // end-to-end tests drive that clock themselves (POST /api/test/clock); the benchmark's generated
+  // two years of overdue actions would otherwise all be reminded mid-measurement.
+  if (process.env.SETSAFE_TEST_CLOCK !== '1' && process.env.SETSAFE_BENCH !== '1') {
+    const { scheduleEscalations } = await import('./app/lib/signals/timer');
+    scheduleEscalations();
+  }
   if (process.env.DELIVERY_WORKER !== '0') {
     const { startDeliveryWorker } = await import('./app/lib/delivery/worker');
     startDeliveryWorker();
     console.log(`[setsafe] delivery worker started (${process.env.SMTP_URL ? 'email via SMTP_URL' : 'SMTP_URL not set: email waits in the outbox'}, Web Push)`);
-  }
-  // Rule 7: escalations and reminders on the server's clock. Under SETSAFE_TEST_CLOCK=1 the
-  // end-to-end tests drive that clock themselves (POST /api/test/clock), so no timer runs; the
-  // benchmark's generated two years of overdue actions would otherwise all be reminded mid-measurement.
-  if (process.env.SETSAFE_TEST_CLOCK !== '1' && process.env.SETSAFE_BENCH !== '1') {
-    const { startEscalationTimer } = await import('./app/lib/signals/timer');
-    startEscalationTimer();
   }
 }
