@@ -12,7 +12,6 @@ import { clientAddress } from './client-address';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60; // one shooting day
 export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, THROTTLE_MESSAGE } from './throttle';
-export const BAD_CREDENTIALS_MESSAGE = 'That email and password do not match an account.';
 
 /** Thrown by the jwt callback for an ended session; expected, so not logged as an error. */
 const SESSION_ENDED = 'session ended (session version changed)';
