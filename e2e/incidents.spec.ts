@@ -33,6 +33,11 @@ async function as(browser: Browser, who: Who, viewport = DESKTOP): Promise<Page>
   const ctx = await browser.newContext({ viewport, ...(role ? { storageState: await storageStateFor(role, BASE_URL) } : {}) });
   const page = await ctx.newPage();
   if (!role) await signIn(page, who);
+  else {
+    // Where signing in by the form lands: the signed-in start page.
+    await page.goto('/');
+    await expect(page).not.toHaveURL(/sign-in/);
+  }
   return page;
 }
 
