@@ -45,6 +45,11 @@ export async function signInState(baseURL: string, email: string, password = PAS
   }
 }
 
+/** The fixtures' role for a demo account, or null for an account no fixture signs in (those sign in by the form). */
+export function roleOf(email: string): RoleName | null {
+  return (Object.keys(ROLE_USERS) as RoleName[]).find((r) => ROLE_USERS[r] === email) ?? null;
+}
+
 /** Path of a storageState file for `role`, signing in the first time it is asked for in this worker. */
 export function storageStateFor(role: RoleName, baseURL: string): Promise<string> {
   const key = `${role}@${baseURL}`;

@@ -3,6 +3,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ids, signIn, testDb, USERS, type Who } from './helpers';
 import { authzCtx } from './authz/ctx';
+import { roleOf, storageStateFor } from './auth-state';
 import { routes } from './authz/firearms';
 import { CALLERS, type Caller } from './authz/types';
 
@@ -16,9 +17,12 @@ let demo: string;
 const state: { firearmId?: string; lotId?: string; createFirearmActionId?: string; createFirearmBody?: string } = {};
 
 async function as(browser: Browser, who: Who | null, viewport = { width: 1280, height: 900 }): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ baseURL: BASE, viewport, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
+  // Signed in through the fixtures' shared session (e2e/auth-state.ts) where one exists for the account.
+  const role = who ? roleOf(USERS[who]) : null;
+  const session = role ? { storageState: await storageStateFor(role, BASE) } : {};
+  const ctx = await browser.newContext({ baseURL: BASE, viewport, ...session, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
   const page = await ctx.newPage();
-  if (who) await signIn(page, who);
+  if (who && !role) await signIn(page, who);
   return { ctx, page };
 }
 

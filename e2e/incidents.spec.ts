@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page, type APIRequestContext, type Request } from '@playwright/test';
 import { ids, signIn, testDb, USERS, type Who } from './helpers';
 import { authzCtx } from './authz/ctx';
+import { roleOf, storageStateFor } from './auth-state';
 
 // Issue 4: filing, lists, detail, holds. The e2e database is shared by every spec of a run, so
 // this spec creates what it needs, reads the database to know what to expect, and leaves no
@@ -9,6 +10,7 @@ import { authzCtx } from './authz/ctx';
 
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 900 };
+const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 
 type Row = Record<string, unknown>;
 function query<T = Row>(sql: string, ...params: unknown[]): T[] {
@@ -25,10 +27,17 @@ const standingHold = (pid: string) => one<{ id: string; source: string; concurre
 const unread = (who: Who) => one<{ n: number }>('select count(*) n from notifications where user_id = ? and read_at is null', userId(who)).n;
 const incidentsWith = (description: string) => query<{ id: string; reporter_id: string; severity: string }>('select * from incidents where description = ?', description);
 
+/** A page signed in as `who` through the fixtures' shared session (e2e/auth-state.ts), in its own context. */
 async function as(browser: Browser, who: Who, viewport = DESKTOP): Promise<Page> {
-  const ctx = await browser.newContext({ viewport });
+  const role = roleOf(USERS[who]);
+  const ctx = await browser.newContext({ viewport, ...(role ? { storageState: await storageStateFor(role, BASE_URL) } : {}) });
   const page = await ctx.newPage();
-  await signIn(page, who);
+  if (!role) await signIn(page, who);
+  else {
+    // Where signing in by the form lands: the signed-in start page.
+    await page.goto('/');
+    await expect(page).not.toHaveURL(/sign-in/);
+  }
   return page;
 }
 

@@ -2,7 +2,7 @@
 // outside the database: no Next, no database handle, so `npm run audit:verify`, the audit
 // screen's button and the tamper tests all run the same code.
 import { entryHash, GENESIS, type HashedFields } from './audit';
-import type { ChainHead, ChainHeads } from '@/db/chain-heads';
+import type { ChainHead } from '@/db/chain-heads';
 
 /** One stored entry as read from audit_log (times as epoch milliseconds). */
 export type ChainRow = HashedFields & { prevHash: string; hash: string };
@@ -242,14 +242,6 @@ export function verifyChain(chain: string, rows: Iterable<ChainRow>, head: Chain
         ? `intact, ${count} entries (with a warning: ${warnings[0].message})`
         : `intact, ${count} entries`;
   return { chain, status, entries: count, last, head: head ?? null, findings, warnings, summary };
-}
-
-/** Every chain in the database plus every chain the head file knows (a chain deleted whole is caught). */
-export function verifyChains(chains: { chain: string; rows: Iterable<ChainRow> }[], heads: ChainHeads): VerifyReport {
-  const reports = chains.map((c) => verifyChain(c.chain, c.rows, heads[c.chain]));
-  const seen = new Set(chains.map((c) => c.chain));
-  for (const [chain, head] of Object.entries(heads)) if (!seen.has(chain)) reports.push(verifyChain(chain, [], head));
-  return combine(reports);
 }
 
 export function combine(reports: ChainReport[]): VerifyReport {

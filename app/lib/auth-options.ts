@@ -13,7 +13,6 @@ import { acceptSecondFactor, TWO_FACTOR_REQUIRED, WRONG_CODE } from './two-facto
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60; // one shooting day
 export { MAX_FAILURES_PER_ADDRESS, THROTTLE_MESSAGE } from './throttle';
-export const BAD_CREDENTIALS_MESSAGE = 'That email and password do not match an account.';
 
 /** Thrown by the jwt callback for an ended session; expected, so not logged as an error. */
 const SESSION_ENDED = 'session ended (session version changed)';

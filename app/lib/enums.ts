@@ -40,7 +40,6 @@ export const COMMENT_KINDS = ['comment', 'question', 'answer', 'reporter_info'] 
 export type CommentKind = (typeof COMMENT_KINDS)[number];
 
 export const HOLD_SOURCES = ['manual', 'rule1'] as const;
-export type HoldSource = (typeof HOLD_SOURCES)[number];
 
 export const FIREARM_KINDS = ['functional', 'blank_firing', 'non_firing_replica', 'rubber_airsoft'] as const;
 export type FirearmKind = (typeof FIREARM_KINDS)[number];

@@ -5,7 +5,7 @@ import type { Tx } from '@/db/client';
 import { firearmChecks, firearms, memberships, type Firearm } from '@/db/schema';
 import { appendAudit } from '../audit';
 import type { Ctx } from '../core';
-import { LABELS, type FirearmStatus, type Position } from '../enums';
+import type { FirearmStatus, Position } from '../enums';
 import { Refusal } from '../errors';
 
 export function audit(ctx: Ctx, e: { entity: string; entityId: string; action: string; before?: unknown; after?: unknown }) {
@@ -47,4 +47,3 @@ export function changeStatus(ctx: Ctx, firearm: Firearm, to: FirearmStatus, reas
 }
 
 export const weaponLabel = (f: Pick<Firearm, 'tag' | 'make' | 'model'>) => `${f.tag} (${f.make} ${f.model})`;
-export const statusLabel = (s: FirearmStatus) => LABELS.firearmStatus[s];

@@ -35,7 +35,6 @@ export const anonymousFilingSchema = anonymousReportSchema.extend({
   receipt: z.string().max(64),
   mac: z.string().max(64),
 });
-export type AnonymousFilingInput = z.infer<typeof anonymousFilingSchema>;
 
 export const RECEIPT_FORMAT_MESSAGE = 'A receipt code has 28 letters and digits (7 groups of 4). Check it and try again.';
 
@@ -60,7 +59,6 @@ export type AskReporterInput = z.infer<typeof askReporterSchema>;
 export const rotateReportLinkSchema = z.object({
   confirm: z.literal(true, 'Tick the box to confirm that the old link and QR code stop working.'),
 });
-export type RotateReportLinkInput = z.infer<typeof rotateReportLinkSchema>;
 
 // ── photos and files ──
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;

@@ -36,10 +36,8 @@ export const createFirearmSchema = firearmFields.extend({
   // A new weapon starts in the locked store or out of service; only a hand-off checks one out.
   status: z.enum(IN_STORE_STATUSES, { error: 'Choose locked up or out of service.' }),
 });
-export type CreateFirearmInput = z.infer<typeof createFirearmSchema>;
 
 export const updateFirearmSchema = firearmFields.extend({ firearmId: idRef('Choose the weapon.') });
-export type UpdateFirearmInput = z.infer<typeof updateFirearmSchema>;
 
 /** The add/edit form's fields: the server parses them with the create or the update schema. */
 export const firearmFormSchema = createFirearmSchema.extend({ firearmId: z.string().max(100) });
@@ -118,7 +116,6 @@ export const recordCheckSchema = z
 export type RecordCheckInput = z.infer<typeof recordCheckSchema>;
 
 export const confirmWitnessSchema = z.object({ checkId: idRef('Choose the check.') });
-export type ConfirmWitnessInput = z.infer<typeof confirmWitnessSchema>;
 
 // ───────────── custody ─────────────
 
@@ -191,4 +188,3 @@ export const recordMeetingSchema = z
 export type RecordMeetingInput = z.infer<typeof recordMeetingSchema>;
 
 export const confirmAttendanceSchema = z.object({ meetingId: idRef('Choose the meeting.') });
-export type ConfirmAttendanceInput = z.infer<typeof confirmAttendanceSchema>;

@@ -138,7 +138,6 @@ export const markDuplicateSchema = z.object({
     .positive('Enter the report number, like 12.')
     .max(1_000_000, 'Enter the report number, like 12.'),
 });
-export type MarkDuplicateInput = z.input<typeof markDuplicateSchema>;
 
 export const addCommentSchema = z.object({
   incidentId,
@@ -160,7 +159,6 @@ export const addCorrectiveActionSchema = z.object({
 export type AddCorrectiveActionInput = z.infer<typeof addCorrectiveActionSchema>;
 
 export const completeCorrectiveActionSchema = z.object({ actionId: z.uuid('Unknown corrective action.') });
-export type CompleteCorrectiveActionInput = z.infer<typeof completeCorrectiveActionSchema>;
 
 /** The legal clocks on injury incidents: when OSHA was told, when the Form 301 was completed. */
 export const recordInjuryClockSchema = z.object({

@@ -1,4 +1,3 @@
 import { z } from 'zod';
 
 export const markReadSchema = z.object({ id: z.string({ message: 'Choose a notification.' }).min(1).max(100) });
-export type MarkReadInput = z.infer<typeof markReadSchema>;
