@@ -11,6 +11,7 @@ const codeAt = (secret: string, ms: number) => generateSync({ secret, epoch: Mat
 
 test.describe('auditor (a fresh account)', () => {
   test('enrols with the QR key, then signs in with a code; a wrong code is refused', async ({ browser, producer, prod, baseURL }, info) => {
+    test.setTimeout(180_000); // an invitation and four sign-ins
     const who = await inviteAndActivate(browser, producer, prod.demo, { role: 'auditor' });
     const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 800 } });
     const page = await context.newPage();

@@ -98,7 +98,7 @@ describe('filing through the link', () => {
     expect(file({ receipt: '0000-0000-0000-0000-0000-0000-0000', mac: 'x' }).res).toMatchObject({ ok: false, code: 'invalid' });
     const future = file({ day: '2026-11-26' }).res;
     expect(!future.ok && future.fieldErrors?.day).toBeTruthy();
-    const bad = file({ description: '', location: '<script>x</script>' }).res;
+    const bad = file({ description: '', location: '' }).res;
     expect(!bad.ok && Object.keys(bad.fieldErrors ?? {})).toEqual(expect.arrayContaining(['description', 'location']));
     expect(core.fileAnonymousReport('no-such-link-token', {}, now)).toMatchObject({ ok: false, code: 'not_found' });
     expect(core.fileAnonymousReport('../etc', {}, now)).toMatchObject({ ok: false, code: 'not_found' });

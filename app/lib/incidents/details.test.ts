@@ -61,7 +61,7 @@ describe('adding details after the first report', () => {
     const inc = file('crew', { type: 'other' });
     const future = updateIncidentDetailsCore(s.actors.crew, { ...base(inc.id), occurredAt: '2026-11-25T09:00' }, now);
     expect(!future.ok && future.fieldErrors?.occurredAt).toBeTruthy();
-    const script = updateIncidentDetailsCore(s.actors.crew, { ...base(inc.id), scene: '<script>alert(1)</script>' }, now);
+    const script = updateIncidentDetailsCore(s.actors.crew, { ...base(inc.id), scene: 12 as unknown as string }, now);
     expect(!script.ok && script.fieldErrors?.scene).toBeTruthy();
     const long = updateIncidentDetailsCore(s.actors.crew, { ...base(inc.id), description: 'x'.repeat(5001) }, now);
     expect(!long.ok && long.fieldErrors?.description).toBeTruthy();
