@@ -440,7 +440,7 @@ export const remindersSent = sqliteTable(
 
 /**
  * The outbox: one row per message per recipient and channel, written in the transaction of the
- * change that caused it (DESIGN: messages to people). The worker claims a row by setting a
+ * change that caused it (ARCHITECTURE.md: messages to people). The worker claims a row by setting a
  * lease in an immediate transaction, so a restart neither sends a row twice nor loses one; the
  * row id is the email's Message-ID and the push message's topic, so a retry is recognisable.
  */
@@ -464,7 +464,7 @@ export const deliveries = sqliteTable(
     link: text('link'),
     /** Makes a scheduled message (the daily digest) once-only from database state. */
     dedupeKey: text('dedupe_key').unique(),
-    /** Times of an anonymous report's messages are kept to the day (DESIGN: anonymous reports). */
+    /** Times of an anonymous report's messages are kept to the day (ARCHITECTURE.md: anonymous reports). */
     dayOnly: bool('day_only').notNull().default(false),
     status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
@@ -489,7 +489,7 @@ export const pushSubscriptions = sqliteTable(
   {
     id: id(),
     userId: text('user_id').references(() => users.id),
-    /** Anonymous receipt: kept with the report, never with an account or address (DESIGN). */
+    /** Anonymous receipt: kept with the report, never with an account or address (ARCHITECTURE.md: anonymous reports). */
     receiptIncidentId: text('receipt_incident_id').references(() => incidents.id),
     endpoint: text('endpoint').notNull(),
     p256dh: text('p256dh').notNull(),
@@ -577,7 +577,7 @@ export const firearmChecks = sqliteTable(
   (t) => [
     index('firearm_checks_firearm_at').on(t.firearmId, t.performedAt),
     index('firearm_checks_production_at').on(t.productionId, t.performedAt),
-    // Issue 11: the dashboard looks thousands of checks up by id (compliance, awaited witnesses);
+    // the dashboard looks thousands of checks up by id (compliance, awaited witnesses);
     // this covers what it reads, so no lookup reaches the wide table row.
     index('firearm_checks_id_cover').on(t.id, t.productionId, t.performedAt, t.firearmId, t.result, t.phase),
   ],
@@ -596,7 +596,7 @@ export const checkWitnesses = sqliteTable(
     // Dashboard (rule 4): only confirmations still awaited, so "checks missing a witness" never
     // walks every check ever made.
     index('check_witnesses_pending').on(t.checkId).where(sql`confirmed_at is null`),
-    // Issue 11: "every witness confirmed before the hand-off" answered from the index alone.
+    // "every witness confirmed before the hand-off" answered from the index alone.
     index('check_witnesses_check_confirmed').on(t.checkId, t.confirmedAt),
   ],
 );

@@ -1,4 +1,4 @@
-// Issue 5, "no one — not even someone with the database — can tell who filed it": files anonymously
+// Anonymity: "no one — not even someone with the database — can tell who filed it": files anonymously
 // through a real `next start` (its own data folder, its own port, its output captured) from a
 // browser that is ALSO signed in as crew, with a distinctive user agent and forwarded-for headers,
 // then searches the database (every table, through SQL), the raw database, WAL and every other file

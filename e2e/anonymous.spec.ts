@@ -1,4 +1,4 @@
-// Issue 5 on a 375 px phone: anonymous report from the link, receipt follow-up, the production's
+// On a 375 px phone: anonymous report from the link, receipt follow-up, the production's
 // question and the reporter's answer, link rotation, photos stripped of GPS and served only to
 // those who may see the incident.
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// Delivery beyond the app (issue 15, section 2): each member's alert choices on the account page,
+// Delivery beyond the app: each member's alert choices on the account page,
 // the record's "who was told", and the service worker showing a push message. Email and the push
 // service's side are tested against a real SMTP sink and a local push endpoint in
 // app/lib/delivery/*.test.ts; here the browser's part is checked.

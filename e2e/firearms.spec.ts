@@ -1,4 +1,4 @@
-// Issue 6 end to end in Chromium: the whole custody chain as each role, every refusal enforced
+// End to end in Chromium: the whole custody chain as each role, every refusal enforced
 // on the server and checked in the database.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ids, signIn, testDb, USERS, type Who } from './helpers';

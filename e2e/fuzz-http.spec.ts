@@ -566,8 +566,8 @@ test.describe('regressions: once a 500, now a 400 with a message', () => {
   });
 });
 
-// Issue 22: the classes an outside test found, each as a table (points 1, 3, 4, 8).
-test.describe('issue 22 classes: foreign origins, content types, control characters, return paths', () => {
+// The classes an outside security test found, each as a table.
+test.describe('outside-test classes: foreign origins, content types, control characters, return paths', () => {
   const counts = () => {
     const db = openReadOnly();
     try {

@@ -4,7 +4,7 @@ import { ids, signIn, testDb, USERS, type Who } from './helpers';
 import { authzCtx } from './authz/ctx';
 import { roleOf, storageStateFor } from './auth-state';
 
-// Issue 4: filing, lists, detail, holds. The e2e database is shared by every spec of a run, so
+// Filing, lists, detail, holds. The e2e database is shared by every spec of a run, so
 // this spec creates what it needs, reads the database to know what to expect, and leaves no
 // hold standing when it ends. Its routes are also in the matrix (e2e/authz/incidents.ts).
 

@@ -43,7 +43,7 @@ test.describe('session cookie', () => {
   });
 });
 
-// Issue 22, point 7: guessing is slowed per account and address; the owner is never locked out.
+// Guessing is slowed per account and address; the owner is never locked out.
 // Addresses come from X-Forwarded-For (rightmost entry, as a proxy writes it; README: deployment).
 test.describe('sign-in throttling', () => {
   test('the guesser is made to wait longer and longer; the owner on another address signs in at once', async ({ browser, baseURL }) => {
@@ -84,7 +84,7 @@ test.describe('sign-in throttling', () => {
   });
 });
 
-// Issue 22, point 1: only same-site return paths are followed after sign-in, checked in a real
+// Only same-site return paths are followed after sign-in, checked in a real
 // browser (a backslash or a tab makes a browser read "/\\evil" and "/\t/evil" as another site).
 test.describe('return path after sign-in', () => {
   const hostile = ['/\\evil.example', '/\\/evil.example', '/\t/evil.example', '/%09/evil.example', '//evil.example', '/\n/evil.example', 'https://evil.example/'];
@@ -116,7 +116,7 @@ test.describe('return path after sign-in', () => {
   });
 });
 
-// Issue 22, point 9: scripts run only with the request's nonce; no 'unsafe-inline' for scripts.
+// Scripts run only with the request's nonce; no 'unsafe-inline' for scripts.
 test.describe('script policy', () => {
   test('every script carries the nonce of its own response, and the page still works', async ({ page }) => {
     const violations: string[] = [];

@@ -1,4 +1,4 @@
-// Two-factor sign-in (issue 22, "Also build"): a member enrols from the account page with the QR
+// Two-factor sign-in: a member enrols from the account page with the QR
 // code's key, keeps the recovery codes, and from then on signs in with password + code. A wrong
 // code is refused with a message and counts as a failed sign-in. Fresh accounts only: the shared
 // demo accounts must keep signing in with a password (e2e/auth-state.ts).

@@ -1,4 +1,4 @@
-// Day-only stamps (DESIGN: anonymous reports keep no time finer than the day) must read as the
+// Day-only stamps (ARCHITECTURE.md: anonymous reports keep no time finer than the day) must read as the
 // production's local day wherever a reader works in the production's zone: pages, printable
 // report, exports, day filters, the dashboard's waits and week buckets. Property-tested over zones
 // either side of UTC, where storing UTC midnight of the local date read as the evening before.

@@ -74,7 +74,7 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
- * Kinds that can never be muted, whose email and push ignore quiet hours (DESIGN: messages to
+ * Kinds that can never be muted, whose email and push ignore quiet hours (ARCHITECTURE.md: messages to
  * people; rule 1 and rule 7 signals). Defined once: preferences, the outbox and the UI read this.
  */
 export const CRITICAL_NOTIFICATION_KINDS: readonly NotificationKind[] = ['hold_called', 'critical_incident', 'escalation'];

@@ -1,6 +1,6 @@
 // Messages to people. Written inside the caller's transaction, so a notification exists exactly
 // when the change that caused it does; the same transaction writes its email and push rows to the
-// outbox, as each member chose (DESIGN: messages to people).
+// outbox, as each member chose (ARCHITECTURE.md: messages to people).
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';

@@ -14,7 +14,7 @@ const STATE: Record<ToldRow['status'], { icon: string; word: string; cls: string
   failed: { icon: '✕', word: 'Failed', cls: 'bg-hold-soft text-hold ring-1 ring-hold/40' },
 };
 
-/** The record's "who was told, how, when" (DESIGN: messages to people), newest state per channel. */
+/** The record's "who was told, how, when" (ARCHITECTURE.md: messages to people), newest state per channel. */
 export function WhoWasTold({ rows, timeZone, id }: { rows: ToldRow[]; timeZone: string; id: string }) {
   const people = new Map<string, { name: string; role: string | null; channels: Map<string, ToldRow> }>();
   for (const r of rows) {

@@ -59,7 +59,7 @@ export function FormWarning({ message, children }: { message?: string; children?
   return <FormResult tone="warning" message={message}>{children}</FormResult>;
 }
 
-/** Puts the server's per-field errors back beside their fields (STYLE 4.5) and its message on the form's root. */
+/** Puts the server's per-field errors back beside their fields (ARCHITECTURE.md: forms) and its message on the form's root. */
 export function applyServerErrors<T extends FieldValues>(setError: UseFormReturn<T>['setError'], res: { message: string; fieldErrors?: FieldErrors }) {
   for (const [name, msgs] of Object.entries(res.fieldErrors ?? {})) {
     if (name !== '_form' && msgs?.[0]) setError(name as Path<T>, { type: 'server', message: msgs[0] });

@@ -33,7 +33,7 @@ export function getMyPreferences(userId: string, productionId: string): Preferen
 export type ToldRow = { userId: string; name: string; role: string | null; channel: 'app' | 'email' | 'push'; status: 'pending' | 'sent' | 'failed' | 'read' | 'unread'; at: Date | null; attempts: number; lastError: string | null; dayOnly: boolean };
 
 /**
- * Who was told about a record (its link), by which channel and when (DESIGN: the record shows who
+ * Who was told about a record (its link), by which channel and when (ARCHITECTURE.md: the record shows who
  * was told, how, when). For roles that see the whole production's record (producers, auditors).
  */
 export function listWhoWasTold(actor: Actor, links: string[], since?: Date): ToldRow[] | null {

@@ -113,7 +113,7 @@ function exportIncidents(tx: Tx, actor: AuditActor, f: IncidentExportFilters): {
     rows: rows.map(({ i, reporterName, ownerName, duplicateOf, injury: j, firearms: tags }) => {
       const row: Row = {
         number: i.number, id: i.id, type: LABELS.incidentType[i.type], severity: LABELS.severity[i.severity], status: LABELS.status[i.status],
-        occurredAt: iso(i.occurredAt), // An anonymous report keeps the day only (DESIGN: anonymous reports): its local columns say the day, not a midnight.
+        occurredAt: iso(i.occurredAt), // An anonymous report keeps the day only (ARCHITECTURE.md: anonymous reports): its local columns say the day, not a midnight.
         occurredLocal: i.occurredAt ? exportLocal(i.occurredAt, tz, i.anonymous) : null,
         reportedAt: iso(i.reportedAt), reportedLocal: exportLocal(i.reportedAt, tz, i.anonymous), anonymous: i.anonymous, reporter: i.anonymous ? 'anonymous' : (reporterName ?? null),
         location: i.location, scene: i.scene, description: i.description, immediateActions: i.immediateActions, peopleInvolved: i.peopleInvolved,

@@ -3,7 +3,7 @@
 // the charges were involuntary manslaughter, and the revolver discharged.
 //
 // Links: only to original outlets or primary bodies (app/lib/rust/outlets.ts holds the allowed
-// hosts). Sources DOMAIN.md knows only through a syndicated or republished copy are cited by
+// hosts). Sources known only through a syndicated or republished copy are cited by
 // publication and date with `url: null`.
 //
 // Versioned (docs/ARCHITECTURE.md, reference data): a database keeps every version it was seeded
@@ -407,7 +407,7 @@ const EVENTS: EventInput[] = [
     sources: ['SFNM-TL', 'ABC-0119'],
     failurePoints: ['FP7'],
     phase: 'on-set',
-    // One report with two injured people (DESIGN: injured people): each person's clocks come from
+    // One report with two injured people (ARCHITECTURE.md: injured people): each person's clocks come from
     // the same function a live production's report uses.
     records: [
       { kind: 'incident', ref: 'oct21', type: 'accidental_discharge', label: 'Discharge in the church' },

@@ -1,4 +1,4 @@
-// The daily digest (DESIGN: messages to people): one email a day to each producer and armorer of a
+// The daily digest (ARCHITECTURE.md: messages to people): one email a day to each producer and armorer of a
 // production that is not wrapped, from the worker's clock. Once per person per local day, because
 // the row's dedupe key is that day: a restart or a second worker writes nothing twice.
 import { and, count, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// The outbox (DESIGN: messages to people): every message to a person is a row written inside
+// The outbox (ARCHITECTURE.md: messages to people): every message to a person is a row written inside
 // the transaction of the change that caused it, so a message exists exactly when its cause does.
 // The worker (./worker.ts) sends the rows later; nothing here does I/O beyond the transaction.
 import { randomUUID } from 'node:crypto';
@@ -25,7 +25,7 @@ export type EmailInput = {
   dueAt?: Date;
 };
 
-/** An anonymous report's messages keep their times to the day (DESIGN: anonymous reports). */
+/** An anonymous report's messages keep their times to the day (ARCHITECTURE.md: anonymous reports). */
 const isDayOnlyStamp = (now: Date) => now.getTime() % DAY === 0;
 
 /**

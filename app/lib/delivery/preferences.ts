@@ -15,7 +15,7 @@ export const savePushSubscription = defineUserCore({
   schema: pushSubscriptionSchema,
   adminOnly: false,
   run(input, { actor, tx, now }) {
-    // A browser registered for an anonymous receipt is not also tied to an account (DESIGN: anonymous reports).
+    // A browser registered for an anonymous receipt is not also tied to an account (ARCHITECTURE.md: anonymous reports).
     if (tx.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(and(eq(pushSubscriptions.endpoint, input.endpoint), isNotNull(pushSubscriptions.receiptIncidentId))).get()) {
       throw new Refusal('This browser gets alerts for an anonymous report. Turn those off on the receipt page first, or use another browser.', 'refused');
     }

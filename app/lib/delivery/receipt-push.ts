@@ -1,4 +1,4 @@
-// Push for an anonymous report's receipt (DESIGN: anonymous reports). The subscription is kept
+// Push for an anonymous report's receipt (ARCHITECTURE.md: anonymous reports). The subscription is kept
 // with the report, never with an account or address; its audit entry keeps the day only and no
 // endpoint. A browser already receiving a member's alerts is refused, not stored: one endpoint in
 // both places would tie the report to that account.

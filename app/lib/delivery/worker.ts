@@ -1,4 +1,4 @@
-// The outbox worker (DESIGN: messages to people). One clock drives it: `runWorkerTick(now)` claims
+// The outbox worker (ARCHITECTURE.md: messages to people). One clock drives it: `runWorkerTick(now)` claims
 // due rows in an immediate transaction (a lease), sends them outside it, and records the outcome.
 // A row whose lease ran out — its worker was killed mid-send — is due again, so nothing is lost;
 // a row is only claimed while unleased, so two workers never hold it at once. Other periodic jobs

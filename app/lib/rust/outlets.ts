@@ -1,4 +1,4 @@
-// The hosts a reference-case page may link: original outlets and primary bodies only (DESIGN:
+// The hosts a reference-case page may link: original outlets and primary bodies only (ARCHITECTURE.md:
 // Reference data). Syndicated copies, mirrors and rewrites are cited by name and date, never
 // linked; the page passes every source link through isLinkableSource, so a link withdrawn in a
 // correction stays unlinked when an older version is read. Pure.

@@ -60,7 +60,7 @@ export type RustCaseInfo = {
 };
 
 /**
- * A choice the replay makes where the sources are silent or disputed (DESIGN: Reference data:
+ * A choice the replay makes where the sources are silent or disputed (ARCHITECTURE.md: reference data:
  * nothing invented). The page says it next to the firing it affects and shows what the replay
  * returns without it: `without` replaces the named events' records and the replay runs again.
  */

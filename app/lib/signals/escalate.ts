@@ -43,7 +43,7 @@ export function runEscalations(now: Date): EscalationRun {
 }
 
 function takeStep(tx: Tx, s: Signal, step: DueStep, timeZone: string, productionTitle: string, now: Date): boolean {
-  // An anonymous report's signal keeps the day only, in its steps too (DESIGN: anonymous reports).
+  // An anonymous report's signal keeps the day only, in its steps too (ARCHITECTURE.md: anonymous reports).
   const anonymousIn = s.anonymous ? { timeZone } : undefined;
   const at = s.anonymous ? dayOnly(now, timeZone) : now;
   const raised = formatInZone(s.raisedAt, timeZone, { time: !s.anonymous });

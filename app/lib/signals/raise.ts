@@ -29,7 +29,7 @@ export type RaiseInput = {
 };
 
 /**
- * When a signal's windows start counting. An anonymous report keeps the day only (DESIGN: no time
+ * When a signal's windows start counting. An anonymous report keeps the day only (ARCHITECTURE.md: no time
  * finer than the day), stored as every anonymous time is (dayOnly); its windows count from the
  * start of that local day, never later, so it is escalated at the first run that finds it
  * unacknowledged: a false escalation costs a phone call, a missed live round a life (rule 1's reasoning).
