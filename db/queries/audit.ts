@@ -107,7 +107,8 @@ export function toView(rows: Stored[], actor: AuditActor): AuditEntryView[] {
   }
   const list = [...ids];
   const db = getDb();
-  const names = new Map<string, string>([
+  // No ids, no lookups: an empty IN list would still scan the users table.
+  const names = new Map<string, string>(list.length === 0 ? [] : [
     ...db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list)).all().map((u) => [u.id, u.name] as const),
     ...db
       .select({ id: firearms.id, tag: firearms.tag })

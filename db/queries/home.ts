@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { checkWitnesses, comments, firearmChecks, firearms, incidents, meetingAttendees, safetyMeetings } from '@/db/schema';
-import type { Actor } from '@/app/lib/auth';
+import type { Actor } from '@/app/lib/actor';
 import { can } from '@/app/lib/policy';
 import { listMyCorrectiveActions } from './incidents';
 

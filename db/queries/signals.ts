@@ -6,7 +6,7 @@ import { escalationSettings, incidents, safetyContacts, signals, users, type Sig
 import type { Actor } from '@/app/lib/actor';
 import { can, canSeeIncident } from '@/app/lib/policy';
 import { DEFAULT_ESCALATION, escalationSchedule, signalState, type EscalationSettings, type SignalState } from '@/app/lib/rules/acknowledgement';
-import { clockStart } from '@/app/lib/signals/raise';
+import { clockStart } from '@/app/lib/signals/clock';
 
 export type SignalView = Signal & {
   state: SignalState;

@@ -6,7 +6,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { deliveries, notificationPreferences, productions, pushSubscriptions, users } from '@/db/schema';
 import { isCriticalKind, type DeliveryChannel } from '../enums';
-import { DAY } from '../time';
+import { DAY, isStoredDayOnly } from '../time';
 import { quietUntil } from './schedule';
 
 export type EmailInput = {
@@ -25,8 +25,15 @@ export type EmailInput = {
   dueAt?: Date;
 };
 
-/** An anonymous report's messages keep their times to the day (ARCHITECTURE.md: anonymous reports). */
-const isDayOnlyStamp = (now: Date) => now.getTime() % DAY === 0;
+/**
+ * An anonymous report's messages keep their times to the day (ARCHITECTURE.md: anonymous reports):
+ * the caller passes the day-only stamp, the instant the day began in the production's zone.
+ */
+function isDayOnlyStamp(tx: Tx, productionId: string | null, now: Date): boolean {
+  if (!productionId) return now.getTime() % DAY === 0;
+  const p = tx.select({ tz: productions.timeZone }).from(productions).where(eq(productions.id, productionId)).get();
+  return p ? isStoredDayOnly(now, p.tz) : now.getTime() % DAY === 0;
+}
 
 /**
  * Queues one email, for members and for people who are not members (a production's safety
@@ -49,7 +56,7 @@ export function enqueueEmail(tx: Tx, m: EmailInput): string {
       text: m.text,
       link: m.link ?? null,
       dedupeKey: m.dedupeKey ?? null,
-      dayOnly: isDayOnlyStamp(m.now),
+      dayOnly: isDayOnlyStamp(tx, m.productionId, m.now),
       dueAt: m.dueAt ?? m.now,
       createdAt: m.now,
     })
@@ -89,7 +96,7 @@ export function enqueuePush(tx: Tx, m: PushInput): string {
       subject: m.subject,
       text: m.text,
       link: m.link ?? null,
-      dayOnly: isDayOnlyStamp(m.now),
+      dayOnly: isDayOnlyStamp(tx, m.productionId, m.now),
       dueAt: m.dueAt ?? m.now,
       createdAt: m.now,
     })

@@ -19,7 +19,8 @@ let show = '';
 let producer = '';
 // 14:37 in Denver: neither the hour nor the minute may be kept for an anonymous report.
 const NOW = new Date('2026-11-24T21:37:12.345Z');
-const DAY = '2026-11-24T00:00:00.000Z';
+// The day only: the instant 24 Nov began in Denver (ARCHITECTURE.md: day-only stamps).
+const DAY = '2026-11-24T07:00:00.000Z';
 
 beforeAll(async () => {
   push = await startPushService(2526);
@@ -75,7 +76,7 @@ describe('the anonymous reporter', () => {
     expect(sub).toMatchObject({ userId: null, receiptIncidentId: incident.id, label: '' });
     expect(sub.createdAt.toISOString()).toBe(DAY);
     const entry = getDb().select().from(auditLog).where(eq(auditLog.action, 'receipt.push_on')).get()!;
-    expect(entry.at.getTime() % 86_400_000).toBe(0);
+    expect(entry.at.toISOString()).toBe(DAY);
     expect(JSON.stringify(entry)).not.toContain(device.endpoint);
 
     const asked = askReporterCore(actorOf(producer, show), { incidentId: incident.id, body: 'Which pistol, and who held it?' }, new Date(NOW.getTime() + 3_600_000));

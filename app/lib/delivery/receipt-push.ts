@@ -9,6 +9,7 @@ import { productions, pushSubscriptions, type Incident } from '@/db/schema';
 import { appendAudit } from '../audit';
 import { zodFieldErrors } from '../core';
 import { fail, ok, type ActionResult } from '../errors';
+import { dayOnly } from '../time';
 import { ANONYMOUS_LABEL } from '../incidents/file';
 import { pushSubscriptionSchema, removePushSchema } from '../schemas/delivery';
 
@@ -30,7 +31,7 @@ export function saveReceiptPush(incident: Incident, raw: unknown, now: Date = ne
     const tz = tx.select({ tz: productions.timeZone }).from(productions).where(eq(productions.id, incident.productionId)).get()?.tz ?? 'UTC';
     const id = randomUUID();
     // No label (it would describe the device) and the day only, like every anonymous record.
-    const day = new Date(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
+    const day = dayOnly(now, tz);
     tx.insert(pushSubscriptions).values({ id, receiptIncidentId: incident.id, endpoint: s.endpoint, p256dh: s.keys.p256dh, auth: s.keys.auth, label: '', createdAt: day }).run();
     appendAudit(tx, { chain: incident.productionId, actorId: null, actorLabel: ANONYMOUS_LABEL, entity: 'incident', entityId: incident.id, action: 'receipt.push_on', at: now, anonymousIn: { timeZone: tz } });
     return ok({ created: true });

@@ -4,10 +4,10 @@
 // a row is only claimed while unleased, so two workers never hold it at once. Other periodic jobs
 // (the daily digest here; escalation) join the same tick.
 import { and, asc, desc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
-import { getDb, write } from '@/db/client';
-import { deliveries, pushSubscriptions, type Delivery } from '@/db/schema';
+import { getDb, write, type Tx } from '@/db/client';
+import { deliveries, productions, pushSubscriptions, type Delivery } from '@/db/schema';
 import { appendAudit } from '../audit';
-import { DAY } from '../time';
+import { DAY, dayOnly } from '../time';
 import { backoffMs, MAX_ATTEMPTS } from './schedule';
 import { appBaseUrl, PushGone, sendEmail, sendPush, smtpConfigured, type OutgoingEmail, type OutgoingPush } from './transports';
 import { enqueueDailyDigests } from './digest';
@@ -55,7 +55,12 @@ export function claimDue(now: Date, limit = BATCH, channels: ('email' | 'push')[
   });
 }
 
-const stamp = (r: Delivery, now: Date) => (r.dayOnly ? new Date(Math.floor(now.getTime() / DAY) * DAY) : now);
+/** A day-only row's times keep the day only: the instant that day began in the production's zone. */
+function stamp(tx: Tx, r: Delivery, now: Date): Date {
+  if (!r.dayOnly) return now;
+  const tz = r.productionId ? tx.select({ tz: productions.timeZone }).from(productions).where(eq(productions.id, r.productionId)).get()?.tz : undefined;
+  return tz ? dayOnly(now, tz) : new Date(Math.floor(now.getTime() / DAY) * DAY);
+}
 
 function emailText(r: Delivery): string {
   const open = r.link ? `\n\nOpen it in SetSafe: ${appBaseUrl()}${r.link}` : '';
@@ -111,7 +116,7 @@ function record(r: Delivery, now: Date, err: Error | null): 'sent' | 'retried' |
     // outbox keeps no usable copy of it either.
     const scrub = r.kind === 'invite' ? { text: r.text.replace(/\/invite\/[A-Za-z0-9_-]+/g, '/invite/[one-time link]') } : {};
     if (!err) {
-      tx.update(deliveries).set({ status: 'sent', sentAt: stamp(r, now), leaseUntil: null, lastError: null, ...scrub }).where(eq(deliveries.id, r.id)).run();
+      tx.update(deliveries).set({ status: 'sent', sentAt: stamp(tx, r, now), leaseUntil: null, lastError: null, ...scrub }).where(eq(deliveries.id, r.id)).run();
       return 'sent';
     }
     const message = err.message.slice(0, 500);

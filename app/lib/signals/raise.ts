@@ -7,7 +7,7 @@ import type { Tx } from '@/db/client';
 import { signals, type Signal } from '@/db/schema';
 import { appendAudit } from '../audit';
 import type { Role } from '../enums';
-import { dayOnly, fromLocalDateTime } from '../time';
+import { dayOnly } from '../time';
 import { SIGNAL_LABELS, type SignalKind } from '../rules/acknowledgement';
 
 export type RaiseInput = {
@@ -28,17 +28,7 @@ export type RaiseInput = {
   now: Date;
 };
 
-/**
- * When a signal's windows start counting. An anonymous report keeps the day only (ARCHITECTURE.md: no time
- * finer than the day), stored as every anonymous time is (dayOnly); its windows count from the
- * start of that local day, never later, so it is escalated at the first run that finds it
- * unacknowledged: a false escalation costs a phone call, a missed live round a life (rule 1's reasoning).
- */
-export function clockStart(s: Pick<Signal, 'raisedAt' | 'anonymous'>, timeZone: string): Date {
-  if (!s.anonymous) return s.raisedAt;
-  const dayStart = fromLocalDateTime(`${s.raisedAt.toISOString().slice(0, 10)}T00:00`, timeZone);
-  return dayStart && dayStart.getTime() < s.raisedAt.getTime() ? dayStart : s.raisedAt;
-}
+export { clockStart } from './clock';
 
 /** Raises (or finds) the signal; returns it. A producer raising it has acknowledged it by doing so. */
 export function raiseSignal(tx: Tx, r: RaiseInput): { signal: Signal; created: boolean } {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTempDatabase, seedProduction } from '@/db/test-utils';
+import { dayOnly } from '@/app/lib/time';
 
 createTempDatabase();
 process.env.NEXTAUTH_SECRET = 'unit-test-secret';
@@ -79,19 +80,21 @@ describe('rule 7: a critical signal is raised in the transaction that caused it'
     const token = getDb().select().from(schema.productions).where(eq(schema.productions.id, s.production.id)).get()!.reportToken;
     const code = newReceiptCode();
     const now = new Date('2026-11-24T21:37:12.345Z');
+    // The day only: the instant 24 Nov began in the production's zone (ARCHITECTURE.md: day-only stamps).
+    const DAY_BEGAN = dayOnly(now, s.production.timeZone).toISOString();
     const res = fileAnonymousReport(token, { id: randomUUID(), type: 'live_ammunition_found', description: 'Live round in the dummy box', location: 'Stage 2', day: 'today', receipt: code, mac: receiptMac(normaliseReceipt(code)!, 'unit-test-secret') }, now);
     expect(res.ok).toBe(true);
     const [sig] = signalsOf();
     expect(sig).toMatchObject({ kind: 'live_ammunition', anonymous: true });
-    expect(sig.raisedAt.toISOString()).toBe('2026-11-24T00:00:00.000Z');
+    expect(sig.raisedAt.toISOString()).toBe(DAY_BEGAN);
     const later = new Date('2026-11-24T21:38:00Z');
     expect(runEscalations(later)).toMatchObject({ resent: 1, contacts: 1 });
     const after = signalsOf()[0];
-    expect(after.resentAt?.toISOString()).toBe('2026-11-24T00:00:00.000Z');
-    expect(after.contactsAt?.toISOString()).toBe('2026-11-24T00:00:00.000Z');
-    for (const a of signalAudit(sig.id)) expect(a.at.toISOString()).toBe('2026-11-24T00:00:00.000Z');
+    expect(after.resentAt?.toISOString()).toBe(DAY_BEGAN);
+    expect(after.contactsAt?.toISOString()).toBe(DAY_BEGAN);
+    for (const a of signalAudit(sig.id)) expect(a.at.toISOString()).toBe(DAY_BEGAN);
     const notes = getDb().select().from(schema.notifications).where(eq(schema.notifications.signalId, sig.id)).all();
-    expect(notes.every((n) => n.createdAt.toISOString() === '2026-11-24T00:00:00.000Z')).toBe(true);
+    expect(notes.every((n) => n.createdAt.toISOString() === DAY_BEGAN)).toBe(true);
   });
 });
 
