@@ -5,7 +5,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import sharp from 'sharp';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { ids, signIn, testDb } from './helpers';
+import { expectDayStart, ids, signIn, testDb } from './helpers';
 import { fileAnonymously, gpsJpeg, openWithReceipt, reportToken } from './anonymous-flow';
 
 const PHONE = { width: 375, height: 812 };
@@ -18,6 +18,9 @@ async function noSideScroll(page: Page) {
   const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(over, 'no horizontal scroll at 375 px').toBeLessThanOrEqual(0);
 }
+
+/** The production's time zone, in which its day-only stamps begin their day. */
+const zoneOf = (productionId: string) => row<{ tz: string }>('select time_zone as tz from productions where id = ?', productionId).tz;
 
 function row<T>(sql: string, ...params: unknown[]): T {
   const db = testDb();
@@ -94,11 +97,11 @@ test('a signed-out phone files from the link, with a photo, and keeps the receip
   expect(inc.reporter_id).toBeNull();
   expect(inc.anonymous).toBe(1);
   expect(inc.receipt_hash).toMatch(/^[0-9a-f]{64}$/);
-  expect(new Date(inc.reported_at).toISOString()).toMatch(/T00:00:00\.000Z$/);
+  expectDayStart(inc.reported_at, zoneOf(demo));
   incidentId = inc.id;
   const att = row<{ id: string; uploaded_by_id: string | null; created_at: number; stored_name: string }>('select * from attachments where incident_id = ?', incidentId);
   expect(att.uploaded_by_id).toBeNull();
-  expect(new Date(att.created_at).toISOString()).toMatch(/T00:00:00\.000Z$/);
+  expectDayStart(att.created_at, zoneOf(demo));
   attachmentId = att.id;
 });
 
@@ -136,11 +139,11 @@ test('a producer asks a question; the reporter reads it with the receipt and ans
 
   const answer = row<{ author_id: string | null; kind: string; created_at: number }>("select * from comments where incident_id = ? and kind = 'answer'", incidentId);
   expect(answer.author_id).toBeNull();
-  expect(new Date(answer.created_at).toISOString()).toMatch(/T00:00:00\.000Z$/);
+  expectDayStart(answer.created_at, zoneOf(demo));
   const producerId = row<{ id: string }>("select id from users where email = 'producer@setsafe.test'").id;
   const note = row<{ created_at: number } | undefined>("select * from notifications where user_id = ? and kind = 'reporter_update' and link like ?", producerId, `%${incidentId}%`);
   expect(note).toBeTruthy();
-  expect(new Date(note!.created_at).toISOString()).toMatch(/T00:00:00\.000Z$/);
+  expectDayStart(note!.created_at, zoneOf(demo));
   const audit = row<{ actor_id: string | null; actor_label: string; at: number }>("select * from audit_log where action = 'comment.reporter_answer' order by id desc limit 1");
   expect(audit.actor_id).toBeNull();
   expect(audit.actor_label).toBe('Anonymous reporter');

@@ -92,6 +92,8 @@ test.describe('crew', () => {
     if (!standing) {
       await producer.getByLabel('Written resolution').fill('Cable moved and taped; exit clear (delivery e2e cleanup).');
       await producer.getByRole('button', { name: 'Lift hold' }).click();
+      await producer.getByRole('button', { name: 'Yes, lift the hold' }).click();
+      await expect(producer.getByTestId('hold-lifted')).toBeVisible();
       await expect(producer.getByTestId('hold-banner')).toHaveCount(0);
     }
   });

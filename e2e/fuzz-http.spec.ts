@@ -332,6 +332,22 @@ function targets(): Target[] {
       request: () => fc.tuple(method('POST'), bodyFor(['id'])).map(([m, b]) => ({ method: m, path: '/api/bench/floor', body: m === 'GET' ? { kind: 'none' } : b, reachesHandler: true })),
     },
     {
+      // Rule 7's acknowledgement: random and hostile signal ids only, so no real signal changes.
+      name: 'POST acknowledge a signal',
+      methods: ['POST'],
+      json: true,
+      callers: all,
+      request: (c) => productionRoute(c, (s) => `/signals/${s}/acknowledge`, [segment([randomUUID(), 'x'])], 'POST', null),
+    },
+    {
+      // The e2e clock: bodies without a valid `at`, so the fuzz never runs other specs' escalations.
+      name: 'POST test clock (no valid time)',
+      methods: ['POST'],
+      json: true,
+      callers: ['anon', 'producer'],
+      request: () => fc.tuple(method('POST'), bodyFor(['when', 'time'])).map(([m, b]) => ({ method: m, path: '/api/test/clock', body: m === 'GET' ? { kind: 'none' } : b, reachesHandler: true })),
+    },
+    {
       name: 'GET next-auth endpoints',
       methods: ['GET', 'POST'],
       json: false,
@@ -444,6 +460,8 @@ test.describe('generated input over HTTP at every route handler', () => {
       /^\/api\/productions\/[^/]+\/handoffs$/,
       /^\/api\/report\/attachments\/[^/]+$/,
       /^\/api\/bench\/floor$/,
+      /^\/api\/productions\/[^/]+\/signals\/[^/]+\/acknowledge$/,
+      /^\/api\/test\/clock$/,
       /^\/api\/auth\/.+$/,
     ];
     const api = authzRoutes.filter((r) => r.kind === 'api').map((r) => r.path(ctx).split('?')[0]);

@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { dayOnly } from '../app/lib/time';
 
 export const PASSWORD = 'setsafe-demo-2026';
 export const USERS = {
@@ -41,4 +42,13 @@ export async function signIn(page: Page, who: Who | string, password = PASSWORD)
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).not.toHaveURL(/sign-in/);
+}
+
+/**
+ * A day-only stamp (ARCHITECTURE.md: day-only stamps): the instant a local day began in the
+ * production's zone, and nothing finer.
+ */
+export function expectDayStart(at: number | Date, timeZone: string, label?: string) {
+  const d = new Date(at);
+  expect(d.toISOString(), label).toBe(dayOnly(d, timeZone).toISOString());
 }

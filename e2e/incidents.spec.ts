@@ -175,7 +175,7 @@ test.describe('filing on a phone', () => {
     expect(again.status()).toBe(200);
     expect(await again.json()).toMatchObject({ id, created: false });
     expect(query('select id from incidents where id = ?', id)).toHaveLength(1);
-    const bad = await page.request.post(url, { data: { id: randomUUID(), type: 'other', description: '', location: '<script>x</script>' } });
+    const bad = await page.request.post(url, { data: { id: randomUUID(), type: 'other', description: '', location: 'x' } });
     expect(bad.status()).toBe(400);
     expect((await bad.json()).fieldErrors).toHaveProperty('location');
     const notJson = await page.request.post(url, { data: '{not json', headers: { 'Content-Type': 'application/json' } });

@@ -54,5 +54,8 @@ signedIn('signed-in pages and the public case page link the same manifest', asyn
   await page.goto('/reference/rust');
   const fromPublic = await linkedManifest(page);
   expect(fromApp.href).toBe(fromPublic.href);
-  await expect(crew.locator('head meta[name="theme-color"]')).toHaveAttribute('content', /^#[0-9a-f]{6}$/i);
+  // One theme colour for the light scheme and one for the dark (night shoots).
+  const themeColors = crew.locator('head meta[name="theme-color"]');
+  await expect(themeColors).toHaveCount(2);
+  for (const m of await themeColors.all()) await expect(m).toHaveAttribute('content', /^#[0-9a-f]{6}$/i);
 });

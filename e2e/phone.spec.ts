@@ -165,6 +165,7 @@ test.describe('producer', () => {
     await banner.getByRole('link', { name: 'Hold details' }).click();
     await producer.getByLabel('Written resolution').fill('Smoke machine re-set and tested; stage aired out.');
     await producer.getByRole('button', { name: 'Lift hold' }).click();
+    await producer.getByRole('button', { name: 'Yes, lift the hold' }).click();
     await expect(banner).toHaveCount(0);
     expect(standingHoldCount(prod.demo)).toBe(0);
   });

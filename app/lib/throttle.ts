@@ -11,9 +11,11 @@
 //   Addresses the owner signed in from in the last 30 days stay open, so the owner still gets in.
 // Rows live in sign_in_failures: 'pair:', 'email:' and 'ip:' keys are failures; 'known:' rows
 // are the owner's successful sign-ins by address.
+import { createHmac } from 'node:crypto';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { signInFailures } from '@/db/schema';
+import { getAuthSecret } from './secret';
 
 export const FREE_PAIR_FAILURES = 3;
 export const PAIR_WINDOW_MS = 60 * 60_000;
@@ -44,10 +46,16 @@ export type ThrottleKeys = {
 };
 
 const norm = (email: string) => email.trim().toLowerCase();
+/**
+ * Addresses are kept only as a keyed hash: the throttle needs to recognise an address again, never
+ * to read it back, and a stored address could place a member's anonymous report (ARCHITECTURE.md:
+ * anonymous reports).
+ */
+const addr = (address: string) => createHmac('sha256', getAuthSecret()).update(`sign-in address:${address}`).digest('base64url').slice(0, 22);
 export const accountKey = (email: string) => `email:${norm(email)}`;
-export const addressKey = (address: string) => `ip:${address}`;
-const pairKey = (k: ThrottleKeys) => `pair:${norm(k.email)}|${k.address}`;
-const knownKey = (k: ThrottleKeys) => `known:${norm(k.email)}|${k.address}`;
+export const addressKey = (address: string) => `ip:${addr(address)}`;
+const pairKey = (k: ThrottleKeys) => `pair:${norm(k.email)}|${addr(k.address)}`;
+const knownKey = (k: ThrottleKeys) => `known:${norm(k.email)}|${addr(k.address)}`;
 
 function countSince(key: string, since: number): { n: number; last: number | null } {
   const row = getDb()

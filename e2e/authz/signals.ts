@@ -22,6 +22,7 @@ export const routes: RouteCase[] = [
     name: 'test clock (e2e only): no time given',
     kind: 'api', method: 'POST',
     path: () => '/api/test/clock',
+    body: () => ({}),
     expect: { crew: 'invalid', armorer: 'invalid', producer: 'invalid', auditor: 'invalid', admin: 'invalid', other: 'invalid', anon: 'invalid' },
   },
 ];
