@@ -14,7 +14,7 @@ export default function AppError({ error, reset }: { error: Error & { digest?: s
 
   return (
     <main className="mx-auto max-w-xl px-4 py-12">
-      <section role="alert" aria-labelledby="app-error-title" className="rounded-xl border border-line bg-white p-5 sm:p-6">
+      <section role="alert" aria-labelledby="app-error-title" className="rounded-xl border border-line bg-surface p-5 sm:p-6">
         <h1 id="app-error-title" className="text-xl font-bold">
           This page could not be shown
         </h1>

@@ -56,7 +56,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <OutboxStatus />
       <div className="flex-1">{children}</div>
       {/* Rule 7: the industry hotline is always findable, on every signed-in page. */}
-      <footer className="border-t border-line bg-white">
+      <footer className="border-t border-line bg-surface">
         <div className="mx-auto max-w-6xl px-4 py-2">
           <Hotline compact />
         </div>

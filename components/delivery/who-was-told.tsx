@@ -9,7 +9,7 @@ const CHANNEL: Record<ToldRow['channel'], string> = { app: 'In the app', email: 
 const STATE: Record<ToldRow['status'], { icon: string; word: string; cls: string }> = {
   sent: { icon: '✓', word: 'Sent', cls: 'bg-ok-soft text-ok ring-1 ring-ok/30' },
   read: { icon: '✓', word: 'Read', cls: 'bg-ok-soft text-ok ring-1 ring-ok/30' },
-  unread: { icon: '○', word: 'Not read yet', cls: 'bg-slate-100 text-ink ring-1 ring-line' },
+  unread: { icon: '○', word: 'Not read yet', cls: 'bg-surface text-ink ring-1 ring-line' },
   pending: { icon: '…', word: 'Waiting to send', cls: 'bg-warn-soft text-medium ring-1 ring-medium/40' },
   failed: { icon: '✕', word: 'Failed', cls: 'bg-hold-soft text-hold ring-1 ring-hold/40' },
 };

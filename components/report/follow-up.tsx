@@ -128,7 +128,7 @@ function ReportView({ receipt, view, onView, onClose }: { receipt: string; view:
       </section>
 
       <Conversation receipt={receipt} view={view} onView={onView} />
-      <section aria-labelledby="receipt-push-h" className="rounded-xl border border-line bg-white p-4 shadow-sm sm:p-5">
+      <section aria-labelledby="receipt-push-h" className="rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5">
         <h2 id="receipt-push-h" className="text-lg font-semibold">
           Be told when the production asks
         </h2>

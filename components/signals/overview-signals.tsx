@@ -14,7 +14,7 @@ export function OverviewSignals({ actor, now }: { actor: Actor; now: Date }) {
   return (
     <section aria-labelledby="waiting-h" className="mb-4 flex flex-col gap-3" data-testid="overview-signals">
       {waiting.length ? (
-        <div className="rounded-xl border-2 border-hold bg-white p-4 shadow-sm sm:p-5">
+        <div className="rounded-xl border-2 border-hold bg-surface p-4 shadow-sm sm:p-5">
           <h2 id="waiting-h" className="mb-3 text-lg font-bold text-hold">
             <span aria-hidden="true">▲ </span>
             {waiting.length === 1 ? 'A critical signal is waiting for a producer' : `${waiting.length} critical signals are waiting for a producer`}

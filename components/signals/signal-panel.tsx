@@ -54,7 +54,7 @@ export function SignalPanel({ productionId, signals, timeZone }: { productionId:
     <section
       aria-labelledby="signals-h"
       data-testid="signal-panel"
-      className={cx('mb-4 rounded-xl border-2 p-4 shadow-sm sm:p-5', open ? 'border-hold bg-white' : 'border-line bg-surface')}
+      className={cx('mb-4 rounded-xl border-2 p-4 shadow-sm sm:p-5', open ? 'border-hold bg-surface' : 'border-line bg-surface')}
     >
       <h2 id="signals-h" className="mb-3 text-lg font-bold text-ink">
         {open ? 'Critical: a producer must acknowledge this' : 'Critical signal (rule 7)'}
