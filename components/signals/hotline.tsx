@@ -19,7 +19,7 @@ export function Hotline({ className, compact }: { className?: string; compact?: 
         <span aria-hidden="true">☎ </span>No producer acknowledged a critical signal in time: it went to the production’s safety contacts.
       </p>
       <p className="mt-1 text-ink">Anyone on the show may call the {HOTLINE.name}, in confidence:</p>
-      <a href={HOTLINE.tel} className="mt-2 inline-flex min-h-11 items-center rounded-lg bg-hold px-4 text-lg font-bold text-white">
+      <a href={HOTLINE.tel} className="mt-2 inline-flex min-h-11 items-center rounded-lg bg-hold-solid px-4 text-lg font-bold text-white">
         {HOTLINE.display} · {HOTLINE.digits}
       </a>
     </div>

@@ -10,9 +10,9 @@ import { Hotline } from './hotline';
 // producer's one-tap Acknowledge. Unacknowledged signals are red and loud; acknowledged ones calm.
 
 const STATE: Record<SignalState, { label: string; icon: string; cls: string }> = {
-  waiting: { label: 'Waiting for a producer', icon: '▲', cls: 'bg-hold text-white' },
-  resent: { label: 'Re-sent: still not acknowledged', icon: '▲', cls: 'bg-hold text-white' },
-  escalated: { label: 'Escalated to the safety contacts', icon: '☎', cls: 'bg-hold text-white' },
+  waiting: { label: 'Waiting for a producer', icon: '▲', cls: 'bg-hold-solid text-white' },
+  resent: { label: 'Re-sent: still not acknowledged', icon: '▲', cls: 'bg-hold-solid text-white' },
+  escalated: { label: 'Escalated to the safety contacts', icon: '☎', cls: 'bg-hold-solid text-white' },
   acknowledged: { label: 'Acknowledged', icon: '✓', cls: 'bg-ok-soft text-ok ring-1 ring-ok/30' },
 };
 
