@@ -45,8 +45,12 @@ export function claimDue(now: Date, limit = BATCH, channels: ('email' | 'push')[
       .orderBy(desc(deliveries.critical), asc(deliveries.dueAt))
       .limit(limit)
       .all();
-    const until = new Date(now.getTime() + leaseMs());
+    const exact = new Date(now.getTime() + leaseMs());
     for (const r of rows) {
+      // A day-only row (about an anonymous report) stores no time finer than the day, not even
+      // for a moment in the WAL: its lease runs to the next whole UTC day, so a worker killed
+      // mid-send retries it then (ARCHITECTURE.md: anonymous reports).
+      const until = r.dayOnly ? coarse(exact) : exact;
       tx.update(deliveries).set({ leaseUntil: until, attempts: r.attempts + 1 }).where(eq(deliveries.id, r.id)).run();
       r.attempts += 1;
       r.leaseUntil = until;
@@ -54,6 +58,9 @@ export function claimDue(now: Date, limit = BATCH, channels: ('email' | 'push')[
     return rows;
   });
 }
+
+/** The next whole UTC day at or after `at`: a time that says nothing finer than the day. */
+const coarse = (at: Date) => new Date(Math.ceil(at.getTime() / DAY) * DAY);
 
 /** A day-only row's times keep the day only: the instant that day began in the production's zone. */
 function stamp(tx: Tx, r: Delivery, now: Date): Date {
@@ -124,7 +131,7 @@ function record(r: Delivery, now: Date, err: Error | null): 'sent' | 'retried' |
       tx.update(deliveries).set({ status: 'failed', leaseUntil: null, lastError: message, ...scrub }).where(eq(deliveries.id, r.id)).run();
       return 'failed';
     }
-    tx.update(deliveries).set({ leaseUntil: null, lastError: message, dueAt: new Date(now.getTime() + backoffMs(r.attempts)) }).where(eq(deliveries.id, r.id)).run();
+    tx.update(deliveries).set({ leaseUntil: null, lastError: message, dueAt: r.dayOnly ? coarse(new Date(now.getTime() + backoffMs(r.attempts))) : new Date(now.getTime() + backoffMs(r.attempts)) }).where(eq(deliveries.id, r.id)).run();
     return 'retried';
   });
 }
