@@ -283,7 +283,8 @@ test('an anonymous report from a signed-in phone leaves no account, address, use
   expect(findInstant(raw, n0 - 50, n1 + 50).length, 'raw detector finds the exact instant in the database/WAL').toBeGreaterThan(0);
   await producer.close();
 
-  // The app does keep an address on purpose for failed sign-ins (throttling); the raw search finds it.
+  // A failed sign-in is recorded on purpose (throttling): the raw search must find that fresh
+  // write, which proves it reads the WAL too; the address itself is kept only as a keyed hash.
   const probe = await browser.newContext({ baseURL: base, extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.99' } });
   const sp = await probe.newPage();
   await sp.goto('/sign-in');
@@ -293,7 +294,8 @@ test('an anonymous report from a signed-in phone leaves no account, address, use
   await expect(sp.getByRole('main').getByRole('alert')).toBeVisible();
   await probe.close();
   const rawAfter = dataFiles().filter(isDatabaseFile).map((f) => fs.readFileSync(f).toString('latin1')).join('');
-  expect(rawAfter.includes('203.0.113.99'), 'raw detector finds an address the app stores').toBe(true);
+  expect(rawAfter.includes(`email:${USERS.crew.toLowerCase()}`), 'raw detector finds the throttle row the app stores').toBe(true);
+  expect(rawAfter.includes('203.0.113.99'), 'the throttle keeps no address in the clear').toBe(false);
 });
 
 test('rule 1 holds for anonymous reports too, and the hold does not single out the reporter', async ({ browser }) => {
