@@ -17,7 +17,25 @@ type Fixtures = Record<RoleName, Page> & {
 
 async function openAs(browser: Browser, role: RoleName, baseURL: string, viewport: { width: number; height: number } | null): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport, storageState: await storageStateFor(role, baseURL) });
-  return context.newPage();
+  return awaitHydration(await context.newPage());
+}
+
+/**
+ * `goto` and `reload` resolve once React has hydrated an HTML page (the root layout sets
+ * `html[data-hydrated]`): filling a field earlier races react-hook-form writing its defaults back,
+ * and the typed text lands after the old value (ARCHITECTURE.md: tests).
+ */
+export function awaitHydration(page: Page): Page {
+  const settle = async <R extends Awaited<ReturnType<Page['goto']>>>(res: R): Promise<R> => {
+    const type = res?.headers()['content-type'] ?? '';
+    if (type.includes('text/html')) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    return res;
+  };
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (url, options) => settle(await goto(url, options));
+  page.reload = async (options) => settle(await reload(options));
+  return page;
 }
 
 function roleFixture(role: RoleName) {
@@ -32,6 +50,9 @@ function roleFixture(role: RoleName) {
 }
 
 export const test = base.extend<Fixtures>({
+  page: async ({ page }, provide) => {
+    await provide(awaitHydration(page));
+  },
   crew: roleFixture('crew'),
   actor: roleFixture('actor'),
   ad: roleFixture('ad'),

@@ -12,10 +12,10 @@ export function OverviewSignals({ actor, now }: { actor: Actor; now: Date }) {
   if (waiting.length === 0 && !hotline) return null;
   const tz = actor.production.timeZone;
   return (
-    <section aria-labelledby="waiting-h" className="mb-4 flex flex-col gap-3" data-testid="overview-signals">
+    <section aria-labelledby="signals-waiting-h" className="mb-4 flex flex-col gap-3" data-testid="overview-signals">
       {waiting.length ? (
         <div className="rounded-xl border-2 border-hold bg-surface p-4 shadow-sm sm:p-5">
-          <h2 id="waiting-h" className="mb-3 text-lg font-bold text-hold">
+          <h2 id="signals-waiting-h" className="mb-3 text-lg font-bold text-hold">
             <span aria-hidden="true">▲ </span>
             {waiting.length === 1 ? 'A critical signal is waiting for a producer' : `${waiting.length} critical signals are waiting for a producer`}
           </h2>
@@ -37,7 +37,7 @@ export function OverviewSignals({ actor, now }: { actor: Actor; now: Date }) {
           </ul>
         </div>
       ) : (
-        <h2 id="waiting-h" className="sr-only">Critical signals</h2>
+        <h2 id="signals-waiting-h" className="sr-only">Critical signals</h2>
       )}
       {hotline ? <Hotline /> : null}
     </section>

@@ -89,7 +89,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ produ
           <ul className="divide-y divide-line">
             {members.map((m) => (
               <li key={m.membershipId} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <span className="font-semibold">{m.name}</span>
+                <span className="min-w-0 font-semibold [overflow-wrap:anywhere]">{m.name}</span>
                 <span className="text-muted">
                   {LABELS.role[m.role]}
                   {m.positions.length ? ` · ${m.positions.map((x) => LABELS.position[x]).join(', ')}` : ''}

@@ -115,7 +115,7 @@ export default async function CheckPage({ params }: { params: Promise<{ producti
               <ul className="divide-y divide-line">
                 {c.witnesses.map((w) => (
                   <li key={w.userId} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                    <span className="font-semibold">{w.name}</span>
+                    <span className="min-w-0 font-semibold [overflow-wrap:anywhere]">{w.name}</span>
                     <span className="flex items-center gap-2">
                       {w.confirmedAt ? <span className="text-sm text-muted">{formatInZone(w.confirmedAt, tz)}</span> : null}
                       <ConfirmedBadge confirmed={Boolean(w.confirmedAt)} />
