@@ -36,7 +36,7 @@ export function WaitingList({ items, hold }: { items: WaitingItem[]; hold: { rea
                   r.kind === 'hold' ? 'border-2 border-hold bg-hold-soft' : r.urgent ? 'border-medium/50 bg-warn-soft' : 'border-line',
                 )}
               >
-                <span className="flex min-w-0 flex-1 flex-col items-start gap-0.5">
+                <span className="flex min-w-0 flex-1 flex-col items-start gap-0.5 [overflow-wrap:anywhere]">
                   <span
                     className={cx(
                       'rounded text-xs font-bold uppercase tracking-wide',
