@@ -204,7 +204,7 @@ test.describe('audit trail', () => {
     const m = (members.prepare("select count(*) as n from audit_log where chain = ? and action = 'member.add'").get(demo) as { n: number }).n;
     members.close();
     await expect(page.getByTestId('audit-total')).toContainText(`${m} entries`);
-    await expect(page.getByTestId('audit-row').first()).toContainText('Member: add');
+    await expect(page.getByTestId('audit-row').first()).toContainText('Member added');
     await expect(page.getByTestId('audit-row').first()).toContainText('Role');
     await page.context().close();
   });
@@ -283,7 +283,7 @@ test.describe('printable incident report', () => {
     const filed = authzCtx().demoIncident;
     await page.goto(`/productions/${demo}/incidents/${filed}/report`);
     await expect(page.getByTestId('report-timeline')).toContainText('Filed the report');
-    await expect(page.getByTestId('report-audit')).toContainText('Incident: file');
+    await expect(page.getByTestId('report-audit')).toContainText('Report filed');
     await expect(page.getByTestId('report-audit')).toContainText('Description');
     // The injury report shows the personal section to the producer and the overdue OSHA clock.
     await page.goto(`/productions/${demo}/incidents/${seeded.incidents[1]}/report`);
