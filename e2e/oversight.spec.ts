@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ids, signIn, testDb, type Who } from './helpers';
+import { ids, testDb, type Who } from './helpers';
+import { openPageAs } from './fixtures';
 import { parseCsv } from './csv';
 import { routes } from './authz/oversight';
 import type { Caller } from './authz/types';
@@ -81,12 +82,7 @@ test.afterAll(() => {
   db.close();
 });
 
-async function as(browser: Browser, who: Who | null, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await ctx.newPage();
-  if (who) await signIn(page, who);
-  return page;
-}
+const as = (browser: Browser, who: Who | null, viewport = { width: 1280, height: 900 }): Promise<Page> => openPageAs(browser, who, { viewport });
 
 test.describe('producer dashboard', () => {
   test('the overview a member lands on carries the rule-4 verdict for dashboard roles only', async ({ browser }) => {
