@@ -5,10 +5,9 @@ import { headReceipts, users } from '@/db/schema';
 import { verifyDatabase } from '@/db/audit-chains';
 import type { Actor } from '@/app/lib/actor';
 import { assertCan } from '@/app/lib/policy';
-import type { ChainReport } from '@/app/lib/audit-verify';
 import type { ReceiptTrigger } from '@/app/lib/enums';
-import type { HeadReceiptDoc } from '@/app/lib/schemas/receipts';
-import { parseReceipt, signatureValid } from '@/app/lib/receipts/sign';
+import { parseReceipt, signatureValid, type ReceiptCheck } from '@/app/lib/receipts/sign';
+export type { ReceiptCheck };
 import { getReceiptKey } from '@/app/lib/receipts/keys';
 
 // Signed head receipts on the audit screen (ARCHITECTURE.md: audit trail, anchoring): the list of
@@ -38,20 +37,6 @@ export function receiptPublicKey(): { pem: string; keyId: string } {
   const k = getReceiptKey();
   return { pem: k.publicKeyPem, keyId: k.keyId };
 }
-
-export type ReceiptCheck =
-  | { verdict: 'unreadable' | 'forged' | 'elsewhere'; message: string; receipt: HeadReceiptDoc | null }
-  | {
-      verdict: 'confirmed' | 'contradicted';
-      message: string;
-      receipt: HeadReceiptDoc;
-      /** The receipt's head is the newest entry now. */
-      newest: boolean;
-      entriesSince: number;
-      /** A row in head_receipts records sending this receipt. */
-      recorded: boolean;
-      report: ChainReport;
-    };
 
 /**
  * Checks a receipt a person kept against this production's chain now: is it signed by this server's

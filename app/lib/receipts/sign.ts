@@ -5,6 +5,7 @@
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../audit';
 import { headReceiptSchema, type HeadReceiptDoc } from '../schemas/receipts';
+import type { ChainReport } from '../audit-verify';
 
 export const RECEIPT_TYPE = 'setsafe.head-receipt';
 export const RECEIPT_BEGIN = '-----BEGIN SETSAFE RECEIPT-----';
@@ -69,3 +70,19 @@ export function signatureValid(r: HeadReceiptDoc, publicKey: KeyObject | string)
     return false;
   }
 }
+
+/** What the audit screen says about a kept receipt (db/queries/receipts.ts checks it). */
+export type ReceiptCheck =
+  | { verdict: 'unreadable' | 'forged' | 'elsewhere'; message: string; receipt: HeadReceiptDoc | null }
+  | {
+      verdict: 'confirmed' | 'contradicted';
+      message: string;
+      receipt: HeadReceiptDoc;
+      /** The receipt's head is the newest entry now. */
+      newest: boolean;
+      entriesSince: number;
+      /** A row in head_receipts records sending this receipt. */
+      recorded: boolean;
+      report: ChainReport;
+    };
+
