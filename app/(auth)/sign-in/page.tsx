@@ -30,6 +30,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         ) : null}
         <SignInForm next={safeNext} />
+        <p className="mt-4">
+          <a className="inline-flex min-h-11 items-center font-semibold text-brand underline" href="/sign-in/link">
+            Email me a sign-in link instead
+          </a>
+        </p>
       </div>
       <p className="mt-6 text-center text-muted">
         Saw something unsafe and want to stay anonymous? Use the QR code or link on your call sheet — no account needed.
