@@ -76,6 +76,10 @@ test.describe('auditor', () => {
     await expect(result).toContainText(`The chain still holds this head: entry #${row.seq} has the receipt's hash`);
     await expect(result).toContainText('Signature: valid');
     await auditor.setViewportSize({ width: 375, height: 800 });
+    await card.getByText('Public key for checking receipts').click();
+    await expect(card.getByTestId('receipt-public-key')).toContainText('BEGIN PUBLIC KEY');
+    // No sideways scroll on a phone, the public key open included.
+    await expect.poll(() => auditor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await card.screenshot({ path: info.outputPath('receipts-375.png') });
     await auditor.setViewportSize({ width: 1280, height: 900 });
     await card.screenshot({ path: info.outputPath('receipts-1280.png') });

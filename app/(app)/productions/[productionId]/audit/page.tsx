@@ -157,7 +157,8 @@ function Receipts({ actor }: { actor: Actor }) {
   const tz = actor.production.timeZone;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <div className="flex flex-col gap-3">
+      {/* min-w-0: a grid item would otherwise grow to the public key's longest line on a phone. */}
+      <div className="flex min-w-0 flex-col gap-3">
         <p className="text-muted">
           A receipt is the chain&apos;s newest entry and hash, signed by this server and emailed to every producer and auditor — once a day
           and whenever someone asks. Kept in inboxes outside the server, it shows later whether the trail was cut short or rewritten,
@@ -186,14 +187,14 @@ function Receipts({ actor }: { actor: Actor }) {
         <details className="mt-2">
           <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-brand">Public key for checking receipts</summary>
           <p className="mt-1 text-sm text-muted">
-            Key {key.keyId}. Save it to check receipts away from this server: <code>npm run audit:verify -- --receipt receipt.json --public-key receipts.pub.pem</code>
+            Key {key.keyId}. Save it to check receipts away from this server: <code className="break-words">npm run audit:verify -- --receipt receipt.json --public-key receipts.pub.pem</code>
           </p>
           <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-canvas p-2 text-xs" data-testid="receipt-public-key">
             {key.pem}
           </pre>
         </details>
       </div>
-      <div>
+      <div className="min-w-0">
         <h3 className="mb-2 font-semibold">Check a receipt</h3>
         <CheckReceiptForm action={checkKeptReceipt.bind(null, actor.productionId)} />
       </div>
