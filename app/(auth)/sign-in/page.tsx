@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/app/lib/auth';
 import { SignInForm } from './sign-in-form';
@@ -31,9 +32,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         ) : null}
         <SignInForm next={safeNext} />
         <p className="mt-4">
-          <a className="inline-flex min-h-11 items-center font-semibold text-brand underline" href="/sign-in/link">
+          <Link className="inline-flex min-h-11 items-center font-semibold text-brand underline" href="/sign-in/link">
             Email me a sign-in link instead
-          </a>
+          </Link>
         </p>
       </div>
       <p className="mt-6 text-center text-muted">
