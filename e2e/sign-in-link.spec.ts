@@ -104,6 +104,7 @@ test.describe('the owner while a guesser is throttled', () => {
     const email = `nobody.${Date.now()}@setsafe.test`;
     const page = await askForLink(browser, baseURL!, email, `192.0.2.${rand()}`);
     expect(linkFor(email)).toBeNull();
+    await page.screenshot({ path: test.info().outputPath('sign-in-link-request-1280.png'), fullPage: true });
     await page.context().close();
   });
 

@@ -189,7 +189,7 @@ function Receipts({ actor }: { actor: Actor }) {
           <p className="mt-1 text-sm text-muted">
             Key {key.keyId}. Save it to check receipts away from this server: <code className="break-words">npm run audit:verify -- --receipt receipt.json --public-key receipts.pub.pem</code>
           </p>
-          <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-canvas p-2 text-xs" data-testid="receipt-public-key">
+          <pre className="mt-2 rounded-lg border border-line bg-canvas p-2 text-xs break-all whitespace-pre-wrap" data-testid="receipt-public-key">
             {key.pem}
           </pre>
         </details>

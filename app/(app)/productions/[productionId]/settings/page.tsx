@@ -66,7 +66,7 @@ function ReceiptKeyCard() {
         The daily and on-demand audit receipts are signed with this Ed25519 key ({key.keyId}). Auditors keep a copy of this public key to
         check receipts: <code>npm run audit:verify -- --receipt receipt.json --public-key receipts.pub.pem</code>, or on the audit screen.
       </p>
-      <pre className="overflow-x-auto rounded-lg border border-line bg-canvas p-2 text-xs" data-testid="settings-receipt-key">
+      <pre className="rounded-lg border border-line bg-canvas p-2 text-xs break-all whitespace-pre-wrap" data-testid="settings-receipt-key">
         {key.pem}
       </pre>
     </Card>
