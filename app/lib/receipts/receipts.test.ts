@@ -163,7 +163,7 @@ describe('sending receipts', () => {
     const text = mail.text;
     // The receipt's head is followed by its own audit entry: held, one entry since.
     expect(checkReceipt(actor, text)).toMatchObject({ verdict: 'confirmed', newest: false, entriesSince: 1, recorded: true });
-    write((tx) => appendAudit(tx, { chain: show, actorId: null, actorLabel: 't', entity: 'x', entityId: 'y', action: 'x.y', at: new Date() }));
+    write((tx) => appendAudit(tx, { chain: show, actorId: null, actorLabel: 't', entity: 'incident', entityId: 'y', action: 'incident.update', at: new Date() }));
     expect(checkReceipt(actor, text)).toMatchObject({ verdict: 'confirmed', entriesSince: 2 });
 
     const parsed = parseReceipt(text);
