@@ -1,6 +1,6 @@
 // Creates and migrates the database on first start (never during `next build`), rewrites old
 // day-only stamps (ARCHITECTURE.md, anonymous reports), seeds the read-only reference cases
-// (ARCHITECTURE.md: reference data), makes sure the auth secret and the Web Push keys exist before
+// (ARCHITECTURE.md: reference data), makes sure the auth secret, the Web Push keys and the receipt signing key exist before
 // the first request, and starts the outbox worker (ARCHITECTURE.md: messages to people) unless
 // DELIVERY_WORKER=0.
 export async function register() {
@@ -16,12 +16,17 @@ export async function register() {
   console.log(`[setsafe] database ready at ${databasePath()}`);
   const { getVapidKeys } = await import('./app/lib/delivery/vapid');
   getVapidKeys();
+  const { getReceiptKey } = await import('./app/lib/receipts/keys');
+  getReceiptKey();
   // Rule 7: escalations and reminders join the outbox worker's clock. Under SETSAFE_TEST_CLOCK=1 the
   // end-to-end tests drive that clock themselves (POST /api/test/clock); the benchmark's generated
   // two years of overdue actions would otherwise all be reminded mid-measurement.
   if (process.env.SETSAFE_TEST_CLOCK !== '1' && process.env.SETSAFE_BENCH !== '1') {
     const { scheduleEscalations } = await import('./app/lib/signals/timer');
     scheduleEscalations();
+    // The daily signed head receipt (ARCHITECTURE.md: audit trail, anchoring) joins the same clock.
+    const { scheduleReceipts } = await import('./app/lib/receipts/timer');
+    scheduleReceipts();
   }
   if (process.env.DELIVERY_WORKER !== '0') {
     const { startDeliveryWorker } = await import('./app/lib/delivery/worker');

@@ -11,7 +11,10 @@ import { verifyDatabase } from './audit-chains';
 import { readChainHeads } from './chain-heads';
 import { appendAudit, entryHash, GENESIS, SITE_CHAIN, type HashedFields } from '../app/lib/audit';
 import { addMembership, createProduction, createUser } from '../app/lib/site';
-import { verifyChain, type ChainRow } from '../app/lib/audit-verify';
+import { headOfExport, parseExpect, verifyChain, type ChainRow, type KeptHead } from '../app/lib/audit-verify';
+import { generateKeyPairSync } from 'node:crypto';
+import { toCsv, toJson } from '../app/lib/export-format';
+import { receiptText, signReceipt } from '../app/lib/receipts/sign';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -260,5 +263,154 @@ describe('audit chain verification on a real SQLite file', () => {
     const bad = run();
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain(`Entry #${f.total} is missing at the end`);
+  });
+});
+
+// Heads kept outside the server (ARCHITECTURE.md: audit trail, anchoring). Whoever holds the files
+// can rewrite chain-heads.json along with the chain, so the old check says intact; a head an auditor
+// kept (typed, in an export, in a signed receipt) still catches it.
+describe('heads kept outside the server', () => {
+  const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  const cli = (file: string, args: string[]) =>
+    spawnSync(tsx, ['scripts/audit-verify.ts', ...args], { cwd: process.cwd(), env: { ...process.env, DATABASE_PATH: file }, encoding: 'utf8' });
+
+  /** What an auditor keeps before the attack: the head, as a note, an export file and a signed receipt. */
+  function kept(f: ReturnType<typeof fixture>) {
+    const head = readChainHeads(f.headsFile)[f.chain];
+    const dir = path.dirname(f.file);
+    const exportFile = path.join(dir, 'incidents-export.json');
+    fs.writeFileSync(
+      exportFile,
+      toJson({ dataset: 'incidents', production: { id: f.chain, title: 'Verify Show', timeZone: 'America/Denver' }, takenAt: new Date(), chainHead: head, filters: {} }, []),
+    );
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const publicKeyFile = path.join(dir, 'receipts.pub.pem');
+    fs.writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+    const receipt = signReceipt({ production: { id: f.chain, title: 'Verify Show' }, chain: f.chain, seq: head.seq, hash: head.hash, signedAt: new Date().toISOString() }, privateKey);
+    const receiptFile = path.join(dir, 'receipt.txt');
+    fs.writeFileSync(receiptFile, `Keep this email.\n\n${receiptText(receipt)}\n`);
+    return { head, exportFile, publicKeyFile, receiptFile, receipt };
+  }
+
+  /** Truncation: the newest entries deleted and the head file rewritten to the new end. */
+  function truncate(f: ReturnType<typeof fixture>, n: number) {
+    const raw = attacker(f.file);
+    raw.prepare('delete from audit_log where chain = ? and seq > ?').run(f.chain, f.total - n);
+    const end = raw.prepare('select seq, hash from audit_log where chain = ? order by seq desc limit 1').get(f.chain) as { seq: number; hash: string };
+    raw.close();
+    fs.writeFileSync(f.headsFile, JSON.stringify({ ...readChainHeads(f.headsFile), [f.chain]: end }));
+  }
+
+  /** One entry softened, every later one re-hashed, and the head file rewritten to match. */
+  function rewrite(f: ReturnType<typeof fixture>, at: number) {
+    const raw = attacker(f.file);
+    const rows = raw.prepare('select * from audit_log where chain = ? order by seq').all(f.chain) as Raw[];
+    let prev = GENESIS;
+    const upd = raw.prepare('update audit_log set after = ?, prev_hash = ?, hash = ? where id = ?');
+    raw.transaction(() => {
+      for (const r of rows) {
+        const after = r.seq === at ? '{"severity":"low","n":-1}' : r.after;
+        const hash = entryHash(prev, { ...fieldsOf(r, f.chain), after });
+        upd.run(after, prev, hash, r.id);
+        prev = hash;
+      }
+    })();
+    raw.close();
+    fs.writeFileSync(f.headsFile, JSON.stringify({ ...readChainHeads(f.headsFile), [f.chain]: { seq: rows.at(-1)!.seq, hash: prev } }));
+  }
+
+  const verifyKept = (f: ReturnType<typeof fixture>, k: KeptHead[]) => {
+    const ro = new Database(f.file, { readonly: true });
+    try {
+      return verifyDatabase(ro, { headsFile: f.headsFile, kept: k });
+    } finally {
+      ro.close();
+    }
+  };
+
+  it('a kept head older than the end holds while the chain only grew', () => {
+    const f = fixture(4);
+    const head = readChainHeads(f.headsFile)[f.chain];
+    const { db, sqlite } = openDatabase(f.file);
+    writeWith(db, (tx) => appendAudit(tx, { chain: f.chain, actorId: null, actorLabel: 'Priya', entity: 'incident', entityId: 'later', action: 'incident.update', at: new Date('2026-03-02T12:00:00Z') }));
+    sqlite.close();
+    const c = chainOf(verifyKept(f, [{ chain: f.chain, ...head, source: 'a note' }]), f.chain);
+    expect(c.status).toBe('intact');
+    expect(c.summary).toBe(`intact, ${f.total + 1} entries; 1 kept head confirmed`);
+  });
+
+  it('truncation with the head file rewritten: intact by the old check, caught by a kept head', () => {
+    const f = fixture();
+    const k = kept(f);
+    truncate(f, 3);
+    expect(chainOf(verify(f.file, f.headsFile), f.chain).status).toBe('intact');
+    const c = chainOf(verifyKept(f, [{ chain: f.chain, ...k.head, source: 'a note' }]), f.chain);
+    expect(c.status).toBe('tampered');
+    expect(c.findings).toEqual([
+      { kind: 'truncated', seqs: [f.total - 2, f.total - 1, f.total], message: `The chain stops at #${f.total - 3}, but a note says it reached #${f.total} (hash ${k.head.hash.slice(0, 12)}…): entries were removed at the end.` },
+    ]);
+  });
+
+  it('an edit re-hashed to the end with the head file rewritten: intact by the old check, caught by a kept head', () => {
+    const f = fixture();
+    const k = kept(f);
+    rewrite(f, 5);
+    expect(chainOf(verify(f.file, f.headsFile), f.chain).status).toBe('intact');
+    const c = chainOf(verifyKept(f, [{ chain: f.chain, ...k.head, source: 'a note' }]), f.chain);
+    expect(c.status).toBe('tampered');
+    expect(c.findings).toHaveLength(1);
+    expect(c.findings[0]).toMatchObject({ kind: 'rewritten', seqs: [f.total] });
+    expect(c.findings[0].message).toMatch(/^The chain was rewritten: entry #\d+ has hash [0-9a-f]{12}…, but a note says/);
+  });
+
+  it('npm run audit:verify: --expect, --against and --receipt pass on the intact chain', () => {
+    const f = fixture(3);
+    const k = kept(f);
+    for (const args of [['--expect', `${k.head.seq}:${k.head.hash}`], ['--against', k.exportFile], ['--receipt', k.receiptFile, '--public-key', k.publicKeyFile]]) {
+      const run = cli(f.file, args);
+      expect(run.status, `${args.join(' ')}\n${run.stdout}${run.stderr}`).toBe(0);
+      expect(run.stdout).toContain(`OK   ${f.chain}: intact, ${f.total} entries`);
+      expect(run.stdout).toContain(`✓ kept head #${k.head.seq}`);
+    }
+  });
+
+  it('npm run audit:verify: truncation and a rewrite, each with the head file to match, fail against --expect, --against and --receipt', () => {
+    for (const attack of ['truncate', 'rewrite'] as const) {
+      const f = fixture(3);
+      const k = kept(f);
+      if (attack === 'truncate') truncate(f, 2);
+      else rewrite(f, 2);
+      const old = cli(f.file, []);
+      expect(old.status, `${attack}: the old check is fooled`).toBe(0);
+      for (const args of [['--expect', `${k.head.seq}:${k.head.hash}`], ['--against', k.exportFile], ['--receipt', k.receiptFile, '--public-key', k.publicKeyFile]]) {
+        const run = cli(f.file, args);
+        expect(run.status, `${attack} ${args[0]}\n${run.stdout}${run.stderr}`).toBe(1);
+        expect(run.stdout).toContain(`FAIL ${f.chain}: tampered`);
+        expect(run.stdout).toContain(attack === 'truncate' ? 'entries were removed at the end' : 'The chain was rewritten');
+      }
+    }
+  });
+
+  it('npm run audit:verify: an edited receipt fails its signature; a malformed --expect is an input error', () => {
+    const f = fixture(2);
+    const k = kept(f);
+    const edited = path.join(path.dirname(f.file), 'edited.json');
+    fs.writeFileSync(edited, JSON.stringify({ ...k.receipt, seq: k.receipt.seq - 1 }));
+    const run = cli(f.file, ['--receipt', edited, '--public-key', k.publicKeyFile]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('the signature does not match the public key');
+    const bad = cli(f.file, ['--expect', '12:not-a-hash']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('write it as <seq>:<hash>');
+  });
+
+  it('reads the head of a JSON export and of a CSV exported with ?head=line', () => {
+    const head = { seq: 7, hash: 'a'.repeat(64) };
+    const meta = { dataset: 'audit' as const, production: { id: 'p-1', title: 'A "quoted"\nShow', timeZone: 'UTC' }, takenAt: new Date(), chainHead: head, filters: {} };
+    expect(headOfExport(toJson(meta, []))).toEqual({ chain: 'p-1', ...head });
+    expect(headOfExport(toCsv(meta, [{ key: 'x', header: 'X' }], [{ x: 1 }], { headLine: true }))).toEqual({ chain: 'p-1', ...head });
+    expect(headOfExport(toCsv(meta, [{ key: 'x', header: 'X' }], [{ x: 1 }]))).toBeNull();
+    expect(parseExpect(`p-1:7:${'A'.repeat(64)}`)).toEqual({ chain: 'p-1', seq: 7, hash: 'a'.repeat(64) });
+    expect(parseExpect('0:' + 'a'.repeat(64))).toBeNull();
   });
 });

@@ -3,15 +3,31 @@
 import type Database from 'better-sqlite3';
 import { readChainHeads, type ChainHeads } from './chain-heads';
 import { chainHeadsPath } from './paths';
-import { combine, verifyChain, type ChainReport, type ChainRow, type VerifyReport } from '../app/lib/audit-verify';
+import { checkKeptHeads, combine, notingHashes, verifyChain, type ChainReport, type ChainRow, type KeptHead, type VerifyReport } from '../app/lib/audit-verify';
 
 const ROW_SQL = `select chain, seq, at, actor_id as actorId, actor_label as actorLabel, entity, entity_id as entityId,
   action, before, after, prev_hash as prevHash, hash from audit_log where chain = ? order by seq`;
 
-function verifyOne(sqlite: Database.Database, chain: string, heads: ChainHeads): ChainReport {
+function verifyOne(sqlite: Database.Database, chain: string, heads: ChainHeads, kept: readonly KeptHead[] = []): ChainReport {
   // .iterate() streams rows in seq order (the audit_chain_seq index): a long chain is not held in memory.
   const rows = sqlite.prepare(ROW_SQL).iterate(chain) as IterableIterator<ChainRow>;
-  return verifyChain(chain, rows, heads[chain]);
+  const mine = kept.filter((k) => k.chain === chain);
+  const hashAt = new Map<number, string>();
+  const report = verifyChain(chain, notingHashes(rows, new Set(mine.map((k) => k.seq)), hashAt), heads[chain]);
+  return checkKeptHeads(report, hashAt, mine);
+}
+
+/**
+ * A kept head typed without its chain (`--expect <seq>:<hash>`) belongs to the chain whose entry at
+ * that position has that hash: the hash covers the chain id, so at most one chain can match.
+ */
+function resolveChain(sqlite: Database.Database, k: KeptHead, inDb: string[]): KeptHead {
+  if (k.chain) return k;
+  const hit = sqlite.prepare('select chain from audit_log where seq = ? and hash = ? limit 1').get(k.seq, k.hash) as { chain: string } | undefined;
+  if (hit) return { ...k, chain: hit.chain };
+  // No chain holds it: check it against the one production chain there is, else against them all.
+  const productions = inDb.filter((c) => c !== 'site');
+  return { ...k, chain: productions.length === 1 ? productions[0] : '*' };
 }
 
 /**
@@ -20,24 +36,29 @@ function verifyOne(sqlite: Database.Database, chain: string, heads: ChainHeads):
  * meanwhile makes the database look ahead of the head (a benign lag), never behind it (which
  * would be a false "cut short"). A lag is then re-checked against a fresh read of the file.
  */
-export function verifyDatabase(sqlite: Database.Database, opts: { headsFile?: string; chains?: string[] } = {}): VerifyReport {
+export function verifyDatabase(sqlite: Database.Database, opts: { headsFile?: string; chains?: string[]; kept?: KeptHead[] } = {}): VerifyReport {
   const headsFile = opts.headsFile ?? chainHeadsPath();
   const heads = readChainHeads(headsFile);
+  let kept: KeptHead[] = [];
   const reports = sqlite.transaction(() => {
     const inDb = (sqlite.prepare('select chain from audit_log group by chain order by chain').all() as { chain: string }[]).map((r) => r.chain);
-    const wanted = opts.chains ?? [...new Set([...inDb, ...Object.keys(heads)])].sort();
-    return wanted.map((chain) => verifyOne(sqlite, chain, heads));
+    kept = (opts.kept ?? []).flatMap((k) => {
+      const r = resolveChain(sqlite, k, inDb);
+      return r.chain === '*' ? inDb.map((chain) => ({ ...k, chain })) : [r];
+    });
+    const wanted = opts.chains ?? [...new Set([...inDb, ...Object.keys(heads), ...kept.map((k) => k.chain)])].sort();
+    return wanted.map((chain) => verifyOne(sqlite, chain, heads, kept));
   })();
   const lagging = reports.filter((r) => r.warnings.some((w) => w.kind === 'head_lagging'));
   if (lagging.length) {
     const fresh = readChainHeads(headsFile);
     sqlite.transaction(() => {
       for (const r of lagging) {
-        if (fresh[r.chain] && fresh[r.chain].seq > (r.head?.seq ?? 0)) reports[reports.indexOf(r)] = verifyOne(sqlite, r.chain, fresh);
+        if (fresh[r.chain] && fresh[r.chain].seq > (r.head?.seq ?? 0)) reports[reports.indexOf(r)] = verifyOne(sqlite, r.chain, fresh, kept);
       }
     })();
   }
-  return combine(reports);
+  return { ...combine(reports), kept };
 }
 
 /** The newest entry of a chain as stored in the database: what exports and reports print. */

@@ -14,3 +14,4 @@ export const chainHeadsPath = () => path.join(dataDir(), 'chain-heads.json');
 export const authSecretPath = () => path.join(dataDir(), 'auth-secret');
 export const attachmentsDir = () => path.join(dataDir(), 'attachments');
 export const vapidKeysPath = () => path.join(dataDir(), 'vapid-keys.json');
+export const receiptKeyPath = () => path.join(dataDir(), 'receipt-signing-key.pem');

@@ -14,6 +14,7 @@ import {
   INCIDENT_TYPES,
   NOTIFICATION_KINDS,
   PHASES,
+  RECEIPT_TRIGGERS,
   ROLES,
   SEVERITIES,
 } from '../app/lib/enums';
@@ -64,6 +65,23 @@ export const inviteTokens = sqliteTable('invite_tokens', {
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),
 });
+
+/**
+ * One-time sign-in links sent by email: the owner's way in while password guessing on their account
+ * is throttled (README: Security). Only the token's sha256 is stored; a link works once, for 15 minutes.
+ */
+export const signInLinks = sqliteTable(
+  'sign_in_links',
+  {
+    id: id(),
+    userId: text('user_id').notNull().references(() => users.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [index('sign_in_links_user').on(t.userId, t.createdAt)],
+);
 
 /** Failed sign-ins, per account and per address, for throttling. */
 export const signInFailures = sqliteTable(
@@ -136,6 +154,31 @@ export const auditLog = sqliteTable(
     index('audit_entity').on(t.entity, t.entityId),
     index('audit_chain_at').on(t.chain, t.at),
   ],
+);
+
+/**
+ * Signed head receipts sent to a production's producers and auditors (ARCHITECTURE.md: audit trail,
+ * anchoring): each anchors the chain's head at `seq`/`hash` in inboxes outside the server. A daily
+ * receipt carries its local day in `dedupeKey`, so the worker's clock writes one per day.
+ */
+export const headReceipts = sqliteTable(
+  'head_receipts',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    chain: text('chain').notNull(),
+    seq: integer('seq').notNull(),
+    hash: text('hash').notNull(),
+    signedAt: ts('signed_at').notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+    trigger: text('trigger', { enum: RECEIPT_TRIGGERS }).notNull(),
+    /** Who asked for it; null for the daily receipt. */
+    sentById: text('sent_by_id').references(() => users.id),
+    recipients: integer('recipients').notNull(),
+    dedupeKey: text('dedupe_key').unique(),
+  },
+  (t) => [index('head_receipts_production').on(t.productionId, t.signedAt)],
 );
 
 // ───────────────────────────── incidents ─────────────────────────────
@@ -704,6 +747,8 @@ export type CheckWitness = typeof checkWitnesses.$inferSelect;
 export type Handoff = typeof handoffs.$inferSelect;
 export type RefusedHandoff = typeof refusedHandoffs.$inferSelect;
 export type SafetyMeeting = typeof safetyMeetings.$inferSelect;
+export type HeadReceipt = typeof headReceipts.$inferSelect;
+export type SignInLink = typeof signInLinks.$inferSelect;
 
 // ───────────────────────────── reference cases (the Rust case) ─────────────────────────────
 

@@ -84,6 +84,9 @@ describe('every server action goes through the policy', () => {
     for (const [, name, , body] of fns) {
       // The invite link is public by design: the one-time token is the credential.
       if (rel.startsWith(`invite${path.sep}`) && name === 'acceptInvite') continue;
+      // Asking for a sign-in link is for people who cannot sign in (README: Security): public by
+      // design, one answer whether or not the address has an account.
+      if (rel === path.join('(auth)', 'sign-in', 'link', 'actions.ts') && name === 'requestLink') continue;
       // Anonymous reports (ARCHITECTURE.md: anonymous reports) are public by design and must never read a session, cookie or
       // header: the link token or the receipt code is the credential, and nothing may tie the
       // reporter to an account.

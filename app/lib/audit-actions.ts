@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = {
   'push.unsubscribe': 'Push device removed',
   'receipt.push_off': 'Receipt alerts turned off',
   'receipt.push_on': 'Receipt alerts turned on',
+  'receipt.send': 'Signed audit receipt sent',
   'reminder.send': 'Reminder sent',
   'rule3.flag': 'Rule 3 flag raised',
   'safety_contact.add': 'Safety contact added',
@@ -76,6 +77,8 @@ export const AUDIT_ACTIONS = {
   'user.password.change': 'Password changed',
   'user.password.set': 'Password set from an invitation',
   'user.recovery_code_used': 'Recovery code used',
+  'user.sign_in_link_sent': 'Sign-in link emailed',
+  'user.sign_in_link_used': 'Signed in with an emailed link',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -39,6 +39,8 @@ export type VerifyReport = {
   entries: number;
   chains: ChainReport[];
   summary: string;
+  /** Heads kept outside the server that were checked, each with the chain it belongs to. */
+  kept?: KeptHead[];
 };
 
 /** Cap on the pairwise search that tells a moved entry from an edited one (O(n²) hashes). */
@@ -254,4 +256,93 @@ export function combine(reports: ChainReport[]): VerifyReport {
       ? `tampered: ${tampered.length} of ${reports.length} chain${reports.length === 1 ? '' : 's'} show changes`
       : `intact, ${entries} entries in ${reports.length} chain${reports.length === 1 ? '' : 's'}${warned.length ? ` (${warned.length} with a warning)` : ''}`;
   return { status, entries, chains: reports, summary };
+}
+
+/**
+ * A head an auditor kept away from the server: typed from a note (`--expect`), read from an export
+ * file (`--against`) or from a signed receipt (`--receipt`, the audit screen). `source` says which,
+ * so a finding names the evidence it rests on.
+ */
+export type KeptHead = { chain: string; seq: number; hash: string; source: string };
+
+/**
+ * Compares a chain with heads kept outside the server (ARCHITECTURE.md: audit trail, anchoring).
+ * The head file sits on the same disk as the database, so whoever can rewrite the chain can rewrite
+ * it too; a kept head cannot be reached that way. A kept head holds when the entry at its position
+ * still has its hash and the chain verifies by itself: every entry up to it is then the one that was
+ * written. `hashAt` is the stored hash at each kept position (read while walking the chain).
+ */
+export function checkKeptHeads(report: ChainReport, hashAt: ReadonlyMap<number, string>, kept: readonly KeptHead[]): ChainReport {
+  const mine = kept.filter((k) => k.chain === report.chain);
+  if (mine.length === 0) return report;
+  const findings = [...report.findings];
+  for (const k of mine) {
+    const stored = hashAt.get(k.seq);
+    const last = report.last?.seq ?? 0;
+    if (stored === k.hash) continue;
+    if (stored === undefined && last < k.seq) {
+      findings.push({
+        kind: report.entries === 0 ? 'chain_missing' : 'truncated',
+        seqs: range(last + 1, k.seq),
+        message: `The chain stops at #${last}, but ${k.source} says it reached #${k.seq} (hash ${k.hash.slice(0, 12)}…): entries were removed at the end.`,
+      });
+    } else if (stored === undefined) {
+      findings.push({ kind: 'removed', seqs: [k.seq], message: `Entry #${k.seq}, which ${k.source} names, is not in the database.` });
+    } else {
+      findings.push({
+        kind: 'rewritten',
+        seqs: [k.seq],
+        message:
+          `The chain was rewritten: entry #${k.seq} has hash ${stored.slice(0, 12)}…, but ${k.source} says ${k.hash.slice(0, 12)}…. ` +
+          `Entries at or before #${k.seq} were changed and the chain recomputed.`,
+      });
+    }
+  }
+  findings.sort((a, b) => (a.seqs[0] ?? 0) - (b.seqs[0] ?? 0));
+  const status = findings.length ? 'tampered' : report.status;
+  const summary =
+    status === 'tampered'
+      ? `tampered: ${findings.length} problem${findings.length === 1 ? '' : 's'} — ${findings[0].message}`
+      : `${report.summary}; ${mine.length} kept head${mine.length === 1 ? '' : 's'} confirmed`;
+  return { ...report, status, findings, summary };
+}
+
+/** Passes rows through unchanged while noting the hash stored at each of `seqs`. */
+export function* notingHashes<R extends { seq: number; hash: string }>(rows: Iterable<R>, seqs: ReadonlySet<number>, into: Map<number, string>): Generator<R> {
+  for (const r of rows) {
+    if (seqs.has(r.seq) && !into.has(r.seq)) into.set(r.seq, r.hash);
+    yield r;
+  }
+}
+
+/** `<seq>:<hash>` or `<chain>:<seq>:<hash>` as typed after `--expect`; null when it is neither. */
+export function parseExpect(s: string): { chain?: string; seq: number; hash: string } | null {
+  const m = /^(?:([^:\s]+):)?(\d+):([0-9a-f]{64})$/i.exec(s.trim());
+  if (!m) return null;
+  const seq = Number(m[2]);
+  if (!Number.isSafeInteger(seq) || seq < 1) return null;
+  return { ...(m[1] ? { chain: m[1] } : {}), seq, hash: m[3].toLowerCase() };
+}
+
+/**
+ * The chain head an export file was taken at: the JSON export's `production.id` and `chainHead`,
+ * or a CSV's leading `# SetSafe export … production_id=… chain_head seq=… hash=…` line (`?head=line`).
+ */
+export function headOfExport(text: string): { chain: string; seq: number; hash: string } | null {
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed.startsWith('{')) {
+    try {
+      const j = JSON.parse(trimmed) as { production?: { id?: unknown }; chainHead?: { seq?: unknown; hash?: unknown } | null };
+      const chain = j.production?.id;
+      const seq = j.chainHead?.seq;
+      const hash = j.chainHead?.hash;
+      if (typeof chain === 'string' && typeof seq === 'number' && typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)) return { chain, seq, hash };
+    } catch {
+      return null;
+    }
+    return null;
+  }
+  const first = trimmed.split(/\r?\n/, 1)[0];
+  const m = /^# SetSafe export .* production_id=(\S+) .*chain_head seq=(\d+) hash=([0-9a-f]{64})\s*$/.exec(first);
+  return m ? { chain: m[1], seq: Number(m[2]), hash: m[3] } : null;
 }

@@ -10,6 +10,7 @@ import { getAuthSecret } from './secret';
 import { recordFailure, recordSuccess, throttleCheck } from './throttle';
 import { clientAddress } from './client-address';
 import { acceptSecondFactor, TWO_FACTOR_REQUIRED, WRONG_CODE } from './two-factor';
+import { findSignInLink, LINK_STATE_MESSAGE, useSignInLink } from './sign-in-link';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60; // one shooting day
 export { MAX_FAILURES_PER_ADDRESS, THROTTLE_MESSAGE } from './throttle';
@@ -62,6 +63,43 @@ export const authOptions: NextAuthOptions = {
         }
         recordSuccess(keys, now);
         return { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion };
+      },
+    }),
+    // A one-time link from the owner's mailbox (README: Security): the way in while password
+    // guessing on the account is slowed. No password is asked and none is guessed here, so the
+    // account-wide pause does not apply; a second factor still does, and a wrong code counts.
+    CredentialsProvider({
+      id: 'link',
+      name: 'Sign-in link',
+      credentials: { token: { label: 'Token', type: 'text' }, otp: { label: 'Code', type: 'text' } },
+      async authorize(credentials, req) {
+        const c = credentials as { token?: unknown; otp?: unknown } | undefined;
+        const now = new Date();
+        const first = findSignInLink(getDb(), c?.token, now);
+        if (first.state !== 'valid') throw new Error(LINK_STATE_MESSAGE[first.state]);
+        const keys = { email: first.user.email, address: clientAddress(req?.headers as Record<string, unknown> | undefined) };
+        const twoFactor = !!first.user.totpEnabledAt;
+        const otp = typeof c?.otp === 'string' ? c.otp : '';
+        if (twoFactor) {
+          if (otp.trim() === '') throw new Error(TWO_FACTOR_REQUIRED);
+          const gate = throttleCheck(keys, now.getTime(), { linkHolder: true });
+          if (!gate.ok) throw new Error(gate.message);
+        }
+        const outcome = write((tx) => {
+          // Re-read inside the write lock: two tabs following one link sign in once.
+          const link = findSignInLink(tx, c?.token, now);
+          if (link.state !== 'valid') return { refused: LINK_STATE_MESSAGE[link.state] };
+          if (twoFactor && !acceptSecondFactor(tx, link.user, otp, now)) return { refused: WRONG_CODE };
+          useSignInLink(tx, link, now);
+          return { user: link.user };
+        });
+        if ('refused' in outcome) {
+          if (outcome.refused === WRONG_CODE) recordFailure(keys, now.getTime());
+          throw new Error(outcome.refused);
+        }
+        recordSuccess(keys, now.getTime());
+        const u = outcome.user;
+        return { id: u.id, name: u.name, email: u.email, sv: u.sessionVersion };
       },
     }),
   ],

@@ -11,6 +11,10 @@ export const WITNESS_POSITIONS: readonly Position[] = ['actor', 'stunt_performer
 export const PHASES = ['prep', 'shooting', 'wrapped'] as const;
 export type Phase = (typeof PHASES)[number];
 
+/** Why a signed head receipt was sent: the worker's daily clock, or someone asking on the audit screen. */
+export const RECEIPT_TRIGGERS = ['daily', 'on_demand'] as const;
+export type ReceiptTrigger = (typeof RECEIPT_TRIGGERS)[number];
+
 export const INCIDENT_TYPES = [
   'accidental_discharge',
   'misfire_malfunction',

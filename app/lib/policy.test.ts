@@ -42,6 +42,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'dashboard.view': [A, P, U],
   // audit trail, verification, exports: no no yes yes
   'audit.view': [P, U],
+  'audit.receipt': [P, U],
   // every member sees who is on the show (names, roles, positions)
   'members.view': [C, A, P, U],
   // invite and remove members, set their roles and positions: no no yes no

@@ -23,6 +23,7 @@ export const ACTIONS = [
   'hold.concur', // concur with lifting a rule-1 hold (armorer, or a second producer)
   'dashboard.view', // dashboards
   'audit.view', // audit trail, verification, exports
+  'audit.receipt', // send a signed receipt of the audit chain head to producers and auditors
   'members.view', // see who is on the show
   'members.manage', // invite and remove members, set roles and positions
   'production.manage', // edit the production, rotate the anonymous-report link
@@ -46,12 +47,12 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'production.view', 'members.view', 'incident.file', 'incident.viewOwn', 'incident.viewAll',
     'incident.comment', 'incident.triage', 'incident.triageFirearm', 'anon.ask', 'anon.askFirearm',
     'injury.viewPersonal', 'firearm.view', 'check.witness', 'meeting.attend', 'hold.call', 'hold.lift',
-    'hold.concur', 'dashboard.view', 'audit.view', 'members.manage', 'production.manage',
+    'hold.concur', 'dashboard.view', 'audit.view', 'audit.receipt', 'members.manage', 'production.manage',
     'signal.acknowledge', 'escalation.manage',
   ],
   auditor: [
     'production.view', 'members.view', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view',
-    'dashboard.view', 'audit.view',
+    'dashboard.view', 'audit.view', 'audit.receipt',
   ],
 };
 
@@ -59,6 +60,8 @@ const MATRIX: Record<Role, readonly Action[]> = {
 export const READ_ONLY_ACTIONS: readonly Action[] = [
   'incident.viewOwn', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view', 'dashboard.view',
   'audit.view', 'members.view', 'production.view',
+  // Anchoring the trail changes no record of the production: auditors may do it after the wrap.
+  'audit.receipt',
 ];
 
 export function can(role: Role | null | undefined, action: Action): boolean {

@@ -29,7 +29,7 @@ export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60_000;
 
 export const ADDRESS_MESSAGE = 'Too many failed sign-ins from this network. Wait 15 minutes and try again.';
 export const ACCOUNT_PAUSED_MESSAGE =
-  'Many wrong passwords were tried on this account from elsewhere, so sign-in is paused from new devices for up to an hour. Sign in from a phone or computer you have used before.';
+  'Many wrong passwords were tried on this account from elsewhere, so sign-in is paused from new devices for up to an hour. Sign in from a phone or computer you have used before, or ask for a sign-in link by email.';
 /** The generic form of the backoff message, for callers that only need to recognise it. */
 export const THROTTLE_MESSAGE = 'Too many wrong passwords. Wait a moment and try again.';
 
@@ -73,7 +73,12 @@ export function backoffAfter(failures: number): number {
 }
 
 /** Whether a password may be tried now, and if not, what to tell the person. */
-export function throttleCheck(keys: ThrottleKeys, now = Date.now()): { ok: true } | { ok: false; message: string; retryAfterMs: number } {
+export function throttleCheck(
+  keys: ThrottleKeys,
+  now = Date.now(),
+  /** A sign-in link's holder proved the mailbox: the account-wide pause, aimed at strangers' passwords, does not stop them. */
+  opts: { linkHolder?: boolean } = {},
+): { ok: true } | { ok: false; message: string; retryAfterMs: number } {
   const pair = countSince(pairKey(keys), now - PAIR_WINDOW_MS);
   const wait = backoffAfter(pair.n);
   if (wait > 0 && pair.last !== null && now < pair.last + wait) {
@@ -83,7 +88,7 @@ export function throttleCheck(keys: ThrottleKeys, now = Date.now()): { ok: true 
   if (keys.address !== 'session' && countSince(addressKey(keys.address), now - ADDRESS_WINDOW_MS).n >= MAX_FAILURES_PER_ADDRESS) {
     return { ok: false, message: ADDRESS_MESSAGE, retryAfterMs: ADDRESS_WINDOW_MS };
   }
-  if (countSince(accountKey(keys.email), now - ACCOUNT_WINDOW_MS).n >= ACCOUNT_FAILURES_PER_HOUR) {
+  if (!opts.linkHolder && countSince(accountKey(keys.email), now - ACCOUNT_WINDOW_MS).n >= ACCOUNT_FAILURES_PER_HOUR) {
     const known = keys.address === 'session' || countSince(knownKey(keys), now - KNOWN_ADDRESS_MS).n > 0;
     if (!known) return { ok: false, message: ACCOUNT_PAUSED_MESSAGE, retryAfterMs: ACCOUNT_WINDOW_MS };
   }

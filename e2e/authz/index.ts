@@ -8,5 +8,6 @@ import { routes as incidents } from './incidents';
 import { routes as oversight } from './oversight';
 import { routes as anonymous } from './anonymous';
 import { routes as signals } from './signals';
+import { routes as signInLink } from './sign-in-link';
 
-export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous, ...signals];
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous, ...signals, ...signInLink];

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/app/lib/auth';
 import { SignInForm } from './sign-in-form';
@@ -30,6 +31,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         ) : null}
         <SignInForm next={safeNext} />
+        <p className="mt-4">
+          <Link className="inline-flex min-h-11 items-center font-semibold text-brand underline" href="/sign-in/link">
+            Email me a sign-in link instead
+          </Link>
+        </p>
       </div>
       <p className="mt-6 text-center text-muted">
         Saw something unsafe and want to stay anonymous? Use the QR code or link on your call sheet — no account needed.

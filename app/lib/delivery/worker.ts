@@ -121,9 +121,14 @@ function record(r: Delivery, now: Date, err: Error | null): 'sent' | 'retried' |
   return write((tx) => {
     const current = tx.select({ leaseUntil: deliveries.leaseUntil, status: deliveries.status }).from(deliveries).where(eq(deliveries.id, r.id)).get();
     if (!current || current.status !== 'pending') return 'sent';
-    // An invitation's one-time token is kept hashed elsewhere; once its email is settled, the
-    // outbox keeps no usable copy of it either.
-    const scrub = r.kind === 'invite' ? { text: r.text.replace(/\/invite\/[A-Za-z0-9_-]+/g, '/invite/[one-time link]') } : {};
+    // An invitation's or sign-in link's one-time token is kept hashed elsewhere; once its email is
+    // settled, the outbox keeps no usable copy of it either.
+    const scrub =
+      r.kind === 'invite'
+        ? { text: r.text.replace(/\/invite\/[A-Za-z0-9_-]+/g, '/invite/[one-time link]') }
+        : r.kind === 'sign_in_link'
+          ? { text: r.text.replace(/\/sign-in\/link\/[A-Za-z0-9_-]+/g, '/sign-in/link/[one-time link]') }
+          : {};
     if (!err) {
       tx.update(deliveries).set({ status: 'sent', sentAt: stamp(tx, r, now), leaseUntil: null, lastError: null, ...scrub }).where(eq(deliveries.id, r.id)).run();
       return 'sent';

@@ -3,7 +3,10 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { forbidden } from 'next/navigation';
 import { requireMember, type Actor } from '@/app/lib/auth';
-import { can } from '@/app/lib/policy';
+import { allowed, can } from '@/app/lib/policy';
+import { formatInZone } from '@/app/lib/time';
+import { listReceipts, receiptPublicKey } from '@/db/queries/receipts';
+import { CheckReceiptForm, SendReceiptForm } from '@/components/audit/receipt-forms';
 import { actionLabel } from '@/app/lib/audit-diff';
 import { auditFiltersSchema, flatParams, parseLenient, type AuditFilters } from '@/app/lib/schemas/oversight';
 import { auditFilterOptions, chainState, listAuditEntries } from '@/db/queries/audit';
@@ -14,7 +17,7 @@ import { describedBy, Field, Input, Select } from '@/components/form/field';
 import { Skeleton } from '@/components/ui/skeleton';
 import { AuditEntries } from '@/components/audit/audit-entries';
 import { VerifyPanel } from '@/components/audit/verify-panel';
-import { verifyChain } from './actions';
+import { checkKeptReceipt, sendReceipt, verifyChain } from './actions';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
@@ -148,6 +151,57 @@ function ChainHeadFacts({ actor }: { actor: Actor }) {
   );
 }
 
+function Receipts({ actor }: { actor: Actor }) {
+  const rows = listReceipts(actor);
+  const key = receiptPublicKey();
+  const tz = actor.production.timeZone;
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      {/* min-w-0: a grid item would otherwise grow to the public key's longest line on a phone. */}
+      <div className="flex min-w-0 flex-col gap-3">
+        <p className="text-muted">
+          A receipt is the chain&apos;s newest entry and hash, signed by this server and emailed to every producer and auditor — once a day
+          and whenever someone asks. Kept in inboxes outside the server, it shows later whether the trail was cut short or rewritten,
+          even by someone holding the server&apos;s files.
+        </p>
+        {allowed(actor, 'audit.receipt') ? <SendReceiptForm action={sendReceipt.bind(null, actor.productionId)} /> : null}
+        <h3 className="mt-2 font-semibold" id="receipts-sent-h">
+          Receipts sent
+        </h3>
+        {rows.length === 0 ? (
+          <p className="text-muted">None yet.</p>
+        ) : (
+          <ul aria-labelledby="receipts-sent-h" className="flex flex-col divide-y divide-line" data-testid="receipts-sent">
+            {rows.map((r) => (
+              <li key={r.id} className="py-2">
+                <p>
+                  <span className="font-semibold">Entry #{r.seq}</span> · {formatInZone(r.signedAt, tz)} ·{' '}
+                  {r.trigger === 'daily' ? 'daily' : `asked for by ${r.sentBy ?? 'a former member'}`} · to {r.recipients}{' '}
+                  {r.recipients === 1 ? 'person' : 'people'}
+                </p>
+                <p className="font-mono text-xs break-all text-muted">{r.hash}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <details className="mt-2">
+          <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-brand">Public key for checking receipts</summary>
+          <p className="mt-1 text-sm text-muted">
+            Key {key.keyId}. Save it to check receipts away from this server: <code className="break-words">npm run audit:verify -- --receipt receipt.json --public-key receipts.pub.pem</code>
+          </p>
+          <pre className="mt-2 rounded-lg border border-line bg-canvas p-2 text-xs break-all whitespace-pre-wrap" data-testid="receipt-public-key">
+            {key.pem}
+          </pre>
+        </details>
+      </div>
+      <div className="min-w-0">
+        <h3 className="mb-2 font-semibold">Check a receipt</h3>
+        <CheckReceiptForm action={checkKeptReceipt.bind(null, actor.productionId)} />
+      </div>
+    </div>
+  );
+}
+
 const DATASETS = [
   ['incidents', 'Incidents'],
   ['checks', 'Firearm checks'],
@@ -214,6 +268,10 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           </ul>
         </Card>
       </div>
+      <Card aria-labelledby="receipts-h" className="mt-4">
+        <CardTitle id="receipts-h">Signed receipts</CardTitle>
+        <Receipts actor={actor} />
+      </Card>
       <Card aria-labelledby="filters-h" className="mt-4">
         <CardTitle id="filters-h">Filters</CardTitle>
         <Filters actor={actor} filters={filters} ignored={ignored} />

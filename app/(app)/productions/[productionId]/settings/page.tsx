@@ -13,6 +13,7 @@ import { SAFETY_CONTACT_LABELS } from '@/app/lib/rules/acknowledgement';
 import { EscalationSettingsForm } from '@/components/signals/escalation-settings-form';
 import { SafetyContactForm } from '@/components/signals/safety-contact-form';
 import { Button } from '@/components/ui/button';
+import { receiptPublicKey } from '@/db/queries/receipts';
 
 export const metadata: Metadata = { title: 'Production settings' };
 
@@ -46,8 +47,29 @@ export default async function SettingsPage({ params }: { params: Promise<{ produ
         <CardTitle id="tf-req-h">Two-factor sign-in</CardTitle>
         <RequireTwoFactorForm required={p.requireTwoFactor} who="producers and auditors" readOnly={wrapped} save={setTwoFactorRequirement.bind(null, p.id)} />
       </Card>
+      <ReceiptKeyCard />
       {can(actor.role, 'escalation.manage') ? <EscalationCards productionId={p.id} readOnly={wrapped} actor={actor} /> : null}
     </>
+  );
+}
+
+/**
+ * The public half of the key that signs head receipts (ARCHITECTURE.md: audit trail, anchoring), so
+ * an auditor can keep it beside the receipts and check them away from this server.
+ */
+function ReceiptKeyCard() {
+  const key = receiptPublicKey();
+  return (
+    <Card aria-labelledby="receipt-key-h" className="mt-4 max-w-2xl">
+      <CardTitle id="receipt-key-h">Audit receipt key</CardTitle>
+      <p className="mb-2 text-muted">
+        The daily and on-demand audit receipts are signed with this Ed25519 key ({key.keyId}). Auditors keep a copy of this public key to
+        check receipts: <code>npm run audit:verify -- --receipt receipt.json --public-key receipts.pub.pem</code>, or on the audit screen.
+      </p>
+      <pre className="rounded-lg border border-line bg-canvas p-2 text-xs break-all whitespace-pre-wrap" data-testid="settings-receipt-key">
+        {key.pem}
+      </pre>
+    </Card>
   );
 }
 
