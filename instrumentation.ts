@@ -2,7 +2,7 @@
 // day-only stamps (ARCHITECTURE.md, anonymous reports), seeds the read-only reference cases
 // (ARCHITECTURE.md: reference data), makes sure the auth secret and the Web Push keys exist before
 // the first request, and starts the outbox worker (ARCHITECTURE.md: messages to people) unless
-// DELIVERY_WORKER=0.
+// DELIVERY_WORKER=0, with rule 7's escalations and the drop box's daily publication on its clock.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getDb } = await import('./db/client');
@@ -22,6 +22,10 @@ export async function register() {
   if (process.env.SETSAFE_TEST_CLOCK !== '1' && process.env.SETSAFE_BENCH !== '1') {
     const { scheduleEscalations } = await import('./app/lib/signals/timer');
     scheduleEscalations();
+    // The drop box opens once a day per production at a random time (ARCHITECTURE.md: anonymity by order).
+    const { addPeriodicJob } = await import('./app/lib/delivery/worker');
+    const { dropBoxJob } = await import('./app/lib/anonymous/drop-box');
+    addPeriodicJob(dropBoxJob);
   }
   if (process.env.DELIVERY_WORKER !== '0') {
     const { startDeliveryWorker } = await import('./app/lib/delivery/worker');

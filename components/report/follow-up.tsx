@@ -99,11 +99,19 @@ function ReportView({ receipt, view, onView, onClose }: { receipt: string; view:
         <p className="text-sm text-muted">{view.productionTitle}</p>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="status-h" className="text-xl font-bold">
-            Report #{view.number}: {view.typeLabel}
+            {view.number === null ? 'Your report' : `Report #${view.number}`}: {view.typeLabel}
           </h2>
           <StatusBadge status={view.status} />
         </div>
-        <p className="mt-1">{STATUS_HELP[view.status]}</p>
+        {view.sealed ? (
+          <p className="mt-1 rounded-lg border border-line bg-canvas p-3" data-testid="sealed-note">
+            <span aria-hidden="true">🔒 </span>Sealed, will be published with {view.reportedOn === view.today ? 'today’s reports' : `the reports of ${day(view.reportedOn)}`}.
+            It reaches the producers, numbered, at a random time of a later day, together with every other anonymous report of its day, so
+            nothing shows when you sent it. What you add now waits with it.
+          </p>
+        ) : (
+          <p className="mt-1">{STATUS_HELP[view.status]}</p>
+        )}
         <ol className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-4" aria-label="Progress">
           {INCIDENT_STATUSES.map((s, i) => (
             <li
@@ -218,6 +226,7 @@ function Conversation({ receipt, view, onView }: { receipt: string; view: Report
             >
               <p className="text-sm font-semibold text-muted">
                 {m.from === 'you' ? (m.kind === 'answer' ? 'Your answer' : 'Your added information') : 'Question from the production'} · {day(m.day)}
+                {m.sealed ? ' · sealed until published' : ''}
               </p>
               <p className="mt-1 whitespace-pre-wrap break-words">{m.body}</p>
             </li>
