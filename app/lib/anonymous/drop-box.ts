@@ -163,7 +163,8 @@ export function publishDropBox(now: Date = new Date(), opts: PublishOptions = {}
         out.productions += 1;
         const groups = new Map<string, DropBoxRow[]>();
         for (const r of rows) groups.set(r.incidentId, [...(groups.get(r.incidentId) ?? []), r]);
-        for (const incidentId of shuffle([...groups.keys()], random)) {
+        // Sorted first (the ids are random, client-made) so the shuffle alone decides the order.
+        for (const incidentId of shuffle([...groups.keys()].sort(), random)) {
           const group = groups.get(incidentId)!;
           const report = group.find((r) => r.kind === 'report');
           if (report) {
