@@ -1,5 +1,5 @@
 // Steps shared by the anonymous-report specs and the authz route table.
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { testDb } from './helpers';
 
@@ -55,4 +55,14 @@ export async function openWithReceipt(page: Page, receipt: string) {
   await page.getByLabel('Receipt code').fill(receipt);
   await page.getByRole('button', { name: 'Open my report' }).click();
   await expect(page.getByRole('heading', { name: /^(Report #\d+|Your report):/ })).toBeVisible();
+}
+
+/**
+ * Publishes the drop box as the next day's run would (ARCHITECTURE.md: anonymity by order), through
+ * the test clock (SETSAFE_TEST_CLOCK=1): every report sealed before then is numbered and announced.
+ */
+export async function publishSealed(request: APIRequestContext, base = ''): Promise<{ reports: number; messages: number; photos: number }> {
+  const res = await request.post(`${base}/api/test/clock`, { data: { at: new Date(Date.now() + 86_400_000).toISOString(), dropBox: { fraction: 0 } } });
+  expect(res.status()).toBe(200);
+  return (await res.json()).dropBox;
 }
