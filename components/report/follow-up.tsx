@@ -6,6 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { addReportPhoto, openFollowUp, receiptPushKey, sendReporterMessage, subscribeReceiptPush, unsubscribeReceiptPush } from '@/app/report/actions';
 import { PushToggle } from '@/components/delivery/push-toggle';
 import type { ReporterView } from '@/app/lib/anonymous/core';
+import { SEALED_PUSH_MESSAGE } from '@/app/lib/anonymous/sealed-text';
 import { INCIDENT_STATUSES, LABELS } from '@/app/lib/enums';
 import { receiptSchema, reporterMessageSchema, type ReceiptInput, type ReporterMessageInput } from '@/app/lib/schemas/anonymous';
 import { Field, FormError, FormSuccess, Input, Textarea, describedBy } from '@/components/form/field';
@@ -105,7 +106,7 @@ function ReportView({ receipt, view, onView, onClose }: { receipt: string; view:
         </div>
         {view.sealed ? (
           <p className="mt-1 rounded-lg border border-line bg-canvas p-3" data-testid="sealed-note">
-            <span aria-hidden="true">🔒 </span>Sealed, will be published with {view.reportedOn === view.today ? 'today’s reports' : `the reports of ${day(view.reportedOn)}`}.
+            Sealed, will be published with {view.reportedOn === view.today ? 'today’s reports' : `the reports of ${day(view.reportedOn)}`}.
             It reaches the producers, numbered, at a random time of a later day, together with every other anonymous report of its day, so
             nothing shows when you sent it. What you add now waits with it.
           </p>
@@ -144,13 +145,18 @@ function ReportView({ receipt, view, onView, onClose }: { receipt: string; view:
           Turn on a push alert for this report only. The alert is kept with this report — never with an account, a name or an email address —
           and it says only that a question is waiting. No email is asked for.
         </p>
-        <PushToggle
-          vapidPublicKey={() => receiptPushKey()}
-          subscribe={(s) => subscribeReceiptPush(receipt, s)}
-          unsubscribe={(s) => unsubscribeReceiptPush(receipt, s)}
-          onLabel="This device will be told when the production asks about this report."
-          turnOnLabel="Alert me on this device"
-        />
+        {view.sealed ? (
+          // The alert is kept with the published report; nobody can ask about a sealed one yet.
+          <p className="font-semibold">{SEALED_PUSH_MESSAGE}</p>
+        ) : (
+          <PushToggle
+            vapidPublicKey={() => receiptPushKey()}
+            subscribe={(s) => subscribeReceiptPush(receipt, s)}
+            unsubscribe={(s) => unsubscribeReceiptPush(receipt, s)}
+            onLabel="This device will be told when the production asks about this report."
+            turnOnLabel="Alert me on this device"
+          />
+        )}
       </section>
       <Photos receipt={receipt} view={view} onView={onView} />
 

@@ -92,7 +92,7 @@ export type FiledReport = { number: number | null; created: boolean; hold: boole
 export type Reported = Incident | DropBoxRow;
 export const isSealed = (r: Reported): r is DropBoxRow => 'kind' in r && r.kind === 'report';
 export const reportedId = (r: Reported) => (isSealed(r) ? r.incidentId : r.id);
-export const SEALED_PUSH_MESSAGE = 'Alerts can be turned on once your report is published (with the rest of its day’s reports).';
+export { SEALED_PUSH_MESSAGE } from './sealed-text';
 
 /**
  * Files an anonymous report through the production's link. The receipt code was made by the server
