@@ -2,6 +2,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { testDb } from './helpers';
+import { hashReceipt, normaliseReceipt } from '../app/lib/anonymous/receipt';
 
 export const RECEIPT_RE = /^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/;
 
@@ -28,11 +29,15 @@ export function reportToken(productionId: string): string {
 
 type Photo = { name: string; mimeType: string; buffer: Buffer };
 
-/** Files through the public form and returns the receipt shown once. */
+/**
+ * Files through the public form and returns the receipt shown once. A report that does not stop
+ * work is sealed (no number); with `publish` the drop box is then published and its number read.
+ */
 export async function fileAnonymously(
   page: Page,
   url: string,
   r: { type?: string; description: string; location: string; photos?: Photo[] },
+  opts: { publish?: boolean } = {},
 ): Promise<{ receipt: string; number: number | null }> {
   await page.goto(url);
   await page.getByLabel('What kind of problem?').selectOption({ label: r.type ?? 'Unsafe condition' });
@@ -47,6 +52,10 @@ export async function fileAnonymously(
   const number = n ? Number(n) : null;
   const receipt = ((await page.getByTestId('receipt-code').textContent()) ?? '').trim();
   expect(receipt).toMatch(RECEIPT_RE);
+  if (number === null && opts.publish) {
+    await publishSealed(page.request);
+    return { receipt, number: numberOfReceipt(receipt) };
+  }
   return { receipt, number };
 }
 
@@ -65,4 +74,16 @@ export async function publishSealed(request: APIRequestContext, base = ''): Prom
   const res = await request.post(`${base}/api/test/clock`, { data: { at: new Date(Date.now() + 86_400_000).toISOString(), dropBox: { fraction: 0 } } });
   expect(res.status()).toBe(200);
   return (await res.json()).dropBox;
+}
+
+/** The published number of the report a receipt opens (only the receipt's hash is stored). */
+export function numberOfReceipt(receipt: string): number {
+  const db = testDb();
+  try {
+    const row = db.prepare('select number from incidents where receipt_hash = ?').get(hashReceipt(normaliseReceipt(receipt)!)) as { number: number } | undefined;
+    expect(row, 'the report is published').toBeTruthy();
+    return row!.number;
+  } finally {
+    db.close();
+  }
 }
