@@ -221,10 +221,11 @@ describe('publication', () => {
     const found = await core.findByReceipt(a.code);
     if (!found.ok) throw new Error('receipt');
     await core.reporterAddPhoto(found.data, await jpeg(), ON_24);
-    // A named record already holds b's id: filing it at publication throws, after a (and its photo
-    // file) may already have been written in the same run.
-    const clash = fileIncidentCore(s.actors.crew, { id: b.id, type: 'near_miss', description: 'Clash', location: 'Here' }, ON_24);
-    expect(clash.ok).toBe(true);
+    // A named filing may not take a sealed report's id.
+    expect(fileIncidentCore(s.actors.crew, { id: b.id, type: 'near_miss', description: 'Clash', location: 'Here' }, ON_24)).toMatchObject({ ok: false, code: 'conflict' });
+    // The database refuses b's incident: publication fails there, after a (and its photo file) may
+    // already have been written in the same run.
+    getSqlite().exec("create trigger crash_b before insert on incidents when new.description = 'Crash B' begin select raise(abort, 'simulated failure'); end");
     const before = counts();
     const files = attachmentFiles();
     const sealed = sealedCount();
@@ -234,10 +235,11 @@ describe('publication', () => {
     expect(counts()).toEqual(before);
     expect(attachmentFiles()).toEqual(files);
     expect(sealedCount()).toBe(sealed);
-    // Clear the clash (it is the test's own doing) and the next run publishes both.
-    getSqlite().prepare('delete from drop_box where incident_id = ?').run(b.id);
-    expect(publishAll(START_25)).toMatchObject({ reports: 1, photos: 1 });
+    // Once the failure is gone the next run publishes both.
+    getSqlite().exec('drop trigger crash_b');
+    expect(publishAll(START_25)).toMatchObject({ reports: 2, photos: 1 });
     expect(getDb().select().from(schema.incidents).where(eq(schema.incidents.id, a.id)).get()).toBeTruthy();
+    expect(getDb().select().from(schema.incidents).where(eq(schema.incidents.id, b.id)).get()).toBeTruthy();
   });
 
   it('a named–anonymous–named sequence by one member: the anonymous report lands after both named ones', () => {
