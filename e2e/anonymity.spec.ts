@@ -14,8 +14,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { PASSWORD, USERS, expectDayStart, signIn } from './helpers';
+import { dayOnly } from '../app/lib/time';
 import { fileAnonymously, gpsJpeg, openWithReceipt, publishSealed } from './anonymous-flow';
 import { randomUUID } from 'node:crypto';
+import { startSmtpSink, type SmtpSink } from '../app/lib/testing/smtp-sink';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -29,6 +31,8 @@ const REAL_IP = '198.51.100.23';
 const PHONE = { width: 375, height: 812 };
 
 let server: ChildProcess | null = null;
+/** A real SMTP server the outbox worker sends to: the mail is an ordering signal too. */
+let sink: SmtpSink | null = null;
 let output = '';
 let base = '';
 let seededAt = 0;
@@ -49,7 +53,8 @@ test.beforeAll(async () => {
   fs.rmSync(DATA, { recursive: true, force: true });
   fs.mkdirSync(DATA, { recursive: true });
   // SETSAFE_TEST_CLOCK: the drop box is published by the test (POST /api/test/clock), not a timer.
-  const env = { ...process.env, DATABASE_PATH: DB, NEXT_TELEMETRY_DISABLED: '1', SETSAFE_TEST_CLOCK: '1' };
+  sink = await startSmtpSink(await freePort());
+  const env = { ...process.env, DATABASE_PATH: DB, NEXT_TELEMETRY_DISABLED: '1', SETSAFE_TEST_CLOCK: '1', SMTP_URL: `smtp://127.0.0.1:${sink.port}` };
   delete env.NEXTAUTH_SECRET;
   const seed = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/e2e-seed.ts'], { cwd: ROOT, env, encoding: 'utf8' });
   expect(seed.status, seed.stderr).toBe(0);
@@ -80,6 +85,7 @@ test.afterAll(async () => {
     }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   }
+  await sink?.close();
 });
 
 // ───────────────────────── detectors ─────────────────────────
@@ -395,6 +401,11 @@ test('named → anonymous → named by one member: after publication no ordering
   await openWithReceipt(page, receipt);
   await expect(page.getByTestId('sealed-note')).toBeVisible();
 
+  // The mail that announces each report, as the producer's inbox receives it: the order it arrived
+  // in and its Date header. The named reports' mail leaves within a tick of filing; publication
+  // comes on a later day, so the test waits for that mail before it publishes.
+  const mails = (id: string) => sink!.messages.map((m, i) => ({ i, m })).filter(({ m }) => m.text.includes(`/incidents/${id}`));
+  await expect.poll(() => [first, second].map((id) => mails(id).length > 0), { message: 'the named reports’ mail went out', timeout: 60_000 }).toEqual([true, true]);
   expect((await publishSealed(page.request)).reports).toBeGreaterThanOrEqual(1);
   const anon = one<{ id: string }>("select id from incidents where description = 'Order probe: anonymous between'").id;
 
@@ -423,16 +434,23 @@ test('named → anonymous → named by one member: after publication no ordering
   add('attachment file ctime', (id) => fs.statSync(path.join(DATA, 'attachments', photo(id).stored_name)).ctimeMs);
   add('attachment file atime', (id) => fs.statSync(path.join(DATA, 'attachments', photo(id).stored_name)).atimeMs);
   // Every row announcing the report: notifications and the outbox (email, push), by row order and time.
-  for (const [table, col] of [
-    ['notifications', 'created_at'],
-    ['deliveries', 'created_at'],
-    ['deliveries', 'due_at'],
+  for (const [table, cols] of [
+    ['notifications', ['created_at']],
+    ['deliveries', ['created_at', 'due_at']],
   ] as const) {
     add(`${table} first rowid`, (id) => agg(rowidsOf(table, 'link like ?', link(id)), 'min'));
     add(`${table} last rowid`, (id) => agg(rowidsOf(table, 'link like ?', link(id)), 'max'));
-    add(`${table}.${col}`, (id) => agg((db.prepare(`select ${col} as t from "${table}" where link like ?`).all(link(id)) as { t: number }[]).map((r) => r.t), 'min'));
+    for (const col of cols) add(`${table}.${col}`, (id) => agg((db.prepare(`select ${col} as t from "${table}" where link like ?`).all(link(id)) as { t: number }[]).map((r) => r.t), 'min'));
   }
   db.close();
+  await expect
+    .poll(() => [first, anon, second].map((id) => mails(id).length > 0), { message: 'the producer got mail about all three', timeout: 60_000 })
+    .toEqual([true, true, true]);
+  const dateOf = (raw: string) => Date.parse(/^Date:\s*(.*)$/im.exec(raw)?.[1] ?? '');
+  add('mail arrival order', (id) => agg(mails(id).map((x) => x.i), 'min'));
+  add('mail Date header', (id) => agg(mails(id).map((x) => dateOf(x.m.raw)), 'min'));
+  const prose = (text: string) => text.replace(/https?:\/\/\S+/g, '');
+  expect(mails(anon).map(({ m }) => prose(m.text)).filter((t) => /\d{1,2}:\d{2}/.test(t)), 'the mail about it names no time of day').toEqual([]);
   test.info().annotations.push({ type: 'ordering signals (named before, anonymous, named after)', description: signals.map((x) => `${x.name}: ${x.named1} / ${x.anon} / ${x.named2}`).join('\n') });
 
   // Each signal does order the two named records (so it would tell)…
@@ -442,7 +460,10 @@ test('named → anonymous → named by one member: after publication no ordering
   const between = signals.filter((x) => x.anon > x.named1 && x.anon < x.named2);
   expect(between.map((x) => x.name)).toEqual([]);
   // Its own times are the day, nothing finer; every ordered value places it after both named ones.
-  for (const x of signals.filter((y) => /reported_at|audit time|created_at|due_at|mtime|atime/.test(y.name))) expectDayStart(x.anon, tz, x.name);
-  for (const x of signals.filter((y) => /number|rowid|seq|ctime/.test(y.name))) expect(x.anon, `${x.name}: published after both`).toBeGreaterThan(x.named2);
+  for (const x of signals.filter((y) => /reported_at|audit time|created_at|due_at|mtime/.test(y.name))) expectDayStart(x.anon, tz, x.name);
+  // A file's access time is the day until someone opens the photo, then the time it was read.
+  const atime = signals.find((y) => y.name === 'attachment file atime')!;
+  expect(atime.anon === dayOnly(new Date(atime.anon), tz).getTime() || atime.anon > atime.named2, 'atime is the day or a read after publication').toBe(true);
+  for (const x of signals.filter((y) => /number|rowid|seq|ctime|arrival/.test(y.name))) expect(x.anon, `${x.name}: published after both`).toBeGreaterThan(x.named2);
   await context.close();
 });
