@@ -2,7 +2,7 @@
 // day-only stamps (ARCHITECTURE.md, anonymous reports), seeds the read-only reference cases
 // (ARCHITECTURE.md: reference data), makes sure the auth secret, the Web Push keys and the receipt signing key exist before
 // the first request, and starts the outbox worker (ARCHITECTURE.md: messages to people) unless
-// DELIVERY_WORKER=0.
+// DELIVERY_WORKER=0, with rule 7's escalations and the drop box's daily publication on its clock.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getDb } = await import('./db/client');
@@ -27,6 +27,10 @@ export async function register() {
     // The daily signed head receipt (ARCHITECTURE.md: audit trail, anchoring) joins the same clock.
     const { scheduleReceipts } = await import('./app/lib/receipts/timer');
     scheduleReceipts();
+    // The drop box opens once a day per production at a random time (ARCHITECTURE.md: anonymity by order).
+    const { addPeriodicJob } = await import('./app/lib/delivery/worker');
+    const { dropBoxJob } = await import('./app/lib/anonymous/drop-box');
+    addPeriodicJob(dropBoxJob);
   }
   if (process.env.DELIVERY_WORKER !== '0') {
     const { startDeliveryWorker } = await import('./app/lib/delivery/worker');

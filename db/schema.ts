@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   AMMO_KINDS,
   CHECK_PHASES,
@@ -336,6 +336,35 @@ export const attachments = sqliteTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('attachments_incident').on(t.incidentId)],
+);
+
+export const DROP_BOX_KINDS = ['report', 'message', 'photo'] as const;
+
+/**
+ * The drop box (ARCHITECTURE.md: anonymity by order): a non-critical anonymous report, and what
+ * its reporter adds before it is published, is sealed here with its day only — no number, no
+ * audit entry, no notification, no outbox row — and published with the rest of its day's reports
+ * in one shuffled batch at a random time of a later day. The table is WITHOUT ROWID (a hand-written
+ * migration) and keyed by a random id, so the order rows were written in is not stored either.
+ */
+export const dropBox = sqliteTable(
+  'drop_box',
+  {
+    id: text('id').primaryKey(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    /** The report this belongs to: the client-made id its incident will carry. */
+    incidentId: text('incident_id').notNull(),
+    kind: text('kind', { enum: DROP_BOX_KINDS }).notNull(),
+    /** The instant the local day began (dayOnly): the only time kept. */
+    day: ts('day').notNull(),
+    /** A report: the hash of its receipt code, so the reporter can follow it while it is sealed. */
+    receiptHash: text('receipt_hash').unique(),
+    /** What publication files: the report's fields, a message's body, a photo's type and size. */
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** A photo's cleaned bytes, written to disk only at publication. */
+    data: blob('data', { mode: 'buffer' }),
+  },
+  (t) => [index('drop_box_incident').on(t.incidentId), index('drop_box_production_day').on(t.productionId, t.day)],
 );
 
 // ───────────────────────────── holds, rules, notifications ─────────────────────────────
@@ -796,3 +825,4 @@ export const referenceVersions = sqliteTable(
 );
 
 export type ReferenceRecord = typeof referenceRecords.$inferSelect;
+export type DropBoxRow = typeof dropBox.$inferSelect;

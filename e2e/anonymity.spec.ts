@@ -5,6 +5,8 @@
 // in the data folder (attachments included), and the server's output for the reporter's account,
 // address, user agent and the time of day. Positive controls then show that the same detectors do
 // find a named action's user and exact time, and an address that the app stores on purpose.
+// Then order (ARCHITECTURE.md: anonymity by order): a member files named → anonymous → named, the
+// drop box is published, and every ordering signal is tried on the three.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -12,7 +14,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { PASSWORD, USERS, expectDayStart, signIn } from './helpers';
-import { fileAnonymously, gpsJpeg, openWithReceipt } from './anonymous-flow';
+import { dayOnly } from '../app/lib/time';
+import { fileAnonymously, gpsJpeg, openWithReceipt, publishSealed } from './anonymous-flow';
+import { randomUUID } from 'node:crypto';
+import { startSmtpSink, type SmtpSink } from '../app/lib/testing/smtp-sink';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -26,6 +31,8 @@ const REAL_IP = '198.51.100.23';
 const PHONE = { width: 375, height: 812 };
 
 let server: ChildProcess | null = null;
+/** A real SMTP server the outbox worker sends to: the mail is an ordering signal too. */
+let sink: SmtpSink | null = null;
 let output = '';
 let base = '';
 let seededAt = 0;
@@ -45,7 +52,9 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   fs.rmSync(DATA, { recursive: true, force: true });
   fs.mkdirSync(DATA, { recursive: true });
-  const env = { ...process.env, DATABASE_PATH: DB, NEXT_TELEMETRY_DISABLED: '1' };
+  // SETSAFE_TEST_CLOCK: the drop box is published by the test (POST /api/test/clock), not a timer.
+  sink = await startSmtpSink(await freePort());
+  const env = { ...process.env, DATABASE_PATH: DB, NEXT_TELEMETRY_DISABLED: '1', SETSAFE_TEST_CLOCK: '1', SMTP_URL: `smtp://127.0.0.1:${sink.port}` };
   delete env.NEXTAUTH_SECRET;
   const seed = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/e2e-seed.ts'], { cwd: ROOT, env, encoding: 'utf8' });
   expect(seed.status, seed.stderr).toBe(0);
@@ -76,6 +85,7 @@ test.afterAll(async () => {
     }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   }
+  await sink?.close();
 });
 
 // ───────────────────────── detectors ─────────────────────────
@@ -89,7 +99,10 @@ function snapshot(): Snapshot {
     const out: Snapshot = new Map();
     const tables = db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
     for (const { name } of tables) {
-      for (const r of db.prepare(`select rowid as __rowid, * from "${name}"`).all() as Record<string, unknown>[]) {
+      // A WITHOUT ROWID table (the drop box) has no rowid: its rows are keyed by their id.
+      const noRowid = !!db.prepare("select 1 from sqlite_master where name = ? and sql like '%WITHOUT ROWID%'").get(name);
+      const rows = db.prepare(noRowid ? `select id as __rowid, * from "${name}"` : `select rowid as __rowid, * from "${name}"`).all() as Record<string, unknown>[];
+      for (const r of rows) {
         const { __rowid, ...rest } = r;
         out.set(`${name}#${__rowid}`, JSON.stringify(rest, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)));
       }
@@ -199,6 +212,9 @@ test('an anonymous report from a signed-in phone leaves no account, address, use
   await page.getByRole('button', { name: 'Add 1 photo anonymously' }).click();
   await expect(page.getByText('probe-2.jpg: added.')).toBeVisible();
   const t1 = Date.now();
+  // Sealed (ARCHITECTURE.md: anonymity by order): so far the filing wrote the drop box and nothing else.
+  expect(new Set(changed(before, snapshot()).map(([k]) => k.split('#')[0]))).toEqual(new Set(['drop_box']));
+  expect(await publishSealed(page.request)).toMatchObject({ reports: 1, messages: 1, photos: 2 });
   // Anything the server would print about these requests is in `output` once a further round trip
   // to it adds nothing more.
   await expect
@@ -322,5 +338,132 @@ test('rule 1 holds for anonymous reports too, and the hold does not single out t
   const banner = page.getByTestId('hold-banner');
   await expect(banner).toBeVisible();
   await expect(banner).not.toContainText(/\d{2}:\d{2}/);
+  await context.close();
+});
+
+// ───────────────────────── order ─────────────────────────
+
+type Signal = { name: string; named1: number; anon: number; named2: number };
+
+/** Reads one ordering signal of an incident (its rows in a table), null when it has none there. */
+function rowidsOf(table: string, where: string, ...params: unknown[]): number[] {
+  const db = new Database(DB, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare(`select rowid as r from "${table}" where ${where}`).all(...params) as { r: number }[]).map((x) => x.r);
+  } finally {
+    db.close();
+  }
+}
+
+test('named → anonymous → named by one member: after publication no ordering signal places the anonymous report between the two', async ({ browser }) => {
+  test.setTimeout(240_000);
+  // A producer takes new reports by email too, so each report also has outbox rows to compare.
+  const producer = await browser.newContext({ baseURL: base, viewport: PHONE });
+  const pp = await producer.newPage();
+  await signIn(pp, 'producer');
+  await pp.goto('/account');
+  const prefs = pp.getByRole('form', { name: 'Alerts for Dry Creek (demo)' });
+  await prefs.getByLabel('New reports and status changes by email').check();
+  await prefs.getByRole('button', { name: 'Save alert choices' }).click();
+  await expect(prefs.getByText('Saved for Dry Creek (demo).')).toBeVisible();
+  await producer.close();
+
+  const context = await browser.newContext({ baseURL: base, viewport: PHONE });
+  const page = await context.newPage();
+  await signIn(page, 'crew');
+  const demo = one<{ id: string; token: string }>("select id, report_token as token from productions where title = 'Dry Creek (demo)'");
+  const tz = zoneOf(demo.id);
+
+  /** A named report with a photo, through the JSON route and the incident page, as this member. */
+  async function named(label: string, color: string): Promise<string> {
+    const id = randomUUID();
+    const res = await page.request.post(`/api/productions/${demo.id}/incidents`, { data: { id, type: 'near_miss', description: `Order probe: ${label}`, location: 'Stage 3' } });
+    expect(res.status()).toBe(201);
+    await page.goto(`/productions/${demo.id}/incidents/${id}`);
+    const photos = page.getByRole('region', { name: /^Photos/ });
+    await photos.getByLabel('Take a photo').setInputFiles({ name: `${label}.jpg`, mimeType: 'image/jpeg', buffer: await gpsJpeg(color) });
+    await photos.getByRole('button', { name: 'Add 1 photo' }).click();
+    await expect(photos.getByText(`${label}.jpg: added.`)).toBeVisible();
+    return id;
+  }
+
+  const first = await named('named-before', '#1a1');
+  const { receipt } = await fileAnonymously(page, `/report/${demo.token}`, {
+    type: 'Unsafe condition',
+    description: 'Order probe: anonymous between',
+    location: 'Stage 3',
+    photos: [{ name: 'between.jpg', mimeType: 'image/jpeg', buffer: await gpsJpeg('#a1a') }],
+  });
+  await expect(page.getByText(/Sealed, will be published with today’s reports/)).toBeVisible();
+  const second = await named('named-after', '#11a');
+  // Still sealed: nothing about it exists but the drop box.
+  expect(one<{ n: number }>("select count(*) as n from incidents where description = 'Order probe: anonymous between'").n).toBe(0);
+  await openWithReceipt(page, receipt);
+  await expect(page.getByTestId('sealed-note')).toBeVisible();
+
+  // The mail that announces each report, as the producer's inbox receives it: the order it arrived
+  // in and its Date header. The named reports' mail leaves within a tick of filing; publication
+  // comes on a later day, so the test waits for that mail before it publishes.
+  const mails = (id: string) => sink!.messages.map((m, i) => ({ i, m })).filter(({ m }) => m.text.includes(`/incidents/${id}`));
+  await expect.poll(() => [first, second].map((id) => mails(id).length > 0), { message: 'the named reports’ mail went out', timeout: 60_000 }).toEqual([true, true]);
+  expect((await publishSealed(page.request)).reports).toBeGreaterThanOrEqual(1);
+  const anon = one<{ id: string }>("select id from incidents where description = 'Order probe: anonymous between'").id;
+
+  const db = new Database(DB, { readonly: true, fileMustExist: true });
+  const q = <T,>(sql: string, ...p: unknown[]) => db.prepare(sql).get(...p) as T;
+  const incident = (id: string) => q<{ rowid: number; number: number; reported_at: number }>('select rowid, number, reported_at from incidents where id = ?', id);
+  const fileEntry = (id: string) => q<{ seq: number; id: number; at: number }>("select seq, rowid as id, at from audit_log where entity_id = ? and action = 'incident.file'", id);
+  const photo = (id: string) => q<{ rowid: number; stored_name: string; created_at: number }>('select rowid, stored_name, created_at from attachments where incident_id = ?', id);
+  const link = (id: string) => `%/incidents/${id}`;
+  const signals: Signal[] = [];
+  const add = (name: string, f: (id: string) => number | undefined) => {
+    const [a, x, b] = [f(first), f(anon), f(second)];
+    expect(a !== undefined && x !== undefined && b !== undefined, `${name} exists for all three`).toBe(true);
+    signals.push({ name, named1: a!, anon: x!, named2: b! });
+  };
+  const agg = (values: number[], pick: 'min' | 'max') => (values.length ? Math[pick](...values) : undefined);
+  add('incident number', (id) => incident(id).number);
+  add('incidents rowid', (id) => incident(id).rowid);
+  add('incident reported_at', (id) => incident(id).reported_at);
+  add('audit seq of the filing', (id) => fileEntry(id).seq);
+  add('audit rowid of the filing', (id) => fileEntry(id).id);
+  add('audit time of the filing', (id) => fileEntry(id).at);
+  add('attachments rowid', (id) => photo(id).rowid);
+  add('attachment created_at', (id) => photo(id).created_at);
+  add('attachment file mtime', (id) => fs.statSync(path.join(DATA, 'attachments', photo(id).stored_name)).mtimeMs);
+  add('attachment file ctime', (id) => fs.statSync(path.join(DATA, 'attachments', photo(id).stored_name)).ctimeMs);
+  add('attachment file atime', (id) => fs.statSync(path.join(DATA, 'attachments', photo(id).stored_name)).atimeMs);
+  // Every row announcing the report: notifications and the outbox (email, push), by row order and time.
+  for (const [table, cols] of [
+    ['notifications', ['created_at']],
+    ['deliveries', ['created_at', 'due_at']],
+  ] as const) {
+    add(`${table} first rowid`, (id) => agg(rowidsOf(table, 'link like ?', link(id)), 'min'));
+    add(`${table} last rowid`, (id) => agg(rowidsOf(table, 'link like ?', link(id)), 'max'));
+    for (const col of cols) add(`${table}.${col}`, (id) => agg((db.prepare(`select ${col} as t from "${table}" where link like ?`).all(link(id)) as { t: number }[]).map((r) => r.t), 'min'));
+  }
+  db.close();
+  await expect
+    .poll(() => [first, anon, second].map((id) => mails(id).length > 0), { message: 'the producer got mail about all three', timeout: 60_000 })
+    .toEqual([true, true, true]);
+  const dateOf = (raw: string) => Date.parse(/^Date:\s*(.*)$/im.exec(raw)?.[1] ?? '');
+  add('mail arrival order', (id) => agg(mails(id).map((x) => x.i), 'min'));
+  add('mail Date header', (id) => agg(mails(id).map((x) => dateOf(x.m.raw)), 'min'));
+  const prose = (text: string) => text.replace(/https?:\/\/\S+/g, '');
+  expect(mails(anon).map(({ m }) => prose(m.text)).filter((t) => /\d{1,2}:\d{2}/.test(t)), 'the mail about it names no time of day').toEqual([]);
+  test.info().annotations.push({ type: 'ordering signals (named before, anonymous, named after)', description: signals.map((x) => `${x.name}: ${x.named1} / ${x.anon} / ${x.named2}`).join('\n') });
+
+  // Each signal does order the two named records (so it would tell)…
+  for (const x of signals) expect(x.named1, `${x.name} orders the named records`).toBeLessThanOrEqual(x.named2);
+  expect(signals.filter((x) => x.named1 < x.named2).length, 'most signals separate the named records').toBeGreaterThan(signals.length / 2);
+  // …and none puts the anonymous report strictly between them.
+  const between = signals.filter((x) => x.anon > x.named1 && x.anon < x.named2);
+  expect(between.map((x) => x.name)).toEqual([]);
+  // Its own times are the day, nothing finer; every ordered value places it after both named ones.
+  for (const x of signals.filter((y) => /reported_at|audit time|created_at|due_at|mtime/.test(y.name))) expectDayStart(x.anon, tz, x.name);
+  // A file's access time is the day until someone opens the photo, then the time it was read.
+  const atime = signals.find((y) => y.name === 'attachment file atime')!;
+  expect(atime.anon === dayOnly(new Date(atime.anon), tz).getTime() || atime.anon > atime.named2, 'atime is the day or a read after publication').toBe(true);
+  for (const x of signals.filter((y) => /number|rowid|seq|ctime|arrival/.test(y.name))) expect(x.anon, `${x.name}: published after both`).toBeGreaterThan(x.named2);
   await context.close();
 });

@@ -433,7 +433,7 @@ async function ownAnonymousReport(browser: Browser, baseURL: string, demo: strin
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   try {
-    const r = await fileAnonymously(page, `/report/${reportToken(demo)}`, { description: `HTTP fuzz target ${randomUUID()}`, location: 'Fuzz stage' });
+    const r = await fileAnonymously(page, `/report/${reportToken(demo)}`, { description: `HTTP fuzz target ${randomUUID()}`, location: 'Fuzz stage' }, { publish: true });
     const db = openReadOnly();
     const row = db.db.prepare('select id from incidents where production_id = ? and number = ?').get(demo, r.number) as { id: string };
     db.db.close();

@@ -240,7 +240,7 @@ async function storeHostileText(browser: Browser, baseURL: string): Promise<Ids>
   const { receipt, number } = await fileAnonymously(rp, `/report/${reportToken(pid)}`, {
     description: payload('anondesc', 5000, 'bypass', true),
     location: payload('anonwhere', 200, 'bypass'),
-  });
+  }, { publish: true });
   const anonIncident = one<{ id: string }>('select id from incidents where production_id = ? and number = ?', pid, number).id;
   const asked = await api.post(`/api/productions/${pid}/incidents/${anonIncident}/questions`, { data: { body: payload('question', 2000, 'bypass', true) } });
   expect(asked.status(), await asked.text()).toBe(201);

@@ -80,7 +80,7 @@ async function dayOnlyEverywhere(producer: Page, browser: Browser, pid: string) 
   const label = new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric' }).format(new Date());
 
   const anon = await browser.newContext();
-  const { number } = await fileAnonymously(await anon.newPage(), `/report/${reportToken(pid)}`, { description: 'Day-only e2e: weapons cart left open', location: 'Stage 9' });
+  const { number } = await fileAnonymously(await anon.newPage(), `/report/${reportToken(pid)}`, { description: 'Day-only e2e: weapons cart left open', location: 'Stage 9' }, { publish: true });
   await anon.close();
   const row = one<{ id: string; reported_at: number; occurred_at: number }>('select id, reported_at, occurred_at from incidents where production_id = ? and number = ?', pid, number);
   // Stored as the start of that local day: the day only, and the right one.

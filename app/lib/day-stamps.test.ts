@@ -13,6 +13,7 @@ const { getDb, getSqlite } = await import('@/db/client');
 const S = await import('@/db/schema');
 const { eq } = await import('drizzle-orm');
 const { fileAnonymousReport } = await import('@/app/lib/anonymous/core');
+const { publishDropBox } = await import('@/app/lib/anonymous/drop-box');
 const { newReceiptCode, normaliseReceipt, receiptMac } = await import('@/app/lib/anonymous/receipt');
 const { exportDataset } = await import('@/db/queries/exports');
 const { toCsv } = await import('@/app/lib/export-format');
@@ -34,6 +35,8 @@ beforeAll(async () => {
   id = randomUUID();
   const res = fileAnonymousReport(token, { id, type: 'unsafe_condition', description: 'Cart left open', location: 'Stage 4', day: 'today', receipt: code, mac }, filedAt);
   expect(res.ok).toBe(true);
+  // Published from the drop box the next day (ARCHITECTURE.md: anonymity by order).
+  publishDropBox(new Date(filedAt.getTime() + 86_400_000), { fraction: 0 });
 });
 afterAll(() => getSqlite().close());
 

@@ -6,6 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { addReportPhoto, openFollowUp, receiptPushKey, sendReporterMessage, subscribeReceiptPush, unsubscribeReceiptPush } from '@/app/report/actions';
 import { PushToggle } from '@/components/delivery/push-toggle';
 import type { ReporterView } from '@/app/lib/anonymous/core';
+import { SEALED_PUSH_MESSAGE } from '@/app/lib/anonymous/sealed-text';
 import { INCIDENT_STATUSES, LABELS } from '@/app/lib/enums';
 import { receiptSchema, reporterMessageSchema, type ReceiptInput, type ReporterMessageInput } from '@/app/lib/schemas/anonymous';
 import { Field, FormError, FormSuccess, Input, Textarea, describedBy } from '@/components/form/field';
@@ -99,11 +100,19 @@ function ReportView({ receipt, view, onView, onClose }: { receipt: string; view:
         <p className="text-sm text-muted">{view.productionTitle}</p>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="status-h" className="text-xl font-bold">
-            Report #{view.number}: {view.typeLabel}
+            {view.number === null ? 'Your report' : `Report #${view.number}`}: {view.typeLabel}
           </h2>
           <StatusBadge status={view.status} />
         </div>
-        <p className="mt-1">{STATUS_HELP[view.status]}</p>
+        {view.sealed ? (
+          <p className="mt-1 rounded-lg border border-line bg-canvas p-3" data-testid="sealed-note">
+            Sealed, will be published with {view.reportedOn === view.today ? 'today’s reports' : `the reports of ${day(view.reportedOn)}`}.
+            It reaches the producers, numbered, at a random time of a later day, together with every other anonymous report of its day, so
+            nothing shows when you sent it. What you add now waits with it.
+          </p>
+        ) : (
+          <p className="mt-1">{STATUS_HELP[view.status]}</p>
+        )}
         <ol className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-4" aria-label="Progress">
           {INCIDENT_STATUSES.map((s, i) => (
             <li
@@ -136,13 +145,18 @@ function ReportView({ receipt, view, onView, onClose }: { receipt: string; view:
           Turn on a push alert for this report only. The alert is kept with this report — never with an account, a name or an email address —
           and it says only that a question is waiting. No email is asked for.
         </p>
-        <PushToggle
-          vapidPublicKey={() => receiptPushKey()}
-          subscribe={(s) => subscribeReceiptPush(receipt, s)}
-          unsubscribe={(s) => unsubscribeReceiptPush(receipt, s)}
-          onLabel="This device will be told when the production asks about this report."
-          turnOnLabel="Alert me on this device"
-        />
+        {view.sealed ? (
+          // The alert is kept with the published report; nobody can ask about a sealed one yet.
+          <p className="font-semibold">{SEALED_PUSH_MESSAGE}</p>
+        ) : (
+          <PushToggle
+            vapidPublicKey={() => receiptPushKey()}
+            subscribe={(s) => subscribeReceiptPush(receipt, s)}
+            unsubscribe={(s) => unsubscribeReceiptPush(receipt, s)}
+            onLabel="This device will be told when the production asks about this report."
+            turnOnLabel="Alert me on this device"
+          />
+        )}
       </section>
       <Photos receipt={receipt} view={view} onView={onView} />
 
@@ -218,6 +232,7 @@ function Conversation({ receipt, view, onView }: { receipt: string; view: Report
             >
               <p className="text-sm font-semibold text-muted">
                 {m.from === 'you' ? (m.kind === 'answer' ? 'Your answer' : 'Your added information') : 'Question from the production'} · {day(m.day)}
+                {m.sealed ? ' · sealed until published' : ''}
               </p>
               <p className="mt-1 whitespace-pre-wrap break-words">{m.body}</p>
             </li>

@@ -10,7 +10,7 @@ export type PhotoOutcome = { name: string; ok: boolean; message?: string };
  * Shown once, right after filing: the receipt code exists nowhere else (only its hash is stored), so
  * the reporter is asked to write it down, copy it or save it before leaving.
  */
-export function ReceiptPanel({ receipt, number, hold, photos }: { receipt: string; number: number; hold: boolean; photos: PhotoOutcome[] }) {
+export function ReceiptPanel({ receipt, number, hold, photos }: { receipt: string; number: number | null; hold: boolean; photos: PhotoOutcome[] }) {
   const [copied, setCopied] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -50,9 +50,14 @@ export function ReceiptPanel({ receipt, number, hold, photos }: { receipt: strin
     <section aria-labelledby="receipt-h" className="mt-5 flex flex-col gap-4 rounded-xl border-2 border-ok bg-surface p-4 shadow-sm sm:p-5">
       <div role="status">
         <h2 id="receipt-h" ref={heading} tabIndex={-1} className="text-2xl font-bold text-ok">
-          <span aria-hidden="true">✓ </span>Report #{number} sent anonymously
+          <span aria-hidden="true">✓ </span>Report {number === null ? '' : `#${number} `}sent anonymously
         </h2>
-        {hold ? (
+        {number === null ? (
+          <p className="mt-1">
+            Sealed, will be published with today’s reports: the producers see it, numbered, at a random time tomorrow, together with every other
+            anonymous report of today. Nothing in it says who you are or when in the day you sent it.
+          </p>
+        ) : hold ? (
           <p className="mt-2 rounded-lg bg-hold-solid p-3 font-bold text-white">
             <span aria-hidden="true">■ </span>The production is now on a stop-work hold: no weapon is handed out until a producer lifts it in writing.
           </p>

@@ -31,7 +31,7 @@ export function ReportForm({ token, receipt, mac, today }: { token: string; rece
   const [dayError, setDayError] = useState<string>();
   const [photos, setPhotos] = useState<File[]>([]);
   const [error, setError] = useState<string>();
-  const [filed, setFiled] = useState<{ number: number; hold: boolean; photos: PhotoOutcome[] } | null>(null);
+  const [filed, setFiled] = useState<{ number: number | null; hold: boolean; photos: PhotoOutcome[] } | null>(null);
   const [progress, setProgress] = useState<string>();
   const type = useWatch({ control: form.control, name: 'type' });
 
@@ -99,8 +99,14 @@ export function ReportForm({ token, receipt, mac, today }: { token: string; rece
       {HOLD_TYPES.includes(type) ? (
         <p className="rounded-lg border border-hold/40 bg-hold-soft p-3 font-semibold text-hold" role="note">
           <span aria-hidden="true">■ </span>A discharge or a live round stops work at once: sending this puts the production on a stop-work hold.
+          A report that stops work is filed at once and its time is recorded.
         </p>
-      ) : null}
+      ) : (
+        <p className="rounded-lg border border-line bg-canvas p-3 text-sm" role="note">
+          Your report is sealed and published with the rest of today’s reports at a random time tomorrow, so nothing shows when in the day
+          you sent it. A discharge or a live round is the exception: a report that stops work is filed at once and its time is recorded.
+        </p>
+      )}
       <Field id="description" label="What happened?" required error={errors.description?.message}>
         <Textarea rows={4} {...describedBy('description', errors.description?.message)} {...form.register('description')} />
       </Field>

@@ -11,6 +11,7 @@ const { getDb, getSqlite } = await import('@/db/client');
 const schema = await import('@/db/schema');
 const { eq } = await import('drizzle-orm');
 const core = await import('./core');
+const drop = await import('./drop-box');
 const { newReceiptCode, normaliseReceipt, receiptMac, hashReceipt } = await import('./receipt');
 const throttle = await import('./throttle');
 const { addIncidentPhoto } = await import('../attachments/core');
@@ -34,9 +35,13 @@ function receipt() {
 function token() {
   return getDb().select().from(schema.productions).where(eq(schema.productions.id, s.production.id)).get()!.reportToken;
 }
+// The next day in Denver, when the drop box publishes the 24th's sealed reports (fraction 0: at midnight).
+const PUBLISH_AT = new Date('2026-11-25T08:00:00.000Z');
+/** Files, and publishes what was sealed, so the tests below see the report as the production will. */
 function file(input: Record<string, unknown> = {}, r = receipt()) {
   const id = randomUUID();
   const res = core.fileAnonymousReport(token(), { id, type: 'unsafe_condition', description: 'Guns left on a cart', location: 'Church set', day: 'today', receipt: r.code, mac: r.mac, ...input }, now);
+  if (res.ok && res.data.sealed) drop.publishDropBox(PUBLISH_AT, { fraction: 0 });
   return { id, res, ...r };
 }
 async function gpsJpeg() {
@@ -85,7 +90,12 @@ describe('filing through the link', () => {
     const input = { id, type: 'near_miss', description: 'Boom swung low', location: 'Stage 2', receipt: r.code, mac: r.mac };
     const a = core.fileAnonymousReport(token(), input, now);
     const b = core.fileAnonymousReport(token(), input, now);
-    expect(a.ok && b.ok && a.data.number === b.data.number && b.data.created === false).toBe(true);
+    expect(a.ok && b.ok && a.data.sealed && b.data.sealed && b.data.created === false).toBe(true);
+    expect(getDb().select().from(schema.dropBox).where(eq(schema.dropBox.incidentId, id)).all()).toHaveLength(1);
+    drop.publishDropBox(PUBLISH_AT, { fraction: 0 });
+    // Once published, the same form still files nothing new and now answers with the number.
+    const c = core.fileAnonymousReport(token(), input, now);
+    expect(c.ok && c.data.created === false && typeof c.data.number === 'number').toBe(true);
     expect(getDb().select().from(schema.incidents).where(eq(schema.incidents.id, id)).all()).toHaveLength(1);
     expect(core.fileAnonymousReport(token(), { ...input, id: randomUUID() }, now)).toMatchObject({ ok: false, code: 'conflict' });
     expect(core.fileAnonymousReport(token(), { ...input, receipt: receipt().code }, now)).toMatchObject({ ok: false, code: 'invalid' });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, deliveries, incidents, productions, pushSubscriptions } from '@/db/schema';
 import { askReporterCore, fileAnonymousReport } from '../anonymous/core';
+import { publishDropBox } from '../anonymous/drop-box';
 import { newReceiptCode, normaliseReceipt, receiptMac } from '../anonymous/receipt';
 import { decryptPush, makeDevice, startPushService, type PushService } from '../testing/push-endpoint';
 import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink';
@@ -43,6 +44,8 @@ function fileAnon(description: string) {
   const id = randomUUID();
   const res = fileAnonymousReport(token, { id, type: 'unsafe_condition', description, location: 'Church set', day: 'today', receipt: code, mac: receiptMac(normaliseReceipt(code)!, process.env.NEXTAUTH_SECRET!) }, NOW);
   expect(res.ok).toBe(true);
+  // Sealed in the drop box until its day's batch is published (ARCHITECTURE.md: anonymity by order).
+  publishDropBox(new Date(NOW.getTime() + 86_400_000), { fraction: 0 });
   return getDb().select().from(incidents).where(eq(incidents.id, id)).get()!;
 }
 

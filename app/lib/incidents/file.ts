@@ -3,7 +3,7 @@
 import { and, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/db/client';
-import { firearms, holdIncidents, holds, incidentFirearms, incidentInjuries, incidents, ruleFlags, type Incident } from '@/db/schema';
+import { dropBox, firearms, holdIncidents, holds, incidentFirearms, incidentInjuries, incidents, ruleFlags, type Incident } from '@/db/schema';
 import { appendAudit } from '../audit';
 import { LABELS, type IncidentType, type Role, type Severity } from '../enums';
 import { notifyRoles } from '../notify';
@@ -97,6 +97,11 @@ export function fileIncidentTx(tx: Tx, ctx: FilingContext, input: FilingInput): 
   if (existing) {
     const sameReporter = ctx.reporter ? existing.reporterId === ctx.reporter.userId : existing.anonymous;
     if (existing.productionId === ctx.productionId && sameReporter) return { incident: existing, created: false, effects: [] };
+    throw new Refusal('This report id is already in use. Reload the form and file again.', 'conflict');
+  }
+  // A sealed anonymous report owns its id too (ARCHITECTURE.md: anonymity by order): a named
+  // filing may not take it, or the report could never be published.
+  if (ctx.reporter && tx.select({ id: dropBox.id }).from(dropBox).where(eq(dropBox.incidentId, input.id)).get()) {
     throw new Refusal('This report id is already in use. Reload the form and file again.', 'conflict');
   }
 

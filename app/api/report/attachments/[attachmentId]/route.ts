@@ -4,7 +4,8 @@ import { NextResponse } from 'next/server';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { attachments } from '@/db/schema';
-import { findByReceipt } from '@/app/lib/anonymous/core';
+import { findByReceipt, reportedId } from '@/app/lib/anonymous/core';
+import { sealedPhotoBytes } from '@/app/lib/anonymous/drop-box';
 import { attachmentHeaders, readAttachmentBytes } from '@/app/lib/attachments/store';
 import { readJson } from '@/app/lib/http';
 
@@ -21,12 +22,18 @@ export async function POST(req: Request, { params }: { params: Promise<{ attachm
   const found = await findByReceipt(receipt);
   // Wrong code, wrong photo, throttled or malformed: the same answer, so nothing is learnt here.
   if (!found.ok || typeof attachmentId !== 'string' || attachmentId.length > 64) return notFound();
+  const incidentId = reportedId(found.data);
   const row = getDb()
     .select()
     .from(attachments)
-    .where(and(eq(attachments.id, attachmentId), eq(attachments.incidentId, found.data.id), isNull(attachments.uploadedById)))
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.incidentId, incidentId), isNull(attachments.uploadedById)))
     .get();
-  if (!row) return notFound();
+  if (!row) {
+    // A photo still sealed in the drop box (ARCHITECTURE.md: anonymity by order) is served from there.
+    const sealed = sealedPhotoBytes(incidentId, attachmentId);
+    if (!sealed) return notFound();
+    return new Response(new Uint8Array(sealed.bytes), { status: 200, headers: attachmentHeaders({ mime: sealed.mime, id: sealed.id, size: sealed.bytes.length }) });
+  }
   const bytes = await readAttachmentBytes(row);
   if (!bytes) return notFound();
   return new Response(new Uint8Array(bytes), { status: 200, headers: attachmentHeaders({ ...row, size: bytes.length }) });

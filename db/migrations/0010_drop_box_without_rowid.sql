@@ -1,0 +1,19 @@
+-- The drop box keeps no insertion order (ARCHITECTURE.md: anonymity by order): an ordinary table's
+-- rowid counts up as rows arrive, so it would place a sealed anonymous report between two named
+-- records. Rebuilt WITHOUT ROWID: rows live in the order of their random primary key. drizzle-kit
+-- cannot declare WITHOUT ROWID, so this migration replaces the table 0009 created (still empty).
+DROP TABLE `drop_box`;--> statement-breakpoint
+CREATE TABLE `drop_box` (
+	`id` text PRIMARY KEY NOT NULL,
+	`production_id` text NOT NULL,
+	`incident_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`day` integer NOT NULL,
+	`receipt_hash` text,
+	`payload` text NOT NULL,
+	`data` blob,
+	FOREIGN KEY (`production_id`) REFERENCES `productions`(`id`) ON UPDATE no action ON DELETE no action
+) WITHOUT ROWID;--> statement-breakpoint
+CREATE UNIQUE INDEX `drop_box_receipt_hash_unique` ON `drop_box` (`receipt_hash`);--> statement-breakpoint
+CREATE INDEX `drop_box_incident` ON `drop_box` (`incident_id`);--> statement-breakpoint
+CREATE INDEX `drop_box_production_day` ON `drop_box` (`production_id`,`day`);
