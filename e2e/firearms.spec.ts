@@ -188,7 +188,13 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     const form = page.locator('#hand-out');
     await form.getByRole('combobox', { name: 'Weapon' }).selectOption(state.firearmId!);
     await form.getByLabel('Hand to').selectOption({ label: 'Cal Actor · Actor' });
+    // Another setup than the one it was checked for: the form says so before any refusal (rule 2).
+    await form.getByLabel('Scene or setup').fill('99Z');
+    await expect(form.getByTestId('handoff-problem')).toContainText(`${TAG} has no passing, witnessed check for “99Z”`);
+    await expect(form.getByRole('button', { name: 'Hand over' })).toBeDisabled();
+    await expect(form.getByText(`${TAG} is checked and witnessed for: 12A.`)).toBeVisible();
     await form.getByLabel('Scene or setup').fill('12A');
+    await expect(form.getByTestId('handoff-problem')).toHaveCount(0);
     await form.getByLabel('Ammunition lot').selectOption(state.lotId!);
     await form.getByRole('spinbutton', { name: 'Rounds counted out' }).fill('6');
     await form.getByRole('button', { name: 'Hand over' }).click();
@@ -228,7 +234,7 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     await ctx.close();
   });
 
-  test('a hand-off without a check is refused: nothing moves, a refusal and a breach report are recorded', async ({ browser }) => {
+  test('a hand-off without a check: the form says why and will not send it; a crafted request is refused, nothing moves, a refusal and a breach report are recorded', async ({ browser }) => {
     const { ctx, page } = await as(browser, 'armorer');
     const made = await page.request.post(`/api/productions/${demo}/firearms`, {
       data: { tag: TAG2, make: 'Colt', model: 'SAA', serial: '', kind: 'blank_firing', status: 'locked_up', notes: '' },
@@ -239,17 +245,29 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     const incidentsBefore = count('select count(*) n from incidents where production_id = ?', demo);
 
     await page.goto(`/productions/${demo}/custody`);
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const form = page.locator('#hand-out');
-    await form.getByRole('combobox', { name: 'Weapon' }).selectOption(firearm2);
-    await form.getByLabel('Hand to').selectOption({ label: 'Cal Actor · Actor' });
-    await form.getByLabel('Scene or setup').fill('12A');
-    await form.getByLabel('Ammunition lot').selectOption(state.lotId!);
-    await form.getByRole('spinbutton', { name: 'Rounds counted out' }).fill('6');
-    await form.getByRole('button', { name: 'Hand over' }).click();
-    const alert = form.getByRole('alert');
-    await expect(alert).toContainText('Hand-off refused — nothing moved.');
-    await expect(alert).toContainText('There is no before-use check of this weapon for this setup');
-    await expect(alert).toContainText(/Custody-breach report #\d+ records the attempt/);
+    // The form does not invite the refusal: with no weapon cleared at all it is shut and says so;
+    // otherwise choosing this weapon for 12A says why it cannot go, and Hand over stays disabled.
+    if (await form.getByTestId('handoff-blocked').count()) {
+      await expect(form.getByTestId('handoff-blocked')).toContainText('(rule 2)');
+    } else {
+      await form.getByRole('combobox', { name: 'Weapon' }).selectOption(firearm2);
+      await form.getByLabel('Scene or setup').fill('12A');
+      await expect(form.getByTestId('handoff-problem')).toContainText(`${TAG2} has no passing, witnessed check for “12A” since its last return (rule 2)`);
+    }
+    await expect(form.getByRole('button', { name: 'Hand over' })).toBeDisabled();
+    await page.screenshot({ path: 'test-results/screens/1280/armorer/handout-disabled.png', fullPage: true });
+
+    // A crafted request is still refused by the server, and recorded, as before.
+    const actorId = q<{ id: string }>('select id from users where email = ?', USERS.actor)!.id;
+    const crafted = await page.request.post(`/api/productions/${demo}/handoffs`, {
+      data: { id: crypto.randomUUID(), firearmId: firearm2, toUserId: actorId, scene: '12A', ammoLotId: state.lotId, roundsOut: 6 },
+    });
+    expect(crafted.status()).toBe(422);
+    const body = (await crafted.json()) as { error: string };
+    expect(body.error).toContain('There is no before-use check of this weapon for this setup');
+    expect(body.error).toMatch(/Custody-breach report #\d+ records the attempt/);
 
     expect(count('select count(*) n from handoffs where firearm_id = ?', firearm2)).toBe(0);
     expect(q<{ status: string }>('select status from firearms where id = ?', firearm2)!.status).toBe('locked_up');

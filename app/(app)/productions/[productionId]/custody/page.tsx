@@ -15,6 +15,7 @@ import {
   getHandoff,
   getOpenHandoff,
   listAmmoChoices,
+  listAwaitingWitnesses,
   listOpenHandoffs,
   listReadyToHandOut,
   listRefusedHandoffs,
@@ -113,6 +114,7 @@ export default async function CustodyPage({
   const returned = one(sp.returned) ? getHandoff(actor, one(sp.returned)) : null;
   const returnedView = returned?.returnedAt ? returned : null;
   const ready = record ? listReadyToHandOut(actor) : [];
+  const awaiting = record ? listAwaitingWitnesses(actor) : [];
   const recipients = record
     ? listMembers(actor)
         .filter((m) => canReceive(m.positions))
@@ -326,7 +328,8 @@ export default async function CustodyPage({
               <Card aria-labelledby="handout-h" id="hand-out">
                 <CardTitle id="handout-h">Hand out a weapon</CardTitle>
                 <p className="mb-3 text-sm text-muted">
-                  Rules 2, 5 and 6 are applied when you submit. A refused attempt moves nothing and files a custody-breach report.
+                  Rules 2, 5 and 6 are applied when you submit. A refused attempt moves nothing and files a custody-breach report, so
+                  the form says first what would refuse it.
                 </p>
                 <HandoffForm
                   key={`${one(sp.firearm)}-${one(sp.scene)}`}
@@ -335,9 +338,18 @@ export default async function CustodyPage({
                   recipients={recipients}
                   lots={listAmmoChoices(actor)}
                   initial={{ firearmId: weapons.some((w) => w.id === one(sp.firearm)) ? one(sp.firearm) : '', scene: one(sp.scene) }}
+                  ready={ready.map((r) => ({ firearmId: r.firearm.id, scene: r.scene }))}
+                  awaiting={awaiting}
                   blockedBy={[
                     ...(hold ? ['A stop-work hold stands until a producer lifts it in writing (rule 5).'] : []),
                     ...(meetings.length ? [] : ['No safety meeting that covered firearms is recorded today (rule 6).']),
+                    ...(ready.length
+                      ? []
+                      : [
+                          awaiting.length
+                            ? `No weapon has a passing check whose witnesses have all confirmed: waiting for ${[...new Set(awaiting.flatMap((a) => a.waitingFor))].join(', ')} (rule 2).`
+                            : 'No weapon has a passing check, confirmed by its named witnesses, since its last return (rule 2). Record a check first.',
+                        ]),
                   ]}
                 />
               </Card>
