@@ -185,6 +185,7 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     const { ctx, page } = await as(browser, 'armorer');
     await page.goto(`/productions/${demo}/custody`);
     await expect(page.getByRole('region', { name: 'Ready to hand out' })).toContainText(`${TAG} for 12A`);
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const form = page.locator('#hand-out');
     await form.getByRole('combobox', { name: 'Weapon' }).selectOption(state.firearmId!);
     await form.getByLabel('Hand to').selectOption({ label: 'Cal Actor · Actor' });

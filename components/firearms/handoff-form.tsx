@@ -36,7 +36,7 @@ export function HandoffForm({
   /** Weapon and setup pairs with a check that clears a hand-off (rule 2). */
   ready?: Setup[];
   /** Pairs whose passing check still waits for named witnesses. */
-  awaiting?: (Setup & { waitingFor: string[] })[];
+  awaiting?: (Setup & { waitingFor: string[]; declinedBy?: string[] })[];
   /** Why no hand-out can succeed right now (a standing hold, no meeting today): the form says so and is disabled. */
   blockedBy?: string[];
 }) {

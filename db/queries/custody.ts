@@ -123,7 +123,7 @@ export function listAwaitingWitnesses(actor: Actor) {
   if (!can(actor.role, 'firearm.view')) return [];
   const db = getDb();
   const store = db.select().from(firearms).where(and(eq(firearms.productionId, actor.productionId), eq(firearms.status, 'locked_up'))).orderBy(asc(firearms.tag)).all();
-  const out: { firearmId: string; scene: string; waitingFor: string[] }[] = [];
+  const out: { firearmId: string; scene: string; waitingFor: string[]; declinedBy: string[] }[] = [];
   const ids = new Set<string>();
   for (const f of store) {
     const lastReturnAt = lastReturnOf(db, f.id);
@@ -135,15 +135,17 @@ export function listAwaitingWitnesses(actor: Actor) {
       if (!was || c.performedAt.getTime() > was.performedAt.getTime()) latest.set(key, c);
     }
     for (const c of latest.values()) {
-      const waiting = c.witnesses.filter((w) => !w.confirmedAt).map((w) => w.userId);
-      if (c.result !== 'pass' || waiting.length === 0) continue;
-      waiting.forEach((id) => ids.add(id));
-      out.push({ firearmId: f.id, scene: c.scene, waitingFor: waiting });
+      const declined = c.witnesses.filter((w) => w.declinedAt).map((w) => w.userId);
+      const waiting = declined.length ? [] : c.witnesses.filter((w) => !w.confirmedAt).map((w) => w.userId);
+      if (c.result !== 'pass' || (waiting.length === 0 && declined.length === 0)) continue;
+      [...waiting, ...declined].forEach((id) => ids.add(id));
+      out.push({ firearmId: f.id, scene: c.scene, waitingFor: waiting, declinedBy: declined });
     }
   }
   if (out.length === 0) return out;
   const names = new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids])).all().map((u) => [u.id, u.name]));
-  return out.map((o) => ({ ...o, waitingFor: o.waitingFor.map((id) => names.get(id) ?? 'a witness') }));
+  const named = (list: string[]) => list.map((id) => names.get(id) ?? 'a witness');
+  return out.map((o) => ({ ...o, waitingFor: named(o.waitingFor), declinedBy: named(o.declinedBy) }));
 }
 
 /** Checks of this weapon since it went out that may close its return (after-use, not used yet). */
