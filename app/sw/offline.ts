@@ -78,6 +78,8 @@ export function registerOfflineHandlers(sw: ServiceWorkerGlobalScope): void {
     const headers = new Headers(res.headers);
     headers.set(SAVED_AT_HEADER, String(Date.now()));
     headers.set(TITLE_HEADER, encodeURIComponent(titleOf(html)));
+    // The files it needs first: a kept page whose scripts are not kept yet would fail to start offline.
+    await cacheStatic(staticAssetsIn(html));
     const cache = await sw.caches.open(PAGES_CACHE);
     if (gen !== generation) return;
     await cache.put(url, new Response(html, { status: res.status, statusText: res.statusText, headers }));
@@ -87,7 +89,6 @@ export function registerOfflineHandlers(sw: ServiceWorkerGlobalScope): void {
       dated.sort((a, b) => a.at - b.at);
       for (const { k } of dated.slice(0, keys.length - MAX_PAGES)) await cache.delete(k);
     }
-    await cacheStatic(staticAssetsIn(html));
   }
 
   const worthKeeping = (res: Response) =>
