@@ -2,8 +2,8 @@
 // Each role signs in once per worker (storageState under e2e/.auth/); each test gets its own
 // browser context. Roles come from the demo seed plus "Other Show (e2e)" (see auth-state.ts).
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
-import { ids } from './helpers';
-import { storageStateFor, type RoleName } from './auth-state';
+import { ids, signIn, USERS, type Who } from './helpers';
+import { roleOf, storageStateFor, type RoleName } from './auth-state';
 
 export { expect };
 export type { RoleName };
@@ -35,6 +35,30 @@ export function awaitHydration(page: Page): Page {
   const reload = page.reload.bind(page);
   page.goto = async (url, options) => settle(await goto(url, options));
   page.reload = async (options) => settle(await reload(options));
+  return page;
+}
+
+/**
+ * A page in a fresh context for a spec that needs its own (a viewport, downloads, two of a role):
+ * signed in by the role's shared session where the account has one, by the form otherwise, and
+ * signed out for `null`. Awaits hydration on every goto like the fixtures' pages.
+ */
+export async function openPageAs(
+  browser: Browser,
+  who: Who | null,
+  opts: { viewport?: { width: number; height: number }; touch?: boolean; baseURL?: string } = {},
+): Promise<Page> {
+  const role = who ? roleOf(USERS[who]) : null;
+  const baseURL = opts.baseURL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+  const context = await browser.newContext({
+    baseURL,
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    acceptDownloads: true,
+    ...(opts.touch ? { isMobile: true, hasTouch: true } : {}),
+    ...(role ? { storageState: await storageStateFor(role, baseURL) } : {}),
+  });
+  const page = awaitHydration(await context.newPage());
+  if (who && !role) await signIn(page, who);
   return page;
 }
 

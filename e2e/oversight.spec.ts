@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ids, signIn, testDb, type Who } from './helpers';
+import { ids, testDb, type Who } from './helpers';
+import { openPageAs } from './fixtures';
 import { parseCsv } from './csv';
 import { routes } from './authz/oversight';
 import type { Caller } from './authz/types';
@@ -81,12 +82,7 @@ test.afterAll(() => {
   db.close();
 });
 
-async function as(browser: Browser, who: Who | null, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await ctx.newPage();
-  if (who) await signIn(page, who);
-  return page;
-}
+const as = (browser: Browser, who: Who | null, viewport = { width: 1280, height: 900 }): Promise<Page> => openPageAs(browser, who, { viewport });
 
 test.describe('producer dashboard', () => {
   test('the overview a member lands on carries the rule-4 verdict for dashboard roles only', async ({ browser }) => {
@@ -204,7 +200,7 @@ test.describe('audit trail', () => {
     const m = (members.prepare("select count(*) as n from audit_log where chain = ? and action = 'member.add'").get(demo) as { n: number }).n;
     members.close();
     await expect(page.getByTestId('audit-total')).toContainText(`${m} entries`);
-    await expect(page.getByTestId('audit-row').first()).toContainText('Member: add');
+    await expect(page.getByTestId('audit-row').first()).toContainText('Member added');
     await expect(page.getByTestId('audit-row').first()).toContainText('Role');
     await page.context().close();
   });
@@ -283,7 +279,7 @@ test.describe('printable incident report', () => {
     const filed = authzCtx().demoIncident;
     await page.goto(`/productions/${demo}/incidents/${filed}/report`);
     await expect(page.getByTestId('report-timeline')).toContainText('Filed the report');
-    await expect(page.getByTestId('report-audit')).toContainText('Incident: file');
+    await expect(page.getByTestId('report-audit')).toContainText('Report filed');
     await expect(page.getByTestId('report-audit')).toContainText('Description');
     // The injury report shows the personal section to the producer and the overdue OSHA clock.
     await page.goto(`/productions/${demo}/incidents/${seeded.incidents[1]}/report`);

@@ -1,8 +1,9 @@
 // Every screen, every role, two widths (ARCHITECTURE.md: phones and offline). The pages come from the authorization
 // matrix (e2e/authz/*): each page entry is visited by every caller whose expected answer is
 // 'ok', so a page the matrix knows can never be missed here. For each page × role:
-//   - a full-page screenshot at 375 px and 1280 px, in the light and the dark theme (the device's
-//     setting, emulated), under test-results/screens/ (never committed);
+//   - with SCREENS_SHOTS=1, a full-page screenshot at 375 px and 1280 px, in the light and the
+//     dark theme (the device's setting, emulated), under test-results/screens/ (never committed).
+//     They are for people to look at; the checks below need none, so CI skips them;
 //   - no horizontal scrolling of the document at 375 px;
 //   - axe (WCAG 2.0/2.1 A and AA) at both widths and in both themes: 0 violations;
 //   - tap targets at 375 px (the rule is `tapTargetProblems` below).
@@ -29,6 +30,7 @@ const WIDTHS = [
 const PHONE = 375;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SHOTS = path.resolve(__dirname, '..', 'test-results', 'screens');
+const TAKE_SHOTS = process.env.SCREENS_SHOTS === '1';
 
 /** Any id resolves, so the table's paths can be matched against app/ before the database exists. */
 const placeholderCtx = new Proxy({} as AuthzContext, { get: () => 'x' });
@@ -193,7 +195,7 @@ async function sweep(page: Page, caller: Swept, screen: Screen, ctx: AuthzContex
   const markup = `${key} ${await markupOf(page)}`;
   const first = sweptMarkup.get(markup);
   if (first && first.caller !== caller) {
-    for (const { width } of WIDTHS) {
+    for (const { width } of TAKE_SHOTS ? WIDTHS : []) {
       fs.mkdirSync(path.dirname(shotPath(width, caller, screen.name)), { recursive: true });
       for (const theme of THEMES) fs.copyFileSync(shotPath(width, first.caller, first.name, theme), shotPath(width, caller, screen.name, theme));
     }
@@ -212,7 +214,7 @@ async function sweep(page: Page, caller: Swept, screen: Screen, ctx: AuthzContex
     // Night shoots: the same screen in the dark theme (the phone's setting) must pass axe too.
     for (const theme of THEMES) {
       await page.emulateMedia({ colorScheme: theme });
-      await page.screenshot({ path: shotPath(size.width, caller, screen.name, theme), fullPage: true, animations: 'disabled' });
+      if (TAKE_SHOTS) await page.screenshot({ path: shotPath(size.width, caller, screen.name, theme), fullPage: true, animations: 'disabled' });
       const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
       for (const v of formatAxe(axe.violations)) problems.push(`${at} ${theme}: ${v}`);
     }

@@ -2,7 +2,8 @@
 // JSON route, SIGKILLs the server mid-load, restarts it, and checks that every acknowledged
 // report is present and intact, that the audit chains verify, and that retried filings after
 // the restart do not duplicate. The outbox worker sends email to a real SMTP sink through the
-// kill: every email row is received exactly once (counted per outbox row id), none lost, none twice.
+// kill: every email row is received (counted per outbox row id), none lost; only a row in flight
+// at the kill may arrive twice (at most one per send lane), carrying the same Message-ID.
 //
 // SIGKILL tests the PROCESS dying (SQLite's WAL with synchronous=FULL keeps every committed
 // transaction across a crash of the process). It does not simulate power loss or an OS crash.
@@ -28,6 +29,10 @@ const CONCURRENCY = arg('concurrency', 32);
 const PORT = arg('port', 3310);
 const KILL_AT = Math.floor(COUNT * 0.6);
 const SMTP_PORT = arg('smtp-port', PORT + 1);
+// Rows the worker has in flight at once. Email is at-least-once: a row sent just before the kill
+// but not yet recorded as sent is sent again after the restart, so at most this many can arrive
+// twice, each with the Message-ID of the first (a mail client recognises the copy).
+const LANES = 4;
 
 type Sent = { id: string; type: string; description: string; location: string };
 
@@ -41,6 +46,7 @@ async function main() {
     SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     DELIVERY_INTERVAL_MS: '100',
     DELIVERY_LEASE_MS: '3000',
+    DELIVERY_LANES: String(LANES),
   };
   process.env.DATABASE_PATH = env.DATABASE_PATH;
   const { seedDemo } = await import('../db/seed/demo');
@@ -124,8 +130,10 @@ async function main() {
       d.close();
     }
   };
-  const drainDeadline = Date.now() + 120_000;
+  const drainStarted = Date.now();
+  const drainDeadline = drainStarted + 120_000;
   while (pendingEmail() > 0 && Date.now() < drainDeadline) await new Promise((r) => setTimeout(r, 200));
+  const drainMs = Date.now() - drainStarted;
   await killServer(server, 'SIGTERM');
   await sink.close();
 
@@ -177,12 +185,15 @@ async function main() {
     emailStatus: Object.fromEntries(['pending', 'sent', 'failed'].map((st) => [st, emailRows.filter((r) => r.status === st).length])),
     chains: chains.map((c) => `${c.chain.slice(0, 8)}: ${c.summary}`),
     loadSeconds: +(loadMs / 1000).toFixed(1),
+    // Seconds the outbox still needed once the load and the retries were over (bounded at 120).
+    drainSeconds: +(drainMs / 1000).toFixed(1),
   };
   console.log('Crash test (SIGKILL of the server process, not power loss):');
   console.log(JSON.stringify(report, null, 2));
   fs.rmSync(dir, { recursive: true, force: true });
   const everyReportOnce = rows.size === acked.size + unacked.length && retriedUnacked === unacked.length;
-  const mailOnce = emailRows.length > 0 && emailLost.length === 0 && emailTwice.length === 0 && strangers === 0;
+  const twiceSameId = emailTwice.every((r) => new Set(sink.messages.filter((m) => m.deliveryId === r.id).map((m) => m.messageId)).size === 1);
+  const mailOnce = emailRows.length > 0 && emailLost.length === 0 && emailTwice.length <= LANES && twiceSameId && strangers === 0;
   const ok = missing === 0 && altered === 0 && retriedAckedDup === 0 && dupNumbers === 0 && errors5xx === 0 && everyReportOnce && mailOnce && chains.every((c) => c.status !== 'tampered');
   if (!ok) {
     console.error('CRASH TEST FAILED');

@@ -1,6 +1,7 @@
 // Before/after of an audit entry as a field-by-field difference, with the personal Form 301
 // fields left out for anyone who may not see them (ARCHITECTURE.md: injury privacy). Pure.
 import { formatStamp } from './time';
+import { AUDIT_ACTIONS, isAuditAction } from './audit-actions';
 
 /** incident_injuries personal fields (1)-(7): employee*, physician*, facility* (db/schema.ts). */
 const PERSONAL_KEY = /^(employee|physician|facility)/i;
@@ -135,8 +136,12 @@ export function formatValue(v: unknown, timeZone: string): string {
   return JSON.stringify(v);
 }
 
-/** 'incident.status_change' → 'Incident: status change'; 'member.add' → 'Member: add'. */
+/**
+ * The words an auditor reads for a recorded action (app/lib/audit-actions.ts). An action a
+ * database recorded before it was renamed is spelled out: 'member.invite' → 'Member: invite'.
+ */
 export function actionLabel(action: string): string {
+  if (isAuditAction(action)) return AUDIT_ACTIONS[action];
   const [head, ...rest] = action.split('.');
   const h = head.replace(/_/g, ' ');
   const tail = rest.join(' ').replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

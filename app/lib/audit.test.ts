@@ -14,7 +14,7 @@ const entry = (chain: string, n: number, extra: Partial<Parameters<typeof append
   actorLabel: 'Tess Tester',
   entity: 'thing',
   entityId: `thing-${n}`,
-  action: 'thing.change',
+  action: 'thing.change' as const,
   before: { n: n - 1 },
   after: { n },
   at: new Date(Date.UTC(2026, 10, 2, 12, 0, n)),

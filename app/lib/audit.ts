@@ -4,6 +4,7 @@ import { auditLog } from '@/db/schema';
 import type { Tx } from '@/db/client';
 import { queueChainHead } from '@/db/chain-heads';
 import { dayOnly } from './time';
+import type { AuditAction } from './audit-actions';
 
 export const GENESIS = '0'.repeat(64);
 export const SITE_CHAIN = 'site';
@@ -15,7 +16,7 @@ export type AuditInput = {
   actorLabel: string;
   entity: string;
   entityId: string;
-  action: string;
+  action: AuditAction;
   before?: unknown;
   after?: unknown;
   at: Date;

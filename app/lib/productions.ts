@@ -104,7 +104,7 @@ function setPhase(tx: Tx, who: Who, p: Production, phase: Production['phase'], n
     actorLabel: who.label,
     entity: 'production',
     entityId: p.id,
-    action: 'production.phase',
+    action: 'production.phase' as const,
     before: { phase: p.phase },
     after: { phase },
     at: now,

@@ -7,6 +7,7 @@ import { inviteTokens, memberships, productions, users, type Membership, type Pr
 import { appendAudit, SITE_CHAIN } from './audit';
 import type { Phase, Position, Role } from './enums';
 import { randomToken } from './passwords';
+import type { AuditAction } from './audit-actions';
 
 export type Who = { userId: string | null; label: string };
 
@@ -47,7 +48,7 @@ export function createUser(
   return row;
 }
 
-export function setPassword(tx: Tx, who: Who, userId: string, passwordHash: string, now: Date, action = 'user.password') {
+export function setPassword(tx: Tx, who: Who, userId: string, passwordHash: string, now: Date, action: AuditAction = 'user.password') {
   // Bumping the session version ends every other session of the user at once.
   tx.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).run();
   appendAudit(tx, { chain: SITE_CHAIN, actorId: who.userId, actorLabel: who.label, entity: 'user', entityId: userId, action, at: now });

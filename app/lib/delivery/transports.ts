@@ -19,10 +19,25 @@ export function appBaseUrl(): string {
   return (process.env.APP_URL || process.env.NEXTAUTH_URL || 'http://localhost:3000').replace(/\/+$/, '');
 }
 
+/**
+ * Keeps SMTP connections open between messages (nodemailer's pool) unless SMTP_URL says
+ * otherwise: a burst of outbox rows then costs one handshake per connection, not one per
+ * message, so a backlog after a restart drains in seconds (ARCHITECTURE.md: messages to people).
+ */
+function pooled(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.searchParams.has('pool')) u.searchParams.set('pool', 'true');
+    return u.toString();
+  } catch {
+    return url; // nodemailer reports a malformed address itself, on the first send
+  }
+}
+
 export async function sendEmail(m: OutgoingEmail): Promise<void> {
   const url = process.env.SMTP_URL;
   if (!url) throw new Error('SMTP_URL is not set');
-  if (transporter?.url !== url) transporter = { url, t: nodemailer.createTransport(url) };
+  if (transporter?.url !== url) transporter = { url, t: nodemailer.createTransport(pooled(url)) };
   await transporter.t.sendMail({
     from: process.env.MAIL_FROM || 'SetSafe <setsafe@localhost>',
     to: m.to,

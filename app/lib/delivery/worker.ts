@@ -17,6 +17,8 @@ const realSenders: Senders = { email: sendEmail, push: sendPush };
 
 export const leaseMs = () => Number(process.env.DELIVERY_LEASE_MS) || 60_000;
 const BATCH = 25;
+/** How many rows are in flight at once (DELIVERY_LANES, default 4): also the most a crash can re-send. */
+export const sendLanes = () => Math.max(1, Number(process.env.DELIVERY_LANES) || 4);
 
 export type TickResult = { claimed: number; sent: number; retried: number; failed: number; digests: number };
 
@@ -149,15 +151,23 @@ export async function runWorkerTick(now: Date, opts: { senders?: Senders; limit?
   const channels: ('email' | 'push')[] = opts.senders || smtpConfigured() ? ['email', 'push'] : ['push'];
   const rows = claimDue(now, opts.limit ?? BATCH, channels);
   result.claimed = rows.length;
-  for (const r of rows) {
-    let err: Error | null = null;
-    try {
-      await deliver(r, senders);
-    } catch (e) {
-      err = e instanceof Error ? e : new Error(String(e));
+  // A few lanes send side by side over the SMTP pool's connections; each records its row the
+  // moment its send returns. Email is at-least-once: a kill between a send and its record re-sends
+  // at most one row per lane, with the same Message-ID (ARCHITECTURE.md: messages to people).
+  let next = 0;
+  const lane = async () => {
+    while (next < rows.length) {
+      const r = rows[next++];
+      let err: Error | null = null;
+      try {
+        await deliver(r, senders);
+      } catch (e) {
+        err = e instanceof Error ? e : new Error(String(e));
+      }
+      result[record(r, now, err)] += 1;
     }
-    result[record(r, now, err)] += 1;
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(sendLanes(), rows.length) }, lane));
   return result;
 }
 
@@ -170,13 +180,16 @@ export function startDeliveryWorker(intervalMs = Number(process.env.DELIVERY_INT
   let timer: NodeJS.Timeout | null = null;
   const loop = async () => {
     if (stopped) return;
+    let backlog = false;
     try {
       const r = await runWorkerTick(new Date());
       if (r.failed) console.warn(`[setsafe] delivery: ${r.failed} message(s) failed for good`);
+      // A full batch means more rows are due: take the next batch at once rather than a tick later.
+      backlog = r.claimed >= BATCH;
     } catch (err) {
       console.error('[setsafe] delivery worker tick failed', err);
     }
-    if (!stopped) timer = setTimeout(loop, intervalMs);
+    if (!stopped) timer = setTimeout(loop, backlog ? 0 : intervalMs);
   };
   timer = setTimeout(loop, 0);
   running = {

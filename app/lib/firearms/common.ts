@@ -7,8 +7,9 @@ import { appendAudit } from '../audit';
 import type { Ctx } from '../core';
 import type { FirearmStatus, Position } from '../enums';
 import { Refusal } from '../errors';
+import type { AuditAction } from '@/app/lib/audit-actions';
 
-export function audit(ctx: Ctx, e: { entity: string; entityId: string; action: string; before?: unknown; after?: unknown }) {
+export function audit(ctx: Ctx, e: { entity: string; entityId: string; action: AuditAction; before?: unknown; after?: unknown }) {
   return appendAudit(ctx.tx, { chain: ctx.actor.productionId, actorId: ctx.actor.userId, actorLabel: ctx.actor.name, at: ctx.now, ...e });
 }
 

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit';
 import { Refusal } from '../errors';
 import { LABELS, type Role } from '../enums';
 import { canSeeIncident, canTriage, isFirearmRelated } from '../policy';
+import type { AuditAction } from '@/app/lib/audit-actions';
 
 export const NOT_FOUND = 'That incident does not exist on this production.';
 
@@ -44,7 +45,7 @@ export function incidentTitle(i: Pick<Incident, 'number' | 'type'>): string {
   return `Report #${i.number}: ${LABELS.incidentType[i.type]}`;
 }
 
-export function auditIncident(tx: Tx, actor: Actor, incidentId: string, action: string, before: unknown, after: unknown, now: Date) {
+export function auditIncident(tx: Tx, actor: Actor, incidentId: string, action: AuditAction, before: unknown, after: unknown, now: Date) {
   appendAudit(tx, { chain: actor.productionId, actorId: actor.userId, actorLabel: actor.name, entity: 'incident', entityId: incidentId, action, before, after, at: now });
 }
 

@@ -16,6 +16,7 @@ import { callHoldSchema, concurHoldSchema, liftHoldSchema } from '../schemas/inc
 import { raiseSignal } from '../signals/raise';
 import { acknowledgeHoldSignal } from '../signals/core';
 import { openHoldOf, toHoldFact } from './file';
+import type { AuditAction } from '@/app/lib/audit-actions';
 
 const holdLink = (productionId: string) => `/productions/${productionId}/hold`;
 const actorFact = (a: Actor) => ({ userId: a.userId, role: a.role });
@@ -38,7 +39,7 @@ export function holdFactTx(tx: Pick<Tx, 'select'>, h: Hold): HoldFact {
   return { ...toHoldFact(h), rule1Joined: !!joined };
 }
 
-function auditHold(tx: Tx, actor: Actor, holdId: string, action: string, before: unknown, after: unknown, now: Date) {
+function auditHold(tx: Tx, actor: Actor, holdId: string, action: AuditAction, before: unknown, after: unknown, now: Date) {
   appendAudit(tx, { chain: actor.productionId, actorId: actor.userId, actorLabel: actor.name, entity: 'hold', entityId: holdId, action, before, after, at: now });
 }
 
