@@ -225,6 +225,10 @@ test.describe('rule 1 and stop-work holds', () => {
     await expect(lift.getByRole('button', { name: 'Lift hold' })).toBeDisabled();
     await expect(lift.getByLabel('Written resolution')).toBeDisabled();
     await expect(lift).toHaveAccessibleDescription(/concurrence first/);
+    for (const width of [375, 1280]) {
+      await producer.setViewportSize({ width, height: 900 });
+      await producer.getByRole('region', { name: 'Standing hold' }).screenshot({ path: `test-results/screens/${width}/producer/lift-disabled.png` });
+    }
     await forceEnable(lift);
     await producer.getByLabel('Written resolution').fill('Looked at it myself and it seems fine now.');
     await producer.getByRole('button', { name: 'Lift hold' }).click();
