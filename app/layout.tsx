@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import './globals.css';
 import { headers } from 'next/headers';
 import { ServiceWorkerRegistration } from '@/components/service-worker';
+import { OfflineCopyBanner } from '@/components/offline/offline-copy-banner';
 import { THEME_BOOT } from '@/components/theme/theme';
 import { NONCE_HEADER } from '@/app/lib/csp';
 
@@ -36,6 +37,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_BOOT }} />
       </head>
       <body className="min-h-screen antialiased">
+        {/* Only shown when the service worker served this page from a copy kept on the phone. */}
+        <OfflineCopyBanner />
         {children}
         <ServiceWorkerRegistration />
       </body>

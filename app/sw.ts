@@ -1,9 +1,11 @@
 /// <reference lib="webworker" />
 // The service worker, bundled to public/sw.js by scripts/build-sw.mjs (run from next.config.js
 // whenever Next builds or starts in development, so `next build` alone produces it). Serwist owns
-// the fetch side (caching is added here); push display lives in its own module.
+// installing and claiming pages; opening offline (network-first pages with kept copies) and push
+// display live in their own modules, whose fetch handler answers before serwist's (which has no routes).
 import { Serwist, type PrecacheEntry, type SerwistGlobalConfig } from 'serwist';
 import { registerPushHandlers } from './sw/push';
+import { registerOfflineHandlers } from './sw/offline';
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -22,4 +24,5 @@ const serwist = new Serwist({
 });
 
 registerPushHandlers(self);
+registerOfflineHandlers(self);
 serwist.addEventListeners();

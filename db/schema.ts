@@ -661,6 +661,8 @@ export const checkWitnesses = sqliteTable(
     checkId: text('check_id').notNull().references(() => firearmChecks.id),
     userId: text('user_id').notNull().references(() => users.id),
     confirmedAt: ts('confirmed_at'),
+    /** "I did not see this check": the check can then never clear a hand-out (rule 2). */
+    declinedAt: ts('declined_at'),
   },
   (t) => [
     primaryKey({ columns: [t.checkId, t.userId] }),
@@ -690,6 +692,8 @@ export const handoffs = sqliteTable(
     returnedAt: ts('returned_at'),
     receivedById: text('received_by_id').references(() => users.id),
     roundsBack: integer('rounds_back'),
+    /** Blanks spent while it was out: not back, not missing. Null on returns recorded before this was asked. */
+    roundsFired: integer('rounds_fired'),
     returnCheckId: text('return_check_id').references(() => firearmChecks.id),
     discrepancyIncidentId: text('discrepancy_incident_id').references(() => incidents.id),
   },

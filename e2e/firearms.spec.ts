@@ -14,7 +14,7 @@ const TAG2 = `NOCHK-${run}`;
 const LOT = `LOT-${run}`;
 
 let demo: string;
-const state: { firearmId?: string; lotId?: string; createFirearmActionId?: string; createFirearmBody?: string } = {};
+const state: { firearmId?: string; firearm2Id?: string; blankLotId?: string; lotId?: string; createFirearmActionId?: string; createFirearmBody?: string } = {};
 
 async function as(browser: Browser, who: Who | null, viewport = { width: 1280, height: 900 }): Promise<{ ctx: BrowserContext; page: Page }> {
   // Signed in through the fixtures' shared session (e2e/auth-state.ts) where one exists for the account.
@@ -185,10 +185,17 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     const { ctx, page } = await as(browser, 'armorer');
     await page.goto(`/productions/${demo}/custody`);
     await expect(page.getByRole('region', { name: 'Ready to hand out' })).toContainText(`${TAG} for 12A`);
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const form = page.locator('#hand-out');
     await form.getByRole('combobox', { name: 'Weapon' }).selectOption(state.firearmId!);
     await form.getByLabel('Hand to').selectOption({ label: 'Cal Actor · Actor' });
+    // Another setup than the one it was checked for: the form says so before any refusal (rule 2).
+    await form.getByLabel('Scene or setup').fill('99Z');
+    await expect(form.getByTestId('handoff-problem')).toContainText(`${TAG} has no passing, witnessed check for “99Z”`);
+    await expect(form.getByRole('button', { name: 'Hand over' })).toBeDisabled();
+    await expect(form.getByText(`${TAG} is checked and witnessed for: 12A.`)).toBeVisible();
     await form.getByLabel('Scene or setup').fill('12A');
+    await expect(form.getByTestId('handoff-problem')).toHaveCount(0);
     await form.getByLabel('Ammunition lot').selectOption(state.lotId!);
     await form.getByRole('spinbutton', { name: 'Rounds counted out' }).fill('6');
     await form.getByRole('button', { name: 'Hand over' }).click();
@@ -228,28 +235,41 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     await ctx.close();
   });
 
-  test('a hand-off without a check is refused: nothing moves, a refusal and a breach report are recorded', async ({ browser }) => {
+  test('a hand-off without a check: the form says why and will not send it; a crafted request is refused, nothing moves, a refusal and a breach report are recorded', async ({ browser }) => {
     const { ctx, page } = await as(browser, 'armorer');
     const made = await page.request.post(`/api/productions/${demo}/firearms`, {
       data: { tag: TAG2, make: 'Colt', model: 'SAA', serial: '', kind: 'blank_firing', status: 'locked_up', notes: '' },
     });
     expect(made.status()).toBe(201);
     const { id: firearm2 } = await made.json();
+    state.firearm2Id = firearm2;
     const lotBefore = q<{ c: number }>('select count_on_hand c from ammo_lots where id = ?', state.lotId)!.c;
     const incidentsBefore = count('select count(*) n from incidents where production_id = ?', demo);
 
     await page.goto(`/productions/${demo}/custody`);
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const form = page.locator('#hand-out');
-    await form.getByRole('combobox', { name: 'Weapon' }).selectOption(firearm2);
-    await form.getByLabel('Hand to').selectOption({ label: 'Cal Actor · Actor' });
-    await form.getByLabel('Scene or setup').fill('12A');
-    await form.getByLabel('Ammunition lot').selectOption(state.lotId!);
-    await form.getByRole('spinbutton', { name: 'Rounds counted out' }).fill('6');
-    await form.getByRole('button', { name: 'Hand over' }).click();
-    const alert = form.getByRole('alert');
-    await expect(alert).toContainText('Hand-off refused — nothing moved.');
-    await expect(alert).toContainText('There is no before-use check of this weapon for this setup');
-    await expect(alert).toContainText(/Custody-breach report #\d+ records the attempt/);
+    // The form does not invite the refusal: with no weapon cleared at all it is shut and says so;
+    // otherwise choosing this weapon for 12A says why it cannot go, and Hand over stays disabled.
+    if (await form.getByTestId('handoff-blocked').count()) {
+      await expect(form.getByTestId('handoff-blocked')).toContainText('(rule 2)');
+    } else {
+      await form.getByRole('combobox', { name: 'Weapon' }).selectOption(firearm2);
+      await form.getByLabel('Scene or setup').fill('12A');
+      await expect(form.getByTestId('handoff-problem')).toContainText(`${TAG2} has no passing, witnessed check for “12A” since its last return (rule 2)`);
+    }
+    await expect(form.getByRole('button', { name: 'Hand over' })).toBeDisabled();
+    await page.screenshot({ path: 'test-results/screens/1280/armorer/handout-disabled.png', fullPage: true });
+
+    // A crafted request is still refused by the server, and recorded, as before.
+    const actorId = q<{ id: string }>('select id from users where email = ?', USERS.actor)!.id;
+    const crafted = await page.request.post(`/api/productions/${demo}/handoffs`, {
+      data: { id: crypto.randomUUID(), firearmId: firearm2, toUserId: actorId, scene: '12A', ammoLotId: state.lotId, roundsOut: 6 },
+    });
+    expect(crafted.status()).toBe(422);
+    const body = (await crafted.json()) as { error: string };
+    expect(body.error).toContain('There is no before-use check of this weapon for this setup');
+    expect(body.error).toMatch(/Custody-breach report #\d+ records the attempt/);
 
     expect(count('select count(*) n from handoffs where firearm_id = ?', firearm2)).toBe(0);
     expect(q<{ status: string }>('select status from firearms where id = ?', firearm2)!.status).toBe('locked_up');
@@ -265,6 +285,115 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     await page.reload();
     await expect(page.getByRole('region', { name: 'Refused hand-offs' })).toContainText(`${TAG2} → Cal Actor`);
     await ctx.close();
+  });
+
+  /** The armorer records a passing before-use check of `firearmId` for `scene`, naming `witnesses`. */
+  async function recordCheckNaming(page: Page, firearmId: string, scene: string, witnesses: RegExp[]): Promise<string> {
+    await page.goto(`/productions/${demo}/checks/new`);
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await page.getByRole('combobox', { name: 'Weapon' }).selectOption(firearmId);
+    await page.getByLabel('Scene or setup').fill(scene);
+    for (const box of await page.getByRole('group', { name: 'Checklist' }).getByRole('checkbox').all()) await box.check();
+    await page.getByRole('radio', { name: /Pass/ }).check();
+    for (const w of witnesses) await page.getByRole('checkbox', { name: w }).check();
+    await page.getByRole('button', { name: 'Record the check' }).click();
+    await expect(page).toHaveURL(new RegExp(`/productions/${demo}/checks/[0-9a-f-]{36}$`));
+    return page.url().split('/').pop()!;
+  }
+
+  test('a witness who did not see the check declines it on a phone: the armorer is told, the hand-out form says why, a crafted hand-out is refused', async ({ browser }) => {
+    const arm = await as(browser, 'armorer');
+    const checkId = await recordCheckNaming(arm.page, state.firearm2Id!, '13C', [/Cal Actor/, /Dee First-AD/]);
+
+    const actor = await as(browser, 'actor', { width: 375, height: 812 });
+    await actor.page.goto(`/productions/${demo}/checks/${checkId}`);
+    await actor.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await actor.page.getByRole('button', { name: 'I witnessed this check' }).click();
+    await expect(actor.page.getByText(/You confirmed this check on/)).toBeVisible();
+    await actor.ctx.close();
+
+    const ad = await as(browser, 'ad', { width: 375, height: 812 });
+    await ad.page.goto(`/productions/${demo}/checks/${checkId}`);
+    await ad.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await ad.page.getByRole('button', { name: 'I did not see this check' }).click();
+    await expect(ad.page.getByRole('group', { name: /Say you did not see this check/ })).toBeVisible();
+    await ad.page.screenshot({ path: 'test-results/screens/375/crew/witness-decline-ask.png', fullPage: true });
+    await ad.page.getByRole('button', { name: 'Yes, I did not see it' }).click();
+    await expect(ad.page.getByText(/You said you did not see this check/)).toBeVisible();
+    await expect(ad.page.getByRole('region', { name: 'Witnesses' })).toContainText('Declined: did not see it');
+    await noSideScroll(ad.page);
+    await ad.page.screenshot({ path: 'test-results/screens/375/crew/witness-declined.png', fullPage: true });
+    await ad.ctx.close();
+
+    const declined = q<{ declined_at: number | null; confirmed_at: number | null }>('select w.declined_at, w.confirmed_at from check_witnesses w join users u on u.id = w.user_id where w.check_id = ? and u.email = ?', checkId, USERS.ad)!;
+    expect(declined.declined_at).not.toBeNull();
+    expect(declined.confirmed_at).toBeNull();
+    expect(count("select count(*) n from audit_log where entity_id = ? and action = 'check.witness_decline'", checkId)).toBe(1);
+    expect(count("select count(*) n from notifications n join users u on u.id = n.user_id where u.email = ? and n.kind = 'witness_declined' and n.link like ?", USERS.armorer, `%${checkId}`)).toBe(1);
+
+    // The armorer: told, and the hand-out form names the decline instead of inviting a refusal.
+    await arm.page.goto(`/notifications`);
+    await expect(arm.page.getByText(`Dee First-AD did not see the before use check of ${TAG2}`)).toBeVisible();
+    await arm.page.goto(`/productions/${demo}/custody`);
+    await arm.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await expect(arm.page.locator('#hand-out').getByText(/Dee First-AD declined, not having seen it/)).toBeVisible();
+    await expect(arm.page.locator('#hand-out').getByRole('button', { name: 'Hand over' })).toBeDisabled();
+    await arm.page.screenshot({ path: 'test-results/screens/1280/armorer/handout-witness-declined.png', fullPage: true });
+
+    const actorId = q<{ id: string }>('select id from users where email = ?', USERS.actor)!.id;
+    const crafted = await arm.page.request.post(`/api/productions/${demo}/handoffs`, {
+      data: { id: crypto.randomUUID(), firearmId: state.firearm2Id, toUserId: actorId, scene: '13C', ammoLotId: '', roundsOut: 0 },
+    });
+    expect(crafted.status()).toBe(422);
+    expect(((await crafted.json()) as { error: string }).error).toContain('A named witness declined the check');
+    expect(q<{ reasons: string }>("select reasons from refused_handoffs where firearm_id = ? and scene = '13C'", state.firearm2Id)!.reasons).toBe('["witness_declined"]');
+    expect(count('select count(*) n from handoffs where firearm_id = ?', state.firearm2Id)).toBe(0);
+    await arm.ctx.close();
+  });
+
+  test('blanks fired on a return: only the rounds back restock, counts match, no incident', async ({ browser }) => {
+    const arm = await as(browser, 'armorer');
+    const lot = await arm.page.request.post(`/api/productions/${demo}/ammunition`, {
+      data: { id: crypto.randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 30, supplier: 'Prop House', lotNumber: `BL-${run}`, receivedOn: '2026-11-23', inspected: true, inspectionNotes: 'Crimped blanks, no projectiles.' },
+    });
+    expect(lot.status()).toBe(201);
+    state.blankLotId = ((await lot.json()) as { id: string }).id;
+    const checkId = await recordCheckNaming(arm.page, state.firearm2Id!, '13C', [/Cal Actor/]);
+    const actor = await as(browser, 'actor', { width: 375, height: 812 });
+    await actor.page.goto(`/productions/${demo}/checks/${checkId}`);
+    await actor.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await actor.page.getByRole('button', { name: 'I witnessed this check' }).click();
+    await expect(actor.page.getByText(/You confirmed this check on/)).toBeVisible();
+    await actor.ctx.close();
+
+    await arm.page.goto(`/productions/${demo}/custody?firearm=${state.firearm2Id}&scene=13C#hand-out`);
+    await arm.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    const form = arm.page.locator('#hand-out');
+    await form.getByLabel('Hand to').selectOption({ label: 'Cal Actor · Actor' });
+    await form.getByLabel('Ammunition lot').selectOption(state.blankLotId);
+    await form.getByRole('spinbutton', { name: 'Rounds counted out' }).fill('6');
+    await form.getByRole('button', { name: 'Hand over' }).click();
+    await expect(form.getByText('Handed over to Cal Actor with 6 rounds counted out.')).toBeVisible();
+    expect(q<{ c: number }>('select count_on_hand c from ammo_lots where id = ?', state.blankLotId)!.c).toBe(24);
+    const h = q<{ id: string }>('select id from handoffs where firearm_id = ? and returned_at is null', state.firearm2Id)!;
+    await arm.ctx.close();
+
+    // The return on a phone: four blanks fired, two back.
+    const phone = await as(browser, 'armorer', { width: 375, height: 812 });
+    await phone.page.goto(`/productions/${demo}/custody?return=${h.id}#return`);
+    await phone.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    const ret = phone.page.locator('#return');
+    await ret.getByRole('spinbutton', { name: 'Rounds fired (blanks spent)' }).fill('4');
+    await ret.getByRole('spinbutton', { name: 'Rounds counted back' }).fill('2');
+    for (const b of await ret.getByRole('group', { name: 'Checklist' }).getByRole('checkbox').all()) await b.check();
+    await ret.getByRole('radio', { name: /Pass/ }).check();
+    await ret.screenshot({ path: 'test-results/screens/375/armorer/return-rounds-fired.png' });
+    await ret.getByRole('button', { name: 'Record the return' }).click();
+    await expect(phone.page.getByText('Returned: 4 fired, 2 of 6 rounds back. Counts match.')).toBeVisible();
+    await noSideScroll(phone.page);
+    expect(q('select rounds_out, rounds_fired, rounds_back, discrepancy_incident_id from handoffs where id = ?', h.id)).toEqual({ rounds_out: 6, rounds_fired: 4, rounds_back: 2, discrepancy_incident_id: null });
+    expect(q<{ c: number }>('select count_on_hand c from ammo_lots where id = ?', state.blankLotId)!.c).toBe(26);
+    await phone.ctx.close();
   });
 
   test('crew cannot reach inventory actions: pages, JSON routes and a replayed server action are refused', async ({ browser }) => {

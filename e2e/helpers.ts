@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { dayOnly } from '../app/lib/time';
@@ -18,6 +18,15 @@ export const USERS = {
   otherCrew: 'other.crew@setsafe.test',
 } as const;
 export type Who = keyof typeof USERS;
+
+/**
+ * A crafted request through the page: re-enables a form the page disabled because the server
+ * would refuse it now (the disabled fieldset and buttons), so a test can prove the server still
+ * refuses, and records, what the page no longer offers.
+ */
+export async function forceEnable(form: Locator) {
+  await form.evaluate((el) => el.querySelectorAll('fieldset[disabled], button[disabled], textarea[disabled]').forEach((x) => x.removeAttribute('disabled')));
+}
 
 /** Read access to the e2e database, to assert what was (or was not) stored. */
 export function testDb() {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page, type APIRequestContext, type Request } from '@playwright/test';
-import { ids, signIn, testDb, USERS, type Who } from './helpers';
+import { forceEnable, ids, signIn, testDb, USERS, type Who } from './helpers';
 import { authzCtx } from './authz/ctx';
 import { roleOf, storageStateFor } from './auth-state';
 
@@ -220,6 +220,16 @@ test.describe('rule 1 and stop-work holds', () => {
     const producer = await as(browser, 'producer');
     await producer.goto(`/productions/${pid}/hold`);
     await expect(producer.getByTestId('lift-blocked')).toBeVisible();
+    // The form says why and is disabled (rule 5); forced open, the server still refuses.
+    const lift = producer.getByRole('form', { name: 'Lift the hold' });
+    await expect(lift.getByRole('button', { name: 'Lift hold' })).toBeDisabled();
+    await expect(lift.getByLabel('Written resolution')).toBeDisabled();
+    await expect(lift).toHaveAccessibleDescription(/concurrence first/);
+    for (const width of [375, 1280]) {
+      await producer.setViewportSize({ width, height: 900 });
+      await producer.getByRole('region', { name: 'Standing hold' }).screenshot({ path: `test-results/screens/${width}/producer/lift-disabled.png` });
+    }
+    await forceEnable(lift);
     await producer.getByLabel('Written resolution').fill('Looked at it myself and it seems fine now.');
     await producer.getByRole('button', { name: 'Lift hold' }).click();
     const sent = producer.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { testDb } from './helpers';
+import { forceEnable, testDb } from './helpers';
 import { fileAnonymously, reportToken } from './anonymous-flow';
 
 test.describe.configure({ mode: 'serial' });
@@ -132,6 +132,9 @@ test.describe('producers: a hold called by hand that a live-round report joined'
     await producer.goto(`/productions/${pid}/hold`);
     await expect(producer.getByText('Joined by a rule-1 report')).toBeVisible();
     await expect(producer.getByTestId('lift-blocked')).toContainText('concurrence first');
+    // The form is disabled with that reason (rule 5); forced open, the server refuses the lift.
+    await expect(producer.getByRole('button', { name: 'Lift hold' })).toBeDisabled();
+    await forceEnable(producer.getByRole('form', { name: 'Lift the hold' }));
     await producer.getByLabel('Written resolution').fill('Looked at it myself; the round is bagged.');
     await producer.getByRole('button', { name: 'Lift hold' }).click();
     await expect(producer.getByRole('group', { name: 'Lift this stop-work hold?' })).toContainText('Looked at it myself');

@@ -6,6 +6,7 @@ import { ProductionSwitcher } from '@/components/shell/production-switcher';
 import { NotificationBell } from '@/components/shell/notification-bell';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { OutboxStatus } from '@/components/incidents/outbox-status';
+import { KeepOffline } from '@/components/offline/keep-offline';
 
 export const dynamic = 'force-dynamic';
 
@@ -54,6 +55,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </header>
       {/* Reports filed without a signal are sent from any signed-in page (ARCHITECTURE.md: phones and offline). */}
       <OutboxStatus />
+      {/* This page and the home page open with no signal; another member's pages are cleared first. */}
+      <KeepOffline userKey={user.id} urls={['/']} />
       <div className="flex-1">{children}</div>
       {/* Rule 7: the industry hotline is always findable, on every signed-in page. */}
       <footer className="border-t border-line bg-surface">

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = {
   'attachment.add': 'Attachment added',
   'check.record': 'Firearm check recorded',
   'check.witness_confirm': 'Check witnessed',
+  'check.witness_decline': 'Witness declined: did not see the check',
   'comment.add': 'Comment added',
   'comment.question': 'Question to the anonymous reporter',
   'comment.reporter_answer': 'Anonymous reporter answered',

@@ -27,7 +27,13 @@ export function CheckResultBadge({ result }: { result: CheckResult }) {
   );
 }
 
-export function ConfirmedBadge({ confirmed }: { confirmed: boolean }) {
+export function ConfirmedBadge({ confirmed, declined = false }: { confirmed: boolean; declined?: boolean }) {
+  if (declined)
+    return (
+      <Badge tone="danger">
+        <span aria-hidden="true">✕</span>Declined: did not see it
+      </Badge>
+    );
   return confirmed ? (
     <Badge tone="ok">
       <span aria-hidden="true">✓</span>Confirmed

@@ -25,7 +25,7 @@ export function CheckList({ checks, productionId, timeZone, me }: { checks: Chec
             {c.witnesses.length ? (
               <p className="flex flex-wrap items-center gap-2 text-sm">
                 Witnesses: {confirmed} of {c.witnesses.length} confirmed
-                {mine ? <ConfirmedBadge confirmed={Boolean(mine.confirmedAt)} /> : null}
+                {mine ? <ConfirmedBadge confirmed={Boolean(mine.confirmedAt)} declined={Boolean(mine.declinedAt)} /> : null}
               </p>
             ) : (
               <p className="text-sm text-muted">No witness named.</p>

@@ -3,7 +3,7 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ActionResult } from '@/app/lib/errors';
-import { confirmWitnessAction } from '@/app/(app)/productions/[productionId]/checks/actions';
+import { confirmWitnessAction, declineWitnessAction } from '@/app/(app)/productions/[productionId]/checks/actions';
 import { confirmAttendanceAction } from '@/app/(app)/productions/[productionId]/meetings/actions';
 import { FormError } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
@@ -37,6 +37,49 @@ export function ConfirmButton({
       <Button type="button" onClick={onClick} disabled={pending} className="w-full sm:w-auto">
         {pending ? 'Confirming…' : label}
       </Button>
+    </div>
+  );
+}
+
+/**
+ * "I did not see this check" (rule 2): asked once more before it is sent, because it blocks the
+ * hand-out on this check and tells the armorer.
+ */
+export function DeclineWitnessButton({ productionId, checkId }: { productionId: string; checkId: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string>();
+  const onConfirm = () =>
+    start(async () => {
+      setError(undefined);
+      const res = await declineWitnessAction(productionId, { checkId });
+      if (!res.ok) setError(res.message);
+      setAsking(false);
+      router.refresh();
+    });
+  return (
+    <div className="flex flex-col gap-2">
+      <FormError message={error} />
+      {asking ? (
+        <div role="group" aria-labelledby="decline-h" className="flex flex-col gap-3 rounded-lg border-2 border-medium bg-warn-soft p-3">
+          <p id="decline-h" className="font-semibold text-ink">
+            Say you did not see this check? The armorer is told at once, and the weapon cannot be handed out on it.
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Button type="button" variant="danger" onClick={onConfirm} disabled={pending}>
+              {pending ? 'Sending…' : 'Yes, I did not see it'}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setAsking(false)} disabled={pending}>
+              Go back
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button type="button" variant="secondary" onClick={() => setAsking(true)} className="w-full sm:w-auto">
+          I did not see this check
+        </Button>
+      )}
     </div>
   );
 }

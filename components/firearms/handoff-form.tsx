@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { LABELS, type AmmoKind, type FirearmStatus } from '@/app/lib/enums';
 import { handOffSchema, type HandOffInput } from '@/app/lib/schemas/firearms';
@@ -10,10 +10,10 @@ import { Field, FormError, FormSuccess, Input, Select, describedBy } from '@/com
 import { Button } from '@/components/ui/button';
 import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
+import { handOutProblem, type Setup } from './hand-out-problem';
 
 type Weapon = { id: string; tag: string; make: string; model: string; status: FirearmStatus | null };
 type Lot = { id: string; kind: AmmoKind; calibre: string; lotNumber: string; countOnHand: number };
-
 /**
  * The armorer hands a weapon to a member. The server applies rules 2, 5 and 6; a refusal moves
  * nothing and files a custody-breach report, and the reasons come back here.
@@ -24,6 +24,8 @@ export function HandoffForm({
   recipients,
   lots,
   initial,
+  ready = [],
+  awaiting = [],
   blockedBy = [],
 }: {
   productionId: string;
@@ -31,6 +33,10 @@ export function HandoffForm({
   recipients: { userId: string; name: string; positions: string }[];
   lots: Lot[];
   initial: { firearmId: string; scene: string };
+  /** Weapon and setup pairs with a check that clears a hand-off (rule 2). */
+  ready?: Setup[];
+  /** Pairs whose passing check still waits for named witnesses. */
+  awaiting?: (Setup & { waitingFor: string[]; declinedBy?: string[] })[];
   /** Why no hand-out can succeed right now (a standing hold, no meeting today): the form says so and is disabled. */
   blockedBy?: string[];
 }) {
@@ -49,6 +55,12 @@ export function HandoffForm({
     form.reset({ ...fresh(), firearmId: '', scene: '' });
   });
   const err = (k: keyof HandOffInput) => errors[k]?.message;
+  const firearmId = useWatch({ control: form.control, name: 'firearmId' });
+  const scene = useWatch({ control: form.control, name: 'scene' }) ?? '';
+  const chosen = weapons.find((w) => w.id === firearmId);
+  // Disabled rather than refused: submitting this pair would only file a custody-breach report (rule 2).
+  const problem = blockedBy.length ? null : handOutProblem(chosen, scene, ready, awaiting);
+  const readyFor = chosen ? ready.filter((r) => r.firearmId === chosen.id).map((r) => r.scene) : [];
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby={blockedBy.length ? 'ho-blocked' : undefined}>
@@ -87,7 +99,13 @@ export function HandoffForm({
           ))}
         </Select>
       </Field>
-      <Field id="ho-scene" label="Scene or setup" required hint="The setup the weapon was checked for." error={err('scene')}>
+      <Field
+        id="ho-scene"
+        label="Scene or setup"
+        required
+        hint={chosen && readyFor.length ? `The setup the weapon was checked for. ${chosen.tag} is checked and witnessed for: ${readyFor.join(', ')}.` : 'The setup the weapon was checked for.'}
+        error={err('scene')}
+      >
         <Input autoComplete="off" {...describedBy('ho-scene', err('scene'), true)} {...form.register('scene')} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
@@ -105,8 +123,16 @@ export function HandoffForm({
           <Input type="number" inputMode="numeric" min={0} {...describedBy('ho-rounds', err('roundsOut'))} {...form.register('roundsOut', { valueAsNumber: true })} />
         </Field>
       </div>
+      <div role="status" aria-live="polite">
+        {problem ? (
+          <p id="ho-problem" className="rounded-lg border border-medium/50 bg-warn-soft p-3 font-semibold text-medium" data-testid="handoff-problem">
+            <span aria-hidden="true">⚠ </span>
+            {problem}
+          </p>
+        ) : null}
+      </div>
       <div>
-        <Button type="submit" disabled={isSubmitting}>
+        <Button type="submit" disabled={isSubmitting || !!problem} aria-describedby={problem ? 'ho-problem' : undefined}>
           {isSubmitting ? 'Checking the rules…' : 'Hand over'}
         </Button>
       </div>

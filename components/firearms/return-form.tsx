@@ -17,19 +17,22 @@ export function ReturnForm({
   productionId,
   handoffId,
   roundsOut,
+  lotKind,
   afterChecks,
   cancelHref,
 }: {
   productionId: string;
   handoffId: string;
   roundsOut: number;
+  /** The kind of the rounds that went out: only blanks can be fired. */
+  lotKind: 'dummy' | 'blank' | null;
   afterChecks: { id: string; label: string }[];
   cancelHref: string;
 }) {
   const router = useRouter();
   const form = useForm<RecordReturnInput>({
     resolver: zodResolver(recordReturnSchema),
-    defaultValues: { handoffId, roundsBack: undefined, afterCheckId: afterChecks[0]?.id ?? '', checkId: newId(), checklist: emptyChecklist(), result: null, findings: '' },
+    defaultValues: { handoffId, roundsBack: undefined, roundsFired: 0, afterCheckId: afterChecks[0]?.id ?? '', checkId: newId(), checklist: emptyChecklist(), result: null, findings: '' },
   });
   const { errors, isSubmitting } = form.formState;
   const picked = useWatch({ control: form.control, name: 'afterCheckId' });
@@ -44,11 +47,20 @@ export function ReturnForm({
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={errors.root?.server?.message} />
+      {lotKind === 'blank' && roundsOut > 0 ? (
+        <Field id="ret-fired" label="Rounds fired (blanks spent)" required hint="Spent blanks do not come back and are not missing." error={errors.roundsFired?.message}>
+          <Input type="number" inputMode="numeric" min={0} max={roundsOut} {...describedBy('ret-fired', errors.roundsFired?.message, true)} {...form.register('roundsFired', { valueAsNumber: true })} />
+        </Field>
+      ) : null}
       <Field
         id="ret-rounds"
         label="Rounds counted back"
         required
-        hint={`${roundsOut} went out. Count every round that comes back; a difference files an incident.`}
+        hint={
+          lotKind === 'blank' && roundsOut > 0
+            ? `${roundsOut} went out. Count every unspent round that comes back: only those go back into the lot; what neither fired nor back explains files an incident.`
+            : `${roundsOut} went out. Count every round that comes back; a difference files an incident.`
+        }
         error={errors.roundsBack?.message}
       >
         <Input type="number" inputMode="numeric" min={0} {...describedBy('ret-rounds', errors.roundsBack?.message, true)} {...form.register('roundsBack', { valueAsNumber: true })} />

@@ -49,8 +49,10 @@ export function ConcurForm({ productionId, holdId }: { productionId: string; hol
 /**
  * Lifting is two steps (rule 5): the written resolution, then an explicit confirmation that says
  * what lifting means. Afterwards the page says who lifted it (the server's record, via ?lifted=).
+ * `blockedBy` (the page's `lift-blocked` note, by id): rule 5 would refuse a lift now (concurrence
+ * still needed), so the form is disabled rather than inviting a refusal; the server still decides.
  */
-export function LiftHoldForm({ productionId, holdId }: { productionId: string; holdId: string }) {
+export function LiftHoldForm({ productionId, holdId, blockedBy }: { productionId: string; holdId: string; blockedBy?: string }) {
   const router = useRouter();
   const form = useForm<LiftHoldInput>({ resolver: zodResolver(liftHoldSchema), defaultValues: { holdId, resolution: '' } });
   const { errors, isSubmitting } = form.formState;
@@ -90,12 +92,14 @@ export function LiftHoldForm({ productionId, holdId }: { productionId: string; h
     );
   }
   return (
-    <form onSubmit={onReview} noValidate className="flex flex-col gap-3" aria-label="Lift the hold">
+    <form onSubmit={onReview} noValidate className="flex flex-col gap-3" aria-label="Lift the hold" aria-describedby={blockedBy}>
       <FormError message={errors.root?.server?.message} />
-      <Field id="lift-resolution" label="Written resolution" hint="What was found, what changed, and why work can resume." required error={errors.resolution?.message}>
-        <Textarea rows={4} {...describedBy('lift-resolution', errors.resolution?.message, true)} {...form.register('resolution')} />
-      </Field>
-      <Button type="submit" className="self-start">Lift hold</Button>
+      <fieldset disabled={!!blockedBy} className="contents">
+        <Field id="lift-resolution" label="Written resolution" hint="What was found, what changed, and why work can resume." required error={errors.resolution?.message}>
+          <Textarea rows={4} {...describedBy('lift-resolution', errors.resolution?.message, true)} {...form.register('resolution')} />
+        </Field>
+        <Button type="submit" className="self-start">Lift hold</Button>
+      </fieldset>
     </form>
   );
 }

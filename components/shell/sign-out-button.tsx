@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { forgetOfflineCopies } from '@/components/offline/offline-copies';
 
 /**
  * The exchange next-auth/react's signOut() makes (a CSRF token, then POST /api/auth/signout),
@@ -9,6 +10,8 @@ import { useState } from 'react';
  * bumps the session version, ending every session of the user (ARCHITECTURE.md: session version).
  */
 async function signOut(callbackUrl: string): Promise<void> {
+  // No page of this member may stay on the device for the next person (ARCHITECTURE.md: phones and offline).
+  await forgetOfflineCopies();
   const { csrfToken } = (await (await fetch('/api/auth/csrf')).json()) as { csrfToken: string };
   const res = await fetch('/api/auth/signout', {
     method: 'POST',

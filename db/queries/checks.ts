@@ -7,7 +7,7 @@ import { can } from '@/app/lib/policy';
 import { canWitness } from '@/app/lib/rules';
 import { listMembers } from './members';
 
-export type WitnessView = { userId: string; name: string; confirmedAt: Date | null };
+export type WitnessView = { userId: string; name: string; confirmedAt: Date | null; declinedAt: Date | null };
 export type CheckView = FirearmCheck & {
   firearm: { id: string; tag: string; make: string; model: string };
   performedBy: string;
@@ -17,7 +17,7 @@ export type CheckView = FirearmCheck & {
 function withWitnesses(rows: { c: FirearmCheck; f: CheckView['firearm']; by: string }[]): CheckView[] {
   if (rows.length === 0) return [];
   const ws = getDb()
-    .select({ checkId: checkWitnesses.checkId, userId: checkWitnesses.userId, name: users.name, confirmedAt: checkWitnesses.confirmedAt })
+    .select({ checkId: checkWitnesses.checkId, userId: checkWitnesses.userId, name: users.name, confirmedAt: checkWitnesses.confirmedAt, declinedAt: checkWitnesses.declinedAt })
     .from(checkWitnesses)
     .innerJoin(users, eq(users.id, checkWitnesses.userId))
     .where(inArray(checkWitnesses.checkId, rows.map((r) => r.c.id)))
@@ -26,7 +26,7 @@ function withWitnesses(rows: { c: FirearmCheck; f: CheckView['firearm']; by: str
     ...c,
     firearm: f,
     performedBy: by,
-    witnesses: ws.filter((w) => w.checkId === c.id).map(({ userId, name, confirmedAt }) => ({ userId, name, confirmedAt })),
+    witnesses: ws.filter((w) => w.checkId === c.id).map(({ userId, name, confirmedAt, declinedAt }) => ({ userId, name, confirmedAt, declinedAt })),
   }));
 }
 
@@ -93,7 +93,7 @@ export function checkUse(actor: Actor, checkId: string) {
     .where(and(eq(handoffs.checkId, checkId), eq(handoffs.productionId, actor.productionId)))
     .get();
   const closedReturn = db
-    .select({ id: handoffs.id, toName: users.name, returnedAt: handoffs.returnedAt, roundsOut: handoffs.roundsOut, roundsBack: handoffs.roundsBack })
+    .select({ id: handoffs.id, toName: users.name, returnedAt: handoffs.returnedAt, roundsOut: handoffs.roundsOut, roundsBack: handoffs.roundsBack, roundsFired: handoffs.roundsFired })
     .from(handoffs)
     .innerJoin(users, eq(users.id, handoffs.toId))
     .where(and(eq(handoffs.returnCheckId, checkId), eq(handoffs.productionId, actor.productionId)))

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, isNull, lt, or, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, gt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
 import { ammoLots, firearmChecks, firearms, handoffs, incidents, refusedHandoffs, safetyMeetings, users } from '@/db/schema';
@@ -112,6 +112,40 @@ export function listReadyToHandOut(actor: Actor) {
     }
   }
   return out;
+}
+
+/**
+ * Weapons in the locked store whose latest before-use check for a setup (since their last
+ * return) passed but still waits for named witnesses: rule 2 refuses their hand-out until then,
+ * so the hand-out form names who it waits for instead of inviting a refusal.
+ */
+export function listAwaitingWitnesses(actor: Actor) {
+  if (!can(actor.role, 'firearm.view')) return [];
+  const db = getDb();
+  const store = db.select().from(firearms).where(and(eq(firearms.productionId, actor.productionId), eq(firearms.status, 'locked_up'))).orderBy(asc(firearms.tag)).all();
+  const out: { firearmId: string; scene: string; waitingFor: string[]; declinedBy: string[] }[] = [];
+  const ids = new Set<string>();
+  for (const f of store) {
+    const lastReturnAt = lastReturnOf(db, f.id);
+    const latest = new Map<string, ReturnType<typeof checkFactsOf>[number]>();
+    for (const c of checkFactsOf(db, f.id)) {
+      if (c.phase !== 'before_use' || (lastReturnAt && c.performedAt.getTime() <= lastReturnAt.getTime())) continue;
+      const key = c.scene.trim().toLowerCase();
+      const was = latest.get(key);
+      if (!was || c.performedAt.getTime() > was.performedAt.getTime()) latest.set(key, c);
+    }
+    for (const c of latest.values()) {
+      const declined = c.witnesses.filter((w) => w.declinedAt).map((w) => w.userId);
+      const waiting = declined.length ? [] : c.witnesses.filter((w) => !w.confirmedAt).map((w) => w.userId);
+      if (c.result !== 'pass' || (waiting.length === 0 && declined.length === 0)) continue;
+      [...waiting, ...declined].forEach((id) => ids.add(id));
+      out.push({ firearmId: f.id, scene: c.scene, waitingFor: waiting, declinedBy: declined });
+    }
+  }
+  if (out.length === 0) return out;
+  const names = new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids])).all().map((u) => [u.id, u.name]));
+  const named = (list: string[]) => list.map((id) => names.get(id) ?? 'a witness');
+  return out.map((o) => ({ ...o, waitingFor: named(o.waitingFor), declinedBy: named(o.declinedBy) }));
 }
 
 /** Checks of this weapon since it went out that may close its return (after-use, not used yet). */

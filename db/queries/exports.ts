@@ -230,14 +230,15 @@ function exportCustody(tx: Tx, actor: AuditActor, f: CustodyExportFilters): { co
     ...out.map(({ h, tag, from, to, receivedBy, discrepancy }) => ({
       _t: h.handedAt.getTime(),
       kind: 'hand-off', at: iso(h.handedAt), atLocal: local(h.handedAt), firearmTag: tag, from: from ?? null, to: to ?? null, scene: h.scene,
-      roundsOut: h.roundsOut, returnedAt: iso(h.returnedAt), receivedBy: receivedBy ?? null, roundsBack: h.roundsBack,
-      roundsDifference: h.roundsBack === null ? null : h.roundsOut - h.roundsBack, checkId: h.checkId, returnCheckId: h.returnCheckId,
+      roundsOut: h.roundsOut, returnedAt: iso(h.returnedAt), receivedBy: receivedBy ?? null, roundsFired: h.roundsFired, roundsBack: h.roundsBack,
+      // What neither fired blanks nor returned rounds explain (the incident's count).
+      roundsDifference: h.roundsBack === null ? null : h.roundsOut - (h.roundsFired ?? 0) - h.roundsBack, checkId: h.checkId, returnCheckId: h.returnCheckId,
       incident: discrepancy ?? null, refusedReasons: null, id: h.id,
     })),
     ...refused.map(({ r, tag, by, to, incident }) => ({
       _t: r.at.getTime(),
       kind: 'refused attempt', at: iso(r.at), atLocal: local(r.at), firearmTag: tag, from: by ?? null, to: to ?? null, scene: r.scene,
-      roundsOut: null, returnedAt: null, receivedBy: null, roundsBack: null, roundsDifference: null, checkId: null, returnCheckId: null,
+      roundsOut: null, returnedAt: null, receivedBy: null, roundsFired: null, roundsBack: null, roundsDifference: null, checkId: null, returnCheckId: null,
       incident: incident ?? null, refusedReasons: (r.reasons ?? []).join('; '), id: r.id,
     })),
   ].sort((a, b) => a._t - b._t);

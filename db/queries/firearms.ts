@@ -111,7 +111,7 @@ export function firearmHistory(actor: Actor, firearmId: string): HistoryEntry[] 
     .all();
   const witnesses = checks.length
     ? db
-        .select({ checkId: checkWitnesses.checkId, name: users.name, confirmedAt: checkWitnesses.confirmedAt })
+        .select({ checkId: checkWitnesses.checkId, name: users.name, confirmedAt: checkWitnesses.confirmedAt, declinedAt: checkWitnesses.declinedAt })
         .from(checkWitnesses)
         .innerJoin(users, eq(users.id, checkWitnesses.userId))
         .where(inArray(checkWitnesses.checkId, checks.map((x) => x.c.id)))
@@ -119,7 +119,7 @@ export function firearmHistory(actor: Actor, firearmId: string): HistoryEntry[] 
     : [];
   for (const { c, by } of checks) {
     const w = witnesses.filter((x) => x.checkId === c.id);
-    const wText = w.length ? ` Witnesses: ${w.map((x) => `${x.name} (${x.confirmedAt ? 'confirmed' : 'not yet confirmed'})`).join(', ')}.` : '';
+    const wText = w.length ? ` Witnesses: ${w.map((x) => `${x.name} (${x.declinedAt ? 'declined: did not see it' : x.confirmedAt ? 'confirmed' : 'not yet confirmed'})`).join(', ')}.` : '';
     out.push({
       key: `check-${c.id}`,
       at: c.performedAt,
@@ -153,12 +153,12 @@ export function firearmHistory(actor: Actor, firearmId: string): HistoryEntry[] 
       tone: 'info',
     });
     if (h.returnedAt) {
-      const diff = h.roundsOut - (h.roundsBack ?? 0);
+      const diff = h.roundsOut - (h.roundsFired ?? 0) - (h.roundsBack ?? 0);
       out.push({
         key: `back-${h.id}`,
         at: h.returnedAt,
         kind: 'return',
-        title: `Returned by ${toName}: ${h.roundsBack} of ${h.roundsOut} rounds back`,
+        title: `Returned by ${toName}: ${h.roundsFired ? `${h.roundsFired} fired, ` : ''}${h.roundsBack} of ${h.roundsOut} rounds back`,
         detail: diff !== 0 ? 'The counts differ: an incident was filed.' : 'Counts match.',
         tone: diff !== 0 ? 'danger' : 'ok',
         href: h.discrepancyIncidentId ? `${base}/incidents/${h.discrepancyIncidentId}` : h.returnCheckId ? `${base}/checks/${h.returnCheckId}` : undefined,

@@ -24,7 +24,7 @@ export function listWaitingFor(actor: Actor, now: Date): WaitingItem[] {
       .from(checkWitnesses)
       .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
       .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
-      .where(and(eq(checkWitnesses.userId, actor.userId), isNull(checkWitnesses.confirmedAt), eq(firearmChecks.productionId, actor.productionId)))
+      .where(and(eq(checkWitnesses.userId, actor.userId), isNull(checkWitnesses.confirmedAt), isNull(checkWitnesses.declinedAt), eq(firearmChecks.productionId, actor.productionId)))
       .orderBy(asc(firearmChecks.performedAt))
       .all();
     for (const r of rows)

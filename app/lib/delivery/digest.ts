@@ -32,7 +32,7 @@ export function digestCounts(tx: Tx, productionId: string, today: string): Diges
     awaitingWitnesses: one(
       tx.select({ n: count() }).from(checkWitnesses)
         .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
-        .where(and(eq(firearmChecks.productionId, productionId), isNull(checkWitnesses.confirmedAt)))
+        .where(and(eq(firearmChecks.productionId, productionId), isNull(checkWitnesses.confirmedAt), isNull(checkWitnesses.declinedAt)))
         .get(),
     ),
   };

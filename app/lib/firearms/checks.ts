@@ -95,6 +95,7 @@ export const confirmWitness = defineCore({
     const row = tx.select().from(checkWitnesses).where(and(eq(checkWitnesses.checkId, checkId), eq(checkWitnesses.userId, actor.userId))).get();
     if (!row) throw new Refusal('Only a witness named on this check can confirm it.', 'forbidden');
     if (row.confirmedAt) throw new Refusal(`You already confirmed this check (${formatInZone(row.confirmedAt, actor.production.timeZone)}).`, 'conflict');
+    if (row.declinedAt) throw new Refusal(`You declined this check (${formatInZone(row.declinedAt, actor.production.timeZone)}): the armorer checks the weapon again with witnesses.`, 'conflict');
     tx.update(checkWitnesses).set({ confirmedAt: now }).where(and(eq(checkWitnesses.checkId, checkId), eq(checkWitnesses.userId, actor.userId))).run();
     audit(ctx, { entity: 'firearm_check', entityId: checkId, action: 'check.witness_confirm', before: { userId: actor.userId, confirmedAt: null }, after: { userId: actor.userId, confirmedAt: now } });
     // The request is answered: it no longer waits in the witness's notifications.
@@ -103,5 +104,46 @@ export const confirmWitness = defineCore({
       .where(and(eq(notifications.userId, actor.userId), eq(notifications.link, checkLink(actor.productionId, checkId)), isNull(notifications.readAt)))
       .run();
     return { checkId, confirmedAt: now };
+  },
+});
+
+/**
+ * A named witness says "I did not see this check" (rule 2: a witness is a second pair of eyes, not
+ * a signature). The check can then never clear a hand-out; the armorer who made it is told, in
+ * this transaction, and checks the weapon again. Final: a declined check is not confirmed later.
+ */
+export const declineWitness = defineCore({
+  schema: confirmWitnessSchema,
+  permission: 'check.witness',
+  run: ({ checkId }, ctx) => {
+    const { tx, actor, now } = ctx;
+    const tz = actor.production.timeZone;
+    const check = tx.select().from(firearmChecks).where(and(eq(firearmChecks.id, checkId), eq(firearmChecks.productionId, actor.productionId))).get();
+    if (!check) throw new Refusal('Not found.', 'not_found');
+    const row = tx.select().from(checkWitnesses).where(and(eq(checkWitnesses.checkId, checkId), eq(checkWitnesses.userId, actor.userId))).get();
+    if (!row) throw new Refusal('Only a witness named on this check can decline it.', 'forbidden');
+    if (row.declinedAt) return { checkId, declinedAt: row.declinedAt };
+    if (row.confirmedAt) throw new Refusal(`You already confirmed this check (${formatInZone(row.confirmedAt, tz)}).`, 'conflict');
+    tx.update(checkWitnesses).set({ declinedAt: now }).where(and(eq(checkWitnesses.checkId, checkId), eq(checkWitnesses.userId, actor.userId))).run();
+    audit(ctx, { entity: 'firearm_check', entityId: checkId, action: 'check.witness_decline', before: { userId: actor.userId, declinedAt: null }, after: { userId: actor.userId, declinedAt: now } });
+    tx.update(notifications)
+      .set({ readAt: now })
+      .where(and(eq(notifications.userId, actor.userId), eq(notifications.link, checkLink(actor.productionId, checkId)), isNull(notifications.readAt)))
+      .run();
+    const firearm = firearmOf(tx, actor.productionId, check.firearmId);
+    const phase = LABELS.checkPhase[check.phase].toLowerCase();
+    notifyUsers(
+      tx,
+      actor.productionId,
+      [check.performedById],
+      {
+        kind: 'witness_declined',
+        title: `${actor.name} did not see the ${phase} check of ${firearm.tag}`,
+        body: `${actor.name} declined to witness your ${phase} check of ${weaponLabel(firearm)} for ${check.scene}. It cannot clear a hand-out: check the weapon again with witnesses (rule 2).`,
+        link: checkLink(actor.productionId, checkId),
+      },
+      now,
+    );
+    return { checkId, declinedAt: now };
   },
 });

@@ -22,7 +22,7 @@ import type { Actor } from '../actor';
 import { defineCore, type Ctx } from '../core';
 import { RecordedRefusal, Refusal } from '../errors';
 import { fileIncidentTx, openHoldOf } from '../incidents/file';
-import { evaluateHandoff, HANDOFF_REASONS, roundsDiscrepancy, statusAfterReturn, type CheckFact, type HandoffFacts, type HandoffReason } from '../rules';
+import { countReturn, evaluateHandoff, HANDOFF_REASONS, statusAfterReturn, type CheckFact, type HandoffFacts, type HandoffReason } from '../rules';
 import { handOffSchema, recordReturnSchema, reportOutsideHandoffSchema } from '../schemas/firearms';
 import { pastLocalTime } from '../past-time';
 import { formatInZone, localDate } from '../time';
@@ -47,7 +47,7 @@ export function checkFactsOf(tx: Tx | DB, firearmId: string): CheckFact[] {
   const checks = tx.select().from(firearmChecks).where(eq(firearmChecks.firearmId, firearmId)).all();
   if (checks.length === 0) return [];
   const witnesses = tx
-    .select({ checkId: checkWitnesses.checkId, userId: checkWitnesses.userId, confirmedAt: checkWitnesses.confirmedAt })
+    .select({ checkId: checkWitnesses.checkId, userId: checkWitnesses.userId, confirmedAt: checkWitnesses.confirmedAt, declinedAt: checkWitnesses.declinedAt })
     .from(checkWitnesses)
     .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
     .where(eq(firearmChecks.firearmId, firearmId))
@@ -58,7 +58,7 @@ export function checkFactsOf(tx: Tx | DB, firearmId: string): CheckFact[] {
     scene: c.scene,
     result: c.result,
     performedAt: c.performedAt,
-    witnesses: witnesses.filter((w) => w.checkId === c.id).map((w) => ({ userId: w.userId, confirmedAt: w.confirmedAt })),
+    witnesses: witnesses.filter((w) => w.checkId === c.id).map((w) => ({ userId: w.userId, confirmedAt: w.confirmedAt, declinedAt: w.declinedAt })),
   }));
 }
 
@@ -220,6 +220,7 @@ export const handOff = defineCore({
       returnedAt: null,
       receivedById: null,
       roundsBack: null,
+      roundsFired: null,
       returnCheckId: null,
       discrepancyIncidentId: null,
     };
@@ -237,8 +238,9 @@ export const handOff = defineCore({
 
 /**
  * The return to the armorer: rounds counted back and an after-use check (recorded here or picked
- * from one made since the weapon went out). Returns work during a hold (rule 5). A difference
- * between rounds out and back files an incident.
+ * from one made since the weapon went out). Returns work during a hold (rule 5). Rounds out are
+ * either fired (blanks spent) or back; only the returned ones go back into the lot, and what
+ * neither explains files an incident (`countReturn`).
  */
 export const recordReturn = defineCore({
   schema: recordReturnSchema,
@@ -250,6 +252,10 @@ export const recordReturn = defineCore({
     if (!h) throw new Refusal('Not found.', 'not_found');
     if (h.returnedAt) throw new Refusal(`This weapon was already returned (${formatInZone(h.returnedAt, tz)}).`, 'conflict');
     const firearm = firearmOf(tx, actor.productionId, h.firearmId);
+    const lot = h.ammoLotId ? tx.select().from(ammoLots).where(eq(ammoLots.id, h.ammoLotId)).get() : null;
+    const roundsFired = input.roundsFired ?? 0;
+    const count = countReturn({ roundsOut: h.roundsOut, roundsFired, roundsBack: input.roundsBack, kind: lot?.kind ?? null });
+    if (!count.ok) throw new Refusal('Some fields need attention.', 'invalid', { [count.field]: [count.message] });
 
     let check;
     if (input.afterCheckId) {
@@ -273,15 +279,14 @@ export const recordReturn = defineCore({
       }).check;
     }
 
-    const lot = h.ammoLotId ? tx.select().from(ammoLots).where(eq(ammoLots.id, h.ammoLotId)).get() : null;
-    // Only as many rounds as went out go back into the lot: extra rounds are of unknown origin.
-    const restock = Math.min(input.roundsBack, h.roundsOut);
+    // Only returned rounds go back, never more than could be unspent ones: extra rounds are of unknown origin.
+    const restock = count.restock;
     if (lot && restock > 0) {
       tx.update(ammoLots).set({ countOnHand: sql`${ammoLots.countOnHand} + ${restock}` }).where(eq(ammoLots.id, lot.id)).run();
       audit(ctx, { entity: 'ammo_lot', entityId: lot.id, action: 'ammo.return', before: { countOnHand: lot.countOnHand }, after: { countOnHand: lot.countOnHand + restock, handoffId: h.id } });
     }
 
-    const diff = roundsDiscrepancy(h.roundsOut, input.roundsBack);
+    const diff = count.unexplained;
     let incident: { id: string; number: number } | null = null;
     if (diff !== 0) {
       const toName = nameOf(tx, h.toId) ?? 'the recipient';
@@ -297,7 +302,7 @@ export const recordReturn = defineCore({
           type: 'custody_breach',
           severity: 'high',
           description:
-            `${h.roundsOut} rounds out, ${input.roundsBack} back: ${detail} ` +
+            `${h.roundsOut} rounds out, ${roundsFired ? `${roundsFired} fired, ` : ''}${input.roundsBack} back: ${detail} ` +
             `${weaponLabel(firearm)} was handed to ${toName} for ${h.scene} at ${formatInZone(h.handedAt, tz)}${lot ? ` with ${lot.kind} rounds from lot ${lot.lotNumber} (${lot.calibre})` : ''}, and returned to ${actor.name} at ${formatInZone(now, tz)}.`,
           location: HANDOFF_POINT,
           scene: h.scene,
@@ -308,9 +313,9 @@ export const recordReturn = defineCore({
       ).incident;
     }
 
-    const after: Handoff = { ...h, returnedAt: now, receivedById: actor.userId, roundsBack: input.roundsBack, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null };
+    const after: Handoff = { ...h, returnedAt: now, receivedById: actor.userId, roundsBack: input.roundsBack, roundsFired, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null };
     tx.update(handoffs)
-      .set({ returnedAt: now, receivedById: actor.userId, roundsBack: input.roundsBack, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null })
+      .set({ returnedAt: now, receivedById: actor.userId, roundsBack: input.roundsBack, roundsFired, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null })
       .where(eq(handoffs.id, h.id))
       .run();
     audit(ctx, { entity: 'handoff', entityId: h.id, action: 'handoff.return', before: h, after });

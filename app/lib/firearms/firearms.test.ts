@@ -10,7 +10,7 @@ const t = await import('@/db/schema');
 const { and, eq } = await import('drizzle-orm');
 const { createFirearm, updateFirearm, setFirearmStatus } = await import('./inventory');
 const { createAmmoLot } = await import('./ammunition');
-const { recordCheck, confirmWitness } = await import('./checks');
+const { recordCheck, confirmWitness, declineWitness } = await import('./checks');
 const { handOff, recordReturn, reportOutsideHandoff } = await import('./custody');
 const { recordMeeting, confirmAttendance } = await import('./meetings');
 const { fileIncidentCore } = await import('../incidents/core');
@@ -274,6 +274,69 @@ describe('custody (rules 2, 5, 6)', () => {
     expect(statusOf(w)).toBe('checked_out');
     ok(recordReturn(s.actors.armorer, { handoffId: out.id, roundsBack: 0, afterCheckId: after.id, checklist: emptyChecklist(), result: null, findings: '' }, tick()));
     expect(statusOf(w)).toBe('locked_up');
+  });
+
+  it('blanks fired are neither back nor missing: only returned rounds restock; what neither explains is the incident', () => {
+    const w = addWeapon(s, 'CUS-4').id;
+    const blanks = ok(createAmmoLot(s.actors.armorer, { id: randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 20, supplier: 'Prop House', lotNumber: 'B-' + randomUUID().slice(0, 6), receivedOn: '2026-11-23', inspected: true, inspectionNotes: 'Crimped, no projectiles.' }, tick())).id;
+    const fire = (roundsFired: number, roundsBack: number) => {
+      const { id: checkId } = ok(check(s, w));
+      ok(confirmWitness(s.actors.actor, { checkId }, tick()));
+      const out = ok(handOver(s, w, { ammoLotId: blanks, roundsOut: 6 }));
+      return { out, res: recordReturn(s.actors.armorer, { handoffId: out.id, roundsFired, roundsBack, afterCheckId: '', checklist: allChecked('after_use'), result: 'pass', findings: '' }, tick()) };
+    };
+    // Four spent, two back: counts match, two go back into the lot.
+    const a = fire(4, 2);
+    expect(ok(a.res)).toMatchObject({ discrepancy: 0, incidentId: null });
+    expect(db().select().from(t.handoffs).where(eq(t.handoffs.id, a.out.id)).get()).toMatchObject({ roundsOut: 6, roundsFired: 4, roundsBack: 2, discrepancyIncidentId: null });
+    expect(lotCount(blanks)).toBe(16);
+    // Four spent, one back: one missing is the incident.
+    const b = ok(fire(4, 1).res);
+    expect(b.discrepancy).toBe(1);
+    expect(db().select().from(t.incidents).where(eq(t.incidents.id, b.incidentId!)).get()!.description.startsWith('6 rounds out, 4 fired, 1 back: 1 round is missing.')).toBe(true);
+    expect(lotCount(blanks)).toBe(11);
+    // More fired than went out is refused, and nothing is recorded.
+    const c = fire(7, 0);
+    expect(c.res).toMatchObject({ ok: false, fieldErrors: { roundsFired: ['Only 6 rounds went out.'] } });
+    expect(db().select().from(t.handoffs).where(eq(t.handoffs.id, c.out.id)).get()!.returnedAt).toBeNull();
+  });
+
+  it('a dummy cannot be fired: the return is refused with the way to report it, and stays open', () => {
+    const w = addWeapon(s, 'CUS-5').id;
+    const { id: checkId } = ok(check(s, w));
+    ok(confirmWitness(s.actors.actor, { checkId }, tick()));
+    const out = ok(handOver(s, w, { ammoLotId: lot, roundsOut: 2 }));
+    const res = recordReturn(s.actors.armorer, { handoffId: out.id, roundsFired: 1, roundsBack: 1, afterCheckId: '', checklist: allChecked('after_use'), result: 'pass', findings: '' }, tick());
+    expect(res).toMatchObject({ ok: false, fieldErrors: { roundsFired: [expect.stringMatching(/Dummy rounds cannot be fired.*live ammunition found/)] } });
+    expect(db().select().from(t.handoffs).where(eq(t.handoffs.id, out.id)).get()!.returnedAt).toBeNull();
+    ok(recordReturn(s.actors.armorer, { handoffId: out.id, roundsBack: 2, afterCheckId: '', checklist: allChecked('after_use'), result: 'pass', findings: '' }, tick()));
+  });
+
+  it('a witness who did not see the check declines it: the hand-out is refused, the armorer is told, and it is final', () => {
+    const w = addWeapon(s, 'CUS-6').id;
+    const { id: checkId } = ok(check(s, w, '12A', 'pass', [s.actors.actor.userId, s.actors.ad.userId]));
+    ok(confirmWitness(s.actors.actor, { checkId }, tick()));
+    // Only a named witness may decline; crew named on nothing is refused.
+    expect(declineWitness(s.actors.crew, { checkId }, tick())).toMatchObject({ ok: false, code: 'forbidden' });
+    // The one who confirmed cannot take it back by declining.
+    expect(declineWitness(s.actors.actor, { checkId }, tick())).toMatchObject({ ok: false, code: 'conflict' });
+    ok(declineWitness(s.actors.ad, { checkId }, tick()));
+    const row = db().select().from(t.checkWitnesses).where(and(eq(t.checkWitnesses.checkId, checkId), eq(t.checkWitnesses.userId, s.actors.ad.userId))).get()!;
+    expect(row.declinedAt).not.toBeNull();
+    expect(row.confirmedAt).toBeNull();
+    expect(auditActions(checkId)).toContain('check.witness_decline');
+    const told = db().select().from(t.notifications).where(and(eq(t.notifications.userId, s.actors.armorer.userId), eq(t.notifications.kind, 'witness_declined'))).all();
+    expect(told).toHaveLength(1);
+    expect(told[0].link).toBe(`/productions/${s.production.id}/checks/${checkId}`);
+    // Declining again is the same answer; confirming afterwards is refused.
+    ok(declineWitness(s.actors.ad, { checkId }, tick()));
+    expect(confirmWitness(s.actors.ad, { checkId }, tick())).toMatchObject({ ok: false, code: 'conflict', message: expect.stringMatching(/declined/) });
+    expect(handOver(s, w)).toMatchObject({ ok: false, message: expect.stringMatching(/declined the check/) });
+    expect(db().select().from(t.refusedHandoffs).where(eq(t.refusedHandoffs.firearmId, w)).get()!.reasons).toEqual(['witness_declined']);
+    // A new check with witnesses who saw it clears the weapon again.
+    const again = ok(check(s, w));
+    ok(confirmWitness(s.actors.actor, { checkId: again.id }, tick()));
+    ok(handOver(s, w));
   });
 
   it('crew and producers cannot hand out or take back a weapon; every such attempt joins the refusal list', () => {

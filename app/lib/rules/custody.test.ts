@@ -7,7 +7,7 @@ import {
   evaluateHandoff,
   findValidCheck,
   outOfServiceRefusal,
-  roundsDiscrepancy,
+  countReturn,
   statusAfterCheck,
   statusAfterReturn,
   witnessProblems,
@@ -44,6 +44,13 @@ describe('rule 2 (custody), rule 5 (hold) and rule 6 (meeting) for a hand-off', 
   });
   it('an after-use check never counts for a hand-off', () => expect(reasons({ checks: [{ ...passing, phase: 'after_use' }] })).toEqual(['no_check']));
   it('unconfirmed witness', () => expect(reasons({ checks: [{ ...passing, witnesses: [{ userId: 'actor', confirmedAt: null }] }] })).toEqual(['witness_unconfirmed']));
+  it('a witness who declined blocks it, whoever else confirmed', () => {
+    const declined = { ...passing, witnesses: [{ userId: 'actor', confirmedAt: at(9) }, { userId: 'ad', confirmedAt: null, declinedAt: at(9) }] };
+    expect(reasons({ checks: [declined] })).toEqual(['witness_declined']);
+    expect(findValidCheck({ checks: [declined], scene: '12A', lastReturnAt: null })).toBeNull();
+    // A new check with witnesses who saw it clears the weapon again.
+    expect(reasons({ checks: [declined, { ...passing, id: 'c2', performedAt: at(10) }] })).toEqual([]);
+  });
   it('no witness named', () => expect(reasons({ checks: [{ ...passing, witnesses: [] }] })).toEqual(['no_witness']));
   it('the latest check decides: a failure after a pass refuses', () => {
     expect(reasons({ checks: [passing, { ...passing, id: 'c2', performedAt: at(10), result: 'fail' }] })).toEqual(['check_failed']);
@@ -137,9 +144,21 @@ describe('witnesses, rounds, meetings, deadlines', () => {
     expect(canWitness(['first_ad', 'camera'])).toBe(true);
     expect(canWitness(['camera', 'props'])).toBe(false);
   });
-  it('counts rounds', () => {
-    expect(roundsDiscrepancy(6, 5)).toBe(1);
-    expect(roundsDiscrepancy(6, 6)).toBe(0);
+  it('counts rounds: out = fired + back; what neither explains is the incident; only returned rounds restock', () => {
+    expect(countReturn({ roundsOut: 6, roundsFired: 0, roundsBack: 5, kind: 'dummy' })).toEqual({ ok: true, unexplained: 1, restock: 5 });
+    expect(countReturn({ roundsOut: 6, roundsFired: 0, roundsBack: 6, kind: 'dummy' })).toEqual({ ok: true, unexplained: 0, restock: 6 });
+    // Four blanks spent, two back: nothing is missing, two go back into the lot.
+    expect(countReturn({ roundsOut: 6, roundsFired: 4, roundsBack: 2, kind: 'blank' })).toEqual({ ok: true, unexplained: 0, restock: 2 });
+    // Four spent, one back: one is missing.
+    expect(countReturn({ roundsOut: 6, roundsFired: 4, roundsBack: 1, kind: 'blank' })).toEqual({ ok: true, unexplained: 1, restock: 1 });
+    // Four spent, four back: two rounds of unknown origin, and only two can be ours.
+    expect(countReturn({ roundsOut: 6, roundsFired: 4, roundsBack: 4, kind: 'blank' })).toEqual({ ok: true, unexplained: -2, restock: 2 });
+    expect(countReturn({ roundsOut: 0, roundsFired: 0, roundsBack: 0, kind: null })).toEqual({ ok: true, unexplained: 0, restock: 0 });
+  });
+  it('a dummy cannot be fired (it would have been live), nor rounds that never went out', () => {
+    expect(countReturn({ roundsOut: 6, roundsFired: 1, roundsBack: 5, kind: 'dummy' })).toMatchObject({ ok: false, field: 'roundsFired', message: expect.stringMatching(/cannot be fired.*live ammunition found/) });
+    expect(countReturn({ roundsOut: 0, roundsFired: 1, roundsBack: 0, kind: null })).toMatchObject({ ok: false, field: 'roundsFired' });
+    expect(countReturn({ roundsOut: 6, roundsFired: 7, roundsBack: 0, kind: 'blank' })).toMatchObject({ ok: false, message: 'Only 6 rounds went out.' });
   });
   it('a meeting covers its own day only', () => {
     expect(meetingCoversDay([{ date: '2026-11-24', firearmsOnSet: true }], '2026-11-24')).toBe(true);

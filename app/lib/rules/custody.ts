@@ -1,4 +1,4 @@
-import type { CheckPhase, CheckResult, FirearmStatus, Position, Role } from '../enums';
+import type { AmmoKind, CheckPhase, CheckResult, FirearmStatus, Position, Role } from '../enums';
 import { WITNESS_POSITIONS } from '../enums';
 
 export type CheckFact = {
@@ -7,7 +7,8 @@ export type CheckFact = {
   scene: string;
   result: CheckResult;
   performedAt: Date;
-  witnesses: { userId: string; confirmedAt: Date | null }[];
+  /** `declinedAt`: the witness said they did not see this check (absent = not declined). */
+  witnesses: { userId: string; confirmedAt: Date | null; declinedAt?: Date | null }[];
 };
 
 export type HandoffFacts = {
@@ -36,6 +37,7 @@ export const HANDOFF_REASONS = {
   check_other_setup: 'The check on record is for another setup; check the weapon for this one (rule 2).',
   check_before_last_return: 'The check was made before the weapon\u2019s last return; check it again (rule 2).',
   no_witness: 'The check names no witness (actor, stunt performer or 1st AD) (rule 2).',
+  witness_declined: 'A named witness declined the check: they did not see it. Check the weapon again, with witnesses (rule 2).',
   witness_unconfirmed: 'Not every named witness has confirmed the check yet (rule 2).',
   hold_standing: 'A stop-work hold is standing: no weapon is handed out (rule 5).',
   no_safety_meeting: 'No safety meeting covering firearms is recorded today (rule 6).',
@@ -50,7 +52,7 @@ export function findValidCheck(f: Pick<HandoffFacts, 'checks' | 'scene' | 'lastR
     .sort((a, b) => b.performedAt.getTime() - a.performedAt.getTime());
   const latest = candidates[0];
   if (!latest || latest.result !== 'pass') return null;
-  if (latest.witnesses.length === 0 || latest.witnesses.some((w) => !w.confirmedAt)) return null;
+  if (latest.witnesses.length === 0 || latest.witnesses.some((w) => !w.confirmedAt || w.declinedAt)) return null;
   return latest;
 }
 
@@ -79,6 +81,8 @@ export function evaluateHandoff(f: HandoffFacts): { allowed: boolean; reasons: H
     reasons.push('check_failed');
   } else if (latest.witnesses.length === 0) {
     reasons.push('no_witness');
+  } else if (latest.witnesses.some((w) => w.declinedAt)) {
+    reasons.push('witness_declined');
   } else if (latest.witnesses.some((w) => !w.confirmedAt)) {
     reasons.push('witness_unconfirmed');
   }
@@ -158,7 +162,26 @@ export function outOfServiceRefusal(status: FirearmStatus): string | null {
   return null;
 }
 
-/** Rounds counted out and counted back must match; a difference is an incident. */
-export function roundsDiscrepancy(roundsOut: number, roundsBack: number): number {
-  return roundsOut - roundsBack;
+export type ReturnCount = { roundsOut: number; roundsFired: number; roundsBack: number; kind: AmmoKind | null };
+
+/**
+ * A return's round count: every round out was either fired (a blank spent) or comes back. What
+ * neither explains is the incident (`unexplained` > 0 missing, < 0 extra rounds of unknown
+ * origin). Only returned rounds go back into the lot, and never more than could be unspent ones
+ * of this hand-off. A dummy cannot be fired: a "fired dummy" was live, so it is refused here and
+ * must be reported (rule 1), not booked as spent.
+ */
+export function countReturn(c: ReturnCount): { ok: true; unexplained: number; restock: number } | { ok: false; field: 'roundsFired'; message: string } {
+  if (c.roundsFired > 0 && c.kind !== 'blank') {
+    return {
+      ok: false,
+      field: 'roundsFired',
+      message:
+        c.kind === 'dummy'
+          ? 'Dummy rounds cannot be fired. If one went off, it was live: stop work and report live ammunition found.'
+          : 'No rounds went out with this weapon, so none can have been fired.',
+    };
+  }
+  if (c.roundsFired > c.roundsOut) return { ok: false, field: 'roundsFired', message: `Only ${c.roundsOut} rounds went out.` };
+  return { ok: true, unexplained: c.roundsOut - c.roundsFired - c.roundsBack, restock: Math.max(0, Math.min(c.roundsBack, c.roundsOut - c.roundsFired)) };
 }

@@ -138,6 +138,8 @@ export const recordReturnSchema = z
   .object({
     handoffId: idRef('Choose the hand-off.'),
     roundsBack: count('Count the rounds back (0 if none).').max(500, 'That count is too large.'),
+    /** Blanks spent while the weapon was out (absent = none, as before this was asked). */
+    roundsFired: count('Count the rounds fired (0 if none).').max(500, 'That count is too large.').optional(),
     /** An after-use check already recorded for this weapon since it went out; '' records one here. */
     afterCheckId: z.string().trim().max(100),
     checkId: z.uuid().optional(),

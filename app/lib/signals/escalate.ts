@@ -121,7 +121,7 @@ function reminderFacts(tx: Tx, productionId: string, timeZone: string, now: Date
     .from(checkWitnesses)
     .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
     .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
-    .where(and(eq(firearmChecks.productionId, productionId), isNull(checkWitnesses.confirmedAt), sql`${firearmChecks.performedAt} >= ${since.getTime()}`))
+    .where(and(eq(firearmChecks.productionId, productionId), isNull(checkWitnesses.confirmedAt), isNull(checkWitnesses.declinedAt), sql`${firearmChecks.performedAt} >= ${since.getTime()}`))
     .all();
   const injuries = tx
     .select({ incidentId: incidents.id, number: incidents.number, occurredAt: incidents.occurredAt, reportedAt: incidents.reportedAt, inj: incidentInjuries })

@@ -3,12 +3,13 @@ import { cookies } from 'next/headers';
 import { requireMember } from '@/app/lib/auth';
 import { navFor, phoneNavFor } from '@/app/lib/nav';
 import { LABELS } from '@/app/lib/enums';
-import { can } from '@/app/lib/policy';
+import { allowed, can } from '@/app/lib/policy';
 import { canCallHold } from '@/app/lib/rules';
 import { getOpenHold } from '@/db/queries/holds';
 import { HOLD_SEEN_COOKIE, HoldBanner } from '@/components/shell/hold-banner';
 import { ProductionNav } from '@/components/shell/production-nav';
 import { PhoneNav } from '@/components/shell/phone-nav';
+import { KeepOffline } from '@/components/offline/keep-offline';
 
 export default async function ProductionLayout({ children, params }: { children: React.ReactNode; params: Promise<{ productionId: string }> }) {
   const { productionId } = await params;
@@ -51,6 +52,8 @@ export default async function ProductionLayout({ children, params }: { children:
       </div>
       <main className="mx-auto w-full max-w-6xl px-4 pt-5 pb-28 lg:pb-5">{children}</main>
       <PhoneNav primary={phone.primary} more={phone.more} />
+      {/* With no signal: the overview, the holds and the report form open from copies kept on the phone. */}
+      <KeepOffline urls={[`/productions/${p.id}`, `/productions/${p.id}/hold`, ...(allowed(actor, 'incident.file') ? [`/productions/${p.id}/incidents/new`] : [])]} />
     </>
   );
 }

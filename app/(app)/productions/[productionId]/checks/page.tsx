@@ -18,7 +18,7 @@ export default async function ChecksPage({ params }: { params: Promise<{ product
   if (!viewAll && !can(actor.role, 'check.witness')) forbidden();
   const tz = actor.production.timeZone;
   const naming = listChecksNaming(actor);
-  const awaiting = naming.filter((c) => c.witnesses.some((w) => w.userId === actor.userId && !w.confirmedAt));
+  const awaiting = naming.filter((c) => c.witnesses.some((w) => w.userId === actor.userId && !w.confirmedAt && !w.declinedAt));
   const all = viewAll ? listChecks(actor) : naming.filter((c) => !awaiting.includes(c));
   const record = allowed(actor, 'check.record');
 

@@ -15,6 +15,7 @@ import {
   getHandoff,
   getOpenHandoff,
   listAmmoChoices,
+  listAwaitingWitnesses,
   listOpenHandoffs,
   listReadyToHandOut,
   listRefusedHandoffs,
@@ -34,6 +35,13 @@ import { RuleRef } from '@/components/ui/rule-ref';
 
 export const metadata: Metadata = { title: 'Custody' };
 
+/** Who the passing checks wait for, and who said they did not see one. */
+function witnessState(awaiting: { waitingFor: string[]; declinedBy: string[] }[]): string {
+  const waiting = [...new Set(awaiting.flatMap((a) => a.waitingFor))];
+  const declined = [...new Set(awaiting.flatMap((a) => a.declinedBy))];
+  return [waiting.length ? `waiting for ${waiting.join(', ')}` : '', declined.length ? `${declined.join(', ')} declined, not having seen it` : ''].filter(Boolean).join('; ');
+}
+const firedPart = (fired: number | null) => (fired ? `${fired} fired, ` : '');
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.slice(0, 100) : '');
 
 function HandoffLine({ v, tz, base, action }: { v: HandoffView; tz: string; base: string; action?: React.ReactNode }) {
@@ -52,7 +60,8 @@ function HandoffLine({ v, tz, base, action }: { v: HandoffView; tz: string; base
         </p>
         {h.returnedAt ? (
           <p className="flex flex-wrap items-center gap-2 text-sm">
-            Back {formatInZone(h.returnedAt, tz)} to {v.receivedBy}: {h.roundsBack} of {h.roundsOut} rounds
+            Back {formatInZone(h.returnedAt, tz)} to {v.receivedBy}: {h.roundsFired ? `${h.roundsFired} fired, ` : ''}
+            {h.roundsBack} of {h.roundsOut} rounds back
             {h.discrepancyIncidentId ? (
               <Link href={`${base}/incidents/${h.discrepancyIncidentId}`} className="inline-flex min-h-11 items-center font-semibold text-hold underline">
                 <span aria-hidden="true">▲ </span>Count differs: report #{v.incidentNumber}
@@ -113,6 +122,7 @@ export default async function CustodyPage({
   const returned = one(sp.returned) ? getHandoff(actor, one(sp.returned)) : null;
   const returnedView = returned?.returnedAt ? returned : null;
   const ready = record ? listReadyToHandOut(actor) : [];
+  const awaiting = record ? listAwaitingWitnesses(actor) : [];
   const recipients = record
     ? listMembers(actor)
         .filter((m) => canReceive(m.positions))
@@ -166,13 +176,13 @@ export default async function CustodyPage({
         <div className="mb-4">
           {returnedView.discrepancyIncidentId ? (
             // A count that differs filed an incident: a warning, not a success (the return itself is recorded).
-            <FormWarning message={`Returned: ${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. The counts differ — an incident was filed.`}>
+            <FormWarning message={`Returned: ${firedPart(returnedView.roundsFired)}${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. The counts differ — an incident was filed.`}>
               <Link href={`${base}/incidents/${returnedView.discrepancyIncidentId}`} className="inline-flex min-h-11 items-center font-semibold text-medium underline">
                 Open the incident
               </Link>
             </FormWarning>
           ) : (
-            <FormSuccess message={`Returned: ${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. Counts match.`} />
+            <FormSuccess message={`Returned: ${firedPart(returnedView.roundsFired)}${returnedView.roundsBack} of ${returnedView.roundsOut} rounds back. Counts match.`} />
           )}
         </div>
       ) : null}
@@ -188,6 +198,7 @@ export default async function CustodyPage({
                 productionId={productionId}
                 handoffId={returning.h.id}
                 roundsOut={returning.h.roundsOut}
+                lotKind={returning.lot?.kind ?? null}
                 cancelHref={`${base}/custody`}
                 afterChecks={listReturnChecks(actor, returning.h).map((c) => ({
                   id: c.id,
@@ -326,7 +337,8 @@ export default async function CustodyPage({
               <Card aria-labelledby="handout-h" id="hand-out">
                 <CardTitle id="handout-h">Hand out a weapon</CardTitle>
                 <p className="mb-3 text-sm text-muted">
-                  Rules 2, 5 and 6 are applied when you submit. A refused attempt moves nothing and files a custody-breach report.
+                  Rules 2, 5 and 6 are applied when you submit. A refused attempt moves nothing and files a custody-breach report, so
+                  the form says first what would refuse it.
                 </p>
                 <HandoffForm
                   key={`${one(sp.firearm)}-${one(sp.scene)}`}
@@ -335,9 +347,18 @@ export default async function CustodyPage({
                   recipients={recipients}
                   lots={listAmmoChoices(actor)}
                   initial={{ firearmId: weapons.some((w) => w.id === one(sp.firearm)) ? one(sp.firearm) : '', scene: one(sp.scene) }}
+                  ready={ready.map((r) => ({ firearmId: r.firearm.id, scene: r.scene }))}
+                  awaiting={awaiting}
                   blockedBy={[
                     ...(hold ? ['A stop-work hold stands until a producer lifts it in writing (rule 5).'] : []),
                     ...(meetings.length ? [] : ['No safety meeting that covered firearms is recorded today (rule 6).']),
+                    ...(ready.length
+                      ? []
+                      : [
+                          awaiting.length
+                            ? `No weapon has a passing check whose witnesses have all confirmed (rule 2): ${witnessState(awaiting)}.`
+                            : 'No weapon has a passing check, confirmed by its named witnesses, since its last return (rule 2). Record a check first.',
+                        ]),
                   ]}
                 />
               </Card>

@@ -78,11 +78,14 @@ export default async function HoldPage({ params, searchParams }: { params: Promi
             <div className="mt-4 border-t border-line pt-4">
               <h3 className="mb-1 font-bold">Lift the hold</h3>
               {liftBlocked && !liftBlocked.ok ? (
-                <p className="mb-3 rounded-lg border border-medium/40 bg-warn-soft p-3 font-semibold text-medium" data-testid="lift-blocked">
+                <p id="lift-blocked" className="mb-3 rounded-lg border border-medium/40 bg-warn-soft p-3 font-semibold text-medium" data-testid="lift-blocked">
                   {liftBlocked.reason}
                 </p>
               ) : null}
-              {concurredByMe ? null : <LiftHoldForm productionId={actor.productionId} holdId={standing.id} />}
+              {/* Rule 5: while the lift would be refused, the form says why and is disabled. */}
+              {concurredByMe ? null : (
+                <LiftHoldForm productionId={actor.productionId} holdId={standing.id} blockedBy={liftBlocked && !liftBlocked.ok ? 'lift-blocked' : undefined} />
+              )}
             </div>
           ) : (
             <p className="mt-4 border-t border-line pt-4 text-muted">Only a producer lifts a hold, in writing.</p>

@@ -9,7 +9,7 @@ import { itemsFor } from '@/app/lib/firearms/checklist';
 import { checkUse, getCheck } from '@/db/queries/checks';
 import { Card, CardTitle, Facts, PageHeader } from '@/components/ui/card';
 import { CheckResultBadge, ConfirmedBadge } from '@/components/firearms/badges';
-import { ConfirmButton } from '@/components/firearms/confirm-button';
+import { ConfirmButton, DeclineWitnessButton } from '@/components/firearms/confirm-button';
 import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 
 export const metadata: Metadata = { title: 'Check' };
@@ -24,7 +24,7 @@ export default async function CheckPage({ params }: { params: Promise<{ producti
   const base = `/productions/${productionId}`;
   const viewAll = can(actor.role, 'firearm.view');
   const mine = c.witnesses.find((w) => w.userId === actor.userId);
-  const canConfirm = Boolean(mine && !mine.confirmedAt && allowed(actor, 'check.witness'));
+  const canConfirm = Boolean(mine && !mine.confirmedAt && !mine.declinedAt && allowed(actor, 'check.witness'));
   const use = checkUse(actor, c.id);
 
   return (
@@ -45,7 +45,7 @@ export default async function CheckPage({ params }: { params: Promise<{ producti
       />
       {mine ? (
         <Card aria-labelledby="you-h" className={`mb-4 max-w-2xl ${canConfirm ? 'border-2 border-medium' : ''}`}>
-          <CardTitle id="you-h" action={<ConfirmedBadge confirmed={Boolean(mine.confirmedAt)} />}>
+          <CardTitle id="you-h" action={<ConfirmedBadge confirmed={Boolean(mine.confirmedAt)} declined={Boolean(mine.declinedAt)} />}>
             You are named as a witness
           </CardTitle>
           {canConfirm ? (
@@ -53,8 +53,13 @@ export default async function CheckPage({ params }: { params: Promise<{ producti
               <p className="mb-3">
                 Confirm only if you watched {c.performedBy} check this weapon: the bore, every chamber and each round, with no live round present.
               </p>
-              <ConfirmButton productionId={productionId} what="witness" id={c.id} label="I witnessed this check" />
+              <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+                <ConfirmButton productionId={productionId} what="witness" id={c.id} label="I witnessed this check" />
+                <DeclineWitnessButton productionId={productionId} checkId={c.id} />
+              </div>
             </>
+          ) : mine.declinedAt ? (
+            <p>You said you did not see this check ({formatInZone(mine.declinedAt, tz)}). The armorer was told; the weapon cannot be handed out on it.</p>
           ) : mine.confirmedAt ? (
             <p>You confirmed this check on {formatInZone(mine.confirmedAt, tz)}.</p>
           ) : (
@@ -84,7 +89,7 @@ export default async function CheckPage({ params }: { params: Promise<{ producti
               { term: 'Findings', value: c.findings || 'None' },
               ...(use.handedOut ? [{ term: 'Cleared', value: `Hand-off to ${use.handedOut.toName}, ${formatInZone(use.handedOut.handedAt, tz)}` }] : []),
               ...(use.closedReturn
-                ? [{ term: 'Closed', value: `Return from ${use.closedReturn.toName}: ${use.closedReturn.roundsBack} of ${use.closedReturn.roundsOut} rounds back` }]
+                ? [{ term: 'Closed', value: `Return from ${use.closedReturn.toName}: ${use.closedReturn.roundsFired ? `${use.closedReturn.roundsFired} fired, ` : ''}${use.closedReturn.roundsBack} of ${use.closedReturn.roundsOut} rounds back` }]
                 : []),
             ]}
           />
@@ -117,8 +122,8 @@ export default async function CheckPage({ params }: { params: Promise<{ producti
                   <li key={w.userId} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span className="min-w-0 font-semibold [overflow-wrap:anywhere]">{w.name}</span>
                     <span className="flex items-center gap-2">
-                      {w.confirmedAt ? <span className="text-sm text-muted">{formatInZone(w.confirmedAt, tz)}</span> : null}
-                      <ConfirmedBadge confirmed={Boolean(w.confirmedAt)} />
+                      {w.confirmedAt || w.declinedAt ? <span className="text-sm text-muted">{formatInZone((w.declinedAt ?? w.confirmedAt)!, tz)}</span> : null}
+                      <ConfirmedBadge confirmed={Boolean(w.confirmedAt)} declined={Boolean(w.declinedAt)} />
                     </span>
                   </li>
                 ))}
