@@ -12,6 +12,8 @@ const { fileIncidentCore } = await import('./core');
 const { updateIncidentDetailsCore } = await import('./details');
 const { decideRecordabilityCore, recordOshaReportCore, saveInjuredPersonCore, setJurisdictionCore } = await import('./people');
 const { getIncidentDetail } = await import('@/db/queries/incidents');
+const { setIncidentSeverityCore } = await import('./workflow');
+const { liftHoldCore } = await import('./holds');
 
 type Seed = Awaited<ReturnType<typeof seedProduction>>;
 let s: Seed;
@@ -83,6 +85,17 @@ describe('one report, several injured people', () => {
     const hid = hurt.ok ? hurt.data.id : '';
     expect(openHolds()).toHaveLength(0);
     expect(updateIncidentDetailsCore(s.actors.crew, { incidentId: hid, description: 'Burn on set', location: 'Stage 3', firearmIds: [gun] }, now).ok).toBe(true);
+    expect(openHolds()).toHaveLength(1);
+  });
+
+  it('a firearm injury stays critical, and its hold needs a concurrence like any rule-1 hold (rule 5)', () => {
+    liftAll();
+    const shot = fileIncidentCore(s.actors.crew, { id: randomUUID(), type: 'injury', description: 'Wadding hit a grip', location: 'Stage 2', firearmIds: [gun], injuredPeople: [{}] }, now);
+    const sid = shot.ok ? shot.data.id : '';
+    const lower = setIncidentSeverityCore(s.actors.producer, { incidentId: sid, severity: 'low' }, now);
+    expect(!lower.ok && lower.fieldErrors?.severity?.[0]).toContain('always critical (rule 1)');
+    const lift = liftHoldCore(s.actors.producer, { holdId: openHolds()[0].id, resolution: 'Looked at it myself, all fine now.' }, now);
+    expect(lift.ok).toBe(false);
     expect(openHolds()).toHaveLength(1);
   });
 

@@ -8,7 +8,7 @@ import { can } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
 import { INJURY_FIELD_LABELS, INJURY_PERSONAL_FIELDS, type InjuryInput } from '@/app/lib/schemas/incidents';
 import { formatInZone, formatStamp, localDate, toLocalDateTime } from '@/app/lib/time';
-import { isRule1 } from '@/app/lib/rules';
+import { rule1Applies } from '@/app/lib/rules';
 import { getIncidentDetail, listFirearmOptions, type IncidentDetail, type InjuryView, type PersonView } from '@/db/queries/incidents';
 import { CASE_CLASSIFICATION_LABELS, CASE_TYPE_LABELS, JURISDICTION_LABELS, PRIVACY_REASON_LABELS, REPORT_TO } from '@/app/lib/rules/osha';
 import { InjuredPersonForm, OshaReportForm, RecordabilityForm } from '@/components/incidents/people-forms';
@@ -415,7 +415,7 @@ function WorkflowCard({ d, pid }: { d: IncidentDetail; pid: string }) {
       {d.can.triage ? (
         <div className="mt-4 flex flex-col gap-5 border-t border-line pt-4">
           <StatusForm productionId={pid} incidentId={i.id} status={i.status} />
-          <SeverityForm productionId={pid} incidentId={i.id} severity={i.severity} locked={isRule1(i.type)} />
+          <SeverityForm productionId={pid} incidentId={i.id} severity={i.severity} locked={rule1Applies({ type: i.type, firearmLinked: d.firearms.length > 0, injured: d.people.length > 0 })} />
           <OwnerForm productionId={pid} incidentId={i.id} ownerId={i.ownerId} options={d.ownerOptions} />
           {!i.duplicateOfId ? <DuplicateForm productionId={pid} incidentId={i.id} /> : null}
         </div>
