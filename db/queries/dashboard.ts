@@ -30,6 +30,9 @@ export function assertDashboard(actor: DashboardActor): void {
 const OPEN_STATUSES = sql`('reported', 'investigating', 'action_required')`;
 const FIREARM_TYPES = sql.raw(`(${FIREARM_INCIDENT_TYPES.map((t) => `'${t}'`).join(', ')})`);
 const RULE1_SQL = sql.raw(`(${RULE1_TYPES.map((t) => `'${t}'`).join(', ')})`);
+// Rule 1 also covers a firearm injury: someone hurt on a firearm-related report (rule1Applies).
+const FIREARM_INJURY_SQL = sql`(j.type = 'injury' or exists (select 1 from injured_people p where p.incident_id = j.id))
+  and (j.type in ${FIREARM_TYPES} or exists (select 1 from incident_firearms f where f.incident_id = j.id))`;
 const LIST_LIMIT = 5;
 
 /** Incidents the actor may count: all for incident.viewAll (every dashboard role today), else their own. */
@@ -52,7 +55,7 @@ export function listOpenHolds(actor: DashboardActor): OpenHold[] {
   return all<{ id: string; called_at: number; reason: string; source: string; called_by: string | null; number: number | null; concurred_at: number | null; rule1_joined: number }>(sql`
     select h.id, h.called_at, h.reason, h.source, u.name as called_by, i.number, h.concurred_at,
       exists (select 1 from hold_incidents x join incidents j on j.id = x.incident_id
-              where x.hold_id = h.id and j.type in ${RULE1_SQL}) as rule1_joined
+              where x.hold_id = h.id and (j.type in ${RULE1_SQL} or (${FIREARM_INJURY_SQL}))) as rule1_joined
     from holds h
     left join users u on u.id = h.called_by_id
     left join incidents i on i.id = h.incident_id

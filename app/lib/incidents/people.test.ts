@@ -13,7 +13,8 @@ const { updateIncidentDetailsCore } = await import('./details');
 const { decideRecordabilityCore, recordOshaReportCore, saveInjuredPersonCore, setJurisdictionCore } = await import('./people');
 const { getIncidentDetail } = await import('@/db/queries/incidents');
 const { setIncidentSeverityCore } = await import('./workflow');
-const { liftHoldCore } = await import('./holds');
+const { callHoldCore, liftHoldCore } = await import('./holds');
+const { listOpenHolds } = await import('@/db/queries/dashboard');
 
 type Seed = Awaited<ReturnType<typeof seedProduction>>;
 let s: Seed;
@@ -96,6 +97,19 @@ describe('one report, several injured people', () => {
     expect(!lower.ok && lower.fieldErrors?.severity?.[0]).toContain('always critical (rule 1)');
     const lift = liftHoldCore(s.actors.producer, { holdId: openHolds()[0].id, resolution: 'Looked at it myself, all fine now.' }, now);
     expect(lift.ok).toBe(false);
+    expect(openHolds()).toHaveLength(1);
+  });
+
+  it('a firearm injury joining a hold called by hand makes it need a concurrence, in the core and on the dashboard (rule 5)', () => {
+    liftAll();
+    expect(callHoldCore(s.actors.crew, { reason: 'Loose rigging over the set' }, now).ok).toBe(true);
+    const hold = openHolds()[0];
+    expect(listOpenHolds(s.actors.producer).find((h) => h.id === hold.id)?.needsConcurrence).toBe(false);
+    const shot = fileIncidentCore(s.actors.crew, { id: randomUUID(), type: 'injury', description: 'Hit by a blank’s wadding', location: 'Stage 2', firearmIds: [gun], injuredPeople: [{}] }, now);
+    expect(shot).toMatchObject({ ok: true, data: { hold: true } });
+    expect(openHolds()).toHaveLength(1);
+    expect(listOpenHolds(s.actors.producer).find((h) => h.id === hold.id)?.needsConcurrence).toBe(true);
+    expect(liftHoldCore(s.actors.producer, { holdId: hold.id, resolution: 'Rigging fixed and checked by the key grip.' }, now).ok).toBe(false);
     expect(openHolds()).toHaveLength(1);
   });
 
