@@ -19,6 +19,7 @@ import {
   SEVERITIES,
 } from '../app/lib/enums';
 import { SAFETY_CONTACT_KINDS, SIGNAL_KINDS } from '../app/lib/rules/acknowledgement';
+import { CASE_CLASSIFICATIONS, CASE_TYPES, JURISDICTIONS, PRIVACY_REASONS, type FirstAid } from '../app/lib/rules/osha';
 
 // Ids are random UUIDs (text) so they cannot be guessed or enumerated across productions.
 // Times are integer milliseconds (timestamp_ms); calendar days are 'YYYY-MM-DD' text.
@@ -109,6 +110,8 @@ export const productions = sqliteTable('productions', {
   createdAt: ts('created_at').notNull(),
   /** Producers and auditors of this production must sign in with a second factor. */
   requireTwoFactor: bool('require_two_factor').notNull().default(false),
+  /** Whose injury-reporting rule applies: federal OSHA or a state plan (ARCHITECTURE.md: OSHA recordkeeping). */
+  jurisdiction: text('jurisdiction', { enum: JURISDICTIONS }).notNull().default('federal'),
 });
 
 export const memberships = sqliteTable(
@@ -242,17 +245,20 @@ export const incidentFirearms = sqliteTable(
   (t) => [primaryKey({ columns: [t.incidentId, t.firearmId] }), index('incident_firearms_firearm').on(t.firearmId)],
 );
 
-/** incident_injuries rows with a legal clock still running; queries repeat it verbatim to use the index. */
+/** injured_people rows with a legal clock still running; queries repeat it verbatim to use the index. */
 export const OPEN_CLOCKS =
   'form301_completed_at is null or (osha_reported_at is null and (died = 1 or hospitalized_inpatient = 1 or amputation = 1 or loss_of_eye = 1))';
 
 /**
- * The US OSHA Form 301 section of an injury incident (OSHA Form 301, 29 CFR 1904).
- * Personal fields (employee*, physician*, facility*) are shown only to producers, auditors and
- * the reporter, and are left out of audit diffs and exports for anyone else.
+ * One injured person of an incident: an OSHA case with its own Form 301 section, outcome, legal
+ * clocks and recordability decision (OSHA Form 301, 29 CFR 1904; ARCHITECTURE.md: OSHA
+ * recordkeeping). Personal fields (employee*, physician*, facility*) follow injury privacy.
  */
-export const incidentInjuries = sqliteTable('incident_injuries', {
-  incidentId: text('incident_id').primaryKey().references(() => incidents.id),
+export const injuredPeople = sqliteTable('injured_people', {
+  id: id(),
+  incidentId: text('incident_id').notNull().references(() => incidents.id),
+  /** 1, 2, … within the incident, in the order they were recorded. */
+  ordinal: integer('ordinal').notNull(),
   // personal (1)-(9)
   employeeName: text('employee_name'),
   employeeAddress: text('employee_address'),
@@ -274,17 +280,44 @@ export const incidentInjuries = sqliteTable('incident_injuries', {
   deathDate: text('death_date'),
   amputation: bool('amputation').notNull().default(false),
   lossOfEye: bool('loss_of_eye').notNull().default(false),
-  // legal clocks
+  // legal clocks (29 CFR 1904.39; 8 CCR 342)
+  /** When the person died, if known: the 8-hour clock runs from it. */
+  diedAt: ts('died_at'),
+  /** When the employer learned of the death or serious injury, if later than the event. */
+  learnedAt: ts('learned_at'),
   oshaReportedAt: ts('osha_reported_at'),
+  /** To whom the report was made (office, number or online), and the reference it was given. */
+  oshaReportedTo: text('osha_reported_to'),
+  oshaReference: text('osha_reference'),
   form301CompletedAt: ts('form301_completed_at'),
   completedBy: text('completed_by'),
   completedTitle: text('completed_title'),
   completedPhone: text('completed_phone'),
+  // recordability (29 CFR 1904.4-1904.7, 1904.29); null = not answered yet
+  workRelated: bool('work_related'),
+  newCase: bool('new_case'),
+  daysAwayFromWork: bool('days_away_from_work'),
+  daysAway: integer('days_away'),
+  restrictedOrTransferred: bool('restricted_or_transferred'),
+  daysRestricted: integer('days_restricted'),
+  medicalTreatment: bool('medical_treatment'),
+  /** JSON array of the first-aid items of 1904.7(b)(5)(ii) given. */
+  firstAid: text('first_aid', { mode: 'json' }).$type<FirstAid[]>().notNull().default(sql`'[]'`),
+  lossOfConsciousness: bool('loss_of_consciousness'),
+  significantDiagnosis: bool('significant_diagnosis'),
+  caseType: text('case_type', { enum: CASE_TYPES }),
+  privacyReason: text('privacy_reason', { enum: PRIVACY_REASONS }),
+  /** The decision as last saved: recordable, not_recordable or undecided, and its classification. */
+  recordability: text('recordability', { enum: ['recordable', 'not_recordable', 'undecided'] }),
+  classification: text('classification', { enum: CASE_CLASSIFICATIONS }),
+  recordabilityDecidedAt: ts('recordability_decided_at'),
+  recordabilityDecidedById: text('recordability_decided_by_id').references(() => users.id),
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [
-  // Dashboard (rule 4): only injuries whose legal clocks still run (Form 301 not completed, or an
-  // OSHA report owed and not made), so overdue deadlines never walk every injury ever recorded.
-  index('incident_injuries_open_clocks').on(t.incidentId).where(sql.raw(OPEN_CLOCKS)),
+  uniqueIndex('injured_people_incident_ordinal').on(t.incidentId, t.ordinal),
+  // Dashboard (rule 4): only people whose legal clocks still run (Form 301 not completed, or a report
+  // owed and not made), so overdue deadlines never walk every injury ever recorded.
+  index('injured_people_open_clocks').on(t.incidentId).where(sql.raw(OPEN_CLOCKS)),
 ]);
 
 export const comments = sqliteTable(
@@ -760,7 +793,7 @@ export type NewMembership = typeof memberships.$inferInsert;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Incident = typeof incidents.$inferSelect;
 export type NewIncident = typeof incidents.$inferInsert;
-export type IncidentInjury = typeof incidentInjuries.$inferSelect;
+export type InjuredPerson = typeof injuredPeople.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type CorrectiveAction = typeof correctiveActions.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;

@@ -54,7 +54,7 @@ test.beforeAll(() => {
   const a = add('a', { reporter: crew, type: 'near_miss', severity: 'high', status: 'reported', occurred: now - 3 * DAY, description: '=HYPERLINK("http://evil.test","click") near miss (e2e)', owner: null });
   // An in-patient hospitalisation 30 hours ago, not reported to OSHA: the 24-hour deadline has passed.
   const b = add('b', { reporter: producer, type: 'injury', severity: 'medium', status: 'investigating', occurred: now - 30 * HOUR, description: 'Burn from a blank at close range (e2e)', owner: producer });
-  db.prepare('insert into incident_injuries (incident_id, employee_name, hospitalized_inpatient, injury_description, updated_at) values (?, ?, 1, ?, ?)').run(b, 'Jo Private (e2e)', 'Second-degree burn, left forearm', now);
+  db.prepare('insert into injured_people (id, incident_id, ordinal, employee_name, hospitalized_inpatient, injury_description, updated_at) values (?, ?, 1, ?, 1, ?, ?)').run(randomUUID(), b, 'Jo Private (e2e)', 'Second-degree burn, left forearm', now);
   const c = add('c', { reporter: armorer, type: 'accidental_discharge', severity: 'critical', status: 'investigating', occurred: now - 2 * DAY, description: 'Blank discharged during a rehearsal (e2e)', owner: producer });
   const twoDaysAgo = localDate(new Date(now - 2 * DAY), 'America/Denver');
   seeded.action = randomUUID();
@@ -76,7 +76,7 @@ test.afterAll(() => {
   db.prepare('delete from comments where id = ?').run(seeded.comment);
   db.prepare('delete from corrective_actions where id = ?').run(seeded.action);
   for (const id of seeded.incidents) {
-    db.prepare('delete from incident_injuries where incident_id = ?').run(id);
+    db.prepare('delete from injured_people where incident_id = ?').run(id);
     db.prepare('delete from incidents where id = ?').run(id);
   }
   db.close();

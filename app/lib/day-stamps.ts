@@ -18,7 +18,7 @@ import { DAY, startOfLocalDay } from './time';
 type Target = { table: string; key: string; column: string; production: string; join: string; where: string };
 const TARGETS: Target[] = [
   ...['reported_at', 'occurred_at', 'updated_at'].map((column) => ({ table: 'incidents', key: 'id', column, production: 'x.production_id', join: '', where: 'x.anonymous = 1' })),
-  { table: 'incident_injuries', key: 'incident_id', column: 'updated_at', production: 'i.production_id', join: 'join incidents i on i.id = x.incident_id', where: 'i.anonymous = 1' },
+  { table: 'injured_people', key: 'id', column: 'updated_at', production: 'i.production_id', join: 'join incidents i on i.id = x.incident_id', where: 'i.anonymous = 1' },
   { table: 'comments', key: 'id', column: 'created_at', production: 'i.production_id', join: 'join incidents i on i.id = x.incident_id', where: 'x.author_id is null' },
   { table: 'attachments', key: 'id', column: 'created_at', production: 'x.production_id', join: '', where: 'x.uploaded_by_id is null' },
   { table: 'holds', key: 'id', column: 'called_at', production: 'x.production_id', join: '', where: 'x.called_by_id is null' },

@@ -54,6 +54,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'signal.acknowledge': [P],
   // rule 7: the production's escalation windows and safety contacts are a producer's settings
   'escalation.manage': [P],
+  // OSHA recordkeeping: reports made to OSHA or the state plan, recordability (a producer)
+  'osha.record': [P],
 };
 
 describe('policy matrix', () => {

@@ -30,6 +30,7 @@ export const ACTIONS = [
   'production.view', // open the production at all
   'signal.acknowledge', // rule 7: acknowledge a critical signal (a producer)
   'escalation.manage', // rule 7: the escalation windows and the safety contacts (a producer)
+  'osha.record', // OSHA recordkeeping: reports made to OSHA or the state plan, recordability of each case
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -48,7 +49,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'incident.comment', 'incident.triage', 'incident.triageFirearm', 'anon.ask', 'anon.askFirearm',
     'injury.viewPersonal', 'firearm.view', 'check.witness', 'meeting.attend', 'hold.call', 'hold.lift',
     'hold.concur', 'dashboard.view', 'audit.view', 'audit.receipt', 'members.manage', 'production.manage',
-    'signal.acknowledge', 'escalation.manage',
+    'signal.acknowledge', 'escalation.manage', 'osha.record',
   ],
   auditor: [
     'production.view', 'members.view', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view',

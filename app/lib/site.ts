@@ -69,6 +69,7 @@ export function createProduction(
     title: input.title.trim(),
     company: input.company.trim(),
     locations: input.locations?.trim() ?? '',
+    jurisdiction: 'federal',
     startDate: input.startDate || null,
     endDate: input.endDate || null,
     timeZone: input.timeZone,

@@ -13,7 +13,6 @@ import { Field, FormError, FormSuccess, Input, Select, Textarea, describedBy } f
 import { Checkbox } from '@/components/form/choice';
 import { submitAction } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
-import { InjuryFields } from './injury-fields';
 import type { FirearmOption } from './file-incident-form';
 
 type Base = { productionId: string; incidentId: string };
@@ -72,11 +71,11 @@ export function CorrectiveActionForm({ productionId, incidentId, owners, today }
   );
 }
 
-export function InjuryClockForm({ productionId, incidentId, clock, label, nowLocal, timeZone }: Base & { clock: RecordInjuryClockInput['clock']; label: string; nowLocal: string; timeZone: string }) {
+export function InjuryClockForm({ productionId, incidentId, personId, clock, label, nowLocal, timeZone }: Base & { personId: string; clock: RecordInjuryClockInput['clock']; label: string; nowLocal: string; timeZone: string }) {
   const [saved, setSaved] = useState<string>();
-  const form = useForm<RecordInjuryClockInput>({ resolver: zodResolver(recordInjuryClockSchema), defaultValues: { incidentId, clock, at: nowLocal } });
+  const form = useForm<RecordInjuryClockInput>({ resolver: zodResolver(recordInjuryClockSchema), defaultValues: { incidentId, personId, clock, at: nowLocal } });
   const { errors, isSubmitting } = form.formState;
-  const id = `clock-${clock}`;
+  const id = `clock-${clock}-${personId}`;
   const onSubmit = form.handleSubmit(async (v) => {
     setSaved(undefined);
     if ((await submitAction(form, () => recordInjuryClock(productionId, v)))?.ok) setSaved('Recorded.');
@@ -101,21 +100,16 @@ export function EditDetailsForm({
   timeZone,
   nowLocal,
   firearms,
-  injury,
-  personal,
 }: Base & {
-  defaults: Omit<UpdateIncidentInput, 'incidentId' | 'injury'>;
+  defaults: Omit<UpdateIncidentInput, 'incidentId'>;
   timeZone: string;
   nowLocal: string;
   firearms: FirearmOption[];
-  /** Form 301 values (without the personal ones for those who may not see them); null when not an injury report. */
-  injury: UpdateIncidentInput['injury'] | null;
-  personal: boolean;
 }) {
   const [saved, setSaved] = useState<string>();
   const form = useForm<UpdateIncidentInput>({
     resolver: zodResolver(updateIncidentSchema),
-    defaultValues: { incidentId, ...defaults, ...(injury ? { injury } : {}) },
+    defaultValues: { incidentId, ...defaults },
   });
   const { register, formState, control, setValue } = form;
   const { errors, isSubmitting } = formState;
@@ -163,12 +157,6 @@ export function EditDetailsForm({
               ))}
             </div>
           </fieldset>
-        ) : null}
-        {injury ? (
-          <section aria-labelledby="ed-form301-h" className="flex flex-col gap-3">
-            <h3 id="ed-form301-h" className="text-lg font-bold">OSHA Form 301</h3>
-            <InjuryFields personal={personal} />
-          </section>
         ) : null}
         <FormSuccess message={saved} />
         <Button type="submit" disabled={isSubmitting} className="self-start">{isSubmitting ? 'Saving…' : 'Save details'}</Button>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { FormProvider, useForm, useWatch, type FieldErrors as RhfErrors } from 'react-hook-form';
+import { FormProvider, useFieldArray, useForm, useWatch, type FieldErrors as RhfErrors } from 'react-hook-form';
 import type { FileIncidentInput } from '@/app/lib/schemas/incidents';
 import { INCIDENT_TYPES, LABELS, SEVERITIES, type IncidentType } from '@/app/lib/enums';
 import { fileIncident } from '@/app/(app)/productions/[productionId]/incidents/actions';
@@ -26,7 +26,7 @@ const validation = lazyResolver<FileIncidentInput>(() =>
 
 const RULE1: readonly IncidentType[] = ['accidental_discharge', 'live_ammunition_found'];
 /** Fields behind "Add more detail": an error in one of them opens the section. */
-const DETAIL_FIELDS = ['occurredAt', 'scene', 'severity', 'immediateActions', 'peopleInvolved', 'firearmIds', 'injury'];
+const DETAIL_FIELDS = ['occurredAt', 'scene', 'severity', 'immediateActions', 'peopleInvolved', 'firearmIds', 'injury', 'injuredPeople'];
 
 export type FirearmOption = { id: string; tag: string; make: string; model: string };
 
@@ -75,9 +75,12 @@ export function FileIncidentForm({
     immediateActions: '',
     peopleInvolved: '',
     firearmIds: [],
+    injuredPeople: [],
   });
   const form = useForm<FileIncidentInput>({ resolver: validation.resolver, defaultValues: blank(id) });
   const { register, formState, control, setValue } = form;
+  // Everyone hurt in this one event: each person is an OSHA case of their own (ARCHITECTURE.md: OSHA recordkeeping).
+  const people = useFieldArray({ control, name: 'injuredPeople' });
   const { errors, isSubmitting } = formState;
   const type = useWatch({ control, name: 'type' });
   const picked = useWatch({ control, name: 'firearmIds' }) ?? [];
@@ -140,7 +143,8 @@ export function FileIncidentForm({
     const payload: FileIncidentInput = {
       ...values,
       id,
-      injury: values.type === 'injury' ? values.injury : undefined,
+      injury: undefined,
+      injuredPeople: values.injuredPeople?.length ? values.injuredPeople : undefined,
       firearmIds: values.firearmIds?.length ? values.firearmIds : undefined,
     };
     // No network at all: do not wait for the request to fail.
@@ -240,7 +244,11 @@ export function FileIncidentForm({
           type="button"
           aria-expanded={more}
           aria-controls="more-detail"
-          onClick={() => setMore((m) => !m)}
+          onClick={() => {
+            // An injury report opens with the first injured person's Form 301 section ready.
+            if (!more && type === 'injury' && people.fields.length === 0) people.append({});
+            setMore((m) => !m);
+          }}
           className="flex min-h-12 items-center justify-between rounded-xl border-2 border-dashed border-line bg-surface px-4 text-left font-semibold text-brand hover:bg-brand-soft"
         >
           <span>{more ? 'Hide the extra detail' : 'Add more detail'} <span className="font-normal text-muted">(optional — you can add it later)</span></span>
@@ -290,15 +298,26 @@ export function FileIncidentForm({
                 {errors.firearmIds?.message ? <p className="text-sm font-semibold text-hold">⚠ {errors.firearmIds.message}</p> : null}
               </fieldset>
             ) : null}
-            {type === 'injury' ? (
-              <section aria-labelledby="form301-h" className="flex flex-col gap-3">
-                <h2 id="form301-h" className="text-lg font-bold">
-                  Injury: OSHA Form 301
-                </h2>
-                <p className="text-sm text-muted">Fill in what you know now; the rest can be added within 7 days.</p>
-                <InjuryFields personal />
-              </section>
-            ) : null}
+            <section aria-labelledby="form301-h" className="flex flex-col gap-3">
+              <h2 id="form301-h" className="text-lg font-bold">
+                Injured people: OSHA Form 301
+              </h2>
+              <p className="text-sm text-muted">One section per person hurt in this event. Fill in what you know now; the rest can be added within 7 days.</p>
+              {people.fields.map((f, n) => (
+                <section key={f.id} aria-labelledby={`person${n}-h`} className="flex flex-col gap-3 rounded-lg border-2 border-line p-3">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <h3 id={`person${n}-h`} className="font-bold">Injured person {n + 1}</h3>
+                    <Button type="button" variant="secondary" onClick={() => people.remove(n)}>
+                      Remove person {n + 1}
+                    </Button>
+                  </div>
+                  <InjuryFields personal prefix={`injuredPeople.${n}`} idPrefix={`person${n}`} />
+                </section>
+              ))}
+              <Button type="button" variant="secondary" className="self-start" onClick={() => people.append({})}>
+                {people.fields.length ? 'Add another injured person' : 'Add an injured person'}
+              </Button>
+            </section>
           </div>
         ) : type === 'injury' ? (
           <p className="text-muted">Someone hurt? The OSHA Form 301 questions are under “Add more detail” — now or later.</p>

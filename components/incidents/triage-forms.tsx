@@ -99,7 +99,7 @@ export function SeverityForm({ productionId, incidentId, severity, locked }: Bas
     return (
       <div>
         <p className="font-semibold">Severity</p>
-        <p className="text-muted">Always critical: an accidental discharge or live round found (<RuleRef n={1} />).</p>
+        <p className="text-muted">Always critical: an accidental discharge, a live round found or someone hurt on a firearm-related report (<RuleRef n={1} />).</p>
       </div>
     );
   }

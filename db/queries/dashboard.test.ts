@@ -32,7 +32,7 @@ beforeAll(() => {
   const db = getDb();
   const t0 = Z('2026-10-01T00:00:00Z');
   const mkProd = (title: string): Production => {
-    const p: Production = { id: id(), title, company: 'Co', locations: '', startDate: null, endDate: null, timeZone: 'America/Denver', phase: 'shooting', reportToken: id(), reportTokenRotatedAt: null, requireTwoFactor: false, createdAt: t0 };
+    const p: Production = { id: id(), title, company: 'Co', locations: '', startDate: null, endDate: null, timeZone: 'America/Denver', phase: 'shooting', reportToken: id(), reportTokenRotatedAt: null, requireTwoFactor: false, jurisdiction: 'federal', createdAt: t0 };
     db.insert(S.productions).values(p).run();
     return p;
   };
@@ -72,8 +72,8 @@ beforeAll(() => {
   inc('x2', P2, { type: 'injury', severity: 'high', status: 'reported', occurredAt: Z('2026-11-01T18:00:00Z'), reportedAt: Z('2026-11-01T18:00:00Z') });
   getSqlite().prepare('update incidents set duplicate_of_id = ? where id = ?').run(I.i1, I.i6);
 
-  const injury = (key: string, v: Partial<typeof S.incidentInjuries.$inferInsert>) =>
-    db.insert(S.incidentInjuries).values({ incidentId: I[key], updatedAt: t0, employeeName: 'Private Person', ...v }).run();
+  const injury = (key: string, v: Partial<typeof S.injuredPeople.$inferInsert>) =>
+    db.insert(S.injuredPeople).values({ id: id(), incidentId: I[key], ordinal: 1, updatedAt: t0, employeeName: 'Private Person', ...v }).run();
   injury('i3', { hospitalizedInpatient: true }); // OSHA 24 h from 17 Nov 15:00Z → overdue at 18 Nov 20:00Z
   injury('i4', {}); // Form 301 due 8 Nov (7 days from 1 Nov) → overdue (closed does not stop the clock)
   injury('i5', { died: true }); // OSHA 8 h from 18 Nov 10:00Z → overdue at 20:00Z

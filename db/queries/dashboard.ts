@@ -15,6 +15,7 @@ import { DAY, HOUR, localDate } from '@/app/lib/time';
 const OSHA_DEATH_MS = 8 * HOUR;
 const OSHA_SERIOUS_MS = 24 * HOUR;
 const FORM_301_MS = 7 * DAY;
+const OSHA_DEATH_WINDOW_MS = 30 * DAY;
 
 // The producer dashboard (rule 4 items first). Every figure is an aggregate
 // or a short, limited list computed by SQLite on an index of the production; nothing loads a
@@ -29,6 +30,9 @@ export function assertDashboard(actor: DashboardActor): void {
 const OPEN_STATUSES = sql`('reported', 'investigating', 'action_required')`;
 const FIREARM_TYPES = sql.raw(`(${FIREARM_INCIDENT_TYPES.map((t) => `'${t}'`).join(', ')})`);
 const RULE1_SQL = sql.raw(`(${RULE1_TYPES.map((t) => `'${t}'`).join(', ')})`);
+// Rule 1 also covers a firearm injury: someone hurt on a firearm-related report (rule1Applies).
+const FIREARM_INJURY_SQL = sql`(j.type = 'injury' or exists (select 1 from injured_people p where p.incident_id = j.id))
+  and (j.type in ${FIREARM_TYPES} or exists (select 1 from incident_firearms f where f.incident_id = j.id))`;
 const LIST_LIMIT = 5;
 
 /** Incidents the actor may count: all for incident.viewAll (every dashboard role today), else their own. */
@@ -51,7 +55,7 @@ export function listOpenHolds(actor: DashboardActor): OpenHold[] {
   return all<{ id: string; called_at: number; reason: string; source: string; called_by: string | null; number: number | null; concurred_at: number | null; rule1_joined: number }>(sql`
     select h.id, h.called_at, h.reason, h.source, u.name as called_by, i.number, h.concurred_at,
       exists (select 1 from hold_incidents x join incidents j on j.id = x.incident_id
-              where x.hold_id = h.id and j.type in ${RULE1_SQL}) as rule1_joined
+              where x.hold_id = h.id and (j.type in ${RULE1_SQL} or (${FIREARM_INJURY_SQL}))) as rule1_joined
     from holds h
     left join users u on u.id = h.called_by_id
     left join incidents i on i.id = h.incident_id
@@ -94,40 +98,50 @@ export function overdueCorrectiveActions(actor: DashboardActor, now = new Date()
   return { count, items };
 }
 
-export type OverdueDeadline = { incidentId: string; incidentNumber: number; deadlines: Deadline[] };
+export type OverdueDeadline = { incidentId: string; incidentNumber: number; ordinal: number; deadlines: Deadline[] };
 
 /**
- * Injury incidents with a legal clock run out, every clock counted from when it happened (when it
- * was filed if no time was given), as app/lib/rules/deadlines.ts does. Driven from the partial
- * index incident_injuries_open_clocks (only clocks still running, site-wide; its WHERE is repeated
+ * Injured people with a legal clock run out, every clock counted from when it happened (when it
+ * was filed if no time was given) or was learned of, under the production's jurisdiction, as
+ * app/lib/rules/deadlines.ts does. Driven from the partial
+ * index injured_people_open_clocks (only clocks still running, site-wide; its WHERE is repeated
  * verbatim so SQLite may use it), each incident by key. One pass: the window count gives the
  * total, only the oldest few come back as rows.
  */
 export function overdueLegalDeadlines(actor: DashboardActor, now = new Date()): { count: number; items: OverdueDeadline[] } {
   assertDashboard(actor);
   const t = now.getTime();
-  const from = sql`coalesce(i.occurred_at, i.reported_at)`;
+  const jurisdiction = actor.production.jurisdiction;
+  // Clocks run from the event (or the death), or from when the employer learned of it if later.
+  const event = sql`coalesce(i.occurred_at, i.reported_at)`;
+  const from = sql`max(${event}, coalesce(j.learned_at, 0))`;
+  const deathFrom = sql`max(coalesce(j.died_at, ${event}), coalesce(j.learned_at, 0))`;
+  // Federal OSHA and New Mexico: a death more than 30 days after the incident is not reported (29 CFR 1904.39(b)(6)).
+  const deathCounts = jurisdiction === 'california' ? sql`1` : sql`(j.died_at is null or j.died_at - ${event} <= ${OSHA_DEATH_WINDOW_MS})`;
+  const seriousMs = jurisdiction === 'california' ? OSHA_DEATH_MS : OSHA_SERIOUS_MS;
   // coalesce: a clause over an unanswered yes/no (NULL) is NULL, which would void the sum.
-  const oshaDeath = sql`coalesce(j.osha_reported_at is null and j.died = 1 and ${from} + ${OSHA_DEATH_MS} < ${t}, 0)`;
-  const oshaSerious = sql`coalesce(j.osha_reported_at is null and j.died = 0 and (j.hospitalized_inpatient = 1 or j.amputation = 1 or j.loss_of_eye = 1) and ${from} + ${OSHA_SERIOUS_MS} < ${t}, 0)`;
+  const oshaDeath = sql`coalesce(j.osha_reported_at is null and j.died = 1 and ${deathCounts} and ${deathFrom} + ${OSHA_DEATH_MS} < ${t}, 0)`;
+  const oshaSerious = sql`coalesce(j.osha_reported_at is null and j.died = 0 and (j.hospitalized_inpatient = 1 or j.amputation = 1 or j.loss_of_eye = 1) and ${from} + ${seriousMs} < ${t}, 0)`;
   const form301 = sql`coalesce(j.form301_completed_at is null and ${from} + ${FORM_301_MS} < ${t}, 0)`;
   const rows = all<{
     id: string; number: number; occurred_at: number | null; reported_at: number; died: number; hospitalized_inpatient: number | null;
-    amputation: number; loss_of_eye: number; osha_reported_at: number | null; form301_completed_at: number | null; total: number;
+    amputation: number; loss_of_eye: number; osha_reported_at: number | null; form301_completed_at: number | null; died_at: number | null; learned_at: number | null;
+    ordinal: number; total: number;
   }>(sql`
     select i.id, i.number, i.occurred_at, i.reported_at, j.died, j.hospitalized_inpatient, j.amputation, j.loss_of_eye,
-           j.osha_reported_at, j.form301_completed_at, sum(${oshaDeath} + ${oshaSerious} + ${form301}) over () as total
-    from incident_injuries j indexed by incident_injuries_open_clocks
+           j.osha_reported_at, j.form301_completed_at, j.died_at, j.learned_at, j.ordinal, sum(${oshaDeath} + ${oshaSerious} + ${form301}) over () as total
+    from injured_people j indexed by injured_people_open_clocks
     cross join incidents i on i.id = j.incident_id
     where (${sql.raw(OPEN_CLOCKS)})
       and i.production_id = ${actor.productionId} and i.duplicate_of_id is null and ${incidentScope(actor)}
       and (${oshaDeath} + ${oshaSerious} + ${form301}) > 0
-    order by ${from}, i.number
+    order by ${event}, i.number, j.ordinal
     limit ${LIST_LIMIT}`);
   const items = rows
     .map((r) => ({
       incidentId: r.id,
       incidentNumber: r.number,
+      ordinal: r.ordinal,
       deadlines: injuryDeadlines(
         {
           died: !!r.died,
@@ -136,9 +150,12 @@ export function overdueLegalDeadlines(actor: DashboardActor, now = new Date()): 
           lossOfEye: !!r.loss_of_eye,
           oshaReportedAt: toDate(r.osha_reported_at),
           form301CompletedAt: toDate(r.form301_completed_at),
+          diedAt: toDate(r.died_at),
+          learnedAt: toDate(r.learned_at),
         },
         new Date(r.occurred_at ?? r.reported_at),
         now,
+        jurisdiction,
       ).filter((d) => d.state === 'overdue'),
     }))
     .filter((i) => i.deadlines.length > 0);

@@ -46,7 +46,7 @@ beforeAll(() => {
   mk('b', P, { type: 'injury', status: 'closed', occurredAt: new Date('2026-11-10T17:00:00Z') });
   mk('c', P, { status: 'reported', anonymous: true, occurredAt: null, reportedAt: new Date('2026-11-12T07:00:00Z') });
   mk('z', Other, { status: 'reported', occurredAt: new Date('2026-11-03T17:00:00Z') });
-  db.insert(S.incidentInjuries).values({ incidentId: inc.b, employeeName: 'Jo Private', physicianName: 'Dr X', injuryDescription: 'burn', updatedAt: t0 }).run();
+  db.insert(S.injuredPeople).values({ id: randomUUID(), incidentId: inc.b, ordinal: 1, employeeName: 'Jo Private', physicianName: 'Dr X', injuryDescription: 'burn', updatedAt: t0 }).run();
   write((tx) =>
     appendAudit(tx, {
       chain: P.id, actorId: U.prod, actorLabel: 'prod person', entity: 'injury', entityId: inc.b, action: 'injury.update',
@@ -145,7 +145,7 @@ describe('printable report data', () => {
       appendAudit(tx, { chain: P.id, actorId: U.prod, actorLabel: 'prod person', entity: 'incident', entityId: inc.b, action: 'incident.update', before: { 'injury.employeeName': null }, after: { 'injury.employeeName': 'Jo Private' }, at: new Date() });
     });
     const r = R.getIncidentReport(actor('auditor', U.aud), inc.b)!;
-    expect(r.injury?.employeeName).toBe('Jo Private');
+    expect(r.injured[0]?.person.employeeName).toBe('Jo Private');
     expect(r.showPersonal).toBe(true);
     expect(r.actions.map((a) => a.a.what)).toEqual(['Shield the blank']);
     expect(r.comments.map((c) => c.c.body)).toEqual(['Seen.']);

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Tx } from '@/db/client';
-import { auditLog, firearmChecks, firearms, handoffs, incidentInjuries, incidents, refusedHandoffs, users } from '@/db/schema';
+import { auditLog, firearmChecks, firearms, handoffs, incidents, injuredPeople, refusedHandoffs, users } from '@/db/schema';
 import { can } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
 import { dayRange } from '@/app/lib/calendar';
@@ -72,14 +72,15 @@ function exportIncidents(tx: Tx, actor: AuditActor, f: IncidentExportFilters): {
       reporterName: reporter.name,
       ownerName: owner.name,
       duplicateOf: dup.number,
-      injury: incidentInjuries,
+      injury: injuredPeople,
+      injuredCount: sql<number>`(select count(*) from injured_people p where p.incident_id = ${incidents.id})`,
       firearms: sql<string | null>`(select group_concat(f.tag, ', ') from incident_firearms x join firearms f on f.id = x.firearm_id where x.incident_id = ${incidents.id})`,
     })
     .from(incidents)
     .leftJoin(reporter, eq(reporter.id, incidents.reporterId))
     .leftJoin(owner, eq(owner.id, incidents.ownerId))
     .leftJoin(dup, eq(dup.id, incidents.duplicateOfId))
-    .leftJoin(incidentInjuries, eq(incidentInjuries.incidentId, incidents.id))
+    .leftJoin(injuredPeople, and(eq(injuredPeople.incidentId, incidents.id), eq(injuredPeople.ordinal, 1)))
     .where(
       and(
         eq(incidents.productionId, actor.productionId),
@@ -107,10 +108,12 @@ function exportIncidents(tx: Tx, actor: AuditActor, f: IncidentExportFilters): {
     ['harmingObject', 'injury_harming_object'], ['died', 'injury_died'], ['deathDate', 'injury_death_date'],
     ['amputation', 'injury_amputation'], ['lossOfEye', 'injury_loss_of_eye'],
     ['oshaReportedAt', 'osha_reported_at_utc'], ['form301CompletedAt', 'form301_completed_at_utc'],
+    // The injury columns are injured person 1's; the count says how many cases the report holds.
+    ['injuredCount', 'injured_people'],
   ]);
   return {
     columns,
-    rows: rows.map(({ i, reporterName, ownerName, duplicateOf, injury: j, firearms: tags }) => {
+    rows: rows.map(({ i, reporterName, ownerName, duplicateOf, injury: j, injuredCount, firearms: tags }) => {
       const row: Row = {
         number: i.number, id: i.id, type: LABELS.incidentType[i.type], severity: LABELS.severity[i.severity], status: LABELS.status[i.status],
         occurredAt: iso(i.occurredAt), // An anonymous report keeps the day only (ARCHITECTURE.md: anonymous reports): its local columns say the day, not a midnight.
@@ -124,6 +127,7 @@ function exportIncidents(tx: Tx, actor: AuditActor, f: IncidentExportFilters): {
         harmingObject: j?.harmingObject ?? null, died: j ? j.died : null, deathDate: j?.deathDate ?? null,
         amputation: j ? j.amputation : null, lossOfEye: j ? j.lossOfEye : null,
         oshaReportedAt: iso(j?.oshaReportedAt), form301CompletedAt: iso(j?.form301CompletedAt),
+        injuredCount: injuredCount ?? 0,
       };
       if (personal) {
         const show = j && mayShow(i.id);

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { holdIncidents, holds, incidents, users } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
 import { can, canSeeIncident } from '@/app/lib/policy';
-import { isRule1, needsConcurrence } from '@/app/lib/rules';
+import { needsConcurrence, rule1Applies } from '@/app/lib/rules';
 
 /** The standing hold of the actor's production, with the caller's name ("an anonymous report" if none). */
 export function getOpenHold(actor: Pick<Actor, 'productionId'>) {
@@ -33,7 +33,11 @@ export function listHolds(actor: Pick<Actor, 'productionId' | 'role' | 'userId'>
       .map((u) => [u.id, u.name]),
   );
   const links = db
-    .select({ holdId: holdIncidents.holdId, id: incidents.id, number: incidents.number, type: incidents.type, reporterId: incidents.reporterId })
+    .select({
+      holdId: holdIncidents.holdId, id: incidents.id, number: incidents.number, type: incidents.type, reporterId: incidents.reporterId,
+      firearmLinked: sql<number>`exists(select 1 from incident_firearms f where f.incident_id = ${incidents.id})`,
+      injured: sql<number>`exists(select 1 from injured_people p where p.incident_id = ${incidents.id})`,
+    })
     .from(holdIncidents)
     .innerJoin(incidents, eq(incidents.id, holdIncidents.incidentId))
     .where(inArray(holdIncidents.holdId, rows.map((h) => h.id)))
@@ -43,7 +47,7 @@ export function listHolds(actor: Pick<Actor, 'productionId' | 'role' | 'userId'>
   return rows.map((h) => ({
     ...h,
     // Rule 5: a rule-1 report joining a hold called by hand makes it need a concurrence too.
-    needsConcurrence: needsConcurrence({ source: h.source, rule1Joined: links.some((l) => l.holdId === h.id && isRule1(l.type)) }),
+    needsConcurrence: needsConcurrence({ source: h.source, rule1Joined: links.some((l) => l.holdId === h.id && rule1Applies({ type: l.type, firearmLinked: !!l.firearmLinked, injured: !!l.injured })) }),
     calledByName: name(h.calledById) ?? (h.source === 'rule1' ? 'SetSafe (rule 1, from an anonymous report)' : 'Unknown'),
     concurredByName: name(h.concurredById),
     liftedByName: name(h.liftedById),

@@ -2,12 +2,13 @@ import 'server-only';
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
-  auditLog, comments, correctiveActions, signals, firearms, holdIncidents, holds, incidentFirearms, incidentInjuries, incidents, memberships, users,
-  type Incident, type IncidentInjury,
+  auditLog, comments, correctiveActions, signals, firearms, holdIncidents, holds, incidentFirearms, incidents, injuredPeople, memberships, users,
+  type Incident, type InjuredPerson,
 } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
 import { can, canSeeIncident, canSeeInjuryPersonal, canTriage, isFirearmRelated } from '@/app/lib/policy';
-import { injuryDeadlines, type Deadline } from '@/app/lib/rules';
+import { decideRecordability, injuryDeadlines, type Deadline, type RecordabilityDecision } from '@/app/lib/rules';
+import { clockFacts, recordabilityFacts } from '@/app/lib/incidents/injured';
 import { INJURY_PERSONAL_FIELDS, type IncidentFilters } from '@/app/lib/schemas/incidents';
 import { buildTimeline, type AuditRow, type TimelineEntry } from '@/app/lib/incidents/timeline';
 import { ANONYMOUS_LABEL } from '@/app/lib/incidents/file';
@@ -114,16 +115,20 @@ export function listMyCorrectiveActions(actor: Actor, now: Date) {
     .map(({ reporterId, ...a }) => ({ ...a, overdue: a.dueDate < today, canOpen: canSeeIncident(actor, { reporterId }) }));
 }
 
-export type InjuryView = Partial<Omit<IncidentInjury, 'incidentId' | 'updatedAt'>>;
+/** Everything of an injured person but the bookkeeping; the personal fields only for those who may see them. */
+export type InjuryView = Partial<Omit<InjuredPerson, 'incidentId' | 'updatedAt' | 'recordabilityDecidedById'>> & Pick<InjuredPerson, 'id' | 'ordinal'>;
 
 /** ARCHITECTURE.md: injury privacy: the personal fields are absent (not blanked) for anyone else. */
-export function injuryFor(row: IncidentInjury, personal: boolean): InjuryView {
-  const { incidentId: _i, updatedAt: _u, ...rest } = row;
+export function injuryFor(row: InjuredPerson, personal: boolean): InjuryView {
+  const { incidentId: _i, updatedAt: _u, recordabilityDecidedById: _d, ...rest } = row;
   if (personal) return rest;
   const out: Record<string, unknown> = { ...rest };
   for (const k of INJURY_PERSONAL_FIELDS) delete out[k];
   return out as InjuryView;
 }
+
+/** One injured person as the incident page shows it: their Form 301 section, clocks and recordability. */
+export type PersonView = { injury: InjuryView; deadlines: Deadline[]; decision: RecordabilityDecision; decidedBy: string | null };
 
 export type MemberOption = { userId: string; name: string; role: Role };
 
@@ -161,20 +166,20 @@ export function getIncidentDetail(actor: Actor, incidentId: string, now: Date) {
   const triage = canTriage(actor.role, firearmRelated);
   const writable = actor.production.phase !== 'wrapped';
 
-  const injuryRow = db.select().from(incidentInjuries).where(eq(incidentInjuries.incidentId, i.id)).get();
-  const injury = injuryRow ? injuryFor(injuryRow, personal) : null;
+  // Each injured person is an OSHA case with clocks under the production's jurisdiction (ARCHITECTURE.md: OSHA recordkeeping).
   const occurred = i.occurredAt ?? i.reportedAt;
-  const deadlines: Deadline[] | null =
-    i.type === 'injury'
-      ? injuryDeadlines(
-          {
-            died: injuryRow?.died ?? false, hospitalizedInpatient: injuryRow?.hospitalizedInpatient ?? null, amputation: injuryRow?.amputation ?? false,
-            lossOfEye: injuryRow?.lossOfEye ?? false, oshaReportedAt: injuryRow?.oshaReportedAt ?? null, form301CompletedAt: injuryRow?.form301CompletedAt ?? null,
-          },
-          occurred,
-          now,
-        )
-      : null;
+  const people: PersonView[] = db
+    .select()
+    .from(injuredPeople)
+    .where(eq(injuredPeople.incidentId, i.id))
+    .orderBy(asc(injuredPeople.ordinal))
+    .all()
+    .map((p) => ({
+      injury: injuryFor(p, personal),
+      deadlines: injuryDeadlines(clockFacts(p), occurred, now, actor.production.jurisdiction),
+      decision: decideRecordability(recordabilityFacts(p)),
+      decidedBy: p.recordabilityDecidedAt ? nameOf(p.recordabilityDecidedById) : null,
+    }));
 
   const duplicateOf = i.duplicateOfId ? (db.select({ id: incidents.id, number: incidents.number, reporterId: incidents.reporterId }).from(incidents).where(eq(incidents.id, i.duplicateOfId)).get() ?? null) : null;
   const duplicates = db.select({ id: incidents.id, number: incidents.number, reporterId: incidents.reporterId }).from(incidents).where(eq(incidents.duplicateOfId, i.id)).orderBy(asc(incidents.number)).all();
@@ -237,9 +242,8 @@ export function getIncidentDetail(actor: Actor, incidentId: string, now: Date) {
     ownerName: nameOf(i.ownerId),
     firearms: linkedFirearms,
     firearmRelated,
-    injury,
+    people,
     personalVisible: personal,
-    deadlines,
     duplicateOf: duplicateOf ? visibleRef(duplicateOf) : null,
     duplicates: duplicates.map(visibleRef),
     comments: commentRows.map((c) => ({ id: c.id, kind: c.kind, body: c.body, createdAt: c.createdAt, authorName: c.authorId ? nameOf(c.authorId) : ANONYMOUS_LABEL, byReporter: c.authorId === null })),
@@ -250,6 +254,10 @@ export function getIncidentDetail(actor: Actor, incidentId: string, now: Date) {
       triage: writable && triage,
       edit: writable && can(actor.role, 'incident.file') && (i.reporterId === actor.userId || triage),
       comment: writable && can(actor.role, 'incident.comment'),
+      /** Add injured people and change their Form 301 sections: the reporter, or whoever triages it. */
+      people: writable && can(actor.role, 'incident.file') && (i.reporterId === actor.userId || triage),
+      /** Reports to OSHA or the state plan, and recordability (a producer). */
+      osha: writable && can(actor.role, 'osha.record'),
     },
     /** Who may own the incident (triagers of it) and who may own a corrective action (any member but an auditor). */
     ownerOptions: members.filter((m) => m.role === 'producer' || (m.role === 'armorer' && firearmRelated)),

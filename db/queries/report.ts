@@ -11,13 +11,14 @@ import {
   holdIncidents,
   holds,
   incidentFirearms,
-  incidentInjuries,
+  injuredPeople,
   incidents,
   users,
 } from '@/db/schema';
 import { canSeeIncident, canSeeInjuryPersonal } from '@/app/lib/policy';
 import { buildTimeline } from '@/app/lib/incidents/timeline';
 import { injuryDeadlines } from '@/app/lib/rules/deadlines';
+import { clockFacts } from '@/app/lib/incidents/injured';
 import { assertAuditView, chainState, listEntryRowsFor, toView, type AuditActor } from './audit';
 
 /**
@@ -50,7 +51,7 @@ export function getIncidentReport(actor: AuditActor, incidentId: string, now = n
     .orderBy(asc(firearms.tag))
     .all();
 
-  const injuryRow = db.select().from(incidentInjuries).where(eq(incidentInjuries.incidentId, i.id)).get() ?? null;
+  const people = db.select().from(injuredPeople).where(eq(injuredPeople.incidentId, i.id)).orderBy(asc(injuredPeople.ordinal)).all();
   const showPersonal = canSeeInjuryPersonal(actor, i);
 
   const caOwner = alias(users, 'ca_owner');
@@ -106,20 +107,8 @@ export function getIncidentReport(actor: AuditActor, incidentId: string, now = n
   // The same story as the incident page tells (app/lib/incidents/timeline.ts), from the same entries.
   const tags = new Map(db.select({ id: firearms.id, tag: firearms.tag }).from(firearms).where(eq(firearms.productionId, actor.productionId)).all().map((f) => [f.id, f.tag]));
   const timeline = buildTimeline(rows, { timeZone: actor.production.timeZone, personal: showPersonal, firearmTags: tags });
-  const deadlines = injuryRow
-    ? injuryDeadlines(
-        {
-          died: injuryRow.died,
-          hospitalizedInpatient: injuryRow.hospitalizedInpatient,
-          amputation: injuryRow.amputation,
-          lossOfEye: injuryRow.lossOfEye,
-          oshaReportedAt: injuryRow.oshaReportedAt,
-          form301CompletedAt: injuryRow.form301CompletedAt,
-        },
-        i.occurredAt ?? i.reportedAt,
-        now,
-      )
-    : [];
+  // Each injured person's clocks under the production's jurisdiction (ARCHITECTURE.md: OSHA recordkeeping).
+  const injured = people.map((p) => ({ person: p, deadlines: injuryDeadlines(clockFacts(p), i.occurredAt ?? i.reportedAt, now, actor.production.jurisdiction) }));
 
   return {
     incident: i,
@@ -127,7 +116,7 @@ export function getIncidentReport(actor: AuditActor, incidentId: string, now = n
     ownerName: row.ownerName,
     duplicateOf: row.duplicateOf?.id ? row.duplicateOf : null,
     weapons,
-    injury: injuryRow,
+    injured,
     showPersonal,
     actions,
     comments: commentRows,
@@ -135,7 +124,6 @@ export function getIncidentReport(actor: AuditActor, incidentId: string, now = n
     photoCount: photos.length,
     entries,
     timeline,
-    deadlines,
     chain: chainState(actor),
   };
 }

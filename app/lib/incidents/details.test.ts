@@ -7,7 +7,8 @@ const { getDb } = await import('@/db/client');
 const schema = await import('@/db/schema');
 const { eq } = await import('drizzle-orm');
 const { fileIncidentCore } = await import('./core');
-const { updateIncidentDetailsCore, recordInjuryClockCore } = await import('./details');
+const { updateIncidentDetailsCore } = await import('./details');
+const { recordInjuryClockCore, recordOshaReportCore, saveInjuredPersonCore } = await import('./people');
 const { getIncidentDetail } = await import('@/db/queries/incidents');
 
 type Seed = Awaited<ReturnType<typeof seedProduction>>;
@@ -24,7 +25,7 @@ function file(who: keyof Seed['actors'], input: Record<string, unknown>) {
   return res.data;
 }
 const row = (id: string) => getDb().select().from(schema.incidents).where(eq(schema.incidents.id, id)).get()!;
-const injuryRow = (id: string) => getDb().select().from(schema.incidentInjuries).where(eq(schema.incidentInjuries.incidentId, id)).get();
+const injuryRow = (id: string) => getDb().select().from(schema.injuredPeople).where(eq(schema.injuredPeople.incidentId, id)).get();
 const base = (id: string) => ({ incidentId: id, description: 'Something happened', location: 'Stage 2' });
 
 describe('adding details after the first report', () => {
@@ -65,8 +66,8 @@ describe('adding details after the first report', () => {
     expect(!script.ok && script.fieldErrors?.scene).toBeTruthy();
     const long = updateIncidentDetailsCore(s.actors.crew, { ...base(inc.id), description: 'x'.repeat(5001) }, now);
     expect(!long.ok && long.fieldErrors?.description).toBeTruthy();
-    const form301 = updateIncidentDetailsCore(s.actors.crew, { ...base(inc.id), injury: { caseNumber: '12' } }, now);
-    expect(form301.ok).toBe(false);
+    const form301 = saveInjuredPersonCore(s.actors.crew, { incidentId: inc.id, personId: randomUUID(), injury: { caseNumber: 'x'.repeat(51) } }, now);
+    expect(!form301.ok && form301.fieldErrors?.['injury.caseNumber']).toBeTruthy();
     expect(row(inc.id)).toMatchObject({ scene: '', occurredAt: null, description: 'Something happened' });
   });
 });
@@ -78,14 +79,14 @@ describe('injury privacy and the legal clocks', () => {
     const inc = file('crew', { type: 'injury', occurredAt: '2026-11-24T06:00', injury: { ...personal, injuryDescription: 'Burn to the left hand' } });
     const armorer = getIncidentDetail(s.actors.armorer, inc.id, now)!;
     expect(armorer.personalVisible).toBe(false);
-    expect(armorer.injury).not.toHaveProperty('employeeName');
-    expect(armorer.injury).not.toHaveProperty('hospitalizedInpatient');
-    expect(armorer.injury).toMatchObject({ injuryDescription: 'Burn to the left hand' });
+    expect(armorer.people[0].injury).not.toHaveProperty('employeeName');
+    expect(armorer.people[0].injury).not.toHaveProperty('hospitalizedInpatient');
+    expect(armorer.people[0].injury).toMatchObject({ injuryDescription: 'Burn to the left hand' });
     const sent = JSON.stringify(armorer);
     for (const v of ['Jo Private', '1 Secret Lane', '1990-01-02', 'Dr Hidden']) expect(sent).not.toContain(v);
     for (const who of ['producer', 'auditor', 'crew'] as const) {
       const d = getIncidentDetail(s.actors[who], inc.id, now)!;
-      expect(d.injury).toMatchObject({ employeeName: 'Jo Private', physicianName: 'Dr Hidden' });
+      expect(d.people[0].injury).toMatchObject({ employeeName: 'Jo Private', physicianName: 'Dr Hidden' });
     }
     // another crew member cannot open it at all
     expect(getIncidentDetail(s.actors.actor, inc.id, now)).toBeNull();
@@ -95,10 +96,11 @@ describe('injury privacy and the legal clocks', () => {
     const gun = { id: randomUUID(), productionId: s.production.id, tag: 'P-2', make: 'Colt', model: 'SAA', kind: 'blank_firing' as const, createdAt: now };
     getDb().insert(schema.firearms).values(gun).run();
     const inc = file('crew', { type: 'injury', firearmIds: [gun.id], injury: personal });
-    const res = updateIncidentDetailsCore(s.actors.armorer, { ...base(inc.id), firearmIds: [gun.id], injury: { employeeName: 'Overwritten', caseNumber: 'C-7' } }, now);
+    const personId = injuryRow(inc.id)!.id;
+    const res = saveInjuredPersonCore(s.actors.armorer, { incidentId: inc.id, personId, injury: { employeeName: 'Overwritten', caseNumber: 'C-7' } }, now);
     expect(res.ok).toBe(true);
     expect(injuryRow(inc.id)).toMatchObject({ employeeName: 'Jo Private', caseNumber: 'C-7' });
-    const byProducer = updateIncidentDetailsCore(s.actors.producer, { ...base(inc.id), firearmIds: [gun.id], injury: { employeeName: 'Jo Corrected' } }, now);
+    const byProducer = saveInjuredPersonCore(s.actors.producer, { incidentId: inc.id, personId, injury: { employeeName: 'Jo Corrected' } }, now);
     expect(byProducer.ok).toBe(true);
     const armorerView = JSON.stringify(getIncidentDetail(s.actors.armorer, inc.id, now)!.timeline);
     expect(armorerView).not.toContain('Jo Corrected');
@@ -110,15 +112,20 @@ describe('injury privacy and the legal clocks', () => {
   it('shows the clocks that apply and records when they were met', () => {
     const inc = file('crew', { type: 'injury', occurredAt: '2026-11-24T06:00', injury: { hospitalizedInpatient: true } });
     const d = getIncidentDetail(s.actors.producer, inc.id, now)!;
-    expect(d.deadlines?.map((x) => [x.key, x.state])).toEqual([['osha_24h', 'open'], ['form_301', 'open']]);
-    expect(recordInjuryClockCore(s.actors.crew, { incidentId: inc.id, clock: 'osha_reported', at: '2026-11-24T07:00' }, now)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(recordInjuryClockCore(s.actors.armorer, { incidentId: inc.id, clock: 'osha_reported', at: '2026-11-24T07:00' }, now)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(recordInjuryClockCore(s.actors.producer, { incidentId: inc.id, clock: 'osha_reported', at: '2026-11-25T07:00' }, now).ok).toBe(false); // future
-    expect(recordInjuryClockCore(s.actors.producer, { incidentId: inc.id, clock: 'osha_reported', at: '2026-11-24T07:00' }, now).ok).toBe(true);
+    expect(d.people[0].deadlines.map((x) => [x.key, x.state])).toEqual([['osha_24h', 'open'], ['form_301', 'open']]);
+    const personId = d.people[0].injury.id;
+    const report = { incidentId: inc.id, personId, to: 'OSHA Area Office, by telephone', reference: 'R-1' };
+    expect(recordOshaReportCore(s.actors.crew, { ...report, at: '2026-11-24T07:00' }, now)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(recordOshaReportCore(s.actors.armorer, { ...report, at: '2026-11-24T07:00' }, now)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(recordOshaReportCore(s.actors.producer, { ...report, at: '2026-11-25T07:00' }, now).ok).toBe(false); // future
+    expect(recordOshaReportCore(s.actors.producer, { ...report, to: '' , at: '2026-11-24T07:00' }, now).ok).toBe(false); // to whom
+    expect(recordOshaReportCore(s.actors.producer, { ...report, at: '2026-11-24T07:00' }, now).ok).toBe(true);
+    expect(injuryRow(inc.id)).toMatchObject({ oshaReportedTo: 'OSHA Area Office, by telephone', oshaReference: 'R-1' });
     const later = new Date(now.getTime() + 8 * 86_400_000);
     const after = getIncidentDetail(s.actors.producer, inc.id, later)!;
-    expect(after.deadlines?.map((x) => [x.key, x.state])).toEqual([['osha_24h', 'met'], ['form_301', 'overdue']]);
+    expect(after.people[0].deadlines.map((x) => [x.key, x.state])).toEqual([['osha_24h', 'met'], ['form_301', 'overdue']]);
+    expect(recordInjuryClockCore(s.actors.producer, { incidentId: inc.id, personId, clock: 'form301_completed', at: '2026-11-24T07:30' }, now).ok).toBe(true);
     const other = file('crew', { type: 'other' });
-    expect(recordInjuryClockCore(s.actors.producer, { incidentId: other.id, clock: 'form301_completed', at: '2026-11-24T07:00' }, now).ok).toBe(false);
+    expect(recordInjuryClockCore(s.actors.producer, { incidentId: other.id, personId, clock: 'form301_completed', at: '2026-11-24T07:00' }, now)).toMatchObject({ ok: false, code: 'not_found' });
   });
 });

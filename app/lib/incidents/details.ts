@@ -1,50 +1,14 @@
-// Details added after the first report (the reporter, or whoever triages it), including the
-// Form 301 section, and the legal clocks of injury incidents.
+// Details added after the first report (the reporter, or whoever triages it). The injured people
+// and their Form 301 sections, clocks and recordability live in ./people.ts.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
-import { firearms, incidentFirearms, incidentInjuries, incidents, type IncidentInjury } from '@/db/schema';
+import { firearms, incidentFirearms, incidents } from '@/db/schema';
 import { defineCore } from '../core';
 import { Refusal } from '../errors';
-import { notifyRoles, notifyUsers } from '../notify';
-import { canSeeInjuryPersonal } from '../policy';
-import { hasLegalClock } from '../rules/acknowledgement';
-import { raiseSignal } from '../signals/raise';
-import { INJURY_PERSONAL_FIELDS, recordInjuryClockSchema, updateIncidentSchema, type InjuryInput } from '../schemas/incidents';
-import { toLocalDateTime } from '../time';
+import { notifyUsers } from '../notify';
+import { updateIncidentSchema } from '../schemas/incidents';
 import { incidentLink } from './file';
 import { auditIncident, incidentTitle, loadIncident, pastLocalTime, requireTriage } from './access';
-
-type InjuryColumns = Omit<IncidentInjury, 'incidentId' | 'updatedAt' | 'oshaReportedAt' | 'form301CompletedAt'>;
-const INJURY_KEYS = [
-  'employeeName', 'employeeAddress', 'employeeBirthDate', 'employeeHiredDate', 'employeeSex', 'physicianName',
-  'facilityNameAddress', 'emergencyRoom', 'hospitalizedInpatient', 'caseNumber', 'timeBeganWork', 'activityBefore',
-  'howOccurred', 'injuryDescription', 'harmingObject', 'died', 'deathDate', 'amputation', 'lossOfEye',
-  'completedBy', 'completedTitle', 'completedPhone',
-] as const satisfies readonly (keyof InjuryColumns & keyof InjuryInput)[];
-const NOT_NULL_BOOLS = new Set<string>(['died', 'amputation', 'lossOfEye']);
-
-function injuryValue(key: (typeof INJURY_KEYS)[number], v: InjuryInput[keyof InjuryInput]): string | boolean | null {
-  if (typeof v === 'boolean') return v;
-  if (v === undefined || v === '') return NOT_NULL_BOOLS.has(key) ? false : null;
-  return v;
-}
-
-function emptyInjury(): InjuryColumns {
-  return Object.fromEntries(INJURY_KEYS.map((k) => [k, NOT_NULL_BOOLS.has(k) ? false : null])) as InjuryColumns;
-}
-
-export function getInjury(tx: Tx, incidentId: string): IncidentInjury | undefined {
-  return tx.select().from(incidentInjuries).where(eq(incidentInjuries.incidentId, incidentId)).get();
-}
-
-/** Creates the Form 301 row of an injury incident when it has none yet. */
-function ensureInjury(tx: Tx, incidentId: string, now: Date): IncidentInjury {
-  const found = getInjury(tx, incidentId);
-  if (found) return found;
-  const row: IncidentInjury = { incidentId, ...emptyInjury(), oshaReportedAt: null, form301CompletedAt: null, updatedAt: now };
-  tx.insert(incidentInjuries).values(row).run();
-  return row;
-}
+import { applyRule1Later, hasInjured } from './people';
 
 const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
 
@@ -76,6 +40,7 @@ export const updateIncidentDetailsCore = defineCore({
       }
     }
 
+    const firearmsBefore = loaded.firearmCount;
     if (input.firearmIds) {
       const wanted = [...new Set(input.firearmIds)].sort();
       const current = tx.select({ id: incidentFirearms.firearmId }).from(incidentFirearms).where(eq(incidentFirearms.incidentId, i.id)).all().map((r) => r.id).sort();
@@ -91,35 +56,10 @@ export const updateIncidentDetailsCore = defineCore({
       }
     }
 
-    if (input.injury) {
-      if (i.type !== 'injury') throw new Refusal('The Form 301 section belongs to injury reports.', 'invalid');
-      const current = ensureInjury(tx, i.id, now);
-      // Someone who may not see the personal fields may not overwrite them either.
-      const mayPersonal = canSeeInjuryPersonal(actor, i);
-      const patch: Partial<InjuryColumns> = {};
-      for (const k of INJURY_KEYS) {
-        if (!mayPersonal && (INJURY_PERSONAL_FIELDS as readonly string[]).includes(k)) continue;
-        if (!(k in input.injury)) continue;
-        const v = injuryValue(k, input.injury[k]);
-        if (!same(current[k], v)) {
-          (patch as Record<string, unknown>)[k] = v;
-          before[`injury.${k}`] = current[k];
-          after[`injury.${k}`] = v;
-        }
-      }
-      if (Object.keys(patch).length) {
-        tx.update(incidentInjuries).set({ ...patch, updatedAt: now }).where(eq(incidentInjuries.incidentId, i.id)).run();
-        // Rule 7: details that start an OSHA reporting clock make the report a critical signal.
-        const updated = { ...current, ...patch };
-        if (hasLegalClock(updated)) {
-          const { signal, created } = raiseSignal(tx, {
-            productionId: actor.productionId, timeZone: actor.production.timeZone, kind: 'injury_clock', subjectId: i.id, incidentId: i.id,
-            subject: `report #${i.number} — ${i.location}`, link: incidentLink(i.productionId, i.id),
-            by: { userId: actor.userId, label: actor.name, role: actor.role }, anonymous: false, now,
-          });
-          if (created) notifyRoles(tx, actor.productionId, ['producer'], { kind: 'critical_incident', title: signal.title, body: 'An OSHA reporting clock is running. A producer acknowledges it from the report.', link: signal.link, signalId: signal.id }, now, actor.userId);
-        }
-      }
+    // A weapon linked to a report with someone hurt makes it a firearm injury (rule 1).
+    if (input.firearmIds) {
+      const injured = hasInjured(tx, i.id);
+      applyRule1Later(tx, actor, i, { firearmLinked: firearmsBefore > 0, injured }, { firearmLinked: input.firearmIds.length > 0, injured }, now);
     }
 
     const changed = Object.keys(after);
@@ -136,21 +76,3 @@ export const updateIncidentDetailsCore = defineCore({
   },
 });
 
-/** Records when OSHA was told and when the Form 301 was completed (OSHA Form 301, 29 CFR 1904). */
-export const recordInjuryClockCore = defineCore({
-  schema: recordInjuryClockSchema,
-  permission: 'incident.triageFirearm',
-  run: (input, { actor, tx, now }) => {
-    const loaded = loadIncident(tx, actor, input.incidentId);
-    requireTriage(actor, loaded);
-    const i = loaded.incident;
-    if (i.type !== 'injury') throw new Refusal('Legal clocks apply to injury reports.', 'invalid');
-    const at = pastLocalTime(input.at, actor.production.timeZone, now, 'at');
-    const row = ensureInjury(tx, i.id, now);
-    const column = input.clock === 'osha_reported' ? 'oshaReportedAt' : 'form301CompletedAt';
-    tx.update(incidentInjuries).set({ [column]: at, updatedAt: now }).where(eq(incidentInjuries.incidentId, i.id)).run();
-    tx.update(incidents).set({ updatedAt: now }).where(eq(incidents.id, i.id)).run();
-    auditIncident(tx, actor, i.id, 'incident.injury_clock', { [column]: row[column] }, { [column]: at }, now);
-    return { clock: input.clock, at: toLocalDateTime(at, actor.production.timeZone) };
-  },
-});

@@ -3,16 +3,17 @@
 import { and, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/db/client';
-import { dropBox, firearms, holdIncidents, holds, incidentFirearms, incidentInjuries, incidents, ruleFlags, type Incident } from '@/db/schema';
+import { dropBox, firearms, holdIncidents, holds, incidentFirearms, incidents, ruleFlags, type Incident } from '@/db/schema';
 import { appendAudit } from '../audit';
 import { LABELS, type IncidentType, type Role, type Severity } from '../enums';
 import { notifyRoles } from '../notify';
-import { DEFAULT_RULES, isRule1, onIncidentFiled, RULE3_TYPES, type Effect, type HoldFact, type IncidentFact, type RuleConfig } from '../rules';
+import { DEFAULT_RULES, onIncidentFiled, rule1Applies, RULE3_TYPES, type Effect, type HoldFact, type IncidentFact, type RuleConfig } from '../rules';
 import { DAY, dayOnly } from '../time';
 import { Refusal } from '../errors';
 import { signalsForIncident } from '../rules/acknowledgement';
 import { raiseSignal } from '../signals/raise';
 import type { InjuryInput } from '../schemas/incidents';
+import { recordInjuredPersonTx } from './injured';
 
 export type FilingContext = {
   productionId: string;
@@ -36,7 +37,10 @@ export type FilingInput = {
   immediateActions?: string;
   peopleInvolved?: string;
   firearmIds?: string[];
+  /** One injured person (older clients and the JSON route): injured person 1. */
   injury?: InjuryInput;
+  /** Everyone hurt in this one event, each an OSHA case (ARCHITECTURE.md: OSHA recordkeeping). */
+  injuredPeople?: InjuryInput[];
 };
 
 export const ANONYMOUS_LABEL = 'Anonymous reporter';
@@ -56,36 +60,6 @@ export function openHoldOf(tx: Tx, productionId: string) {
 
 export function toHoldFact(h: NonNullable<ReturnType<typeof openHoldOf>>): HoldFact {
   return { id: h.id, source: h.source, calledById: h.calledById, calledAt: h.calledAt, concurredById: h.concurredById, liftedAt: h.liftedAt };
-}
-
-function injuryRow(incidentId: string, injury: InjuryInput, now: Date) {
-  const s = (v: string | undefined) => (v ? v : null);
-  return {
-    incidentId,
-    employeeName: s(injury.employeeName),
-    employeeAddress: s(injury.employeeAddress),
-    employeeBirthDate: s(injury.employeeBirthDate),
-    employeeHiredDate: s(injury.employeeHiredDate),
-    employeeSex: s(injury.employeeSex),
-    physicianName: s(injury.physicianName),
-    facilityNameAddress: s(injury.facilityNameAddress),
-    emergencyRoom: injury.emergencyRoom ?? null,
-    hospitalizedInpatient: injury.hospitalizedInpatient ?? null,
-    caseNumber: s(injury.caseNumber),
-    timeBeganWork: s(injury.timeBeganWork),
-    activityBefore: s(injury.activityBefore),
-    howOccurred: s(injury.howOccurred),
-    injuryDescription: s(injury.injuryDescription),
-    harmingObject: s(injury.harmingObject),
-    died: injury.died ?? false,
-    deathDate: s(injury.deathDate),
-    amputation: injury.amputation ?? false,
-    lossOfEye: injury.lossOfEye ?? false,
-    completedBy: s(injury.completedBy),
-    completedTitle: s(injury.completedTitle),
-    completedPhone: s(injury.completedPhone),
-    updatedAt: now,
-  };
 }
 
 /**
@@ -139,19 +113,20 @@ export function fileIncidentTx(tx: Tx, ctx: FilingContext, input: FilingInput): 
   };
   tx.insert(incidents).values(row).run();
   for (const firearmId of firearmIds) tx.insert(incidentFirearms).values({ incidentId: row.id, firearmId }).run();
-  if (input.injury) tx.insert(incidentInjuries).values(injuryRow(row.id, input.injury, reportedAt)).run();
+  const hurt = [...(input.injury ? [input.injury] : []), ...(input.injuredPeople ?? [])];
+  const people = hurt.map((injury) => recordInjuredPersonTx(tx, { incidentId: row.id, injury }, reportedAt).person);
 
   const who = ctx.reporter ? { actorId: ctx.reporter.userId, actorLabel: ctx.reporter.label } : { actorId: null, actorLabel: ANONYMOUS_LABEL };
   const anonymousIn = anonymous ? { timeZone: ctx.timeZone } : undefined;
   const { receiptHash: _r, ...auditable } = row;
   appendAudit(tx, {
     chain: ctx.productionId, ...who, entity: 'incident', entityId: row.id, action: 'incident.file',
-    after: { ...auditable, firearmIds, injury: input.injury ? injuryRow(row.id, input.injury, reportedAt) : undefined },
+    after: { ...auditable, firearmIds, injuredPeople: people.length ? people : undefined },
     at: ctx.now, anonymousIn,
   });
 
-  const effects = runFilingRules(tx, ctx, row);
-  const signalIds = raiseFilingSignals(tx, ctx, row, input.injury ?? null, effects);
+  const effects = runFilingRules(tx, ctx, row, { firearmLinked: firearmIds.length > 0, injured: people.length > 0 });
+  const signalIds = raiseFilingSignals(tx, ctx, row, people, effects);
   applyEffects(tx, ctx, row, effects, signalIds);
   // The stored row is `row` but for a severity rule 1 forced: no need to read it back.
   const forced = effects.find((e): e is Extract<Effect, { kind: 'force_severity' }> => e.kind === 'force_severity');
@@ -165,12 +140,13 @@ export function fileIncidentTx(tx: Tx, ctx: FilingContext, input: FilingInput): 
   return { incident, created: true, effects };
 }
 
-function runFilingRules(tx: Tx, ctx: FilingContext, row: Incident): Effect[] {
+function runFilingRules(tx: Tx, ctx: FilingContext, row: Incident, extra: Pick<IncidentFact, 'firearmLinked' | 'injured'>): Effect[] {
   const config = ctx.config ?? DEFAULT_RULES;
+  const fact: IncidentFact = { ...toFact(row), ...extra };
   const t = (row.occurredAt ?? row.reportedAt).getTime();
   // Each rule reads only what it can act on (ARCHITECTURE.md: performance budget): most filings are neither rule-1 nor rule-3
   // kinds, and loading every firearm incident of a fortnight for them cost more than the insert.
-  const open = isRule1(row.type) ? openHoldOf(tx, ctx.productionId) : undefined;
+  const open = rule1Applies(fact) ? openHoldOf(tx, ctx.productionId) : undefined;
   const counted = (RULE3_TYPES as readonly string[]).includes(row.type);
   const flags = counted
     ? tx
@@ -192,7 +168,7 @@ function runFilingRules(tx: Tx, ctx: FilingContext, row: Incident): Effect[] {
           .filter((o) => o.id !== row.id)
           .map(toFact)
       : [];
-  return onIncidentFiled(toFact(row), { openHold: open ? toHoldFact(open) : null, others, flags }, config);
+  return onIncidentFiled(fact, { openHold: open ? toHoldFact(open) : null, others, flags }, config);
 }
 
 type FilingSignals = { incident?: string; pattern?: string; patternFlagId?: string };
@@ -202,16 +178,20 @@ type FilingSignals = { incident?: string; pattern?: string; patternFlagId?: stri
  * out, so every message about them carries the signal. A rule-1 report's hold is covered by the
  * report's own signal; the rule-3 pattern gets one of its own, on the flag the filing raises.
  */
-function raiseFilingSignals(tx: Tx, ctx: FilingContext, row: Incident, injury: InjuryInput | null, effects: Effect[]): FilingSignals {
+function raiseFilingSignals(tx: Tx, ctx: FilingContext, row: Incident, people: { died: boolean; hospitalizedInpatient: boolean | null; amputation: boolean; lossOfEye: boolean }[], effects: Effect[]): FilingSignals {
   const out: FilingSignals = {};
   const subject = `report #${row.number} — ${row.location}`;
   const link = incidentLink(ctx.productionId, row.id);
   const by = ctx.reporter ? { userId: ctx.reporter.userId, label: ctx.reporter.label, role: ctx.reporter.role ?? 'crew' as Role } : null;
   const base = { productionId: ctx.productionId, timeZone: ctx.timeZone, incidentId: row.id, subject, link, by, anonymous: ctx.reporter === null, now: ctx.now };
+  // One signal per report: any person with a legal clock makes it an injury-clock report (rule 7).
+  const clocked = people.find((p) => p.died || p.hospitalizedInpatient || p.amputation || p.lossOfEye) ?? people[0];
   const kinds = signalsForIncident({
     type: row.type,
-    injury: injury ? { died: injury.died ?? false, hospitalizedInpatient: injury.hospitalizedInpatient ?? null, amputation: injury.amputation ?? false, lossOfEye: injury.lossOfEye ?? false } : null,
+    injury: clocked ? { died: clocked.died, hospitalizedInpatient: clocked.hospitalizedInpatient, amputation: clocked.amputation, lossOfEye: clocked.lossOfEye } : null,
   });
+  // A rule-1 hold raised by a firearm injury (not a rule-1 kind) is a hold called (rule 7).
+  if (kinds.length === 0 && effects.some((e) => e.kind === 'call_hold')) kinds.push('hold_called');
   for (const kind of kinds) {
     const { signal } = raiseSignal(tx, { ...base, kind, subjectId: row.id });
     out.incident ??= signal.id;

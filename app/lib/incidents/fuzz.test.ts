@@ -11,6 +11,7 @@ const { getSqlite } = await import('@/db/client');
 const { fileIncidentCore } = await import('./core');
 const workflow = await import('./workflow');
 const details = await import('./details');
+const people = await import('./people');
 const comments = await import('./comments');
 const actions = await import('./corrective-actions');
 const holds = await import('./holds');
@@ -59,14 +60,15 @@ const value = () =>
     fc.constantFrom('closed', 'investigating', 'reported', 'critical', 'low', 'osha_reported', 'form301_completed'),
     fc.dictionary(fc.constantFrom('employeeName', 'died', 'caseNumber', 'emergencyRoom'), fc.oneof(fc.string(), fc.boolean(), fc.integer())),
   );
-const KEYS = ['incidentId', 'holdId', 'actionId', 'status', 'note', 'ownerId', 'severity', 'duplicateOfNumber', 'body', 'what', 'dueDate', 'clock', 'at', 'reason', 'resolution', 'description', 'location', 'scene', 'occurredAt', 'firearmIds', 'injury'];
+const KEYS = ['incidentId', 'holdId', 'actionId', 'status', 'note', 'ownerId', 'severity', 'duplicateOfNumber', 'body', 'what', 'dueDate', 'clock', 'at', 'reason', 'resolution', 'description', 'location', 'scene', 'occurredAt', 'firearmIds', 'injury', 'personId', 'to', 'reference', 'workRelated', 'daysAway'];
 // Built lazily: the real ids exist only after beforeAll.
 const input = () => fc.dictionary(fc.constantFrom(...KEYS), value(), { maxKeys: 8 });
 
 const CORES: [string, Core<unknown, unknown>][] = [
   ['setIncidentStatusCore', workflow.setIncidentStatusCore], ['assignIncidentOwnerCore', workflow.assignIncidentOwnerCore],
   ['setIncidentSeverityCore', workflow.setIncidentSeverityCore], ['markIncidentDuplicateCore', workflow.markIncidentDuplicateCore],
-  ['updateIncidentDetailsCore', details.updateIncidentDetailsCore], ['recordInjuryClockCore', details.recordInjuryClockCore],
+  ['updateIncidentDetailsCore', details.updateIncidentDetailsCore], ['recordInjuryClockCore', people.recordInjuryClockCore],
+  ['saveInjuredPersonCore', people.saveInjuredPersonCore], ['recordOshaReportCore', people.recordOshaReportCore], ['decideRecordabilityCore', people.decideRecordabilityCore],
   ['addCommentCore', comments.addCommentCore], ['addCorrectiveActionCore', actions.addCorrectiveActionCore],
   ['completeCorrectiveActionCore', actions.completeCorrectiveActionCore],
   ['callHoldCore', holds.callHoldCore], ['concurHoldCore', holds.concurHoldCore], ['liftHoldCore', holds.liftHoldCore],

@@ -3,7 +3,7 @@
 // second producer's concurrence.
 // Holds are never overwritten: lifting fills the lift fields once, and every step is audited.
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { holdIncidents, holds, incidents, type Hold } from '@/db/schema';
 import type { Actor } from '../actor';
@@ -11,7 +11,7 @@ import { appendAudit } from '../audit';
 import { defineCore } from '../core';
 import { Refusal } from '../errors';
 import { notifyRoles } from '../notify';
-import { canCallHold, canConcur, canLiftHold, RULE1_TYPES, type HoldFact } from '../rules';
+import { canCallHold, canConcur, canLiftHold, rule1Applies, type HoldFact } from '../rules';
 import { callHoldSchema, concurHoldSchema, liftHoldSchema } from '../schemas/incidents';
 import { raiseSignal } from '../signals/raise';
 import { acknowledgeHoldSignal } from '../signals/core';
@@ -29,14 +29,19 @@ function loadHold(tx: Tx, actor: Actor, holdId: string): Hold {
 
 /** The hold as the rules see it, including whether a rule-1 report has joined it (rule 5). */
 export function holdFactTx(tx: Pick<Tx, 'select'>, h: Hold): HoldFact {
+  // A rule-1 report: a rule-1 kind, or a firearm injury (someone hurt on a firearm-related report).
   const joined = tx
-    .select({ id: incidents.id })
+    .select({
+      type: incidents.type,
+      firearmLinked: sql<number>`exists(select 1 from incident_firearms f where f.incident_id = ${incidents.id})`,
+      injured: sql<number>`exists(select 1 from injured_people p where p.incident_id = ${incidents.id})`,
+    })
     .from(holdIncidents)
     .innerJoin(incidents, eq(incidents.id, holdIncidents.incidentId))
-    .where(and(eq(holdIncidents.holdId, h.id), inArray(incidents.type, [...RULE1_TYPES])))
-    .limit(1)
-    .get();
-  return { ...toHoldFact(h), rule1Joined: !!joined };
+    .where(eq(holdIncidents.holdId, h.id))
+    .all()
+    .some((l) => rule1Applies({ type: l.type, firearmLinked: !!l.firearmLinked, injured: !!l.injured }));
+  return { ...toHoldFact(h), rule1Joined: joined };
 }
 
 function auditHold(tx: Tx, actor: Actor, holdId: string, action: AuditAction, before: unknown, after: unknown, now: Date) {

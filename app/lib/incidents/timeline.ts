@@ -21,6 +21,8 @@ const FIELD_LABELS: Record<string, string> = {
   peopleInvolved: 'People involved',
   occurredAt: 'When',
   firearmIds: 'Weapons',
+  diedAt: 'Time of death',
+  learnedAt: 'Learned of it at',
 };
 const PERSONAL = new Set<string>(INJURY_PERSONAL_FIELDS);
 const MAX = 240;
@@ -90,8 +92,26 @@ export function timelineEntry(row: AuditRow, viewer: TimelineViewer): TimelineEn
         after.severity && after.severity !== 'unrated' ? `Severity chosen: ${sev(after.severity)}` : null,
         weapons.length ? `Weapons: ${value('firearmIds', weapons, viewer)}` : null,
         injury ? 'Form 301 section started' : null,
+        Array.isArray(after.injuredPeople) ? `Injured people recorded: ${after.injuredPeople.length}` : null,
       ]);
     }
+    // OSHA recordkeeping: each injured person is a case (ARCHITECTURE.md: OSHA recordkeeping).
+    case 'injury.person_add': {
+      const person = after.person && typeof after.person === 'object' ? (after.person as Record<string, unknown>) : {};
+      return e(`Injured person ${String(person.ordinal ?? '?')} added`, [person.injuryDescription ? `Injury: ${clip(str(person.injuryDescription))}` : null]);
+    }
+    case 'injury.person_update': {
+      const { personId: _p, ordinal, ...rest } = after;
+      return e(`Changed the Form 301 of injured person ${String(ordinal ?? '?')}`, changes(rest, viewer));
+    }
+    case 'osha.report':
+      return e(`Injured person ${String(after.ordinal ?? '?')}: reported ${value('oshaReportedAt', after.oshaReportedAt, viewer)} to ${clip(str(after.oshaReportedTo))}`, [
+        after.oshaReference ? `Reference: ${clip(str(after.oshaReference))}` : null,
+      ]);
+    case 'osha.recordability':
+      return e(`Recordability of injured person ${String(after.ordinal ?? '?')}: ${after.recordability === 'recordable' ? 'recordable' : after.recordability === 'not_recordable' ? 'not recordable' : 'not decided yet'}`, [
+        after.reason ? clip(str(after.reason)) : null,
+      ]);
     case 'incident.severity':
       return e(`Severity: ${sev(before.severity)} → ${sev(after.severity)}`);
     case 'incident.status':

@@ -8,7 +8,8 @@ import { defineCore } from '../core';
 import { Refusal } from '../errors';
 import { LABELS, type IncidentStatus } from '../enums';
 import { notifyRoles, notifyUsers, type NotificationInput } from '../notify';
-import { isRule1 } from '../rules';
+import { isRule1, rule1Applies } from '../rules';
+import { hasInjured } from './people';
 import { assignOwnerSchema, markDuplicateSchema, setSeveritySchema, setStatusSchema } from '../schemas/incidents';
 import { incidentLink } from './file';
 import { auditIncident, incidentTitle, loadIncident, requireTriage, roleOf } from './access';
@@ -103,7 +104,9 @@ export const setIncidentSeverityCore = defineCore({
     requireTriage(actor, loaded);
     const i = loaded.incident;
     // Rule 1: a discharge or live round found is critical whatever anyone chooses.
-    if (isRule1(i.type) && input.severity !== 'critical') refuseField('severity', `${LABELS.incidentType[i.type]} is always critical (rule 1).`);
+    if (rule1Applies({ type: i.type, firearmLinked: loaded.firearmCount > 0, injured: hasInjured(tx, i.id) }) && input.severity !== 'critical') {
+      refuseField('severity', isRule1(i.type) ? `${LABELS.incidentType[i.type]} is always critical (rule 1).` : 'An injury on a firearm-related report is always critical (rule 1).');
+    }
     if (input.severity === i.severity) refuseField('severity', `It is already ${LABELS.severity[i.severity].toLowerCase()}.`);
     tx.update(incidents).set({ severity: input.severity, updatedAt: now }).where(eq(incidents.id, i.id)).run();
     auditIncident(tx, actor, i.id, 'incident.severity', { severity: i.severity }, { severity: input.severity }, now);

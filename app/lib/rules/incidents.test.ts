@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onIncidentFiled, rule1OnFiled, rule3OnFiled } from './incidents';
+import { onIncidentFiled, rule1Applies, rule1OnFiled, rule3OnFiled } from './incidents';
 import type { HoldFact, IncidentFact } from './types';
 
 const t0 = new Date('2026-10-16T12:00:00Z');
@@ -24,6 +24,29 @@ describe('rule 1', () => {
     for (const type of ['near_miss', 'misfire_malfunction', 'injury', 'custody_breach', 'unsafe_condition', 'other'] as const) {
       expect(rule1OnFiled(inc('a', type, t0), null)).toEqual([]);
     }
+  });
+});
+
+describe('rule 1: a firearm injury', () => {
+  it('a shooting filed as an injury with a weapon linked stops work (critical, hold, producers told)', () => {
+    const effects = rule1OnFiled({ ...inc('a', 'injury', t0), firearmLinked: true }, null);
+    expect(effects.map((e) => e.kind)).toEqual(['force_severity', 'call_hold', 'notify_producers']);
+    expect(effects[1]).toMatchObject({ reason: 'Firearm injury reported (rule 1)' });
+  });
+  it('someone hurt on a firearm-related kind (misfire, custody breach) stops work too; joins a standing hold', () => {
+    expect(rule1OnFiled({ ...inc('a', 'misfire_malfunction', t0), injured: true }, null).map((e) => e.kind)).toContain('call_hold');
+    expect(rule1OnFiled({ ...inc('a', 'custody_breach', t0), injured: true }, hold)).toContainEqual({ kind: 'join_hold', rule: 1, holdId: 'h1' });
+  });
+  it('an injury with no weapon, or a weapon with nobody hurt, is not rule 1', () => {
+    expect(rule1OnFiled({ ...inc('a', 'injury', t0), firearmLinked: false, injured: true }, null)).toEqual([]);
+    expect(rule1OnFiled({ ...inc('a', 'near_miss', t0), firearmLinked: true, injured: false }, null)).toEqual([]);
+    expect(rule1OnFiled({ ...inc('a', 'unsafe_condition', t0), injured: true }, null)).toEqual([]);
+  });
+  it('rule1Applies says the same', () => {
+    expect(rule1Applies({ type: 'injury', firearmLinked: true })).toBe(true);
+    expect(rule1Applies({ type: 'other', firearmLinked: true, injured: true })).toBe(true);
+    expect(rule1Applies({ type: 'other', firearmLinked: true })).toBe(false);
+    expect(rule1Applies({ type: 'accidental_discharge' })).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { LABELS } from '../enums';
+import { FIREARM_INCIDENT_TYPES, LABELS } from '../enums';
 import { DAY } from '../time';
 import { DEFAULT_RULES, type Effect, type HoldFact, type IncidentFact, type PatternFlagFact, type RuleConfig } from './types';
 
@@ -11,6 +11,19 @@ export function isRule1(type: IncidentFact['type']): boolean {
   return (RULE1_TYPES as readonly string[]).includes(type);
 }
 
+/** Firearm-related: one of the firearm kinds, or any incident with a weapon linked. */
+export function isFirearmRelated(i: Pick<IncidentFact, 'type' | 'firearmLinked'>): boolean {
+  return FIREARM_INCIDENT_TYPES.includes(i.type) || i.firearmLinked === true;
+}
+
+/**
+ * Rule 1 applies to a report: an accidental discharge or live ammunition found, or someone hurt
+ * on a firearm-related incident (a shooting filed as an injury stops work all the same).
+ */
+export function rule1Applies(i: Pick<IncidentFact, 'type' | 'firearmLinked' | 'injured'>): boolean {
+  return isRule1(i.type) || ((i.injured === true || i.type === 'injury') && isFirearmRelated(i));
+}
+
 const when = (i: IncidentFact) => (i.occurredAt ?? i.reportedAt).getTime();
 
 /**
@@ -19,8 +32,8 @@ const when = (i: IncidentFact) => (i.occurredAt ?? i.reportedAt).getTime();
  * Holds for anonymous reports too (a false hold costs an hour, a live round costs a life).
  */
 export function rule1OnFiled(incident: IncidentFact, openHold: HoldFact | null): Effect[] {
-  if (!isRule1(incident.type)) return [];
-  const label = LABELS.incidentType[incident.type];
+  if (!rule1Applies(incident)) return [];
+  const label = isRule1(incident.type) ? LABELS.incidentType[incident.type] : 'Firearm injury';
   const effects: Effect[] = [{ kind: 'force_severity', rule: 1, severity: 'critical' }];
   if (openHold) effects.push({ kind: 'join_hold', rule: 1, holdId: openHold.id });
   else effects.push({ kind: 'call_hold', rule: 1, reason: `${label} reported (rule 1)` });

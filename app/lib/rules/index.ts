@@ -7,3 +7,5 @@ export * from './meetings';
 export * from './verdict';
 export * from './acknowledgement';
 export * from './reminders';
+export * from './osha';
+export * from './recordability';

@@ -4,18 +4,22 @@
 // the keys it sent), so a repeated run sends nothing twice.
 import { formatInZone, localDate } from '../time';
 import { injuryDeadlines, type InjuryFacts } from './deadlines';
+import type { Jurisdiction } from './osha';
 
 const HOUR = 3_600_000;
 
 export type ActionFact = { id: string; incidentId: string; what: string; ownerId: string; dueDate: string; doneAt: Date | null };
 export type PendingWitnessFact = { checkId: string; userId: string; performedAt: Date; scene: string; firearmTag: string };
-export type InjuryClockFact = { incidentId: string; number: number; occurredAt: Date; injury: InjuryFacts };
+/** One injured person's clocks; `ordinal` tells people of one report apart (person 1 keeps the report's key). */
+export type InjuryClockFact = { incidentId: string; number: number; occurredAt: Date; injury: InjuryFacts; ordinal?: number };
 
 export type ReminderFacts = {
   timeZone: string;
   actions: ActionFact[];
   pendingWitnesses: PendingWitnessFact[];
   injuries: InjuryClockFact[];
+  /** Whose reporting rule sets the clocks (federal OSHA when not given). */
+  jurisdiction?: Jurisdiction;
 };
 
 export type ReminderTo = { userId: string } | { role: 'producer' };
@@ -77,12 +81,13 @@ export function dueReminders(f: ReminderFacts, now: Date): Reminder[] {
   }
 
   for (const i of f.injuries) {
-    for (const d of injuryDeadlines(i.injury, i.occurredAt, now)) {
+    const who = (i.ordinal ?? 1) > 1 ? `:p${i.ordinal}` : '';
+    for (const d of injuryDeadlines(i.injury, i.occurredAt, now, f.jurisdiction)) {
       if (d.state !== 'open') continue;
       if (now.getTime() < d.dueAt.getTime() - DEADLINE_LEAD_MS[d.key]) continue;
       out.push({
-        key: `deadline:${i.incidentId}:${d.key}`, to: { role: 'producer' },
-        title: `Legal clock running out on report #${i.number}: ${d.label}`,
+        key: `deadline:${i.incidentId}${who}:${d.key}`, to: { role: 'producer' },
+        title: `Legal clock running out on report #${i.number}${who ? `, injured person ${i.ordinal}` : ''}: ${d.label}`,
         body: `Due ${formatInZone(d.dueAt, f.timeZone)}. Record it on the report once done.`,
         target: { incidentId: i.incidentId },
       });

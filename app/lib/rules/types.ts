@@ -18,6 +18,10 @@ export type IncidentFact = {
   occurredAt: Date | null;
   reportedAt: Date;
   duplicateOfId: string | null;
+  /** A weapon is linked to it (which makes any incident firearm-related). */
+  firearmLinked?: boolean;
+  /** Someone was hurt: an injury report, or at least one injured person recorded. */
+  injured?: boolean;
 };
 
 export type HoldFact = {

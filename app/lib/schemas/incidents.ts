@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INCIDENT_STATUSES, INCIDENT_TYPES, SEVERITIES } from '../enums';
+import { CASE_TYPES, DAYS_CAP, FIRST_AID, JURISDICTIONS, PRIVACY_REASONS } from '../rules/osha';
 import { plainText } from './common';
 
 // One schema per form, shared by react-hook-form and the server (ARCHITECTURE.md: a server action). Pure: no server imports.
@@ -63,7 +64,10 @@ export const fileIncidentSchema = z.object({
   immediateActions: text(5000, 'Immediate actions').optional(),
   peopleInvolved: text(2000, 'People involved').optional(),
   firearmIds: z.array(z.uuid()).max(20, 'Link at most 20 weapons.').optional(),
+  /** One injured person (kept for the JSON route and older clients): injured person 1. */
   injury: injurySchema.optional(),
+  /** Everyone hurt in this one event, each an OSHA case of its own (ARCHITECTURE.md: OSHA recordkeeping). */
+  injuredPeople: z.array(injurySchema).max(20, 'Record at most 20 injured people on one report.').optional(),
 });
 export type FileIncidentInput = z.infer<typeof fileIncidentSchema>;
 
@@ -100,7 +104,6 @@ export const updateIncidentSchema = z.object({
   immediateActions: text(5000, 'Immediate actions').optional(),
   peopleInvolved: text(2000, 'People involved').optional(),
   firearmIds: z.array(z.uuid()).max(20, 'Link at most 20 weapons.').optional(),
-  injury: injurySchema.optional(),
 });
 export type UpdateIncidentInput = z.infer<typeof updateIncidentSchema>;
 
@@ -160,13 +163,68 @@ export type AddCorrectiveActionInput = z.infer<typeof addCorrectiveActionSchema>
 
 export const completeCorrectiveActionSchema = z.object({ actionId: z.uuid('Unknown corrective action.') });
 
-/** The legal clocks on injury incidents: when OSHA was told, when the Form 301 was completed. */
+// ───────── injured people (ARCHITECTURE.md: OSHA recordkeeping) ─────────
+
+const personId = z.uuid('Unknown injured person.');
+const optionalPastLocal = z.union([z.literal(''), localDateTime]).optional();
+
+/** Adds an injured person to a report (personId made by the client), or changes one's Form 301 section. */
+export const injuredPersonSchema = z.object({
+  incidentId,
+  personId,
+  injury: injurySchema,
+  /** When the person died, if known (starts the 8-hour clock). */
+  diedAt: optionalPastLocal,
+  /** When the employer learned of the death or serious injury, if later than the event. */
+  learnedAt: optionalPastLocal,
+});
+export type InjuredPersonInput = z.infer<typeof injuredPersonSchema>;
+
+/** The Form 301 completed (29 CFR 1904.29(b)(3)): within 7 days. */
 export const recordInjuryClockSchema = z.object({
   incidentId,
-  clock: z.enum(['osha_reported', 'form301_completed']),
+  personId,
+  clock: z.enum(['form301_completed']),
   at: localDateTime,
 });
 export type RecordInjuryClockInput = z.infer<typeof recordInjuryClockSchema>;
+
+/** The report made to OSHA or the state plan (29 CFR 1904.39; 8 CCR 342): when, to whom, its reference. */
+export const recordOshaReportSchema = z.object({
+  incidentId,
+  personId,
+  at: localDateTime,
+  to: plainText(300, 'To whom', 2, 'Say to whom the report was made (office, number or online).'),
+  reference: text(100, 'The reference number').optional(),
+});
+export type RecordOshaReportInput = z.infer<typeof recordOshaReportSchema>;
+
+const answer = z.enum(['', 'yes', 'no'], 'Answer yes or no, or leave it open.');
+/** Whole calendar days as typed; the count stops at DAYS_CAP (29 CFR 1904.7(b)(3)(vii)), which the decision applies. */
+const days = z.string().regex(/^\d{0,4}$/, `Enter whole days (the log counts at most ${DAYS_CAP}).`).optional();
+
+/** The guided recordability decision of one case (29 CFR 1904.5-1904.7, 1904.29). */
+export const recordabilitySchema = z.object({
+  incidentId,
+  personId,
+  workRelated: answer,
+  newCase: answer,
+  daysAwayFromWork: answer,
+  daysAway: days,
+  restrictedOrTransferred: answer,
+  daysRestricted: days,
+  medicalTreatment: answer,
+  firstAid: z.array(z.enum(FIRST_AID)).max(FIRST_AID.length).optional(),
+  lossOfConsciousness: answer,
+  significantDiagnosis: answer,
+  caseType: z.enum(['', ...CASE_TYPES], 'Choose the type of case.').optional(),
+  privacyReason: z.enum(['', ...PRIVACY_REASONS], 'Choose a privacy reason or none.').optional(),
+});
+export type RecordabilityInput = z.infer<typeof recordabilitySchema>;
+
+/** The production's jurisdiction for injury reporting: federal OSHA or a state plan. */
+export const setJurisdictionSchema = z.object({ jurisdiction: z.enum(JURISDICTIONS, 'Choose a jurisdiction.') });
+export type SetJurisdictionInput = z.infer<typeof setJurisdictionSchema>;
 
 // ───────── stop-work holds (rule 5) ─────────
 

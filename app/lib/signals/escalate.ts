@@ -5,7 +5,7 @@
 import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { write, type Tx } from '@/db/client';
 import {
-  checkWitnesses, correctiveActions, OPEN_CLOCKS, firearmChecks, firearms, incidentInjuries, incidents, memberships, productions,
+  checkWitnesses, correctiveActions, OPEN_CLOCKS, firearmChecks, firearms, incidents, injuredPeople, memberships, productions,
   remindersSent, safetyContacts, signals, type Signal,
 } from '@/db/schema';
 import { appendAudit } from '../audit';
@@ -15,6 +15,7 @@ import { dueEscalations, dueReminders, HOTLINE, SAFETY_CONTACT_LABELS, type DueS
 import { dayOnly, formatInZone } from '../time';
 import { escalationSettingsOf } from './core';
 import { clockStart } from './raise';
+import { clockFacts } from '../incidents/injured';
 
 const RULE7 = { actorId: null, actorLabel: 'SetSafe (rule 7)' };
 
@@ -124,14 +125,15 @@ function reminderFacts(tx: Tx, productionId: string, timeZone: string, now: Date
     .where(and(eq(firearmChecks.productionId, productionId), isNull(checkWitnesses.confirmedAt), isNull(checkWitnesses.declinedAt), sql`${firearmChecks.performedAt} >= ${since.getTime()}`))
     .all();
   const injuries = tx
-    .select({ incidentId: incidents.id, number: incidents.number, occurredAt: incidents.occurredAt, reportedAt: incidents.reportedAt, inj: incidentInjuries })
-    .from(incidentInjuries)
-    .innerJoin(incidents, eq(incidents.id, incidentInjuries.incidentId))
+    .select({ incidentId: incidents.id, number: incidents.number, occurredAt: incidents.occurredAt, reportedAt: incidents.reportedAt, inj: injuredPeople })
+    .from(injuredPeople)
+    .innerJoin(incidents, eq(incidents.id, injuredPeople.incidentId))
     .where(and(eq(incidents.productionId, productionId), ne(incidents.status, 'closed'), sql.raw(`(${OPEN_CLOCKS})`)))
     .all()
     .map((r) => ({
-      incidentId: r.incidentId, number: r.number, occurredAt: r.occurredAt ?? r.reportedAt,
-      injury: { died: r.inj.died, hospitalizedInpatient: r.inj.hospitalizedInpatient, amputation: r.inj.amputation, lossOfEye: r.inj.lossOfEye, oshaReportedAt: r.inj.oshaReportedAt, form301CompletedAt: r.inj.form301CompletedAt },
+      incidentId: r.incidentId, number: r.number, occurredAt: r.occurredAt ?? r.reportedAt, ordinal: r.inj.ordinal,
+      injury: clockFacts(r.inj),
     }));
-  return { timeZone, actions, pendingWitnesses, injuries };
+  const jurisdiction = tx.select({ j: productions.jurisdiction }).from(productions).where(eq(productions.id, productionId)).get()?.j ?? 'federal';
+  return { timeZone, actions, pendingWitnesses, injuries, jurisdiction };
 }

@@ -10,7 +10,7 @@ const schema = await import('@/db/schema');
 const { and, eq } = await import('drizzle-orm');
 const { fileIncidentCore } = await import('../incidents/core');
 const { callHoldCore } = await import('../incidents/holds');
-const { updateIncidentDetailsCore: updateIncidentCore } = await import('../incidents/details');
+const { saveInjuredPersonCore } = await import('../incidents/people');
 const { reportOutsideHandoff } = await import('../firearms/custody');
 const { fileAnonymousReport } = await import('../anonymous/core');
 const { newReceiptCode, normaliseReceipt, receiptMac } = await import('../anonymous/receipt');
@@ -69,8 +69,9 @@ describe('rule 7: a critical signal is raised in the transaction that caused it'
     const res = fileIncidentCore(s.actors.crew, { id: randomUUID(), type: 'injury', description: 'Cut on a prop knife', location: 'Stage 2', injury: {} }, t0);
     expect(signalsOf()).toHaveLength(0);
     const id = res.ok ? res.data.id : '';
+    const personId = getDb().select().from(schema.injuredPeople).where(eq(schema.injuredPeople.incidentId, id)).get()!.id;
     const edit = (died: boolean, hosp: boolean, now: Date) =>
-      updateIncidentCore(s.actors.producer2, { incidentId: id, description: 'Cut on a prop knife', location: 'Stage 2', injury: { died, hospitalizedInpatient: hosp } }, now);
+      saveInjuredPersonCore(s.actors.producer2, { incidentId: id, personId, injury: { died, hospitalizedInpatient: hosp } }, now);
     expect(edit(false, true, at(5)).ok).toBe(true);
     expect(signalsOf().map((x) => x.kind)).toEqual(['injury_clock']);
     expect(edit(true, true, at(6)).ok).toBe(true);

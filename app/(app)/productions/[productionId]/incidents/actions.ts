@@ -5,7 +5,8 @@ import { runAsMember } from '@/app/lib/action';
 import type { ActionResult } from '@/app/lib/errors';
 import type { Core } from '@/app/lib/core';
 import { fileIncidentCore } from '@/app/lib/incidents/core';
-import { updateIncidentDetailsCore, recordInjuryClockCore } from '@/app/lib/incidents/details';
+import { updateIncidentDetailsCore } from '@/app/lib/incidents/details';
+import { decideRecordabilityCore, recordInjuryClockCore, recordOshaReportCore, saveInjuredPersonCore } from '@/app/lib/incidents/people';
 import { assignIncidentOwnerCore, markIncidentDuplicateCore, setIncidentSeverityCore, setIncidentStatusCore } from '@/app/lib/incidents/workflow';
 import { addCommentCore } from '@/app/lib/incidents/comments';
 import { addCorrectiveActionCore, completeCorrectiveActionCore } from '@/app/lib/incidents/corrective-actions';
@@ -46,4 +47,13 @@ export async function addCorrectiveAction(productionId: string, values: unknown)
 }
 export async function completeCorrectiveAction(productionId: string, values: unknown) {
   return run(productionId, completeCorrectiveActionCore, values);
+}
+export async function saveInjuredPerson(productionId: string, values: unknown) {
+  return run(productionId, saveInjuredPersonCore, values);
+}
+export async function recordOshaReport(productionId: string, values: unknown) {
+  return run(productionId, recordOshaReportCore, values);
+}
+export async function decideRecordability(productionId: string, values: unknown) {
+  return run(productionId, decideRecordabilityCore, values);
 }

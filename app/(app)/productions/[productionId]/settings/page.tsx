@@ -5,7 +5,8 @@ import { can } from '@/app/lib/policy';
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { SettingsForm } from '@/components/productions/settings-form';
 import { TimeZoneList } from '@/components/productions/time-zone-list';
-import { setTwoFactorRequirement, updateProduction } from './actions';
+import { setJurisdiction, setTwoFactorRequirement, updateProduction } from './actions';
+import { JurisdictionForm } from '@/components/productions/jurisdiction-form';
 import { RequireTwoFactorForm } from '@/components/account/require-two-factor-form';
 import { addSafetyContact, removeSafetyContact, updateEscalationSettings } from '../signals/actions';
 import { escalationSettingsFor, listSafetyContacts } from '@/db/queries/signals';
@@ -42,6 +43,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ produ
           }}
         />
         <TimeZoneList />
+      </Card>
+      <Card aria-labelledby="jurisdiction-h" className="mt-4 max-w-2xl">
+        <CardTitle id="jurisdiction-h">Injury reporting (OSHA)</CardTitle>
+        <JurisdictionForm value={p.jurisdiction} readOnly={wrapped} save={setJurisdiction.bind(null, p.id)} />
       </Card>
       <Card aria-labelledby="tf-req-h" className="mt-4 max-w-2xl">
         <CardTitle id="tf-req-h">Two-factor sign-in</CardTitle>

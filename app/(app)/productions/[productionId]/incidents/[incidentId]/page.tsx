@@ -8,8 +8,10 @@ import { can } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
 import { INJURY_FIELD_LABELS, INJURY_PERSONAL_FIELDS, type InjuryInput } from '@/app/lib/schemas/incidents';
 import { formatInZone, formatStamp, localDate, toLocalDateTime } from '@/app/lib/time';
-import { isRule1 } from '@/app/lib/rules';
-import { getIncidentDetail, listFirearmOptions, type IncidentDetail, type InjuryView } from '@/db/queries/incidents';
+import { rule1Applies } from '@/app/lib/rules';
+import { getIncidentDetail, listFirearmOptions, type IncidentDetail, type InjuryView, type PersonView } from '@/db/queries/incidents';
+import { CASE_CLASSIFICATION_LABELS, CASE_TYPE_LABELS, JURISDICTION_LABELS, PRIVACY_REASON_LABELS, REPORT_TO } from '@/app/lib/rules/osha';
+import { InjuredPersonForm, OshaReportForm, RecordabilityForm } from '@/components/incidents/people-forms';
 import { Card, CardTitle, EmptyState, Facts } from '@/components/ui/card';
 import { Badge, HoldBadge, SeverityBadge, StatusBadge } from '@/components/ui/badge';
 import { Timeline } from '@/components/incidents/timeline';
@@ -17,6 +19,7 @@ import { Deadlines } from '@/components/incidents/deadlines';
 import { MarkDoneButton } from '@/components/incidents/mark-done-button';
 import { DuplicateForm, OwnerForm, SeverityForm, StatusForm } from '@/components/incidents/triage-forms';
 import { CommentForm, CorrectiveActionForm, EditDetailsForm, InjuryClockForm } from '@/components/incidents/detail-forms';
+import type { Actor } from '@/app/lib/actor';
 import { ReporterConversation } from '@/components/incidents/reporter-conversation';
 import { AttachmentsPanel } from '@/components/incidents/attachments-panel';
 import { SignalPanel } from '@/components/signals/signal-panel';
@@ -30,7 +33,7 @@ type Props = { params: Promise<{ productionId: string; incidentId: string }>; se
 const INJURY_KEYS = Object.keys(INJURY_FIELD_LABELS) as (keyof InjuryInput)[];
 const BOOL_KEYS = new Set(['emergencyRoom', 'hospitalizedInpatient', 'died', 'amputation', 'lossOfEye']);
 
-function injuryDefaults(v: InjuryView | null, personal: boolean): InjuryInput {
+function injuryDefaults(v: InjuryView | null | undefined, personal: boolean): InjuryInput {
   const out: Record<string, unknown> = {};
   for (const k of INJURY_KEYS) {
     if (!personal && (INJURY_PERSONAL_FIELDS as readonly string[]).includes(k)) continue;
@@ -126,8 +129,6 @@ export default async function IncidentPage({ params, searchParams }: Props) {
                 timeZone={tz}
                 nowLocal={toLocalDateTime(now, tz)}
                 firearms={listFirearmOptions(actor)}
-                personal={d.personalVisible}
-                injury={i.type === 'injury' ? injuryDefaults(d.injury, d.personalVisible) : null}
                 defaults={{
                   description: i.description,
                   location: i.location,
@@ -142,29 +143,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           </details>
         ) : null}
 
-        {i.type === 'injury' ? (
-          <>
-            <Card aria-labelledby="clocks-h" className="lg:col-span-2">
-              <CardTitle id="clocks-h">Legal clocks</CardTitle>
-              <Deadlines deadlines={d.deadlines ?? []} timeZone={tz} />
-              {d.can.triage ? (
-                <div className="mt-4 flex flex-col gap-4 border-t border-line pt-4">
-                  {d.deadlines?.some((x) => x.key !== 'form_301') || d.injury?.oshaReportedAt ? (
-                    <InjuryClockForm productionId={pid} incidentId={i.id} clock="osha_reported" label="Reported to OSHA at" nowLocal={toLocalDateTime(now, tz)} timeZone={tz} />
-                  ) : null}
-                  <InjuryClockForm productionId={pid} incidentId={i.id} clock="form301_completed" label="Form 301 completed at" nowLocal={toLocalDateTime(now, tz)} timeZone={tz} />
-                </div>
-              ) : null}
-            </Card>
-            <Card aria-labelledby="form301-h" className="lg:col-span-2">
-              <CardTitle id="form301-h">OSHA Form 301</CardTitle>
-              <InjuryFacts injury={d.injury} personal={d.personalVisible} />
-              {!d.personalVisible ? (
-                <p className="mt-3 rounded-lg bg-canvas p-3 text-sm text-muted">The employee’s personal details are visible to producers, auditors and the reporter only.</p>
-              ) : null}
-            </Card>
-          </>
-        ) : null}
+        {i.type === 'injury' || d.people.length || d.can.people ? <PeopleCard d={d} actor={actor} now={now} /> : null}
 
         {/*
           Anonymous reports and photos (ARCHITECTURE.md: anonymous reports): the conversation with an anonymous reporter, and
@@ -213,7 +192,7 @@ const INJURY_GROUPS: { title: string; keys: (keyof InjuryInput)[] }[] = [
 ];
 
 /** Label above value, two columns on wide screens: the Form 301 labels are long. */
-function InjuryFacts({ injury, personal }: { injury: InjuryView | null; personal: boolean }) {
+function InjuryFacts({ injury, personal }: { injury: InjuryView; personal: boolean }) {
   return (
     <div className="flex flex-col gap-4">
       {INJURY_GROUPS.filter((g) => personal || g.title !== 'The employee').map((g) => (
@@ -230,6 +209,151 @@ function InjuryFacts({ injury, personal }: { injury: InjuryView | null; personal
         </section>
       ))}
     </div>
+  );
+}
+
+function blankAnswer(v: boolean | null | undefined): '' | 'yes' | 'no' {
+  return v === true ? 'yes' : v === false ? 'no' : '';
+}
+
+/**
+ * The injured people of the report (ARCHITECTURE.md: OSHA recordkeeping): each an OSHA case with
+ * its clocks under the production's jurisdiction, the report made, its recordability and its
+ * Form 301 section; and a form to add another person.
+ */
+function PeopleCard({ d, actor, now }: { d: IncidentDetail; actor: Actor; now: Date }) {
+  const i = d.incident;
+  const tz = actor.production.timeZone;
+  const pid = actor.productionId;
+  const nowLocal = toLocalDateTime(now, tz);
+  const jurisdiction = actor.production.jurisdiction;
+  return (
+    <Card aria-labelledby="people-h" id="people" className="lg:col-span-2">
+      <CardTitle id="people-h">Injured people ({d.people.length})</CardTitle>
+      <p className="mb-3 text-sm text-muted">
+        Each person is an OSHA case with its own Form 301, clocks and recordability. Clocks follow {JURISDICTION_LABELS[jurisdiction]}.
+      </p>
+      {d.people.length === 0 ? <div className="mb-4"><EmptyState>No injured person recorded yet.</EmptyState></div> : null}
+      <div className="flex flex-col gap-6">
+        {d.people.map((p) => (
+          <PersonSection key={p.injury.id} p={p} d={d} pid={pid} tz={tz} nowLocal={nowLocal} reportTo={REPORT_TO[jurisdiction]} />
+        ))}
+      </div>
+      {d.can.people ? (
+        <details className="group mt-4 rounded-lg border border-line" open={i.type === 'injury' && d.people.length === 0 ? true : undefined}>
+          <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between px-3 font-semibold">
+            <span>Add an injured person</span>
+            <span aria-hidden="true" className="text-muted group-open:rotate-180">▾</span>
+          </summary>
+          <div className="border-t border-line p-3">
+            <InjuredPersonForm productionId={pid} incidentId={i.id} personId={null} defaults={{ injury: injuryDefaults(null, d.personalVisible), diedAt: '', learnedAt: '' }} personal={d.personalVisible} timeZone={tz} nowLocal={nowLocal} />
+          </div>
+        </details>
+      ) : null}
+      {!d.personalVisible && d.people.length ? (
+        <p className="mt-3 rounded-lg bg-canvas p-3 text-sm text-muted">The employee’s personal details are visible to producers, auditors and the reporter only.</p>
+      ) : null}
+    </Card>
+  );
+}
+
+function PersonSection({ p, d, pid, tz, nowLocal, reportTo }: { p: PersonView; d: IncidentDetail; pid: string; tz: string; nowLocal: string; reportTo: string }) {
+  const j = p.injury;
+  const i = d.incident;
+  const hId = `person-${j.ordinal}-h`;
+  const owesReport = p.deadlines.some((x) => x.key !== 'form_301') || !!j.oshaReportedAt;
+  const dec = p.decision;
+  const logName = dec.privacyCase ? 'Privacy case (29 CFR 1904.29(b)(7))' : null;
+  return (
+    <section aria-labelledby={hId} className="flex min-w-0 flex-col gap-4 rounded-lg border-2 border-line p-3 sm:p-4" data-testid={`person-${j.ordinal}`}>
+      <h3 id={hId} className="text-lg font-bold break-words">
+        Injured person {j.ordinal}
+        {d.personalVisible && j.employeeName ? `: ${j.employeeName}` : ''}
+      </h3>
+      <div>
+        <h4 className="mb-2 font-semibold">Legal clocks</h4>
+        <Deadlines deadlines={p.deadlines} timeZone={tz} />
+        {j.oshaReportedAt ? (
+          <p className="mt-2 text-sm break-words" data-testid={`person-${j.ordinal}-report`}>
+            Reported {formatInZone(j.oshaReportedAt, tz)} to {j.oshaReportedTo ?? 'an unrecorded office'}
+            {j.oshaReference ? ` · reference ${j.oshaReference}` : ''}
+          </p>
+        ) : null}
+        {d.can.osha && owesReport ? (
+          <div className="mt-3 border-t border-line pt-3">
+            <OshaReportForm productionId={pid} incidentId={i.id} personId={j.id} nowLocal={nowLocal} timeZone={tz} defaultTo={j.oshaReportedTo ?? reportTo} />
+          </div>
+        ) : null}
+        {d.can.triage ? (
+          <div className="mt-3 border-t border-line pt-3">
+            <InjuryClockForm productionId={pid} incidentId={i.id} personId={j.id} clock="form301_completed" label="Form 301 completed at" nowLocal={nowLocal} timeZone={tz} />
+          </div>
+        ) : null}
+      </div>
+      <div>
+        <h4 className="mb-2 font-semibold">Recordability (29 CFR 1904)</h4>
+        <p className="font-semibold" data-testid={`person-${j.ordinal}-recordability`}>
+          {j.recordability === 'recordable' ? 'Recordable' : j.recordability === 'not_recordable' ? 'Not recordable' : 'Not decided yet'}
+          {j.recordability === 'recordable' && dec.classification ? ` — ${CASE_CLASSIFICATION_LABELS[dec.classification]}` : ''}
+        </p>
+        {j.recordability ? <p className="text-sm break-words text-muted">{dec.reason}{p.decidedBy ? ` Decided by ${p.decidedBy}.` : ''}</p> : null}
+        {j.recordability === 'recordable' ? (
+          <Facts
+            items={[
+              { term: 'Type (column M)', value: j.caseType ? CASE_TYPE_LABELS[j.caseType] : show('') },
+              { term: 'Days away / restricted', value: `${dec.daysAway} / ${dec.daysRestricted}` },
+              { term: 'Name on the log', value: logName ?? (d.personalVisible ? show(j.employeeName) : 'Shown to producers and auditors') },
+              ...(j.privacyReason ? [{ term: 'Privacy reason', value: PRIVACY_REASON_LABELS[j.privacyReason] }] : []),
+            ]}
+          />
+        ) : null}
+        {d.can.osha ? (
+          <details className="group mt-3 rounded-lg border border-line">
+            <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between px-3 font-semibold">
+              <span>Decide recordability</span>
+              <span aria-hidden="true" className="text-muted group-open:rotate-180">▾</span>
+            </summary>
+            <div className="border-t border-line p-3">
+              <RecordabilityForm
+                productionId={pid}
+                incidentId={i.id}
+                personId={j.id}
+                died={j.died === true}
+                defaults={{
+                  workRelated: blankAnswer(j.workRelated), newCase: blankAnswer(j.newCase), daysAwayFromWork: blankAnswer(j.daysAwayFromWork),
+                  daysAway: j.daysAway === null || j.daysAway === undefined ? '' : String(j.daysAway), restrictedOrTransferred: blankAnswer(j.restrictedOrTransferred), daysRestricted: j.daysRestricted === null || j.daysRestricted === undefined ? '' : String(j.daysRestricted),
+                  medicalTreatment: blankAnswer(j.medicalTreatment), firstAid: j.firstAid ?? [], lossOfConsciousness: blankAnswer(j.lossOfConsciousness),
+                  significantDiagnosis: blankAnswer(j.significantDiagnosis), caseType: j.caseType ?? '', privacyReason: j.privacyReason ?? '',
+                }}
+              />
+            </div>
+          </details>
+        ) : null}
+      </div>
+      <div>
+        <h4 className="mb-2 font-semibold">OSHA Form 301</h4>
+        <InjuryFacts injury={j} personal={d.personalVisible} />
+        {d.can.people ? (
+          <details className="group mt-3 rounded-lg border border-line">
+            <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between px-3 font-semibold">
+              <span>Change Form 301 details</span>
+              <span aria-hidden="true" className="text-muted group-open:rotate-180">▾</span>
+            </summary>
+            <div className="border-t border-line p-3">
+              <InjuredPersonForm
+                productionId={pid}
+                incidentId={i.id}
+                personId={j.id}
+                defaults={{ injury: injuryDefaults(j, d.personalVisible), diedAt: j.diedAt ? toLocalDateTime(j.diedAt, tz) : '', learnedAt: j.learnedAt ? toLocalDateTime(j.learnedAt, tz) : '' }}
+                personal={d.personalVisible}
+                timeZone={tz}
+                nowLocal={nowLocal}
+              />
+            </div>
+          </details>
+        ) : null}
+      </div>
+    </section>
   );
 }
 
@@ -291,7 +415,7 @@ function WorkflowCard({ d, pid }: { d: IncidentDetail; pid: string }) {
       {d.can.triage ? (
         <div className="mt-4 flex flex-col gap-5 border-t border-line pt-4">
           <StatusForm productionId={pid} incidentId={i.id} status={i.status} />
-          <SeverityForm productionId={pid} incidentId={i.id} severity={i.severity} locked={isRule1(i.type)} />
+          <SeverityForm productionId={pid} incidentId={i.id} severity={i.severity} locked={rule1Applies({ type: i.type, firearmLinked: d.firearms.length > 0, injured: d.people.length > 0 })} />
           <OwnerForm productionId={pid} incidentId={i.id} ownerId={i.ownerId} options={d.ownerOptions} />
           {!i.duplicateOfId ? <DuplicateForm productionId={pid} incidentId={i.id} /> : null}
         </div>

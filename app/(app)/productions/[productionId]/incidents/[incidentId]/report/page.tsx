@@ -41,10 +41,22 @@ function Prose({ label, value }: { label: string; value: string }) {
   );
 }
 
-function Injury({ r, tz }: { r: IncidentReport; tz: string }) {
-  const j = r.injury;
-  if (!j) return <p>No injury was recorded for this incident.</p>;
-  const personal = r.showPersonal
+function Injured({ r, tz }: { r: IncidentReport; tz: string }) {
+  if (!r.injured.length) return <p>No injury was recorded for this incident.</p>;
+  return (
+    <>
+      {r.injured.map(({ person, deadlines }) => (
+        <section key={person.id} aria-label={`Injured person ${person.ordinal}`} className="mb-4">
+          <h3 className="mb-2 font-bold">Injured person {person.ordinal}</h3>
+          <Injury j={person} deadlines={deadlines} personalVisible={r.showPersonal} tz={tz} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+function Injury({ j, deadlines, personalVisible, tz }: { j: IncidentReport['injured'][number]['person']; deadlines: IncidentReport['injured'][number]['deadlines']; personalVisible: boolean; tz: string }) {
+  const personal = personalVisible
     ? [
         { term: 'Employee', value: text(j.employeeName) },
         { term: 'Address', value: text(j.employeeAddress) },
@@ -75,7 +87,7 @@ function Injury({ r, tz }: { r: IncidentReport; tz: string }) {
         ]}
       />
       <h3 className="mt-4 mb-2 font-semibold">Legal deadlines</h3>
-      <Deadlines deadlines={r.deadlines} timeZone={tz} />
+      <Deadlines deadlines={deadlines} timeZone={tz} />
     </>
   );
 }
@@ -145,7 +157,7 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
       </Section>
 
       <Section id="s-injury" title="Injury (OSHA Form 301)">
-        <Injury r={r} tz={tz} />
+        <Injured r={r} tz={tz} />
       </Section>
 
       {r.holds.length ? (
