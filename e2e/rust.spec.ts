@@ -213,7 +213,7 @@ test.describe('Corrections reach a database that exists', () => {
 
     await log.getByRole('link', { name: /^Version 1/ }).click();
     await expect(page).toHaveURL(/\?version=1$/);
-    await expect(page.getByRole('status')).toContainText('You are reading version 1');
+    await expect(page.getByRole('status').filter({ hasText: 'You are reading version 1' })).toBeVisible();
     await expect(page.locator('#event-early-oct-discharge')).toContainText('Early October 2021');
     await expect(page.locator('#event-handoff')).toContainText('Halls later said under oath');
     // The old version's links to weak outlets are shown unlinked: no mirror or syndication link anywhere.
