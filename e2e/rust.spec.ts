@@ -86,6 +86,7 @@ async function checkCasePage(page: Page) {
   await expect(page.getByRole('list', { name: 'Events where a rule would have fired' })).toContainText('Sat 16 Oct 2021');
   await expect(page.locator('#failure-points details')).toHaveCount(8);
   // The correction log, newest version.
+  await expect(page.locator('#corrections')).toContainText('Version 3, corrected 1 Dec 2026');
   await expect(page.locator('#corrections')).toContainText('Version 2, corrected 1 Dec 2026');
   await expect(page.locator('#corrections')).toContainText('The firearm enhancement was dropped in February 2023, not July 2024.');
 
@@ -196,13 +197,15 @@ test.describe('Corrections reach a database that exists', () => {
   test('the upgraded database shows the corrected case and its correction log; version 1 stays readable, its withdrawn links unlinked', async ({ page }) => {
     const db = new Database(path.join(dir, 'setsafe.db'), { readonly: true });
     try {
-      expect(db.prepare('select version from reference_versions order by version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(db.prepare('select version from reference_versions order by version').all()).toEqual([{ version: 1 }, { version: 3 }]);
     } finally {
       db.close();
     }
     await page.setViewportSize({ width: 375, height: 812 });
     expect((await page.goto(`${base}${PATH}`))?.status()).toBe(200);
     const log = page.locator('#corrections');
+    await expect(log.getByRole('heading', { name: 'Version 3, corrected 1 Dec 2026' })).toBeVisible();
+    await expect(log).toContainText('the limit stated in version 2');
     await expect(log.getByRole('heading', { name: 'Version 2, corrected 1 Dec 2026' })).toBeVisible();
     await expect(log).toContainText('The undated early-October discharge is placed between 6 October');
     await expect(log.getByRole('link', { name: /^Version 1, added 30 Nov 2026/ })).toBeVisible();
@@ -233,7 +236,7 @@ test.describe('Rust reference data is read-only', () => {
       expect(() => db.prepare("update reference_records set data = '{}' where case_id = 'rust'").run()).toThrow(/read-only/);
       expect(() => db.prepare("delete from reference_records where case_id = 'rust'").run()).toThrow(/read-only/);
       expect(() => db.prepare("insert into reference_records (id, case_id, kind, seq, data) values ('rust:event:x', 'rust', 'event', 99, '{}')").run()).toThrow(/read-only/);
-      expect(() => db.prepare("insert into reference_records (id, case_id, version, kind, seq, data) values ('rust@2:event:x', 'rust', 2, 'event', 99, '{}')").run()).toThrow(/read-only/);
+      expect(() => db.prepare("insert into reference_records (id, case_id, version, kind, seq, data) values ('rust@3:event:x', 'rust', 3, 'event', 99, '{}')").run()).toThrow(/read-only/);
       expect(() => db.prepare("update reference_versions set corrections = '[]'").run()).toThrow(/read-only/);
       expect(() => db.prepare('delete from reference_locks').run()).toThrow(/read-only/);
     } finally {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../client';
-import { caseContentHash, referenceRows, seedReferenceCases } from './reference';
+import { caseContentHash, referenceRows, seedCaseVersion, seedReferenceCases } from './reference';
 import { createVersion1Database, version1Rows, VERSION_1_LOCKED_AT } from './reference-v1';
 import { RUST_CASE, RUST_CASE_ID, RUST_CASE_VERSION, RUST_CORRECTIONS } from './rust-case';
 
@@ -95,7 +95,7 @@ describe('seeding the Rust reference case', () => {
 });
 
 describe('corrections reach a database that exists', () => {
-  it('a database seeded with version 1 (before versions existed) gets version 2 on start; version 1 stays as it was', () => {
+  it('a database seeded with version 1 (before versions existed) gets the current version on start; version 1 stays as it was', () => {
     const file = fresh();
     createVersion1Database(file);
     const v1 = new Database(file);
@@ -110,15 +110,15 @@ describe('corrections reach a database that exists', () => {
       published_at: number;
       corrections: string;
     }[];
-    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(versions.map((v) => v.version)).toEqual([1, RUST_CASE_VERSION]);
     // Version 1: published when it was first locked, no hash known, no corrections.
     expect(versions[0]).toMatchObject({ content_hash: null, published_at: VERSION_1_LOCKED_AT, corrections: '[]' });
     expect(versions[1].content_hash).toBe(caseContentHash(RUST_CASE, RUST_CORRECTIONS));
     expect(JSON.parse(versions[1].corrections)).toEqual(RUST_CORRECTIONS);
     // The old rows are untouched (now tagged version 1); the new ones sit beside them.
     expect(sqlite.prepare('select id, case_id, kind, seq, data from reference_records where version = 1 order by id').all()).toEqual(v1Rows);
-    const v2Events = sqlite.prepare("select data from reference_records where version = 2 and kind = 'event' order by seq").all() as { data: string }[];
-    expect(v2Events.map((e) => JSON.parse(e.data))).toEqual(RUST_CASE.events);
+    const newEvents = sqlite.prepare("select data from reference_records where version = ? and kind = 'event' order by seq").all(RUST_CASE_VERSION) as { data: string }[];
+    expect(newEvents.map((e) => JSON.parse(e.data))).toEqual(RUST_CASE.events);
     // Sealed: neither version takes a row, and reopening adds nothing.
     expect(() => sqlite.prepare("insert into reference_records (id, case_id, version, kind, seq, data) values ('rust:event:x', 'rust', 1, 'event', 99, '{}')").run()).toThrow(/read-only/);
     const before = snapshot(sqlite);
@@ -128,11 +128,32 @@ describe('corrections reach a database that exists', () => {
     again.sqlite.close();
   });
 
+  it('a database holding version 2 gets version 3 beside it on start, and version 2 stays readable as it was', () => {
+    // Version 2 as it was stored: the seed before version 3's changes (one injured person per
+    // report stated as a limit, the federal clocks), with its one correction-log entry.
+    const v2Case = { ...RUST_CASE, info: { ...RUST_CASE.info, jurisdiction: undefined, modelLimits: [{ text: 'SetSafe today stores one injured person per report.', sources: ['VUL-1021'] }] } };
+    const file = fresh();
+    const handle = openDatabase(file);
+    handle.db.transaction((tx) => seedCaseVersion(tx, RUST_CASE_ID, v2Case, 2, RUST_CORRECTIONS.slice(0, 1), new Date('2026-12-01T09:00:00Z')), { behavior: 'immediate' });
+    const v2Rows = handle.sqlite.prepare('select id, data from reference_records where version = 2 order by id').all();
+    handle.sqlite.close();
+
+    const { sqlite } = openSeeded(file);
+    expect(sqlite.prepare('select version from reference_versions order by version').all()).toEqual([{ version: 2 }, { version: 3 }]);
+    expect(sqlite.prepare('select id, data from reference_records where version = 2 order by id').all()).toEqual(v2Rows);
+    const info = (v: number) => JSON.parse((sqlite.prepare("select data from reference_records where version = ? and kind = 'case'").get(v) as { data: string }).data);
+    expect(info(2).jurisdiction).toBeUndefined();
+    expect(info(3).jurisdiction).toBe('new_mexico');
+    const log = JSON.parse((sqlite.prepare('select corrections from reference_versions where version = 3').get() as { corrections: string }).corrections);
+    expect(log.map((c: { version: number }) => c.version)).toEqual([2, 3]);
+    sqlite.close();
+  });
+
   it('the seed content is pinned: changing the case means a new version number and a correction-log entry', () => {
     // If this fails, you changed db/seed/rust-case.ts: bump RUST_CASE_VERSION, add a
     // RUST_CORRECTIONS entry saying what changed, then pin the new hash here.
-    expect(RUST_CASE_VERSION).toBe(2);
+    expect(RUST_CASE_VERSION).toBe(3);
     expect(RUST_CORRECTIONS.at(-1)?.version).toBe(RUST_CASE_VERSION);
-    expect(caseContentHash(RUST_CASE, RUST_CORRECTIONS)).toBe('53738fba2e0c9a00731d1fa1a697b1713a843ab50d6c45e91b4c69d3e5e533ee');
+    expect(caseContentHash(RUST_CASE, RUST_CORRECTIONS)).toBe('3cc5822b810a6a17e30023551229b11e459e03ca761dd8ec2820c81d5558cc08');
   });
 });

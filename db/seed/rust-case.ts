@@ -16,7 +16,7 @@ import type { RustAssumption, RustCase, RustCorrection, RustEvent, RustFailurePo
 
 export const RUST_CASE_ID = 'rust';
 /** The version of the data below; a database that holds an older one adds this one on start. */
-export const RUST_CASE_VERSION = 2;
+export const RUST_CASE_VERSION = 3;
 
 const COPY = 'Read through a syndicated or republished copy, so cited by publication and date and not linked.';
 const UNCLEAR = 'Read through a republished copy whose original outlet is unclear, so not linked.';
@@ -970,6 +970,20 @@ export const RUST_CORRECTIONS: RustCorrection[] = [
       },
     ],
   },
+  {
+    version: 3,
+    date: '2026-12-01',
+    items: [
+      {
+        text: 'SetSafe now records several injured people on one report, so the limit stated in version 2 (a live production could not record Souza on the shooting\u2019s report) is gone.',
+        sources: ['VUL-1021', 'SHERIFF-1027'],
+      },
+      {
+        text: 'Replay: the legal clocks are New Mexico\u2019s, the jurisdiction whose bureau (OHSB) investigated and cited the production, instead of the federal OSHA ones.',
+        sources: ['NMED-PAGE', 'NMED-PR'],
+      },
+    ],
+  },
 ];
 
 export const RUST_CASE: RustCase = {
@@ -983,13 +997,10 @@ export const RUST_CASE: RustCase = {
       ],
       sources: ['SFNM-TL', 'VUL-1021', 'NMED-PR', 'LAT-1022-TEXT', 'AFFID-1027', 'NMED-PAGE'],
     },
+    jurisdiction: 'new_mexico',
     modelLimits: [
       {
-        text: 'SetSafe today stores one injured person (one OSHA Form 301 section) per report. Several injured people on one report are in the design but not built yet: the replay keeps the shooting as one report and runs each person\u2019s clocks through the same function a live report uses, but a live production could not yet record Souza on that report.',
-        sources: ['VUL-1021', 'SHERIFF-1027'],
-      },
-      {
-        text: 'The clocks are the federal OSHA ones SetSafe computes today, counted from the discharge. New Mexico\u2019s own bureau (OHSB) handled this case; a production\u2019s jurisdiction, and a clock that starts at a later death, are not modelled yet. The time of death is not in the sources.',
+        text: 'The shooting is one report with two injured people, each an OSHA case with their own clocks, as a live production now records it. The clocks are New Mexico\u2019s, the bureau (OHSB) that handled this case, and count from the discharge: the time of death is not in the sources, so the clock a later death would start is not shown.',
         sources: ['NMED-PAGE', 'VUL-1021'],
       },
     ],

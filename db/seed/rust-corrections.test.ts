@@ -98,7 +98,16 @@ describe('corrections after the first release, each pinned to its source', () =>
       ['Halyna Hutchins', true],
       ['Joel Souza', false],
     ]);
-    expect(RUST_CASE.info.modelLimits?.[0].text).toMatch(/one injured person/);
+    // Since version 3 a live production records several injured people too: no longer a limit.
+    expect(RUST_CASE.info.modelLimits?.some((l) => /one injured person/.test(l.text))).toBe(false);
+    expect(RUST_CASE.info.modelLimits?.[0].text).toMatch(/two injured people, each an OSHA case/);
+  });
+
+  it('9. the clocks are New Mexico\u2019s (OHSB, the bureau that cited the production), said in version 3 of the log', () => {
+    expect(RUST_CASE.info.jurisdiction).toBe('new_mexico');
+    const v3 = RUST_CORRECTIONS.find((c) => c.version === 3)!;
+    expect(v3.items.map((i) => i.sources.flat()).flat()).toEqual(expect.arrayContaining(['NMED-PAGE', 'NMED-PR']));
+    expect(v3.items.some((i) => /New Mexico/.test(i.text))).toBe(true);
   });
 
   it('the correction log names a cited source for every item, and every correction above is in it', () => {

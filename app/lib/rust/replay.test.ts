@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RUST_ASSUMPTIONS, RUST_EVENTS } from '@/db/seed/rust-case';
+import { RUST_ASSUMPTIONS, RUST_CASE, RUST_EVENTS } from '@/db/seed/rust-case';
 import { DEFAULT_RULES, injuryDeadlines } from '../rules';
 import { checkAssumptions } from './assumptions';
 import { formatDays, replayRust } from './replay';
@@ -70,6 +70,18 @@ describe('Rust replay with the default rules', () => {
     expect(clocks[0].items).toContain('Report the death to OSHA (8 hours)');
     expect(clocks[1].items).toEqual(live(false));
     expect(base.byKey['call-911'].records).toEqual([]);
+  });
+
+  it('under the case\u2019s own jurisdiction (New Mexico) the same clocks name the state bureau, as a live production there would', () => {
+    const nm = replayRust(RUST_CASE.events, DEFAULT_RULES, { jurisdiction: RUST_CASE.info.jurisdiction });
+    const at = nm.byKey['discharge'].at;
+    const clocks = nm.byKey['discharge'].clocks;
+    expect(RUST_CASE.info.jurisdiction).toBe('new_mexico');
+    expect(clocks[0].items).toEqual(
+      injuryDeadlines({ died: true, hospitalizedInpatient: null, amputation: false, lossOfEye: false, oshaReportedAt: null, form301CompletedAt: null }, at, at, 'new_mexico').map((d) => d.label),
+    );
+    expect(clocks[0].items).toContain('Report the death to the NMED OHSB (8 hours)');
+    expect(nm.summary).toEqual(base.summary);
   });
 
   it('22\u201325 October: the hold stays, with no written lift', () => {

@@ -24,6 +24,7 @@ import {
 } from '../rules';
 import { fromLocalDateTime, localDate } from '../time';
 import type { HandoffAccount, RustEvent, SetSafeRecord } from './types';
+import type { Jurisdiction } from '../rules/osha';
 
 export type RuleNumber = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -90,7 +91,8 @@ export type ReplaySummary = {
 
 export type ReplayResult = { events: EventReplay[]; byKey: Record<string, EventReplay>; summary: ReplaySummary };
 
-export type ReplayOptions = { timeZone?: string; checkPlacements?: boolean };
+/** `jurisdiction`: whose clocks an injury report runs (the case's own setting; federal when unset). */
+export type ReplayOptions = { timeZone?: string; checkPlacements?: boolean; jurisdiction?: Jurisdiction };
 
 export const RUST_TIME_ZONE = 'America/Denver';
 
@@ -303,6 +305,7 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
             { died: rec.died, hospitalizedInpatient: rec.hospitalizedInpatient, amputation: false, lossOfEye: false, oshaReportedAt: null, form301CompletedAt: null },
             occurred,
             when,
+            opts.jurisdiction ?? 'federal',
           );
           clocks.push({ person: rec.person, items: deadlines.map((d) => d.label) });
           break;
@@ -426,7 +429,7 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
     firstStopExactlyDated = replayRust(
       events.filter((e) => !e.dateUnverified),
       config,
-      { timeZone, checkPlacements: false },
+      { timeZone, jurisdiction: opts.jurisdiction, checkPlacements: false },
     ).summary.firstStop;
   }
 
@@ -442,7 +445,7 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
     handoffRequirements: handoffReasons.map((r) => ({ rule: ruleOfReason(r), text: reasonText(r) })),
     patternAdvice,
     standingAtEnd: endHold ? { since: `${endHold.dateLabel} (${endHold.cause})`, joined: endHold.joined } : null,
-    placementChecks: opts.checkPlacements === false ? [] : checkPlacements(events, config, timeZone, out),
+    placementChecks: opts.checkPlacements === false ? [] : checkPlacements(events, config, timeZone, out, opts.jurisdiction),
   };
   return { events: out, byKey: Object.fromEntries(out.map((r) => [r.key, r])), summary };
 }
@@ -457,7 +460,7 @@ function daysBetween(from: string, to: string): string[] {
  * For each event whose day is not known, replays the case once per day of its range and reports
  * any rule whose firing depends on where the event is placed.
  */
-function checkPlacements(events: RustEvent[], config: RuleConfig, timeZone: string, base: EventReplay[]): PlacementCheck[] {
+function checkPlacements(events: RustEvent[], config: RuleConfig, timeZone: string, base: EventReplay[], jurisdiction?: Jurisdiction): PlacementCheck[] {
   const checks: PlacementCheck[] = [];
   for (const ev of events) {
     if (!ev.range) continue;
@@ -468,7 +471,7 @@ function checkPlacements(events: RustEvent[], config: RuleConfig, timeZone: stri
       result: replayRust(
         events.map((x) => (x.key === ev.key ? { ...x, sortKey: `${day}${time}` } : x)),
         config,
-        { timeZone, checkPlacements: false },
+        { timeZone, jurisdiction, checkPlacements: false },
       ),
     }));
     const differences: PlacementDifference[] = [];

@@ -2,6 +2,7 @@
 // query module, the replay and the page all share them. Facts only — no rule outcomes live here;
 // those come from running the rules module (app/lib/rust/replay.ts).
 import type { IncidentType, Position, Role } from '../enums';
+import type { Jurisdiction } from '../rules/osha';
 
 export type FailurePointKey = 'FP1' | 'FP2' | 'FP3' | 'FP4' | 'FP5' | 'FP6' | 'FP7' | 'FP8';
 
@@ -55,6 +56,11 @@ export type RustCaseInfo = {
   facts: RustFact[];
   /** What happened, in a few sentences: the top of the page. Absent in version 1. */
   intro?: { paragraphs: string[]; sources: string[] };
+  /**
+   * Whose legal clocks the case's injury reports run under, as a live production's setting. Absent
+   * before version 3, whose replay counted the federal OSHA clocks.
+   */
+  jurisdiction?: Jurisdiction;
   /** What SetSafe's model cannot yet express about this case, said next to the replay. */
   modelLimits?: { text: string; sources: string[] }[];
 };

@@ -79,7 +79,8 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
   if (!c) notFound();
   const isNewest = c.version.version === c.newest.version;
   const sources = new Map<string, RustSource>(c.sources.map((s) => [s.key, s]));
-  const replay = replayRust(c.events, undefined, { timeZone: c.info.timeZone || RUST_TIME_ZONE });
+  const replayOpts = { timeZone: c.info.timeZone || RUST_TIME_ZONE, jurisdiction: c.info.jurisdiction };
+  const replay = replayRust(c.events, undefined, replayOpts);
   const s = replay.summary;
   const events = [...c.events].sort((a, b) => a.seq - b.seq);
   const onSet = events.filter((e) => e.phase === 'on-set');
@@ -90,7 +91,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
   const placementFor = (key: string) => s.placementChecks.find((p) => p.eventKey === key);
   const lastOnSet = onSet.filter((e) => e.records.length > 0).at(-1);
   const assumptions = c.assumptions ?? [];
-  const assumptionChecks = new Map(checkAssumptions(c.events, assumptions, replay, undefined, { timeZone: c.info.timeZone || RUST_TIME_ZONE }).map((x) => [x.key, x]));
+  const assumptionChecks = new Map(checkAssumptions(c.events, assumptions, replay, undefined, replayOpts).map((x) => [x.key, x]));
   const stops = onSet.filter((e) => (replay.byKey[e.key]?.firings.length ?? 0) > 0);
   const injuryEvent = onSet.find((e) => e.records.some((r) => r.kind === 'injury'));
   const corrections = c.newest.corrections;
