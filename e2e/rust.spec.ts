@@ -67,7 +67,7 @@ async function checkCasePage(page: Page) {
   await expect(page.locator('#event-oct-16-discharges')).toContainText('Accidental discharge report: two rounds fired by the stunt double');
   const shooting = page.locator('#event-discharge');
   await expect(shooting.getByRole('list', { name: 'Rules that would have fired' })).toContainText('Pattern: 2 firearm incidents within 7 days');
-  await expect(shooting).toContainText('Halyna Hutchins: Report the death to OSHA (8 hours)');
+  await expect(shooting).toContainText('Halyna Hutchins: Report the death to the NMED OHSB (8 hours)');
   await expect(shooting).toContainText('What the model cannot yet express');
   // Assumptions sit next to the firing they affect, with what changes without them.
   await expect(page.locator('#assumption-no-meeting-on-21-oct')).toContainText('Without it');
