@@ -193,8 +193,9 @@ async function main() {
   fs.rmSync(dir, { recursive: true, force: true });
   const everyReportOnce = rows.size === acked.size + unacked.length && retriedUnacked === unacked.length;
   const twiceSameId = emailTwice.every((r) => new Set(sink.messages.filter((m) => m.deliveryId === r.id).map((m) => m.messageId)).size === 1);
-  // A critical alert is never among them: the worker claims critical rows first, so they leave
-  // at once after their filing rather than in the backlog a kill interrupts.
+  // No critical alert may be among them (the signals design asks it): the worker claims critical
+  // rows ahead of the backlog, so they leave straight after their filing, not in the queue a kill
+  // interrupts.
   const mailOnce = emailRows.length > 0 && emailLost.length === 0 && emailTwice.length <= LANES && twiceSameId && emailTwice.every((r) => !r.critical) && strangers === 0;
   const ok = missing === 0 && altered === 0 && retriedAckedDup === 0 && dupNumbers === 0 && errors5xx === 0 && everyReportOnce && mailOnce && chains.every((c) => c.status !== 'tampered');
   if (!ok) {
