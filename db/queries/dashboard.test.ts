@@ -130,6 +130,9 @@ beforeAll(() => {
   handoff(P1, 'f4', c7, '2026-11-15T13:00:00Z', '2026-11-15T14:00:00Z'); // invalid: check older than the last return
   // A failed check awaiting a witness too (counts as pending witness, newer than c3).
   check(P1, 'f4', '2026-11-18T09:00:00Z', [null, '2026-11-18T09:10:00Z'], 'fail');
+  // A check its witness declined ("I did not see this check"): refused by rule 2, awaited by no one.
+  const c8 = check(P1, 'f2', '2026-11-18T08:00:00Z', []);
+  db.insert(S.checkWitnesses).values({ checkId: c8, userId: U.crew, confirmedAt: null, declinedAt: Z('2026-11-18T08:05:00Z') }).run();
   db.insert(S.refusedHandoffs).values({ id: id(), productionId: P1.id, firearmId: F.f3, attemptedById: U.prod, toId: U.actor, scene: 'sc', reasons: ['not armorer'], at: Z('2026-11-17T16:00:00Z') }).run();
   // Other production: out overnight and refused, never counted here.
   const g = check(P2, 'g1', '2026-11-16T15:00:00Z', [null]);
@@ -205,7 +208,7 @@ describe('dashboard queries (seeded, hand-counted)', () => {
     expect(Q.checkCompliance(actor('producer', U.prod), Z('2026-11-17T07:00:00Z'))).toEqual({ handoffs: 4, valid: 3, refused: 1, ratio: 0.6 });
   });
 
-  it('checks still missing a witness, oldest first, naming who', () => {
+  it('checks still missing a witness, oldest first, naming who (a witness who declined is not awaited)', () => {
     const r = Q.checksMissingWitness(actor('producer', U.prod));
     expect(r.count).toBe(2);
     expect(r.items.map((i) => [i.firearmTag, i.pending])).toEqual([

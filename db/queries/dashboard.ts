@@ -302,7 +302,8 @@ export function checkCompliance(actor: DashboardActor, since: Date): Compliance 
 export type PendingWitnessCheck = { id: string; performedAt: Date; scene: string; phase: string; firearmTag: string; pending: string[] };
 
 /**
- * Checks with a named witness who has not confirmed yet. Driven from the partial index
+ * Checks with a named witness who has not confirmed yet (one who declined is not awaited: the
+ * check is refused by rule 2, and the armorer was told). Driven from the partial index
  * check_witnesses_pending (only confirmations still awaited, across the site), each check looked
  * up in the covering index firearm_checks_id_cover and kept when it is this production's. Only the
  * oldest few are then joined to their weapon and witnesses' names (ARCHITECTURE.md: performance budget; joining and
@@ -314,10 +315,10 @@ export function checksMissingWitness(actor: DashboardActor): { count: number; it
   const rows = all<{ id: string; performed_at: number; scene: string; phase: string; tag: string; pending: string; total: number }>(sql`
     select c.id, c.performed_at, c.scene, c.phase, f.tag, total,
       (select json_group_array(u.name) from check_witnesses w2 join users u on u.id = w2.user_id
-        where w2.check_id = c.id and w2.confirmed_at is null) as pending
+        where w2.check_id = c.id and w2.confirmed_at is null and w2.declined_at is null) as pending
     from (select c.id as pending_check_id, count(*) over () as total
           from check_witnesses w indexed by check_witnesses_pending cross join firearm_checks c on c.id = w.check_id
-          where w.confirmed_at is null and c.production_id = ${actor.productionId}
+          where w.confirmed_at is null and w.declined_at is null and c.production_id = ${actor.productionId}
           group by c.id
           order by c.performed_at
           limit ${LIST_LIMIT})
