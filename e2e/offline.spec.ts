@@ -21,7 +21,16 @@ function rows(where: { id?: string; description?: string }) {
   }
 }
 
-type Queued = { productionId: string; values: { id: string; description: string } };
+type Queued = { productionId: string; ownerId: string; values: { id: string; description: string } };
+
+function userId(email: string): string {
+  const db = testDb();
+  try {
+    return (db.prepare('select id from users where email = ?').get(email) as { id: string }).id;
+  } finally {
+    db.close();
+  }
+}
 const outboxOf = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('setsafe:outbox') ?? '[]') as Queued[]);
 
 async function fill(page: Page, description: string, where = 'Stage 2, by the cart') {
@@ -50,6 +59,7 @@ test('a report filed with no signal is kept, then lands exactly once when the co
   const [queued] = await outboxOf(crew);
   expect(queued.values.description).toBe(description);
   expect(queued.productionId).toBe(prod.demo);
+  expect(queued.ownerId).toBe(userId('crew@setsafe.test'));
   // Nothing reached the server.
   await expect.poll(() => inFlight.size).toBe(0);
   expect(rows({ id: queued.values.id })).toHaveLength(0);
@@ -115,7 +125,7 @@ test('the draft survives a reload and is cleared once the report is filed', asyn
   await crew.goto(url);
   await expect(crew.getByLabel('What happened?')).toHaveValue('');
   await expect(crew.getByTestId('draft-restored')).toHaveCount(0);
-  expect(await crew.evaluate((pid) => localStorage.getItem(`setsafe:draft:${pid}`), prod.demo)).toBeNull();
+  expect(await crew.evaluate((key) => localStorage.getItem(key), `setsafe:draft:${prod.demo}:${userId('crew@setsafe.test')}`)).toBeNull();
 });
 
 test('“Discard it” drops the kept draft', async ({ crew, prod }) => {
@@ -128,4 +138,28 @@ test('“Discard it” drops the kept draft', async ({ crew, prod }) => {
   await crew.reload();
   await expect(crew.getByTestId('draft-restored')).toHaveCount(0);
   await expect(crew.getByLabel('What happened?')).toHaveValue('');
+});
+
+test('a phone passed between members: a report one queued is never sent under the other\u2019s name', async ({ crew, actor, prod }) => {
+  const description = `Queued by the actor on a shared phone ${randomUUID()}`;
+  const item = { productionId: prod.demo, ownerId: userId('actor@setsafe.test'), values: { id: randomUUID(), type: 'unsafe_condition', description, location: 'Stage 2', severity: 'unrated' }, queuedAt: Date.now() };
+  // The actor queued it with no signal and handed the phone over; the crew member signs in.
+  await crew.goto(`/productions/${prod.demo}`);
+  await crew.evaluate((i) => localStorage.setItem('setsafe:outbox', JSON.stringify([i])), item);
+  await crew.goto(`/productions/${prod.demo}/incidents/new`);
+  await expect(crew.getByTestId('outbox-others')).toContainText('One report another member filed on this phone waits for them');
+  // The crew member's own draft is theirs: the actor's words are not in the form.
+  await expect(crew.getByLabel('What happened?')).toHaveValue('');
+  await crew.goto(`/productions/${prod.demo}`); // another page load: still not sent
+  await expect(crew.getByTestId('outbox-others')).toBeVisible();
+  expect(rows({ description })).toHaveLength(0);
+  expect((await outboxOf(crew)).map((q) => q.values.id)).toEqual([item.values.id]);
+
+  // Back with the actor signed in, it goes, under the actor's name.
+  await actor.goto(`/productions/${prod.demo}`);
+  await actor.evaluate((i) => localStorage.setItem('setsafe:outbox', JSON.stringify([i])), item);
+  await actor.goto(`/productions/${prod.demo}`);
+  await expect(actor.getByTestId('outbox-status')).toContainText('A report saved on this phone was sent');
+  await expect.poll(() => rows({ description }).length).toBe(1);
+  expect((rows({ description })[0] as unknown as { reporter_id: string }).reporter_id).toBe(userId('actor@setsafe.test'));
 });

@@ -54,7 +54,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </header>
       {/* Reports filed without a signal are sent from any signed-in page (ARCHITECTURE.md: phones and offline). */}
-      <OutboxStatus />
+      <OutboxStatus userId={user.id} />
       {/* This page and the home page open with no signal; another member's pages are cleared first. */}
       <KeepOffline userKey={user.id} urls={['/']} />
       <div className="flex-1">{children}</div>

@@ -48,8 +48,11 @@ export function FileIncidentForm({
   nowLocal,
   firearms,
   defaultType,
+  ownerId,
 }: {
   productionId: string;
+  /** The signed-in member: the draft and a report queued offline are theirs alone on this phone. */
+  ownerId: string;
   timeZone: string;
   nowLocal: string;
   firearms: FirearmOption[];
@@ -91,7 +94,7 @@ export function FileIncidentForm({
 
   // The draft lives on the device (ARCHITECTURE.md: phones and offline): restored once after hydration, then kept as it is written.
   useEffect(() => {
-    const draft = drafts.load<FileIncidentInput>(productionId);
+    const draft = drafts.load<FileIncidentInput>(productionId, ownerId);
     if (draft && typeof draft.id === 'string' && hasContent(draft)) {
       // The draft exists only on this device, so it can be read only after hydration.
       // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -103,13 +106,13 @@ export function FileIncidentForm({
     return form.subscribe({
       formState: { values: true },
       callback: ({ values }) => {
-        if (hasContent(values)) drafts.save(productionId, values);
-        else drafts.clear(productionId);
+        if (hasContent(values)) drafts.save(productionId, ownerId, values);
+        else drafts.clear(productionId, ownerId);
       },
     });
     // Once per mounted form: `blank` and `form` are stable for its life.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [productionId]);
+  }, [productionId, ownerId]);
 
   // A queued report is sent by the outbox (components/incidents/outbox-status.tsx): say so here too.
   useEffect(() => {
@@ -124,8 +127,8 @@ export function FileIncidentForm({
   }, [queued]);
 
   const queue = (payload: FileIncidentInput) => {
-    enqueue({ productionId, values: payload });
-    drafts.clear(productionId);
+    enqueue({ productionId, ownerId, values: payload });
+    drafts.clear(productionId, ownerId);
     setQueued({ id: payload.id });
   };
 
@@ -136,7 +139,7 @@ export function FileIncidentForm({
     setRestored(false);
     setMore(false);
     form.reset(blank(fresh));
-    drafts.clear(productionId);
+    drafts.clear(productionId, ownerId);
   };
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -158,7 +161,7 @@ export function FileIncidentForm({
       return;
     }
     if (res.ok) {
-      drafts.clear(productionId);
+      drafts.clear(productionId, ownerId);
       setDone(true);
       router.push(`/productions/${productionId}/incidents/${res.data.id}?filed=1`);
       return;

@@ -4,12 +4,15 @@
 // device while it is written; a submission that fails for want of a network waits in an outbox
 // and is sent when the connection returns. The client-made id makes every retry the same report.
 
-const DRAFT_KEY = (productionId: string) => `setsafe:draft:${productionId}`;
+// Both are kept per member: a phone passed from one member to another must neither show the first
+// one's draft to the second nor send the first one's queued report under the second one's session.
+const DRAFT_KEY = (productionId: string, ownerId: string) => `setsafe:draft:${productionId}:${ownerId}`;
 const OUTBOX_KEY = 'setsafe:outbox';
 /** Fired on window whenever the outbox changes in this tab; a flush puts its FlushResult in `detail`. */
 export const OUTBOX_EVENT = 'setsafe:outbox';
 
-export type OutboxItem = { productionId: string; values: { id: string } & Record<string, unknown>; queuedAt: number };
+/** `ownerId`: the member who filed it; only their session sends it. */
+export type OutboxItem = { productionId: string; ownerId: string; values: { id: string } & Record<string, unknown>; queuedAt: number };
 
 function read<T>(key: string, fallback: T): T {
   try {
@@ -30,13 +33,22 @@ function writeKey(key: string, value: unknown) {
 }
 
 export const drafts = {
-  load: <T,>(productionId: string) => read<T | null>(DRAFT_KEY(productionId), null),
-  save: (productionId: string, values: unknown) => writeKey(DRAFT_KEY(productionId), values),
-  clear: (productionId: string) => writeKey(DRAFT_KEY(productionId), null),
+  load: <T,>(productionId: string, ownerId: string) => read<T | null>(DRAFT_KEY(productionId, ownerId), null),
+  save: (productionId: string, ownerId: string, values: unknown) => writeKey(DRAFT_KEY(productionId, ownerId), values),
+  clear: (productionId: string, ownerId: string) => writeKey(DRAFT_KEY(productionId, ownerId), null),
 };
 
+/** Every report waiting on this device, whoever filed it. */
 export function outbox(): OutboxItem[] {
-  return read<OutboxItem[]>(OUTBOX_KEY, []);
+  // A report queued before reports carried their filer ('') goes with the next session, as it did.
+  return read<OutboxItem[]>(OUTBOX_KEY, []).map((i) => ({ ...i, ownerId: typeof i.ownerId === 'string' ? i.ownerId : '' }));
+}
+
+/** The reports this member filed that wait, and how many other members' wait for them. */
+export function outboxFor(ownerId: string): { mine: OutboxItem[]; others: number } {
+  const all = outbox();
+  const mine = all.filter((i) => i.ownerId === ownerId || i.ownerId === '');
+  return { mine, others: all.length - mine.length };
 }
 
 export function enqueue(item: Omit<OutboxItem, 'queuedAt'>) {
@@ -68,21 +80,21 @@ let flushing: Promise<FlushResult> | null = null;
  * once, and two concurrent sends of one item would be two requests for one report (harmless, as
  * the server answers a repeat id with 200, but noisy).
  */
-export function flushOutbox(): Promise<FlushResult> {
-  flushing ??= sendAll().finally(() => {
+export function flushOutbox(ownerId: string): Promise<FlushResult> {
+  flushing ??= sendAll(ownerId).finally(() => {
     flushing = null;
   });
   return flushing;
 }
 
 /**
- * Sends every queued report through the JSON route. 201 (filed) and 200 (already filed) both
+ * Sends every report this member queued through the JSON route (another member's wait for them). 201 (filed) and 200 (already filed) both
  * clear the item; a refusal (4xx) clears it too, is reported, and its content becomes the form's
  * draft again; a network failure keeps it.
  */
-async function sendAll(): Promise<FlushResult> {
+async function sendAll(ownerId: string): Promise<FlushResult> {
   const result: FlushResult = { sent: [], failed: [], pending: 0 };
-  for (const item of outbox()) {
+  for (const item of outboxFor(ownerId).mine) {
     try {
       const res = await fetch(`/api/productions/${item.productionId}/incidents`, {
         method: 'POST',
@@ -102,8 +114,8 @@ async function sendAll(): Promise<FlushResult> {
       else {
         // Refused (the production was wrapped, the member removed, a field no longer valid): the
         // words must not vanish, so they go back into the form as its draft unless one is there.
-        const backInForm = !drafts.load(item.productionId);
-        if (backInForm) drafts.save(item.productionId, item.values);
+        const backInForm = !drafts.load(item.productionId, ownerId);
+        if (backInForm) drafts.save(item.productionId, ownerId, item.values);
         result.failed.push({ id: item.values.id, productionId: item.productionId, backInForm, message: body.error ?? `The server refused the report (HTTP ${res.status}).` });
       }
     } catch {

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import Link from 'next/link';
-import { flushOutbox, OUTBOX_EVENT, outbox, type FlushResult } from './offline-outbox';
+import { flushOutbox, OUTBOX_EVENT, outboxFor, type FlushResult } from './offline-outbox';
 
 /** While reports wait and the browser thinks it is online (a dead link, a server restarting). */
 const RETRY_MS = 30_000;
@@ -12,15 +12,21 @@ const RETRY_MS = 30_000;
  * the `online` event fires, and every 30 s while some wait. Says what is waiting and what was sent,
  * with a link to each. The client-made id makes a repeat send the same report.
  */
-export function OutboxStatus() {
+export function OutboxStatus({ userId }: { userId: string }) {
   const [waiting, setWaiting] = useState(0);
+  /** Reports another member filed on this phone: sent only when they sign in again. */
+  const [othersWaiting, setOthersWaiting] = useState(0);
   const [last, setLast] = useState<FlushResult | null>(null);
 
   useEffect(() => {
-    const count = () => setWaiting(outbox().length);
+    const count = () => {
+      const { mine, others } = outboxFor(userId);
+      setWaiting(mine.length);
+      setOthersWaiting(others);
+    };
     const flush = () => {
-      if (outbox().length === 0) return;
-      void flushOutbox().then(count);
+      if (outboxFor(userId).mine.length === 0) return;
+      void flushOutbox(userId).then(count);
     };
     const onChange = (e: Event) => {
       const detail = (e as CustomEvent<FlushResult | undefined>).detail;
@@ -41,11 +47,11 @@ export function OutboxStatus() {
       window.removeEventListener('storage', count);
       window.clearInterval(timer);
     };
-  }, []);
+  }, [userId]);
 
   const sent = last?.sent ?? [];
   const failed = last?.failed ?? [];
-  const show = waiting > 0 || sent.length > 0 || failed.length > 0;
+  const show = waiting > 0 || othersWaiting > 0 || sent.length > 0 || failed.length > 0;
   return (
     <div role="status" aria-live="polite" className="no-print">
       {show ? (
@@ -83,6 +89,12 @@ export function OutboxStatus() {
               <p className="font-semibold text-medium">
                 <span aria-hidden="true">⚠ </span>
                 {waiting === 1 ? 'One report is' : `${waiting} reports are`} saved on this phone and will be sent when the connection returns.
+              </p>
+            ) : null}
+            {othersWaiting > 0 ? (
+              <p className="text-muted" data-testid="outbox-others">
+                {othersWaiting === 1 ? 'One report another member filed on this phone waits' : `${othersWaiting} reports other members filed on this phone wait`} for them
+                to sign in here again: it is sent under their name, never yours.
               </p>
             ) : null}
             {sent.length || failed.length ? (

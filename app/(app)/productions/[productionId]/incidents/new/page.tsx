@@ -32,7 +32,7 @@ export default async function NewIncidentPage({
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Report an incident</h1>
       <p className="mt-1 mb-5 text-muted">Three answers are enough to file. Add the rest now or later.</p>
-      <FileIncidentForm productionId={actor.productionId} timeZone={tz} nowLocal={toLocalDateTime(new Date(), tz)} firearms={listFirearmOptions(actor)} defaultType={defaultType} />
+      <FileIncidentForm productionId={actor.productionId} ownerId={actor.userId} timeZone={tz} nowLocal={toLocalDateTime(new Date(), tz)} firearms={listFirearmOptions(actor)} defaultType={defaultType} />
     </div>
   );
 }
