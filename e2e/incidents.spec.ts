@@ -1,81 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page, type APIRequestContext, type Request } from '@playwright/test';
-import { forceEnable, ids, signIn, testDb, USERS, type Who } from './helpers';
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { forceEnable, ids, type Who } from './helpers';
 import { authzCtx } from './authz/ctx';
-import { roleOf, storageStateFor } from './auth-state';
+import { as, liftStandingHold, one, query, replayAction, standingHold, userId } from './holds';
 
 // Filing, lists, detail, holds. The e2e database is shared by every spec of a run, so
 // this spec creates what it needs, reads the database to know what to expect, and leaves no
 // hold standing when it ends. Its routes are also in the matrix (e2e/authz/incidents.ts).
 
 const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 900 };
-const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 
-type Row = Record<string, unknown>;
-function query<T = Row>(sql: string, ...params: unknown[]): T[] {
-  const db = testDb();
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-const one = <T = Row>(sql: string, ...params: unknown[]) => query<T>(sql, ...params)[0];
-const userId = (who: Who) => one<{ id: string }>('select id from users where email = ?', USERS[who]).id;
-const standingHold = (pid: string) => one<{ id: string; source: string; concurred_by_id: string | null; lifted_at: number | null }>('select * from holds where production_id = ? and lifted_at is null', pid);
 const unread = (who: Who) => one<{ n: number }>('select count(*) n from notifications where user_id = ? and read_at is null', userId(who)).n;
 const incidentsWith = (description: string) => query<{ id: string; reporter_id: string; severity: string }>('select * from incidents where description = ?', description);
 
-/** A page signed in as `who` through the fixtures' shared session (e2e/auth-state.ts), in its own context. */
-async function as(browser: Browser, who: Who, viewport = DESKTOP): Promise<Page> {
-  const role = roleOf(USERS[who]);
-  const ctx = await browser.newContext({ viewport, ...(role ? { storageState: await storageStateFor(role, BASE_URL) } : {}) });
-  const page = await ctx.newPage();
-  if (!role) await signIn(page, who);
-  else {
-    // Where signing in by the form lands: the signed-in start page.
-    await page.goto('/');
-    await expect(page).not.toHaveURL(/sign-in/);
-  }
-  return page;
-}
 
 /** Fills the three required answers of the filing form. */
 async function quickReport(page: Page, type: string, description: string, where = 'Stage 2') {
   await page.getByRole('radio', { name: type, exact: true }).check();
   await page.getByLabel('What happened?').fill(description);
   await page.getByLabel('Where?').fill(where);
-}
-
-/** Lifts whatever hold stands, through the app as the people allowed to (so other specs start clean). */
-async function liftStandingHold(browser: Browser, pid: string) {
-  const h = standingHold(pid);
-  if (!h) return;
-  if (h.source === 'rule1' && !h.concurred_by_id) {
-    const armorer = await as(browser, 'armorer');
-    await armorer.goto(`/productions/${pid}/hold`);
-    await armorer.getByRole('button', { name: 'Record my concurrence' }).click();
-    await expect(armorer.getByText('Not yet recorded')).toHaveCount(0);
-    await armorer.context().close();
-  }
-  const lifter: Who = standingHold(pid)?.concurred_by_id === userId('producer') ? 'producer2' : 'producer';
-  const producer = await as(browser, lifter);
-  await producer.goto(`/productions/${pid}/hold`);
-  await producer.getByLabel('Written resolution').fill('Checked by the armorer and a producer; safe to resume (e2e cleanup).');
-  await producer.getByRole('button', { name: 'Lift hold' }).click();
-  await producer.getByRole('button', { name: 'Yes, lift the hold' }).click();
-  await expect(producer.getByTestId('hold-banner')).toHaveCount(0);
-  await producer.context().close();
-}
-
-/** Replays a server action captured from one user's browser with another user's session. */
-async function replayAction(request: APIRequestContext, action: { url: string; id: string; body: string }) {
-  const res = await request.post(action.url, {
-    headers: { 'Next-Action': action.id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component', Origin: new URL(action.url).origin },
-    data: action.body,
-  });
-  return { status: res.status(), text: await res.text() };
 }
 
 let pid: string;

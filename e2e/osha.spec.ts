@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page, type APIRequestContext } from '@playwright/test';
-import { ids, signIn, testDb, USERS, type Who } from './helpers';
-import { roleOf, storageStateFor } from './auth-state';
+import { expect, test } from '@playwright/test';
+import { ids } from './helpers';
+import { as, liftStandingHold, one, query, replayAction, standingHold } from './holds';
 
 // OSHA recordkeeping (ARCHITECTURE.md: OSHA recordkeeping): a discharge that hurts two people is
 // one report with two cases, stops work (rule 1), runs a legal clock per person, and each case
@@ -11,65 +11,10 @@ import { roleOf, storageStateFor } from './auth-state';
 
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 900 };
-const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 const REFUSED = 'Your role on this production does not allow that.';
 
-type Row = Record<string, unknown>;
-function query<T = Row>(sql: string, ...params: unknown[]): T[] {
-  const db = testDb();
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-const one = <T = Row>(sql: string, ...params: unknown[]) => query<T>(sql, ...params)[0];
-const userId = (who: Who) => one<{ id: string }>('select id from users where email = ?', USERS[who]).id;
-const standingHold = (pid: string) => one<{ id: string; source: string; concurred_by_id: string | null }>('select * from holds where production_id = ? and lifted_at is null', pid);
 type Person = { id: string; ordinal: number; employee_name: string; died: number; osha_reported_at: number | null; osha_reference: string | null; recordability: string | null; classification: string | null; days_away: number | null };
 const peopleOf = (incidentId: string) => query<Person>('select * from injured_people where incident_id = ? order by ordinal', incidentId);
-
-async function as(browser: Browser, who: Who, viewport = DESKTOP): Promise<Page> {
-  const role = roleOf(USERS[who]);
-  const ctx = await browser.newContext({ viewport, ...(role ? { storageState: await storageStateFor(role, BASE_URL) } : {}) });
-  const page = await ctx.newPage();
-  if (!role) await signIn(page, who);
-  else {
-    await page.goto('/');
-    await expect(page).not.toHaveURL(/sign-in/);
-  }
-  return page;
-}
-
-/** Lifts a standing hold through the app, as the people allowed to (rule 5), so other specs start clean. */
-async function liftStandingHold(browser: Browser, pid: string) {
-  const h = standingHold(pid);
-  if (!h) return;
-  if (h.source === 'rule1' && !h.concurred_by_id) {
-    const armorer = await as(browser, 'armorer');
-    await armorer.goto(`/productions/${pid}/hold`);
-    await armorer.getByRole('button', { name: 'Record my concurrence' }).click();
-    await expect(armorer.getByText('Not yet recorded')).toHaveCount(0);
-    await armorer.context().close();
-  }
-  const lifter: Who = standingHold(pid)?.concurred_by_id === userId('producer') ? 'producer2' : 'producer';
-  const producer = await as(browser, lifter);
-  await producer.goto(`/productions/${pid}/hold`);
-  await producer.getByLabel('Written resolution').fill('Checked by the armorer and a producer; safe to resume (e2e cleanup).');
-  await producer.getByRole('button', { name: 'Lift hold' }).click();
-  await producer.getByRole('button', { name: 'Yes, lift the hold' }).click();
-  await expect(producer.getByTestId('hold-banner')).toHaveCount(0);
-  await producer.context().close();
-}
-
-/** Replays a server action captured from one user's browser with another user's session. */
-async function replayAction(request: APIRequestContext, action: { url: string; id: string; body: string }) {
-  const res = await request.post(action.url, {
-    headers: { 'Next-Action': action.id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component', Origin: new URL(action.url).origin },
-    data: action.body,
-  });
-  return { status: res.status(), text: await res.text() };
-}
 
 let pid: string;
 let incidentUrl = '';
