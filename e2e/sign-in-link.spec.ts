@@ -29,8 +29,9 @@ async function askForLink(browser: Browser, baseURL: string, email: string, xff:
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Email me a sign-in link instead' }).click();
   await expect(page).toHaveURL(/\/sign-in\/link$/);
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in by email' })).toBeVisible();
   await page.getByLabel('Email').fill(email);
+  await expect(page.getByLabel('Email')).toHaveValue(email);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
   await expect(page.getByRole('status').filter({ hasText: SAME_ANSWER })).toBeVisible();
   return page;
@@ -65,10 +66,13 @@ test.describe('the owner while a guesser is throttled', () => {
     await expect(page.getByRole('main').getByRole('alert')).toContainText('sign-in is paused from new devices');
     await expect(page).toHaveURL(/sign-in/);
 
-    // So they ask for a link, from the same phone.
+    // So they ask for a link, from the same phone. The link is a client-side navigation: the
+    // sign-in form's own Email field is still on screen until the new page has rendered.
     await page.getByRole('link', { name: 'Email me a sign-in link instead' }).click();
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await expect(page).toHaveURL(/\/sign-in\/link$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in by email' })).toBeVisible();
     await page.getByLabel('Email').fill(who.email);
+    await expect(page.getByLabel('Email')).toHaveValue(who.email);
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await expect(page.getByRole('status').filter({ hasText: SAME_ANSWER })).toBeVisible();
     await page.screenshot({ path: info.outputPath('sign-in-link-request-375.png'), fullPage: true });
