@@ -387,7 +387,14 @@ test('named → anonymous → named by one member: after publication no ordering
     return id;
   }
 
+  // The mail that announces each report, as the producer's inbox receives it: the order it arrived
+  // in and its Date header.
+  const mails = (id: string) => sink!.messages.map((m, i) => ({ i, m })).filter(({ m }) => m.text.includes(`/incidents/${id}`));
   const first = await named('named-before', '#1a1');
+  // The worker sends a batch on several lanes, so two reports' mail in one batch may arrive in
+  // either order; the first one's mail is in before the second report is filed, as a member's
+  // day would space them, so arrival order is a signal that orders the named records.
+  await expect.poll(() => mails(first).length > 0, { message: 'the first named report’s mail went out', timeout: 60_000 }).toBe(true);
   const { receipt } = await fileAnonymously(page, `/report/${demo.token}`, {
     type: 'Unsafe condition',
     description: 'Order probe: anonymous between',
@@ -401,10 +408,8 @@ test('named → anonymous → named by one member: after publication no ordering
   await openWithReceipt(page, receipt);
   await expect(page.getByTestId('sealed-note')).toBeVisible();
 
-  // The mail that announces each report, as the producer's inbox receives it: the order it arrived
-  // in and its Date header. The named reports' mail leaves within a tick of filing; publication
-  // comes on a later day, so the test waits for that mail before it publishes.
-  const mails = (id: string) => sink!.messages.map((m, i) => ({ i, m })).filter(({ m }) => m.text.includes(`/incidents/${id}`));
+  // The named reports' mail leaves within a tick of filing; publication comes on a later day, so the
+  // test waits for that mail before it publishes.
   await expect.poll(() => [first, second].map((id) => mails(id).length > 0), { message: 'the named reports’ mail went out', timeout: 60_000 }).toEqual([true, true]);
   expect((await publishSealed(page.request)).reports).toBeGreaterThanOrEqual(1);
   const anon = one<{ id: string }>("select id from incidents where description = 'Order probe: anonymous between'").id;
