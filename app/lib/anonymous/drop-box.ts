@@ -258,7 +258,7 @@ export function reporterPhotoCount(tx: Pick<Tx, 'select'>, incidentId: string): 
 /** The label of a sealed report's type, for the reporter's view. */
 export const sealedTypeLabel = (r: SealedReport) => LABELS.incidentType[r.type];
 
-/** The drop box on the outbox worker's clock (instrumentation.ts). A failed run retries at the next tick. */
+/** The drop box on the outbox worker's clock (delivery/jobs.ts). A failed run retries at the next tick. */
 export function dropBoxJob(now: Date): number {
   try {
     const r = publishDropBox(now);

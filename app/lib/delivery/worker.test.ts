@@ -1,6 +1,6 @@
 import '../testing/temp-db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb, write } from '@/db/client';
 import { deliveries, notificationPreferences } from '@/db/schema';
 import { callHoldCore, liftHoldCore } from '../incidents/holds';
@@ -9,7 +9,7 @@ import { actorOf, join, makeProduction, makeUser } from '../testing/world';
 import { inviteMember } from '../members';
 import { enqueueEmail, enqueueForMember } from './outbox';
 import { backoffMs, MAX_ATTEMPTS } from './schedule';
-import { claimDue, leaseMs, runWorkerTick } from './worker';
+import { addPeriodicJob, claimDue, leaseMs, runWorkerTick, startDeliveryWorker } from './worker';
 
 let sink: SmtpSink;
 let show = '';
@@ -152,5 +152,25 @@ describe('invitations', () => {
     const row = rowsOf('invite')[0];
     expect(row.status).toBe('sent');
     expect(row.text).not.toContain(token!);
+  });
+});
+
+describe('the running worker', () => {
+  it('drains a backlog batch after batch, and runs the periodic jobs once per turn, not once per batch', async () => {
+    const n = 80; // more than three full batches
+    write((tx) => {
+      for (let i = 0; i < n; i++) enqueueEmail(tx, { productionId: show, toAddress: `backlog${i}@outbox.test`, subject: `Backlog ${i}`, text: 'x', kind: 'backlog', critical: false, now: T0 });
+    });
+    let runs = 0;
+    addPeriodicJob(() => ++runs);
+    // The interval is far longer than the test: every batch after the first is the backlog loop's.
+    const worker = startDeliveryWorker(3_600_000);
+    try {
+      await vi.waitFor(() => expect(rowsOf('backlog').filter((r) => r.status !== 'sent')).toHaveLength(0), { timeout: 30_000, interval: 50 });
+      expect(runs).toBe(1);
+      expect(sink.messages.filter((m) => m.subject.startsWith('Backlog '))).toHaveLength(n);
+    } finally {
+      worker.stop();
+    }
   });
 });

@@ -1,8 +1,8 @@
 // The outbox worker (ARCHITECTURE.md: messages to people). One clock drives it: `runWorkerTick(now)` claims
 // due rows in an immediate transaction (a lease), sends them outside it, and records the outcome.
 // A row whose lease ran out — its worker was killed mid-send — is due again, so nothing is lost;
-// a row is only claimed while unleased, so two workers never hold it at once. Other periodic jobs
-// (the daily digest here; escalation) join the same tick.
+// a row is only claimed while unleased, so two workers never hold it at once. The periodic jobs
+// (the daily digest here; the rest registered in jobs.ts) run once per interval, before sending.
 import { and, asc, desc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { getDb, write, type Tx } from '@/db/client';
 import { deliveries, productions, pushSubscriptions, type Delivery } from '@/db/schema';
@@ -23,10 +23,14 @@ export const sendLanes = () => Math.max(1, Number(process.env.DELIVERY_LANES) ||
 export type TickResult = { claimed: number; sent: number; retried: number; failed: number; digests: number };
 
 type Job = (now: Date) => number | Promise<number>;
-const extraJobs: Job[] = [];
-/** Lets another periodic job (escalation) run on the worker's clock, before the sending step. */
+const extraJobs = new Set<Job>();
+/**
+ * Lets another periodic job run on the worker's clock, before the sending step. Every job is
+ * registered once, in one place (`schedulePeriodicJobs` in jobs.ts); a second registration of the
+ * same job is a no-op.
+ */
 export function addPeriodicJob(job: Job): void {
-  extraJobs.push(job);
+  extraJobs.add(job);
 }
 
 /** Claims due rows: sets a lease and counts the attempt, in one immediate transaction. */
@@ -144,14 +148,19 @@ function record(r: Delivery, now: Date, err: Error | null): 'sent' | 'retried' |
 }
 
 /**
- * One turn of the worker's clock. Pure-ish: reads and writes the database and sends, but takes
- * `now` from the caller, so tests drive it with an injected clock.
+ * The periodic jobs of one turn: the daily digest, then every registered job (escalation, the head
+ * receipt, the drop box). They run once per interval, never once per backlog batch.
  */
-export async function runWorkerTick(now: Date, opts: { senders?: Senders; limit?: number } = {}): Promise<TickResult> {
-  const senders = opts.senders ?? realSenders;
-  const result: TickResult = { claimed: 0, sent: 0, retried: 0, failed: 0, digests: 0 };
-  result.digests = enqueueDailyDigests(now);
+export async function runPeriodicJobs(now: Date): Promise<number> {
+  const digests = enqueueDailyDigests(now);
   for (const job of extraJobs) await job(now);
+  return digests;
+}
+
+/** The sending step alone: claims one batch of due rows and sends it on the lanes. */
+export async function sendDue(now: Date, opts: { senders?: Senders; limit?: number } = {}): Promise<Omit<TickResult, 'digests'>> {
+  const senders = opts.senders ?? realSenders;
+  const result = { claimed: 0, sent: 0, retried: 0, failed: 0 };
   // Without SMTP_URL email rows wait in the outbox (README: configuration) rather than fail.
   const channels: ('email' | 'push')[] = opts.senders || smtpConfigured() ? ['email', 'push'] : ['push'];
   const rows = claimDue(now, opts.limit ?? BATCH, channels);
@@ -176,6 +185,16 @@ export async function runWorkerTick(now: Date, opts: { senders?: Senders; limit?
   return result;
 }
 
+/**
+ * One turn of the worker's clock: the periodic jobs, then one batch sent. Pure-ish: reads and
+ * writes the database and sends, but takes `now` from the caller, so tests drive it with an
+ * injected clock.
+ */
+export async function runWorkerTick(now: Date, opts: { senders?: Senders; limit?: number } = {}): Promise<TickResult> {
+  const digests = await runPeriodicJobs(now);
+  return { ...(await sendDue(now, opts)), digests };
+}
+
 let running: { stop: () => void } | null = null;
 
 /** Starts the loop once per process (instrumentation.ts). Each tick finishes before the next. */
@@ -185,16 +204,19 @@ export function startDeliveryWorker(intervalMs = Number(process.env.DELIVERY_INT
   let timer: NodeJS.Timeout | null = null;
   const loop = async () => {
     if (stopped) return;
-    let backlog = false;
     try {
-      const r = await runWorkerTick(new Date());
-      if (r.failed) console.warn(`[setsafe] delivery: ${r.failed} message(s) failed for good`);
-      // A full batch means more rows are due: take the next batch at once rather than a tick later.
-      backlog = r.claimed >= BATCH;
+      await runPeriodicJobs(new Date());
+      // A full batch means more rows are due: the next batch goes at once rather than a tick later,
+      // and only the sending step repeats (the periodic jobs wait for the next interval).
+      for (;;) {
+        const r = await sendDue(new Date());
+        if (r.failed) console.warn(`[setsafe] delivery: ${r.failed} message(s) failed for good`);
+        if (stopped || r.claimed < BATCH) break;
+      }
     } catch (err) {
       console.error('[setsafe] delivery worker tick failed', err);
     }
-    if (!stopped) timer = setTimeout(loop, backlog ? 0 : intervalMs);
+    if (!stopped) timer = setTimeout(loop, intervalMs);
   };
   timer = setTimeout(loop, 0);
   running = {

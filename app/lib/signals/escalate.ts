@@ -137,3 +137,19 @@ function reminderFacts(tx: Tx, productionId: string, timeZone: string, now: Date
   const jurisdiction = tx.select({ j: productions.jurisdiction }).from(productions).where(eq(productions.id, productionId)).get()?.j ?? 'federal';
   return { timeZone, actions, pendingWitnesses, injuries, jurisdiction };
 }
+
+/**
+ * Rule 7 on the outbox worker's clock (delivery/jobs.ts), before that tick sends: a re-send written
+ * now leaves in the same turn. Each step is recorded once, so an overlap or a restart never repeats
+ * one; a failed run (a busy database) was one transaction, so nothing is half-done, and it is
+ * retried at the next tick while the sending step of this tick still runs.
+ */
+export function escalationJob(now: Date): number {
+  try {
+    const r = runEscalations(now);
+    return r.resent + r.contacts + r.reminders;
+  } catch (err) {
+    console.error('[setsafe] escalation run failed; retrying at the next tick', err);
+    return 0;
+  }
+}
