@@ -7,33 +7,25 @@ import { signIn } from 'next-auth/react';
 import { signInSchema, type SignInInput } from '@/app/lib/schemas/auth';
 import { Field, FormError, Input, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
-import { TWO_FACTOR_REQUIRED, WRONG_CODE } from '@/app/lib/schemas/two-factor';
+import { SecondFactorField, signInMessage, useSecondFactor } from '@/components/auth/second-factor';
 
 export function SignInForm({ next }: { next: string }) {
   const [error, setError] = useState<string>();
   // Second step, shown once the password was right and the account has two-factor sign-in on.
-  const [askCode, setAskCode] = useState(false);
-  const [code, setCode] = useState('');
+  const factor = useSecondFactor();
   const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(undefined);
-    const res = await signIn('credentials', { ...values, ...(askCode ? { otp: code } : {}), redirect: false });
+    const res = await signIn('credentials', { ...values, ...factor.otp, redirect: false });
     if (res?.ok && !res.error) {
       window.location.assign(next);
       return;
     }
-    if (res?.error === TWO_FACTOR_REQUIRED || res?.error === WRONG_CODE) {
-      setAskCode(true);
-      if (res.error === WRONG_CODE || askCode) setError(res.error === WRONG_CODE ? WRONG_CODE : 'Enter the code.');
-      return;
-    }
-    setError(
-      res?.error && res.error !== 'CredentialsSignin' && !res.error.startsWith('Error')
-        ? res.error
-        : 'That email and password do not match an account.',
-    );
+    const second = factor.answer(res?.error);
+    if (second !== undefined) return setError(second ?? undefined);
+    setError(signInMessage(res?.error, 'That email and password do not match an account.'));
   });
 
   return (
@@ -45,28 +37,9 @@ export function SignInForm({ next }: { next: string }) {
       <Field id="password" label="Password" error={errors.password?.message}>
         <Input type="password" autoComplete="current-password" {...describedBy('password', errors.password?.message)} {...form.register('password')} />
       </Field>
-      {askCode ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor="otp" className="font-semibold">
-            Code from your authenticator app
-          </label>
-          <p id="otp-help" className="text-sm text-muted">
-            {TWO_FACTOR_REQUIRED} A recovery code works once.
-          </p>
-          <Input
-            id="otp"
-            name="otp"
-            autoComplete="one-time-code"
-            inputMode="text"
-            autoFocus
-            aria-describedby="otp-help"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        </div>
-      ) : null}
+      {factor.askCode ? <SecondFactorField code={factor.code} onChange={factor.setCode} /> : null}
       <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? 'Signing in…' : askCode ? 'Verify and sign in' : 'Sign in'}
+        {isSubmitting ? 'Signing in…' : factor.askCode ? 'Verify and sign in' : 'Sign in'}
       </Button>
     </form>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/app/lib/auth';
-import { Logo } from '@/components/logo';
+import { AuthCard } from '@/components/auth/auth-card';
 import { RequestLinkForm } from '@/components/auth/request-link-form';
 import { requestLink } from './actions';
 
@@ -12,23 +12,21 @@ export const dynamic = 'force-dynamic';
 export default async function SignInLinkPage() {
   if (await getSessionUser()) redirect('/');
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
-      <div className="mb-6 flex items-center gap-3">
-        <Logo />
-      </div>
-      <div className="rounded-xl border border-line bg-surface p-5 shadow-sm sm:p-6">
-        <h1 className="mb-1 text-2xl font-bold">Sign in by email</h1>
-        <p className="mb-5 text-muted">
-          We email you a link that signs you in once, within 15 minutes — also while someone else is trying wrong passwords on your account.
-          If you use two-factor sign-in, the link still asks for your code.
+    <AuthCard
+      after={
+        <p className="mt-6 text-center">
+          <Link className="inline-flex min-h-11 items-center font-semibold text-brand underline" href="/sign-in">
+            Back to sign in with your password
+          </Link>
         </p>
-        <RequestLinkForm request={requestLink} />
-      </div>
-      <p className="mt-6 text-center">
-        <Link className="inline-flex min-h-11 items-center font-semibold text-brand underline" href="/sign-in">
-          Back to sign in with your password
-        </Link>
+      }
+    >
+      <h1 className="mb-1 text-2xl font-bold">Sign in by email</h1>
+      <p className="mb-5 text-muted">
+        We email you a link that signs you in once, within 15 minutes — also while someone else is trying wrong passwords on your account.
+        If you use two-factor sign-in, the link still asks for your code.
       </p>
-    </main>
+      <RequestLinkForm request={requestLink} />
+    </AuthCard>
   );
 }
