@@ -17,17 +17,17 @@ export default async function FollowSignInLinkPage({ params }: { params: Promise
   const link = findSignInLink(getDb(), token, new Date());
   return (
     <AuthCard>
-    {link.state === 'valid' ? (
-      <>
-        <h1 className="mb-1 text-2xl font-bold">Sign in by email</h1>
-        <p className="mb-5 text-muted">
-          Sign in as <strong className="break-all text-ink">{link.user.email}</strong>. This link works once.
-        </p>
-        <FollowLinkForm token={token} />
-      </>
-    ) : (
-      <BrokenLinkNotice message={LINK_STATE_MESSAGE[link.state]} testId="link-problem" href="/sign-in/link" action="Ask for a new link" />
-    )}
+      {link.state === 'valid' ? (
+        <>
+          <h1 className="mb-1 text-2xl font-bold">Sign in by email</h1>
+          <p className="mb-5 text-muted">
+            Sign in as <strong className="break-all text-ink">{link.user.email}</strong>. This link works once.
+          </p>
+          <FollowLinkForm token={token} />
+        </>
+      ) : (
+        <BrokenLinkNotice message={LINK_STATE_MESSAGE[link.state]} testId="link-problem" href="/sign-in/link" action="Ask for a new link" />
+      )}
     </AuthCard>
   );
 }
