@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
-import { signIn, testDb } from './helpers';
+import { signIn } from './helpers';
 import { MembersPage, acceptInviteLink, freshEmail } from './pages/members-page';
+import { one, testDb } from './db';
 
 test.describe('site admin', () => {
   test('creates a production with its first producer, who takes it from there', async ({ admin, browser, page }) => {
@@ -33,9 +34,7 @@ test.describe('site admin', () => {
     await expect(row).toContainText('Nina Night-Producer');
 
     // The admin manages productions but sees their records only as a member: 404 here.
-    const db = testDb();
-    const { id } = db.prepare('select id from productions where title = ?').get(title) as { id: string };
-    db.close();
+    const { id } = one<{ id: string }>('select id from productions where title = ?', title);
     expect((await admin.goto(`/productions/${id}`))?.status()).toBe(404);
 
     // The new producer sets a password, signs in and edits the production's details.

@@ -4,28 +4,19 @@
 // receipt — a tampered one is refused. Crew may not send one: the server refuses the action itself.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { testDb, USERS } from './helpers';
+import { USERS } from './helpers';
+import { one, testDb } from './db';
 
 type Captured = { url: string; id: string; body: string };
 let sendAction: Captured | null = null;
 
 const receiptCount = (pid: string) => {
-  const db = testDb();
-  try {
-    return (db.prepare('select count(*) n from head_receipts where production_id = ?').get(pid) as { n: number }).n;
-  } finally {
-    db.close();
-  }
+  return one<{ n: number }>('select count(*) n from head_receipts where production_id = ?', pid).n;
 };
 
 /** The newest receipt email to `email` about this production, as its text. */
 function receiptMail(pid: string, email: string): string {
-  const db = testDb();
-  try {
-    return (db.prepare("select text from deliveries where kind = 'head_receipt' and production_id = ? and to_address = ? order by created_at desc limit 1").get(pid, email) as { text: string }).text;
-  } finally {
-    db.close();
-  }
+  return one<{ text: string }>("select text from deliveries where kind = 'head_receipt' and production_id = ? and to_address = ? order by created_at desc limit 1", pid, email).text;
 }
 
 async function sendReceipt(page: Page, pid: string) {

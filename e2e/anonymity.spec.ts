@@ -11,13 +11,13 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { PASSWORD, USERS, expectDayStart, signIn } from './helpers';
 import { dayOnly } from '../app/lib/time';
 import { fileAnonymously, gpsJpeg, openWithReceipt, publishSealed } from './anonymous-flow';
 import { randomUUID } from 'node:crypto';
 import { startSmtpSink, type SmtpSink } from '../app/lib/testing/smtp-sink';
+import { openDb, readerOf } from './db';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -94,7 +94,7 @@ type Snapshot = Map<string, string>;
 
 /** Every row of every table, keyed by table and rowid, read through SQLite (WAL included). */
 function snapshot(): Snapshot {
-  const db = new Database(DB, { readonly: true, fileMustExist: true });
+  const db = openDb(DB, { readonly: true });
   try {
     const out: Snapshot = new Map();
     const tables = db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
@@ -179,14 +179,7 @@ async function quietMinute(after: number) {
 /** The production's time zone, in which its day-only stamps begin their day. */
 const zoneOf = (productionId: string) => one<{ tz: string }>('select time_zone as tz from productions where id = ?', productionId).tz;
 
-function one<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(DB, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
+const { one, query } = readerOf(DB);
 
 // ───────────────────────── the test ─────────────────────────
 
@@ -334,10 +327,8 @@ test('rule 1 holds for anonymous reports too, and the hold does not single out t
   expectDayStart(hold.called_at, zoneOf(demo.id));
   // Everyone on the show is told, the signed-in reporter's own account included: leaving it out
   // (as a named filing does for its reporter) would point at them.
-  const db = new Database(DB, { readonly: true, fileMustExist: true });
-  const told = (db.prepare("select user_id from notifications where kind = 'hold_called'").all() as { user_id: string }[]).map((r) => r.user_id);
-  const members = (db.prepare("select user_id from memberships where production_id = ? and role in ('producer', 'armorer', 'crew')").all(demo.id) as { user_id: string }[]).map((r) => r.user_id);
-  db.close();
+  const told = query<{ user_id: string }>("select user_id from notifications where kind = 'hold_called'").map((r) => r.user_id);
+  const members = query<{ user_id: string }>("select user_id from memberships where production_id = ? and role in ('producer', 'armorer', 'crew')", demo.id).map((r) => r.user_id);
   expect(new Set(told)).toEqual(new Set(members));
   // The banner gives the day, not an invented time.
   await page.goto('/');
@@ -353,12 +344,7 @@ type Signal = { name: string; named1: number; anon: number; named2: number };
 
 /** Reads one ordering signal of an incident (its rows in a table), null when it has none there. */
 function rowidsOf(table: string, where: string, ...params: unknown[]): number[] {
-  const db = new Database(DB, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare(`select rowid as r from "${table}" where ${where}`).all(...params) as { r: number }[]).map((x) => x.r);
-  } finally {
-    db.close();
-  }
+  return query<{ r: number }>(`select rowid as r from "${table}" where ${where}`, ...params).map((x) => x.r);
 }
 
 test('named → anonymous → named by one member: after publication no ordering signal places the anonymous report between the two', async ({ browser }) => {
@@ -420,7 +406,7 @@ test('named → anonymous → named by one member: after publication no ordering
   expect((await publishSealed(page.request)).reports).toBeGreaterThanOrEqual(1);
   const anon = one<{ id: string }>("select id from incidents where description = 'Order probe: anonymous between'").id;
 
-  const db = new Database(DB, { readonly: true, fileMustExist: true });
+  const db = openDb(DB, { readonly: true });
   const q = <T,>(sql: string, ...p: unknown[]) => db.prepare(sql).get(...p) as T;
   const incident = (id: string) => q<{ rowid: number; number: number; reported_at: number }>('select rowid, number, reported_at from incidents where id = ?', id);
   const fileEntry = (id: string) => q<{ seq: number; id: number; at: number }>("select seq, rowid as id, at from audit_log where entity_id = ? and action = 'incident.file'", id);

@@ -1,8 +1,9 @@
 // Steps shared by the anonymous-report specs and the authz route table.
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { testDb } from './helpers';
+
 import { hashReceipt, normaliseReceipt } from '../app/lib/anonymous/receipt';
+import { one, testDb } from './db';
 
 export const RECEIPT_RE = /^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/;
 
@@ -19,12 +20,7 @@ export async function gpsJpeg(color = '#3a7') {
 }
 
 export function reportToken(productionId: string): string {
-  const db = testDb();
-  try {
-    return (db.prepare('select report_token as t from productions where id = ?').get(productionId) as { t: string }).t;
-  } finally {
-    db.close();
-  }
+  return one<{ t: string }>('select report_token as t from productions where id = ?', productionId).t;
 }
 
 type Photo = { name: string; mimeType: string; buffer: Buffer };

@@ -5,8 +5,9 @@ import path from 'node:path';
 import fs from 'node:fs';
 import sharp from 'sharp';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { expectDayStart, ids, signIn, testDb } from './helpers';
+import { expectDayStart, signIn } from './helpers';
 import { fileAnonymously, gpsJpeg, openWithReceipt, publishSealed, reportToken } from './anonymous-flow';
+import { ids, one } from './db';
 
 const PHONE = { width: 375, height: 812 };
 test.use({ viewport: PHONE });
@@ -23,12 +24,7 @@ async function noSideScroll(page: Page) {
 const zoneOf = (productionId: string) => row<{ tz: string }>('select time_zone as tz from productions where id = ?', productionId).tz;
 
 function row<T>(sql: string, ...params: unknown[]): T {
-  const db = testDb();
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
+  return one<T>(sql, ...params);
 }
 
 async function signedIn(browser: Browser, who: Parameters<typeof signIn>[1]): Promise<{ context: BrowserContext; page: Page }> {

@@ -4,16 +4,8 @@
 // app/lib/delivery/*.test.ts; here the browser's part is checked.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { testDb } from './helpers';
+import { one } from './db';
 
-const one = <T,>(sql: string, ...args: unknown[]): T | undefined => {
-  const db = testDb();
-  try {
-    return db.prepare(sql).get(...args) as T | undefined;
-  } finally {
-    db.close();
-  }
-};
 const prefsOf = (email: string, pid: string) =>
   one<{ channels: string; quiet_from: string | null; quiet_to: string | null }>(
     'select p.* from notification_preferences p join users u on u.id = p.user_id where u.email = ? and p.production_id = ?',

@@ -4,38 +4,28 @@
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { testDb } from './helpers';
+import { one, query, testDb } from './db';
 
 type SignalRow = { id: string; raised_at: number; acknowledged_at: number | null; acknowledged_by_id: string | null; resent_at: number | null; contacts_at: number | null };
 
 function signalOf(incidentId: string): SignalRow {
-  const db = testDb();
-  const row = db.prepare('select id, raised_at, acknowledged_at, acknowledged_by_id, resent_at, contacts_at from signals where incident_id = ?').get(incidentId) as SignalRow;
-  db.close();
+  const row = one<SignalRow>('select id, raised_at, acknowledged_at, acknowledged_by_id, resent_at, contacts_at from signals where incident_id = ?', incidentId);
   return row;
 }
 function stepsOf(signalId: string): string[] {
-  const db = testDb();
-  const rows = db.prepare("select action from audit_log where entity = 'signal' and entity_id = ? order by id").all(signalId) as { action: string }[];
-  db.close();
+  const rows = query<{ action: string }>("select action from audit_log where entity = 'signal' and entity_id = ? order by id", signalId);
   return rows.map((r) => r.action);
 }
 function notesOf(signalId: string, kind: string): number {
-  const db = testDb();
-  const r = db.prepare('select count(*) n from notifications where signal_id = ? and kind = ?').get(signalId, kind) as { n: number };
-  db.close();
+  const r = one<{ n: number }>('select count(*) n from notifications where signal_id = ? and kind = ?', signalId, kind);
   return r.n;
 }
 function producersAndArmorer(productionId: string): number {
-  const db = testDb();
-  const r = db.prepare("select count(*) n from memberships where production_id = ? and role in ('producer', 'armorer')").get(productionId) as { n: number };
-  db.close();
+  const r = one<{ n: number }>("select count(*) n from memberships where production_id = ? and role in ('producer', 'armorer')", productionId);
   return r.n;
 }
 function userId(email: string): string {
-  const db = testDb();
-  const r = db.prepare('select id from users where email = ?').get(email) as { id: string };
-  db.close();
+  const r = one<{ id: string }>('select id from users where email = ?', email);
   return r.id;
 }
 

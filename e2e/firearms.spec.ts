@@ -1,11 +1,12 @@
 // End to end in Chromium: the whole custody chain as each role, every refusal enforced
 // on the server and checked in the database.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { ids, signIn, testDb, USERS, type Who } from './helpers';
+import { signIn, USERS, type Who } from './helpers';
 import { authzCtx } from './authz/ctx';
 import { roleOf, storageStateFor } from './auth-state';
 import { routes } from './authz/firearms';
 import { CALLERS, type Caller } from './authz/types';
+import { ids, one } from './db';
 
 const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 const run = Date.now().toString(36).slice(-5).toUpperCase();
@@ -27,12 +28,7 @@ async function as(browser: Browser, who: Who | null, viewport = { width: 1280, h
 }
 
 function q<T>(sql: string, ...args: unknown[]): T | undefined {
-  const db = testDb();
-  try {
-    return db.prepare(sql).get(...args) as T | undefined;
-  } finally {
-    db.close();
-  }
+  return one<T | undefined>(sql, ...args);
 }
 function count(sql: string, ...args: unknown[]): number {
   return q<{ n: number }>(sql, ...args)!.n;

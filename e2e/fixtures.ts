@@ -2,8 +2,9 @@
 // Each role signs in once per worker (storageState under e2e/.auth/); each test gets its own
 // browser context. Roles come from the demo seed plus "Other Show (e2e)" (see auth-state.ts).
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
-import { ids, signIn, USERS, type Who } from './helpers';
+import { signIn, USERS, type Who } from './helpers';
 import { roleOf, storageStateFor, type RoleName } from './auth-state';
+import { ids } from './db';
 
 export { expect };
 export type { RoleName };

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { ids, signIn } from './helpers';
+import { signIn } from './helpers';
+import { ids } from './db';
 
 test.describe('sign-in', () => {
   test('wrong password and unknown email get the same message', async ({ page }) => {

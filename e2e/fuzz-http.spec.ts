@@ -9,8 +9,6 @@
 //
 // The seed is fixed (FUZZ_SEED to change it, FUZZ_HTTP_RUNS for the runs per route × caller); both
 // are printed with the totals, the figures the issue's closing note asks for.
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
@@ -20,6 +18,7 @@ import { authzCtx } from './authz/ctx';
 import { routes as authzRoutes } from './authz';
 import type { AuthzContext } from './authz/types';
 import { fileAnonymously, reportToken } from './anonymous-flow';
+import { E2E_DB, openDb } from './db';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const RUNS = Number(process.env.FUZZ_HTTP_RUNS ?? 70);
@@ -390,9 +389,7 @@ function targets(): Target[] {
 // ───────────────────────── the database, read-only ─────────────────────────
 
 function openReadOnly() {
-  const file = path.resolve(process.env.E2E_DATABASE_PATH ?? 'data/e2e/setsafe.db');
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
+  const db = openDb(E2E_DB(), { readonly: true });
   const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations'").all() as { name: string }[]).map((t) => t.name);
   const stmts = tables.map((t) => [t, db.prepare(`select count(*) as n from "${t}"`)] as const);
   return {

@@ -1,6 +1,4 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { dayOnly } from '../app/lib/time';
 
 export const PASSWORD = 'setsafe-demo-2026';
@@ -26,22 +24,6 @@ export type Who = keyof typeof USERS;
  */
 export async function forceEnable(form: Locator) {
   await form.evaluate((el) => el.querySelectorAll('fieldset[disabled], button[disabled], textarea[disabled]').forEach((x) => x.removeAttribute('disabled')));
-}
-
-/** Read access to the e2e database, to assert what was (or was not) stored. */
-export function testDb() {
-  const file = path.resolve(process.env.E2E_DATABASE_PATH ?? 'data/e2e/setsafe.db');
-  const db = new Database(file, { fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
-  return db;
-}
-
-export function ids() {
-  const db = testDb();
-  const demo = db.prepare("select id from productions where title = 'Dry Creek (demo)'").get() as { id: string };
-  const other = db.prepare("select id from productions where title = 'Other Show (e2e)'").get() as { id: string };
-  db.close();
-  return { demo: demo.id, other: other.id };
 }
 
 export async function signIn(page: Page, who: Who | string, password = PASSWORD) {

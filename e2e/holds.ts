@@ -3,20 +3,9 @@
 // starts and ends with `liftStandingHold`, through the app, as the people allowed to (rule 5).
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { openPageAs } from './fixtures';
-import { testDb, USERS, type Who } from './helpers';
+import { one } from './db';
+import { USERS, type Who } from './helpers';
 
-export type Row = Record<string, unknown>;
-
-/** Reads the e2e database with its own short-lived connection. */
-export function query<T = Row>(sql: string, ...params: unknown[]): T[] {
-  const db = testDb();
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-export const one = <T = Row>(sql: string, ...params: unknown[]) => query<T>(sql, ...params)[0];
 export const userId = (who: Who) => one<{ id: string }>('select id from users where email = ?', USERS[who]).id;
 export const standingHold = (pid: string) =>
   one<{ id: string; source: string; concurred_by_id: string | null; lifted_at: number | null }>('select * from holds where production_id = ? and lifted_at is null', pid);

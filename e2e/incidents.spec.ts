@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { forceEnable, ids, type Who } from './helpers';
+import { forceEnable, type Who } from './helpers';
 import { authzCtx } from './authz/ctx';
-import { as, liftStandingHold, one, query, replayAction, standingHold, userId } from './holds';
+import { as, liftStandingHold, replayAction, standingHold, userId } from './holds';
+import { ids, one, query } from './db';
 
 // Filing, lists, detail, holds. The e2e database is shared by every spec of a run, so
 // this spec creates what it needs, reads the database to know what to expect, and leaves no
@@ -12,7 +13,6 @@ const PHONE = { width: 375, height: 812 };
 
 const unread = (who: Who) => one<{ n: number }>('select count(*) n from notifications where user_id = ? and read_at is null', userId(who)).n;
 const incidentsWith = (description: string) => query<{ id: string; reporter_id: string; severity: string }>('select * from incidents where description = ?', description);
-
 
 /** Fills the three required answers of the filing form. */
 async function quickReport(page: Page, type: string, description: string, where = 'Stage 2') {

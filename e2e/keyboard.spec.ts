@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { PASSWORD, testDb, USERS } from './helpers';
+import { PASSWORD, USERS } from './helpers';
+import { one, testDb } from './db';
 
 test.use({ viewport: { width: 375, height: 812 } });
 
@@ -81,10 +82,5 @@ test('the stop-work hold form refuses a missing reason by keyboard, announced, s
 });
 
 function countHolds(productionId: string): number {
-  const db = testDb();
-  try {
-    return (db.prepare('select count(*) n from holds where production_id = ?').get(productionId) as { n: number }).n;
-  } finally {
-    db.close();
-  }
+  return one<{ n: number }>('select count(*) n from holds where production_id = ?', productionId).n;
 }

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
-import { testDb, signIn } from './helpers';
+import { signIn } from './helpers';
 import { MembersPage, acceptInviteLink, freshEmail, inviteAndActivate } from './pages/members-page';
+import { query, testDb } from './db';
 
 test.describe('producer', () => {
   test('invites a member, who sets a password through the one-time link and signs in', async ({ producer, prod, browser, page }) => {
@@ -38,9 +39,7 @@ test.describe('producer', () => {
 
     await producer.reload();
     await expect(members.member('Dana Day-Player')).not.toContainText('Invited, no password yet');
-    const db = testDb();
-    const audit = db.prepare("select action from audit_log where chain = ? and action in ('member.add','invite.create','invite.use') order by seq").all(prod.demo) as { action: string }[];
-    db.close();
+    const audit = query<{ action: string }>("select action from audit_log where chain = ? and action in ('member.add','invite.create','invite.use') order by seq", prod.demo);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['member.add', 'invite.create', 'invite.use']));
   });
 

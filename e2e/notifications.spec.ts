@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
-import { testDb } from './helpers';
+import { one, testDb } from './db';
 
 // Other features write notifications; here the e2e database stands in for them.
 function notify(email: string, productionId: string, title: string, minutesAgo: number, link: string | null = null) {
@@ -14,9 +14,7 @@ function notify(email: string, productionId: string, title: string, minutesAgo: 
   return id;
 }
 function unreadOf(email: string): number {
-  const db = testDb();
-  const r = db.prepare('select count(*) as n from notifications n join users u on u.id = n.user_id where u.email = ? and n.read_at is null').get(email) as { n: number };
-  db.close();
+  const r = one<{ n: number }>('select count(*) as n from notifications n join users u on u.id = n.user_id where u.email = ? and n.read_at is null', email);
   return r.n;
 }
 

@@ -7,8 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from '@playwright/test';
 import { awaitHydration, expect, test } from './fixtures';
-import { signIn, testDb } from './helpers';
+import { signIn } from './helpers';
 import { inviteAndActivate } from './pages/members-page';
+import { query } from './db';
 
 test.use({ viewport: { width: 375, height: 812 } });
 test.setTimeout(120_000);
@@ -42,12 +43,7 @@ async function openCold(context: BrowserContext, path: string): Promise<Page> {
 }
 
 function incidentsWith(description: string) {
-  const db = testDb();
-  try {
-    return db.prepare('select id from incidents where description = ?').all(description) as { id: string }[];
-  } finally {
-    db.close();
-  }
+  return query<{ id: string }>('select id from incidents where description = ?', description);
 }
 
 test('pages seen with a signal, the report form and the holds open offline from a cold start; a report filed there is sent when the signal returns', async ({ crew, prod }) => {

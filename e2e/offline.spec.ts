@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { testDb } from './helpers';
+import { one, testDb } from './db';
 
 test.use({ viewport: { width: 375, height: 812 } });
 
@@ -24,12 +24,7 @@ function rows(where: { id?: string; description?: string }) {
 type Queued = { productionId: string; ownerId: string; values: { id: string; description: string } };
 
 function userId(email: string): string {
-  const db = testDb();
-  try {
-    return (db.prepare('select id from users where email = ?').get(email) as { id: string }).id;
-  } finally {
-    db.close();
-  }
+  return one<{ id: string }>('select id from users where email = ?', email).id;
 }
 const outboxOf = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('setsafe:outbox') ?? '[]') as Queued[]);
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { ids } from './helpers';
-import { as, liftStandingHold, one, query, replayAction, standingHold } from './holds';
+
+import { as, liftStandingHold, replayAction, standingHold } from './holds';
+import { ids, one, query } from './db';
 
 // OSHA recordkeeping (ARCHITECTURE.md: OSHA recordkeeping): a discharge that hurts two people is
 // one report with two cases, stops work (rule 1), runs a legal clock per person, and each case

@@ -5,13 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ids, testDb, type Who } from './helpers';
+import { type Who } from './helpers';
 import { openPageAs } from './fixtures';
 import { parseCsv } from './csv';
 import { routes } from './authz/oversight';
 import type { Caller } from './authz/types';
 import { authzCtx } from './authz/ctx';
 import { localDate } from '../app/lib/time';
+import { ids, testDb } from './db';
 
 test.describe.configure({ mode: 'serial' });
 

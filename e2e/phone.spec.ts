@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { testDb } from './helpers';
+import { testDb } from './db';
 
 const PHONE = { width: 375, height: 812 };
 test.use({ viewport: PHONE });

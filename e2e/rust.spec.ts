@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { ORIGINAL_OUTLET_HOSTS } from '../app/lib/rust/outlets';
 import { createVersion1Database } from '../db/seed/reference-v1';
-import { signIn, testDb } from './helpers';
+import { signIn } from './helpers';
+import { readerOf, testDb } from './db';
 
 const PATH = '/reference/rust';
 
@@ -195,12 +195,7 @@ test.describe('Corrections reach a database that exists', () => {
   });
 
   test('the upgraded database shows the corrected case and its correction log; version 1 stays readable, its withdrawn links unlinked', async ({ page }) => {
-    const db = new Database(path.join(dir, 'setsafe.db'), { readonly: true });
-    try {
-      expect(db.prepare('select version from reference_versions order by version').all()).toEqual([{ version: 1 }, { version: 3 }]);
-    } finally {
-      db.close();
-    }
+    expect(readerOf(path.join(dir, 'setsafe.db')).query('select version from reference_versions order by version')).toEqual([{ version: 1 }, { version: 3 }]);
     await page.setViewportSize({ width: 375, height: 812 });
     expect((await page.goto(`${base}${PATH}`))?.status()).toBe(200);
     const log = page.locator('#corrections');

@@ -5,8 +5,9 @@
 import { generateSync } from 'otplib';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { testDb } from './helpers';
+
 import { inviteAndActivate } from './pages/members-page';
+import { testDb } from './db';
 
 const SAME_ANSWER = 'If that address has a SetSafe account, a sign-in link is on its way to it. The link works once, for 15 minutes.';
 

@@ -11,9 +11,10 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { signInState } from './auth-state';
 import { fileAnonymously, openWithReceipt, reportToken } from './anonymous-flow';
 import { liveFormula, parseCsv } from './csv';
-import { testDb } from './helpers';
+
 import { storageStateFor } from './auth-state';
 import { acceptInviteLink, freshEmail, inviteAndActivate } from './pages/members-page';
+import { one } from './db';
 
 const RUN = randomUUID().slice(0, 6).toUpperCase();
 const mark = (field: string) => `X${RUN}${field}`;
@@ -71,15 +72,6 @@ const PHONE = { width: 375, height: 800 };
 
 async function contextAs(browser: Browser, baseURL: string, email: string, password: string): Promise<BrowserContext> {
   return browser.newContext({ baseURL, viewport: PHONE, storageState: await signInState(baseURL, email, password) });
-}
-
-function one<T>(sql: string, ...args: unknown[]): T {
-  const db = testDb();
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
 }
 
 /** Builds the hostile production through the app: admin form, invites, JSON routes and forms. */

@@ -5,22 +5,13 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { forceEnable, testDb } from './helpers';
+import { forceEnable } from './helpers';
 import { fileAnonymously, reportToken } from './anonymous-flow';
+import { one, query, type Row } from './db';
 
 test.describe.configure({ mode: 'serial' });
 
 const SHOTS = path.resolve(__dirname, '..', 'test-results', 'truth');
-type Row = Record<string, unknown>;
-function query<T = Row>(sql: string, ...params: unknown[]): T[] {
-  const db = testDb();
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-const one = <T = Row>(sql: string, ...params: unknown[]) => query<T>(sql, ...params)[0];
 const userId = (email: string) => one<{ id: string }>('select id from users where email = ?', email).id;
 const nameOf = (email: string) => one<{ name: string }>('select name from users where email = ?', email).name;
 const standingHold = (pid: string) => one<Row>('select * from holds where production_id = ? and lifted_at is null', pid);

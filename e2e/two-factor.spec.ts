@@ -4,8 +4,9 @@
 // demo accounts must keep signing in with a password (e2e/auth-state.ts).
 import { generateSync } from 'otplib';
 import { expect, test } from './fixtures';
-import { testDb } from './helpers';
+
 import { inviteAndActivate } from './pages/members-page';
+import { one, testDb } from './db';
 
 const codeAt = (secret: string, ms: number) => generateSync({ secret, epoch: Math.floor(ms / 1000) });
 
@@ -40,9 +41,7 @@ test.describe('auditor (a fresh account)', () => {
     await card.getByRole('button', { name: 'I have kept my recovery codes' }).click();
     await expect(card.getByText('✓ On. Sign-in asks for a code from your authenticator app.')).toBeVisible();
 
-    const db = testDb();
-    const row = db.prepare('select totp_enabled_at, recovery_code_hashes from users where email = ?').get(who.email) as { totp_enabled_at: number | null; recovery_code_hashes: string };
-    db.close();
+    const row = one<{ totp_enabled_at: number | null; recovery_code_hashes: string }>('select totp_enabled_at, recovery_code_hashes from users where email = ?', who.email);
     expect(row.totp_enabled_at).not.toBeNull();
     expect(JSON.parse(row.recovery_code_hashes)).toHaveLength(10);
     expect(row.recovery_code_hashes).not.toContain(recovery);

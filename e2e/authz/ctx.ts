@@ -1,7 +1,8 @@
-import { ids, testDb } from '../helpers';
+
 import type { AuthzContext } from './types';
 import { anonymousRecords } from './anonymous';
 import { SEEDED } from './seeded';
+import { ids, testDb } from '../db';
 
 /** The ids the route table needs, read from the e2e database after the seed ran. */
 export function authzCtx(): AuthzContext {
