@@ -308,6 +308,15 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     await expect(actor.page.getByText(/You confirmed this check on/)).toBeVisible();
     await actor.ctx.close();
 
+    // The producer's dashboard counts the check while the first AD's confirmation is awaited.
+    const prod = await as(browser, 'producer');
+    const waiting = async () => {
+      await prod.page.goto(`/productions/${demo}/dashboard`);
+      return Number(await prod.page.getByTestId('card-witness-count').textContent());
+    };
+    const awaited = await waiting();
+    expect(awaited).toBeGreaterThan(0);
+
     const ad = await as(browser, 'ad', { width: 375, height: 812 });
     await ad.page.goto(`/productions/${demo}/checks/${checkId}`);
     await ad.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
@@ -326,6 +335,10 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     expect(declined.confirmed_at).toBeNull();
     expect(count("select count(*) n from audit_log where entity_id = ? and action = 'check.witness_decline'", checkId)).toBe(1);
     expect(count("select count(*) n from notifications n join users u on u.id = n.user_id where u.email = ? and n.kind = 'witness_declined' and n.link like ?", USERS.armorer, `%${checkId}`)).toBe(1);
+    // A declined witness is no longer awaited: the check leaves the producer's count (the armorer
+    // was told, and rule 2 refuses the hand-out).
+    expect(await waiting()).toBe(awaited - 1);
+    await prod.ctx.close();
 
     // The armorer: told, and the hand-out form names the decline instead of inviting a refusal.
     await arm.page.goto(`/notifications`);
