@@ -4,7 +4,7 @@
 // app/lib/delivery/*.test.ts; here the browser's part is checked.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { one } from './db';
+import { one, query } from './db';
 
 const prefsOf = (email: string, pid: string) =>
   one<{ channels: string; quiet_from: string | null; quiet_to: string | null }>(
@@ -64,6 +64,44 @@ test.describe('producer', () => {
         return (await reg.getNotifications()).map((n) => ({ title: n.title, body: n.body, url: (n.data as { url?: string } | null)?.url }));
       });
     await expect.poll(shown).toContainEqual({ title: 'Stop-work hold called by Carla Crew', body: 'Live round on the cart', url: '/account' });
+  });
+});
+
+test.describe('producer and armorer: the daily digest', () => {
+  test('is written once a local day, from the digest hour on, to each producer and armorer by email', async ({ producer, prod }) => {
+    // The suite drives the digest with the injected clock (the server's own timer does not run it
+    // under the test clock): the latest 08:00 in Denver, the demo production's zone, at or before now.
+    const hourIn = (t: number) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Denver', hour: '2-digit', hourCycle: 'h23' }).format(t));
+    let at = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    while (hourIn(at) !== 8) at -= 3_600_000;
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Denver' }).format(at);
+    const run = async (t: number) => {
+      const res = await producer.request.post('/api/test/clock', { data: { at: new Date(t).toISOString(), digest: true } });
+      expect(res.status()).toBe(200);
+    };
+    const rows = () =>
+      query<{ email: string; subject: string; text: string; status: string }>(
+        "select u.email, d.subject, d.text, d.status from deliveries d join users u on u.id = d.user_id where d.kind = 'digest' and d.production_id = ? and d.dedupe_key like ? order by u.email",
+        prod.demo,
+        `%:${day}`,
+      );
+    await run(at - 2 * 3_600_000); // 06:00: before the digest hour
+    expect(rows()).toEqual([]);
+    await run(at);
+    const people = query<{ email: string }>(
+      "select u.email from memberships m join users u on u.id = m.user_id where m.production_id = ? and m.role in ('producer', 'armorer') order by u.email",
+      prod.demo,
+    ).map((r) => r.email);
+    expect(people.length).toBeGreaterThanOrEqual(3);
+    expect(rows().map((r) => r.email)).toEqual(people);
+    for (const r of rows()) {
+      expect(r.subject).toMatch(new RegExp(`^Dry Creek \\(demo\\): (nothing waits for you|\\d+ items? needs? a person) \\(${day}\\)$`));
+      expect(r.text).toContain(`Daily safety digest for Dry Creek (demo), ${day}.`);
+      expect(r.text).toMatch(/for triage\./);
+    }
+    // Later the same day: nothing twice.
+    await run(at + 3 * 3_600_000);
+    expect(rows()).toHaveLength(people.length);
   });
 });
 

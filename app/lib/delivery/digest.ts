@@ -87,3 +87,13 @@ export function enqueueDailyDigests(now: Date): number {
     return written;
   });
 }
+
+/** The digest on the worker's clock (jobs.ts). A failed run (a busy database) retries at the next tick. */
+export function digestJob(now: Date): number {
+  try {
+    return enqueueDailyDigests(now);
+  } catch (err) {
+    console.error('[setsafe] daily digest failed; retrying at the next tick', err);
+    return 0;
+  }
+}

@@ -1,19 +1,21 @@
-// Every periodic job beside the daily digest, registered in one place on the outbox worker's clock
-// (ARCHITECTURE.md: messages to people): rule 7's escalations and reminders, the daily signed head
+// Every periodic job, registered in one place on the outbox worker's clock (ARCHITECTURE.md:
+// messages to people): the daily digest, rule 7's escalations and reminders, the daily signed head
 // receipt (ARCHITECTURE.md: audit trail, anchoring) and the drop box's daily publication
 // (ARCHITECTURE.md: anonymity by order). Each reads what it needs from the database, so the first
 // run after a start catches up on whatever fell due while the server was down.
 import { dropBoxJob } from '../anonymous/drop-box';
 import { receiptJob } from '../receipts/core';
+import { digestJob } from './digest';
 import { escalationJob } from '../signals/escalate';
 import { addPeriodicJob } from './worker';
 
-export const PERIODIC_JOBS = [escalationJob, receiptJob, dropBoxJob] as const;
+export const PERIODIC_JOBS = [digestJob, escalationJob, receiptJob, dropBoxJob] as const;
 
 /**
  * Puts the jobs on the worker's clock; call before the worker starts. Under SETSAFE_TEST_CLOCK=1 the
- * end-to-end tests drive these jobs themselves (POST /api/test/clock); under SETSAFE_BENCH=1 the
- * benchmark's generated two years of overdue actions would otherwise all be reminded mid-measurement.
+ * end-to-end tests drive these jobs themselves (POST /api/test/clock), so what a test sees never
+ * depends on the hour the suite runs at; under SETSAFE_BENCH=1 the benchmark's generated two years
+ * of overdue actions would otherwise all be reminded mid-measurement.
  */
 export function schedulePeriodicJobs(): boolean {
   if (process.env.SETSAFE_TEST_CLOCK === '1' || process.env.SETSAFE_BENCH === '1') return false;

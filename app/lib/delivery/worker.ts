@@ -2,7 +2,7 @@
 // due rows in an immediate transaction (a lease), sends them outside it, and records the outcome.
 // A row whose lease ran out — its worker was killed mid-send — is due again, so nothing is lost;
 // a row is only claimed while unleased, so two workers never hold it at once. The periodic jobs
-// (the daily digest here; the rest registered in jobs.ts) run once per interval, before sending.
+// registered in jobs.ts run once per interval, before sending.
 import { and, asc, desc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { getDb, write, type Tx } from '@/db/client';
 import { deliveries, productions, pushSubscriptions, type Delivery } from '@/db/schema';
@@ -10,7 +10,6 @@ import { appendAudit } from '../audit';
 import { DAY, dayOnly } from '../time';
 import { backoffMs, MAX_ATTEMPTS } from './schedule';
 import { appBaseUrl, PushGone, sendEmail, sendPush, smtpConfigured, type OutgoingEmail, type OutgoingPush } from './transports';
-import { enqueueDailyDigests } from './digest';
 
 export type Senders = { email: (m: OutgoingEmail) => Promise<void>; push: (m: OutgoingPush) => Promise<void> };
 const realSenders: Senders = { email: sendEmail, push: sendPush };
@@ -20,7 +19,7 @@ const BATCH = 25;
 /** How many rows are in flight at once (DELIVERY_LANES, default 4): also the most a crash can re-send. */
 export const sendLanes = () => Math.max(1, Number(process.env.DELIVERY_LANES) || 4);
 
-export type TickResult = { claimed: number; sent: number; retried: number; failed: number; digests: number };
+export type TickResult = { claimed: number; sent: number; retried: number; failed: number; jobs: number };
 
 type Job = (now: Date) => number | Promise<number>;
 const extraJobs = new Set<Job>();
@@ -148,17 +147,17 @@ function record(r: Delivery, now: Date, err: Error | null): 'sent' | 'retried' |
 }
 
 /**
- * The periodic jobs of one turn: the daily digest, then every registered job (escalation, the head
- * receipt, the drop box). They run once per interval, never once per backlog batch.
+ * The periodic jobs of one turn (jobs.ts: the daily digest, escalation, the head receipt, the drop
+ * box), in the order registered. They run once per interval, never once per backlog batch.
  */
 export async function runPeriodicJobs(now: Date): Promise<number> {
-  const digests = enqueueDailyDigests(now);
-  for (const job of extraJobs) await job(now);
-  return digests;
+  let written = 0;
+  for (const job of extraJobs) written += await job(now);
+  return written;
 }
 
 /** The sending step alone: claims one batch of due rows and sends it on the lanes. */
-export async function sendDue(now: Date, opts: { senders?: Senders; limit?: number } = {}): Promise<Omit<TickResult, 'digests'>> {
+export async function sendDue(now: Date, opts: { senders?: Senders; limit?: number } = {}): Promise<Omit<TickResult, 'jobs'>> {
   const senders = opts.senders ?? realSenders;
   const result = { claimed: 0, sent: 0, retried: 0, failed: 0 };
   // Without SMTP_URL email rows wait in the outbox (README: configuration) rather than fail.
@@ -191,8 +190,8 @@ export async function sendDue(now: Date, opts: { senders?: Senders; limit?: numb
  * injected clock.
  */
 export async function runWorkerTick(now: Date, opts: { senders?: Senders; limit?: number } = {}): Promise<TickResult> {
-  const digests = await runPeriodicJobs(now);
-  return { ...(await sendDue(now, opts)), digests };
+  const jobs = await runPeriodicJobs(now);
+  return { ...(await sendDue(now, opts)), jobs };
 }
 
 let running: { stop: () => void } | null = null;
