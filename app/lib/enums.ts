@@ -83,6 +83,8 @@ export const NOTIFICATION_KINDS = [
   'reporter_update',
   'corrective_action',
   'reminder',
+  'scene_plan',
+  'qualification_expiring',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -108,6 +110,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   reporter_update: 'Updates on reports you filed',
   corrective_action: 'Corrective actions',
   reminder: 'Reminders: actions due, legal clocks',
+  scene_plan: 'Scene plans waiting for your signature or approval',
+  qualification_expiring: 'Firearms qualifications about to expire',
 };
 
 /** Ways a message leaves the app; in-app notifications always exist besides these. */

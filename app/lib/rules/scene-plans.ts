@@ -1,7 +1,8 @@
 // Rule 8: the firearm scene plan. Cal. Labor Code §9152.5 asks for a specific firearms risk
 // assessment per scene; Safety Bulletin #1 asks for a safety meeting before firearms are used in a
 // scene, not only once a day. Pure: plain facts in, reasons out (ARCHITECTURE.md: safety rules).
-import type { PlanLoad } from '../enums';
+/** What a plan says goes out with a weapon (enums.ts PLAN_LOADS; kept here so the rules import nothing). */
+type PlanLoad = 'none' | 'dummy' | 'blank';
 
 export type PlanWeaponFact = { firearmId: string; handlerId: string; load: PlanLoad; rounds: number };
 
