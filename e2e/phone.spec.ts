@@ -184,7 +184,7 @@ test.describe('any member, on a wide screen', () => {
   test.use({ viewport: { width: 1280, height: 900 } });
   test('the tab row shows every page and the bottom bar is gone', async ({ crew, prod }) => {
     await crew.goto(`/productions/${prod.demo}`);
-    await expect(bar(crew).getByRole('link')).toHaveText(['Overview', 'My reports', 'Report', 'Checks', 'Meetings', 'Holds', 'Members', 'Anonymous reporting']);
+    await expect(bar(crew).getByRole('link')).toHaveText(['Overview', 'My reports', 'Report', 'Checks', 'Meetings', 'Scene plans', 'Holds', 'Members', 'Anonymous reporting']);
     await expect(crew.getByRole('button', { name: 'More' })).toHaveCount(0);
   });
 });
