@@ -31,6 +31,9 @@ export async function register() {
     const { addPeriodicJob } = await import('./app/lib/delivery/worker');
     const { dropBoxJob } = await import('./app/lib/anonymous/drop-box');
     addPeriodicJob(dropBoxJob);
+    // Rule 8: reminders before a member's firearms training or permit expires.
+    const { qualificationReminderJob } = await import('./app/lib/firearms/qualification-reminders');
+    addPeriodicJob(qualificationReminderJob);
   }
   if (process.env.DELIVERY_WORKER !== '0') {
     const { startDeliveryWorker } = await import('./app/lib/delivery/worker');

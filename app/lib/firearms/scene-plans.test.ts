@@ -176,3 +176,19 @@ describe('qualifications', () => {
     expect(bad).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { expiresOn: [expect.any(String)] } });
   });
 });
+
+describe('qualification reminders through the notification delivery', () => {
+  it('tell the member and the armorers once, in-app and through the outbox, audited', async () => {
+    const { runQualificationReminders } = await import('./qualification-reminders');
+    // 24 Nov 2026 in Denver: a permit expiring on 1 Dec is due a reminder.
+    const q = ok(recordQualification(s.actors.producer, { id: randomUUID(), userId: s.actors.ad.userId, kind: 'handler_permit', issuer: 'Permit office', reference: '', issuedOn: '2025-12-01', expiresOn: '2026-12-01' }, tick()));
+    const at = tick();
+    expect(runQualificationReminders(at)).toBeGreaterThanOrEqual(1);
+    expect(runQualificationReminders(tick())).toBe(0);
+    const rows = db().select().from(t.notifications).where(eq(t.notifications.kind, 'qualification_expiring')).all().filter((n) => n.title.includes('expires on 2026-12-01'));
+    expect(new Set(rows.map((n) => n.userId))).toEqual(new Set([s.actors.ad.userId, s.actors.armorer.userId]));
+    const outbox = db().select().from(t.deliveries).all().filter((d) => rows.some((n) => n.id === d.notificationId));
+    expect(outbox.length).toBeGreaterThan(0);
+    expect(db().select().from(t.auditLog).where(eq(t.auditLog.entityId, `qualification:${q.id}:soon`)).all().map((a) => a.action)).toEqual(['reminder.send']);
+  });
+});

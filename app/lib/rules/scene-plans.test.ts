@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateHandoff, HANDOFF_REASONS, type HandoffFacts } from './custody';
-import { isCurrent, meetingCoversScene, scenePlanReasons, type ScenePlanFacts } from './scene-plans';
+import { dueQualificationReminders, isCurrent, meetingCoversScene, scenePlanReasons, type ScenePlanFacts } from './scene-plans';
 
 const plan = {
   armorerSigned: true,
@@ -88,5 +88,19 @@ describe('rule 8: the firearm scene plan', () => {
     expect(refused).toMatchObject({ allowed: false, reasons: ['no_scene_plan'], check: null });
     for (const r of ['no_scene_plan', 'plan_not_approved', 'plan_weapon_not_named', 'plan_handler_not_named', 'plan_load_mismatch', 'no_scene_meeting', 'handler_not_qualified', 'qualification_expired'] as const)
       expect(HANDOFF_REASONS[r]).toMatch(/\(rule 8\)\.$/);
+  });
+});
+
+describe('rule 8: reminders before a qualification expires', () => {
+  const q = (id: string, expiresOn: string, kind = 'handler_permit', userId = 'u1') => ({ id, userId, kind, expiresOn });
+  it('reminds within 14 days of the expiry, and once it has passed (for a month)', () => {
+    expect(dueQualificationReminders([q('a', '2026-12-15')], '2026-12-01')).toEqual([{ key: 'qualification:a:soon', qualificationId: 'a', userId: 'u1', stage: 'soon' }]);
+    expect(dueQualificationReminders([q('a', '2026-12-16')], '2026-12-01')).toEqual([]);
+    expect(dueQualificationReminders([q('a', '2026-11-30')], '2026-12-01')).toEqual([{ key: 'qualification:a:expired', qualificationId: 'a', userId: 'u1', stage: 'expired' }]);
+    expect(dueQualificationReminders([q('a', '2026-10-01')], '2026-12-01')).toEqual([]);
+  });
+  it('a renewal of the same kind silences the old one', () => {
+    expect(dueQualificationReminders([q('a', '2026-12-05'), q('b', '2027-12-05')], '2026-12-01')).toEqual([]);
+    expect(dueQualificationReminders([q('a', '2026-12-05'), q('b', '2027-12-05', 'firearms_safety_training')], '2026-12-01').map((r) => r.key)).toEqual(['qualification:a:soon']);
   });
 });

@@ -89,3 +89,31 @@ export function scenePlanReasons(f: ScenePlanFacts): ScenePlanReason[] {
   if (!f.meetingScenesToday.some((s) => meetingCoversScene(s, f.scene))) reasons.push('no_scene_meeting');
   return reasons;
 }
+
+/** Days before expiry that a member and the armorers are reminded (rule 8's qualifications). */
+export const QUALIFICATION_REMINDER_DAYS = 14;
+
+export type QualificationReminder = { key: string; qualificationId: string; userId: string; stage: 'soon' | 'expired' };
+
+const dayNumber = (d: string) => Math.round(Date.parse(`${d}T00:00:00Z`) / 86_400_000);
+
+/**
+ * Reminders due on `today` for qualifications on record: one when the expiry is within
+ * QUALIFICATION_REMINDER_DAYS, one once it has passed (for a month, so an old lapse is not
+ * announced when a production starts). A later record of the same kind for the same member
+ * (the renewal) silences the older one. Keys are stable, so each is sent once.
+ */
+export function dueQualificationReminders(
+  quals: { id: string; userId: string; kind: string; expiresOn: string }[],
+  today: string,
+): QualificationReminder[] {
+  const out: QualificationReminder[] = [];
+  for (const q of quals) {
+    const renewed = quals.some((o) => o.id !== q.id && o.userId === q.userId && o.kind === q.kind && o.expiresOn > q.expiresOn);
+    if (renewed) continue;
+    const left = dayNumber(q.expiresOn) - dayNumber(today);
+    if (left >= 0 && left <= QUALIFICATION_REMINDER_DAYS) out.push({ key: `qualification:${q.id}:soon`, qualificationId: q.id, userId: q.userId, stage: 'soon' });
+    else if (left < 0 && left >= -30) out.push({ key: `qualification:${q.id}:expired`, qualificationId: q.id, userId: q.userId, stage: 'expired' });
+  }
+  return out;
+}
