@@ -60,6 +60,11 @@ describe('rule 8: the firearm scene plan', () => {
       'qualification_expired',
     ]);
   });
+  it('refuses live rounds whatever the plan says; unknown qualifications decide nothing', () => {
+    expect(reasons({ load: 'live' })).toEqual(['live_in_load']);
+    expect(reasons({ plansInUse: false, plan: null, load: 'live', handlerQualifications: null })).toEqual(['live_in_load']);
+    expect(reasons({ plan: null, handlerQualifications: null, meetingScenesToday: [] })).toEqual(['no_scene_plan', 'no_scene_meeting']);
+  });
   it('gives every reason at once', () => {
     expect(reasons({ plan: null, meetingScenesToday: [], handlerQualifications: [] })).toEqual(['handler_not_qualified', 'no_scene_plan', 'no_scene_meeting']);
   });
@@ -86,7 +91,7 @@ describe('rule 8: the firearm scene plan', () => {
     expect(evaluateHandoff({ ...base, scenePlan: ok }).allowed).toBe(true);
     const refused = evaluateHandoff({ ...base, scenePlan: { ...ok, plan: null } });
     expect(refused).toMatchObject({ allowed: false, reasons: ['no_scene_plan'], check: null });
-    for (const r of ['no_scene_plan', 'plan_not_approved', 'plan_weapon_not_named', 'plan_handler_not_named', 'plan_load_mismatch', 'no_scene_meeting', 'handler_not_qualified', 'qualification_expired'] as const)
+    for (const r of ['no_scene_plan', 'live_in_load', 'plan_not_approved', 'plan_weapon_not_named', 'plan_handler_not_named', 'plan_load_mismatch', 'no_scene_meeting', 'handler_not_qualified', 'qualification_expired'] as const)
       expect(HANDOFF_REASONS[r]).toMatch(/\(rule 8\)\.$/);
   });
 });

@@ -25,18 +25,26 @@ export type ScenePlanFacts = {
   scene: string;
   firearmId: string;
   handlerId: string;
-  /** What goes out with the weapon: 'none' when no rounds are counted out. */
-  load: PlanLoad;
+  /**
+   * What goes out with the weapon: 'none' when no rounds are counted out. 'live' never comes from
+   * a live production (live rounds cannot be inventory); the Rust replay gives it where the
+   * sources say the weapon held a live round.
+   */
+  load: PlanLoad | 'live';
   rounds: number;
   /** The scenes today's safety meetings that covered firearms named. */
   meetingScenesToday: string[];
-  /** The handler's qualifications on record (any state), and today's date in the production's zone. */
-  handlerQualifications: { kind: string; issuedOn: string; expiresOn: string }[];
+  /**
+   * The handler's qualifications on record (any state), and today's date in the production's zone.
+   * Null when not known (the Rust replay: the sources say nothing of them), so nothing is decided.
+   */
+  handlerQualifications: { kind: string; issuedOn: string; expiresOn: string }[] | null;
   today: string;
 };
 
 export const SCENE_PLAN_REASONS = {
-  no_scene_plan: 'There is no scene plan for this setup: the armorer writes one, with its risk assessment (rule 8).',
+  no_scene_plan: 'There is no scene plan for this setup: no risk assessment, no line of fire, and no answer to whether a non-firing replica would do (rule 8).',
+  live_in_load: 'Live rounds are never a load: no plan can name them, and none may be on a production (rule 8).',
   plan_not_approved: 'The scene plan for this setup is not yet signed by the armorer and the safety advisor and approved by a producer (rule 8).',
   plan_weapon_not_named: 'The approved scene plan for this setup does not name this weapon (rule 8).',
   plan_handler_not_named: 'The approved scene plan does not name this person as the handler of this weapon (rule 8).',
@@ -70,9 +78,10 @@ export function isCurrent(q: { issuedOn: string; expiresOn: string }, today: str
  */
 export function scenePlanReasons(f: ScenePlanFacts): ScenePlanReason[] {
   const reasons: ScenePlanReason[] = [];
-  const handlerQuals = f.handlerQualifications.filter((q) => HANDLER_QUALIFICATIONS.includes(q.kind));
+  if (f.load === 'live') reasons.push('live_in_load');
+  const handlerQuals = (f.handlerQualifications ?? []).filter((q) => HANDLER_QUALIFICATIONS.includes(q.kind));
   // A production that records qualifications means them, even before it plans its scenes.
-  if (f.plansInUse || handlerQuals.length > 0) {
+  if (f.handlerQualifications && (f.plansInUse || handlerQuals.length > 0)) {
     if (handlerQuals.length === 0) reasons.push('handler_not_qualified');
     else if (!handlerQuals.some((q) => isCurrent(q, f.today))) reasons.push('qualification_expired');
   }
@@ -84,7 +93,7 @@ export function scenePlanReasons(f: ScenePlanFacts): ScenePlanReason[] {
     const entry = forWeapon.find((w) => w.handlerId === f.handlerId);
     if (forWeapon.length === 0) reasons.push('plan_weapon_not_named');
     else if (!entry) reasons.push('plan_handler_not_named');
-    else if (entry.load !== f.load || f.rounds > entry.rounds) reasons.push('plan_load_mismatch');
+    else if (f.load !== 'live' && (entry.load !== f.load || f.rounds > entry.rounds)) reasons.push('plan_load_mismatch');
   }
   if (!f.meetingScenesToday.some((s) => meetingCoversScene(s, f.scene))) reasons.push('no_scene_meeting');
   return reasons;
