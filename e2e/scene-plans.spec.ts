@@ -12,8 +12,10 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { openPageAs } from './fixtures';
 import { ids } from './helpers';
 import { liftStandingHold, one, userId } from './holds';
-import { PLAN_SEED } from '../scripts/e2e-seed-firearms';
 
+// A weapon and setup of this run's own: made here, after every spec that hands weapons out.
+const run = Date.now().toString(36).toUpperCase();
+const PLAN_SEED = { tag: `PLAN-${run}`, scene: `P${run}` };
 let demo: string;
 let firearmId: string;
 const crafted = (page: Page, extra: Record<string, unknown> = {}) =>
@@ -36,7 +38,32 @@ test.describe.serial('rule 8: the firearm scene plan gates the hand-out', () => 
   test.beforeAll(async ({ browser }) => {
     demo = ids().demo;
     await liftStandingHold(browser, demo);
+  });
+
+  test('armorer and the 1st AD: a weapon with a witnessed check for the setup (rule 2), before any plan', async ({ browser }) => {
+    const p = await page(browser, 'armorer');
+    await p.goto(`/productions/${demo}/firearms`);
+    const made = await p.request.post(`/api/productions/${demo}/firearms`, {
+      data: { tag: PLAN_SEED.tag, make: 'Uberti', model: '1873 Cattleman', serial: '', kind: 'blank_firing', status: 'locked_up', notes: 'For the scene-plan spec.' },
+    });
+    expect(made.status()).toBe(201);
     firearmId = one<{ id: string }>('select id from firearms where production_id = ? and tag = ?', demo, PLAN_SEED.tag).id;
+    await p.goto(`/productions/${demo}/checks/new`);
+    await p.getByRole('combobox', { name: 'Weapon' }).selectOption(firearmId);
+    await p.getByLabel('Scene or setup').fill(PLAN_SEED.scene);
+    for (const box of await p.getByRole('group', { name: 'Checklist' }).getByRole('checkbox').all()) await box.check();
+    await p.getByRole('radio', { name: /Pass/ }).check();
+    await p.getByRole('checkbox', { name: /Dee First-AD/ }).check();
+    await p.getByRole('button', { name: 'Record the check' }).click();
+    await expect(p).toHaveURL(new RegExp(`/productions/${demo}/checks/[0-9a-f-]{36}$`));
+    const checkUrl = new URL(p.url()).pathname;
+    await p.context().close();
+
+    const ad = await page(browser, 'ad', 375);
+    await ad.goto(checkUrl);
+    await ad.getByRole('button', { name: 'I witnessed this check' }).click();
+    await expect(ad.getByText(/You confirmed this check on/)).toBeVisible();
+    await ad.context().close();
   });
 
   test('armorer: writes the plan for the setup and signs its risk assessment', async ({ browser }) => {
@@ -161,8 +188,13 @@ test.describe.serial('rule 8: the firearm scene plan gates the hand-out', () => 
     await p.goto(`/productions/${demo}/custody`);
     const ho = p.locator('#hand-out');
     await ho.getByRole('combobox', { name: 'Weapon' }).selectOption(firearmId);
-    await ho.getByLabel('Hand to').selectOption({ label: 'Cal Actor · Actor' });
     await ho.getByLabel('Scene or setup').fill(PLAN_SEED.scene);
+    // A handler the plan does not name: the form says why (rule 8) and will not send it.
+    await ho.getByLabel('Hand to').selectOption({ label: 'Dee First-AD · 1st AD' });
+    await expect(ho.getByTestId('handoff-problem')).toContainText('does not name this person as the handler of this weapon (rule 8)');
+    await expect(ho.getByRole('button', { name: 'Hand over' })).toBeDisabled();
+    await ho.getByLabel('Hand to').selectOption({ label: 'Cal Actor · Actor' });
+    await expect(ho.getByTestId('handoff-problem')).toHaveCount(0);
     await ho.getByRole('button', { name: 'Hand over' }).click();
     await expect(ho.getByText('Handed over to Cal Actor')).toBeVisible();
     expect(one<{ status: string }>('select status from firearms where id = ?', firearmId).status).toBe('checked_out');

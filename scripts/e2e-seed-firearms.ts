@@ -7,13 +7,11 @@ import { firearms, productions, users } from '../db/schema';
 import type { Actor } from '../app/lib/actor';
 import { addMembership, createUser, findUserByEmail } from '../app/lib/site';
 import { createFirearm } from '../app/lib/firearms/inventory';
-import { confirmWitness, recordCheck } from '../app/lib/firearms/checks';
+import { recordCheck } from '../app/lib/firearms/checks';
 import { CHECK_ITEM_KEYS } from '../app/lib/firearms/checklist';
 import { actorOf } from '../app/lib/testing/world';
 
 export const SEED_TAGS = { demo: 'E2E-SEED-1', other: 'OTHER-SEED-1' } as const;
-/** A weapon with a witnessed check for setup PLAN-1, for the scene-plan spec (rule 8); no plan is seeded. */
-export const PLAN_SEED = { tag: 'E2E-PLAN-1', scene: 'PLAN-1' } as const;
 
 function actorByTitle(productionTitle: string, email: string): Actor {
   const db = getDb();
@@ -31,22 +29,10 @@ function seedOne(armorer: Actor, tag: string, witnessId: string) {
   if (!c.ok) throw new Error(c.message);
 }
 
-function seedPlanWeapon(armorer: Actor, witness: Actor) {
-  if (getDb().select().from(firearms).where(and(eq(firearms.productionId, armorer.productionId), eq(firearms.tag, PLAN_SEED.tag))).get()) return;
-  const f = createFirearm(armorer, { tag: PLAN_SEED.tag, make: 'Uberti', model: '1873 Cattleman (plan seed)', serial: '', kind: 'blank_firing', status: 'locked_up', notes: 'Seeded for the scene-plan spec.' });
-  if (!f.ok) throw new Error(f.message);
-  const checklist = Object.fromEntries(CHECK_ITEM_KEYS.map((k) => [k, true]));
-  const c = recordCheck(armorer, { id: randomUUID(), firearmId: f.data.id, phase: 'before_use', scene: PLAN_SEED.scene, checklist, result: 'pass', findings: '', witnessIds: [witness.userId] });
-  if (!c.ok) throw new Error(c.message);
-  const w = confirmWitness(witness, { checkId: c.data.id });
-  if (!w.ok) throw new Error(w.message);
-}
-
 export function seedE2eFirearms() {
   const demoArmorer = actorByTitle('Dry Creek (demo)', 'armorer@setsafe.test');
   const actor = actorByTitle('Dry Creek (demo)', 'actor@setsafe.test');
   seedOne(demoArmorer, SEED_TAGS.demo, actor.userId);
-  seedPlanWeapon(demoArmorer, actorByTitle('Dry Creek (demo)', 'ad@setsafe.test'));
 
   // Other Show gets its own armorer so its weapon is made the same way.
   const other = getDb().select().from(productions).where(eq(productions.title, 'Other Show (e2e)')).get()!;

@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { firearms, memberships, qualifications, scenePlans, users, type Qualification, type ScenePlan } from '@/db/schema';
+import { firearms, memberships, qualifications, safetyMeetings, scenePlans, users, type Qualification, type ScenePlan } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
 import { assertCan } from '@/app/lib/policy';
 import type { FirearmKind, PlanLoad } from '@/app/lib/enums';
+import type { PlanGate } from '@/app/lib/rules';
 
 export type PlanView = ScenePlan & {
   /** A newer plan for the same setup replaced this one. */
@@ -74,4 +75,38 @@ export function listQualifications(actor: Actor): QualificationView[] {
     .orderBy(qualifications.expiresOn)
     .all()
     .map((r) => ({ ...r.q, member: r.member }));
+}
+
+/**
+ * What rule 8 reads before a hand-out, for the hand-out form to say why first (the server decides
+ * again on submit): the newest plan per setup, today's meeting scenes, members' qualifications.
+ */
+export function getPlanGate(actor: Actor, today: string): PlanGate {
+  assertCan(actor, 'plan.view');
+  const db = getDb();
+  const plans = db.select().from(scenePlans).where(eq(scenePlans.productionId, actor.productionId)).orderBy(desc(scenePlans.createdAt)).all();
+  const newest = new Map<string, ScenePlan>();
+  for (const p of plans) if (!newest.has(norm(p.scene))) newest.set(norm(p.scene), p);
+  return {
+    plansInUse: plans.length > 0,
+    plans: [...newest.values()].map((p) => ({
+      scene: p.scene,
+      armorerSigned: p.armorerSignedAt != null,
+      advisorSigned: p.advisorSignedAt != null,
+      approved: p.approvedAt != null,
+      weapons: p.weapons,
+    })),
+    meetingScenesToday: db
+      .select({ scene: safetyMeetings.scene })
+      .from(safetyMeetings)
+      .where(and(eq(safetyMeetings.productionId, actor.productionId), eq(safetyMeetings.date, today), eq(safetyMeetings.firearmsOnSet, true)))
+      .all()
+      .map((m) => m.scene),
+    qualifications: db
+      .select({ userId: qualifications.userId, kind: qualifications.kind, issuedOn: qualifications.issuedOn, expiresOn: qualifications.expiresOn })
+      .from(qualifications)
+      .where(eq(qualifications.productionId, actor.productionId))
+      .all(),
+    today,
+  };
 }

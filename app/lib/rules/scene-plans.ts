@@ -42,6 +42,16 @@ export type ScenePlanFacts = {
   today: string;
 };
 
+/** Rule 8's facts for a whole production, so a form can say why before a submission is refused. */
+export type PlanGate = {
+  plansInUse: boolean;
+  /** The newest plan of each setup. */
+  plans: (ScenePlanFact & { scene: string })[];
+  meetingScenesToday: string[];
+  qualifications: { userId: string; kind: string; issuedOn: string; expiresOn: string }[];
+  today: string;
+};
+
 export const SCENE_PLAN_REASONS = {
   no_scene_plan: 'There is no scene plan for this setup: no risk assessment, no line of fire, and no answer to whether a non-firing replica would do (rule 8).',
   live_in_load: 'Live rounds are never a load: no plan can name them, and none may be on a production (rule 8).',
