@@ -18,8 +18,9 @@ export async function register() {
   getVapidKeys();
   const { getReceiptKey } = await import('./app/lib/receipts/keys');
   getReceiptKey();
-  // Rule 7's escalations, the daily head receipt and the drop box join the outbox worker's clock
-  // (app/lib/delivery/jobs.ts says when they do not: under the test clock and the benchmark).
+  // The digest, rule 7's escalations, rule 8's qualification reminders, the daily head receipt and
+  // the drop box join the outbox worker's clock (app/lib/delivery/jobs.ts says when
+  // they do not: under the test clock and the benchmark).
   const { schedulePeriodicJobs } = await import('./app/lib/delivery/jobs');
   schedulePeriodicJobs();
   if (process.env.DELIVERY_WORKER !== '0') {

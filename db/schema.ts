@@ -14,6 +14,8 @@ import {
   INCIDENT_TYPES,
   NOTIFICATION_KINDS,
   PHASES,
+  QUALIFICATION_KINDS,
+  type PlanLoad,
   RECEIPT_TRIGGERS,
   ROLES,
   SEVERITIES,
@@ -782,6 +784,60 @@ export const meetingAttendees = sqliteTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_attendees_user').on(t.userId)],
 );
 
+/** One weapon of a scene plan: who handles it and with what load (rule 8). */
+export type PlanWeapon = { firearmId: string; handlerId: string; load: PlanLoad; rounds: number };
+
+/**
+ * The plan for one firearm scene or setup (rule 8; Cal. Labor Code §9152.5's specific firearms
+ * risk assessment; Safety Bulletin #1). Never edited: a changed plan is a new row for the same
+ * setup, and the newest one governs, so signatures always sign the text they saw.
+ */
+export const scenePlans = sqliteTable(
+  'scene_plans',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    /** The scene or setup, as the checks and hand-outs name it. */
+    scene: text('scene').notNull(),
+    action: text('action').notNull(),
+    /** JSON array of PlanWeapon. */
+    weapons: text('weapons', { mode: 'json' }).$type<PlanWeapon[]>().notNull(),
+    lineOfFire: text('line_of_fire').notNull(),
+    protection: text('protection').notNull(),
+    /** Whether a non-firing replica would do, and if not, why not. */
+    replicaConsidered: text('replica_considered').notNull(),
+    riskAssessment: text('risk_assessment').notNull(),
+    createdById: text('created_by_id').notNull().references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    armorerSignedById: text('armorer_signed_by_id').references(() => users.id),
+    armorerSignedAt: ts('armorer_signed_at'),
+    advisorSignedById: text('advisor_signed_by_id').references(() => users.id),
+    advisorSignedAt: ts('advisor_signed_at'),
+    approvedById: text('approved_by_id').references(() => users.id),
+    approvedAt: ts('approved_at'),
+  },
+  (t) => [index('scene_plans_production_scene').on(t.productionId, t.scene, t.createdAt)],
+);
+
+/** A member's permits and trainings with expiry (rule 8 reads them before a hand-out). */
+export const qualifications = sqliteTable(
+  'qualifications',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    kind: text('kind', { enum: QUALIFICATION_KINDS }).notNull(),
+    issuer: text('issuer').notNull(),
+    reference: text('reference').notNull().default(''),
+    issuedOn: text('issued_on').notNull(),
+    /** Calendar day; the qualification counts through that day. */
+    expiresOn: text('expires_on').notNull(),
+    recordedById: text('recorded_by_id').notNull().references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('qualifications_production_user').on(t.productionId, t.userId, t.expiresOn)],
+);
+
 // ───────────────────────────── inferred types ─────────────────────────────
 
 export type User = typeof users.$inferSelect;
@@ -813,6 +869,8 @@ export type CheckWitness = typeof checkWitnesses.$inferSelect;
 export type Handoff = typeof handoffs.$inferSelect;
 export type RefusedHandoff = typeof refusedHandoffs.$inferSelect;
 export type SafetyMeeting = typeof safetyMeetings.$inferSelect;
+export type ScenePlan = typeof scenePlans.$inferSelect;
+export type Qualification = typeof qualifications.$inferSelect;
 export type HeadReceipt = typeof headReceipts.$inferSelect;
 export type SignInLink = typeof signInLinks.$inferSelect;
 

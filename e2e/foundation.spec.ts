@@ -25,7 +25,7 @@ test.describe('sign-in', () => {
 
 // The permission matrix (ARCHITECTURE.md), read as a person sees it: which sections each role's production nav offers.
 const NAV: Record<'crew' | 'armorer' | 'producer' | 'auditor', string[]> = {
-  crew: ['Overview', 'My reports', 'Report', 'Checks', 'Meetings', 'Holds', 'Members', 'Anonymous reporting'],
+  crew: ['Overview', 'My reports', 'Report', 'Checks', 'Meetings', 'Scene plans', 'Holds', 'Members', 'Anonymous reporting'],
   armorer: ['Overview', 'Incidents', 'Report', 'Firearms', 'Holds', 'Dashboard', 'Members', 'Anonymous reporting'],
   producer: ['Overview', 'Incidents', 'Report', 'Firearms', 'Holds', 'Dashboard', 'Audit', 'Members', 'Anonymous reporting', 'Settings'],
   auditor: ['Overview', 'Incidents', 'Firearms', 'Holds', 'Dashboard', 'Audit', 'Members', 'Anonymous reporting'],

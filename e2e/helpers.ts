@@ -12,6 +12,7 @@ export const USERS = {
   ad: 'ad@setsafe.test',
   stunt: 'stunt@setsafe.test',
   crew: 'crew@setsafe.test',
+  advisor: 'advisor@setsafe.test',
   otherProducer: 'other.producer@setsafe.test',
   otherCrew: 'other.crew@setsafe.test',
 } as const;

@@ -86,13 +86,13 @@ test.describe('crew', () => {
 });
 
 test.describe('armorer', () => {
-  test('the bar leads with the firearms pages; the firearms tabs wrap instead of clipping', async ({ armorer, prod }) => {
+  test('the bar leads with the firearms pages; the firearms tabs (seven, with scene plans and qualifications) wrap instead of clipping', async ({ armorer, prod }) => {
     await armorer.goto(`/productions/${prod.demo}/ammunition`);
     await expect(bar(armorer).getByRole('link')).toHaveText(['Home', 'Firearms', 'Incidents', 'Report']);
     await expect(bar(armorer).getByRole('link', { name: 'Firearms' })).toHaveAttribute('aria-current', 'page');
     await expectInsideScreen(armorer);
     const tabs = armorer.getByRole('navigation', { name: 'Firearms' }).getByRole('link');
-    await expect(tabs).toHaveCount(5);
+    await expect(tabs).toHaveCount(7);
     for (const box of await tabs.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) expect(box.right).toBeLessThanOrEqual(PHONE.width);
   });
 
@@ -184,7 +184,7 @@ test.describe('any member, on a wide screen', () => {
   test.use({ viewport: { width: 1280, height: 900 } });
   test('the tab row shows every page and the bottom bar is gone', async ({ crew, prod }) => {
     await crew.goto(`/productions/${prod.demo}`);
-    await expect(bar(crew).getByRole('link')).toHaveText(['Overview', 'My reports', 'Report', 'Checks', 'Meetings', 'Holds', 'Members', 'Anonymous reporting']);
+    await expect(bar(crew).getByRole('link')).toHaveText(['Overview', 'My reports', 'Report', 'Checks', 'Meetings', 'Scene plans', 'Holds', 'Members', 'Anonymous reporting']);
     await expect(crew.getByRole('button', { name: 'More' })).toHaveCount(0);
   });
 });

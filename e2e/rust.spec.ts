@@ -71,10 +71,10 @@ async function checkCasePage(page: Page) {
   await expect(shooting).toContainText('What the model cannot yet express');
   // Assumptions sit next to the firing they affect, with what changes without them.
   await expect(page.locator('#assumption-no-meeting-on-21-oct')).toContainText('Without it');
-  await expect(page.locator('#assumption-no-meeting-on-21-oct')).toContainText('rules 2, 5 and 6 as replayed; rules 2 and 5 without it.');
+  await expect(page.locator('#assumption-no-meeting-on-21-oct')).toContainText('rules 2, 5, 6 and 8 as replayed; rules 2, 5 and 8 without it.');
   await expect(page.locator('#event-walk-out #assumption-walk-out-as-hold')).toBeVisible();
   const handoff = page.locator('#event-handoff').getByRole('list', { name: 'Rules that would have fired' });
-  for (const n of [2, 5, 6]) await expect(handoff.getByRole('link', { name: `Rule ${n}`, exact: true })).toBeVisible();
+  for (const n of [2, 5, 6, 8]) await expect(handoff.getByRole('link', { name: `Rule ${n}`, exact: true })).toBeVisible();
   await expect(page.locator('#event-sheriff-ammo')).toContainText('Critical: joins the standing stop-work hold');
   // Summary first: what happened, where work would have stopped, the eight failure points; then the timeline.
   const stops = page.getByRole('heading', { name: 'Where SetSafe would have stopped work' });
@@ -86,6 +86,7 @@ async function checkCasePage(page: Page) {
   await expect(page.getByRole('list', { name: 'Events where a rule would have fired' })).toContainText('Sat 16 Oct 2021');
   await expect(page.locator('#failure-points details')).toHaveCount(8);
   // The correction log, newest version.
+  await expect(page.locator('#corrections')).toContainText('Version 4, corrected 1 Dec 2026');
   await expect(page.locator('#corrections')).toContainText('Version 3, corrected 1 Dec 2026');
   await expect(page.locator('#corrections')).toContainText('Version 2, corrected 1 Dec 2026');
   await expect(page.locator('#corrections')).toContainText('The firearm enhancement was dropped in February 2023, not July 2024.');
@@ -195,10 +196,11 @@ test.describe('Corrections reach a database that exists', () => {
   });
 
   test('the upgraded database shows the corrected case and its correction log; version 1 stays readable, its withdrawn links unlinked', async ({ page }) => {
-    expect(readerOf(path.join(dir, 'setsafe.db')).query('select version from reference_versions order by version')).toEqual([{ version: 1 }, { version: 3 }]);
+    expect(readerOf(path.join(dir, 'setsafe.db')).query('select version from reference_versions order by version')).toEqual([{ version: 1 }, { version: 4 }]);
     await page.setViewportSize({ width: 375, height: 812 });
     expect((await page.goto(`${base}${PATH}`))?.status()).toBe(200);
     const log = page.locator('#corrections');
+    await expect(log.getByRole('heading', { name: 'Version 4, corrected 1 Dec 2026' })).toBeVisible();
     await expect(log.getByRole('heading', { name: 'Version 3, corrected 1 Dec 2026' })).toBeVisible();
     await expect(log).toContainText('the limit stated in version 2');
     await expect(log.getByRole('heading', { name: 'Version 2, corrected 1 Dec 2026' })).toBeVisible();

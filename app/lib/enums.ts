@@ -55,6 +55,14 @@ export type FirearmStatus = (typeof FIREARM_STATUSES)[number];
 export const AMMO_KINDS = ['dummy', 'blank'] as const;
 export type AmmoKind = (typeof AMMO_KINDS)[number];
 
+/** What a scene plan says a weapon is loaded with (rule 8). Live rounds are never a load. */
+export const PLAN_LOADS = ['none', 'dummy', 'blank'] as const;
+export type PlanLoad = (typeof PLAN_LOADS)[number];
+
+/** A member's firearms qualifications (Cal. Labor Code §9156 training; permits), with expiry. */
+export const QUALIFICATION_KINDS = ['firearms_safety_training', 'handler_permit', 'armorer_certificate', 'other'] as const;
+export type QualificationKind = (typeof QUALIFICATION_KINDS)[number];
+
 export const CHECK_PHASES = ['before_use', 'after_use'] as const;
 export type CheckPhase = (typeof CHECK_PHASES)[number];
 
@@ -75,6 +83,8 @@ export const NOTIFICATION_KINDS = [
   'reporter_update',
   'corrective_action',
   'reminder',
+  'scene_plan',
+  'qualification_expiring',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -100,6 +110,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   reporter_update: 'Updates on reports you filed',
   corrective_action: 'Corrective actions',
   reminder: 'Reminders: actions due, legal clocks',
+  scene_plan: 'Scene plans waiting for your signature or approval',
+  qualification_expiring: 'Firearms qualifications about to expire',
 };
 
 /** Ways a message leaves the app; in-app notifications always exist besides these. */
@@ -146,6 +158,13 @@ export const LABELS = {
   } satisfies Record<FirearmKind, string>,
   firearmStatus: { locked_up: 'Locked up', checked_out: 'Checked out', out_of_service: 'Out of service' } satisfies Record<FirearmStatus, string>,
   ammoKind: { dummy: 'Dummy', blank: 'Blank' } satisfies Record<AmmoKind, string>,
+  planLoad: { none: 'No rounds', dummy: 'Dummy rounds', blank: 'Blanks' } satisfies Record<PlanLoad, string>,
+  qualificationKind: {
+    firearms_safety_training: 'Firearms safety training',
+    handler_permit: 'Firearm handler permit',
+    armorer_certificate: 'Armorer certificate',
+    other: 'Other qualification',
+  } satisfies Record<QualificationKind, string>,
   checkPhase: { before_use: 'Before use', after_use: 'After use' } satisfies Record<CheckPhase, string>,
   checkResult: { pass: 'Pass', fail: 'Fail' } satisfies Record<CheckResult, string>,
 } as const;

@@ -8,7 +8,7 @@ import { can, type Action } from './policy';
  */
 type NavItem = { href: string; label: string; any: Action[]; unless?: Action[]; section?: string[] };
 
-export const FIREARMS_SECTION = ['/firearms', '/checks', '/custody', '/ammunition', '/meetings'];
+export const FIREARMS_SECTION = ['/firearms', '/checks', '/custody', '/ammunition', '/meetings', '/scene-plans', '/qualifications'];
 
 const ITEMS: NavItem[] = [
   { href: '', label: 'Overview', any: ['production.view'] },
@@ -19,6 +19,8 @@ const ITEMS: NavItem[] = [
   // Crew see only what asks something of them: checks they witness, meetings they attend.
   { href: '/checks', label: 'Checks', any: ['check.witness'], unless: ['firearm.view'] },
   { href: '/meetings', label: 'Meetings', any: ['meeting.attend'], unless: ['firearm.view'] },
+  // Rule 8: handlers read the plan of their scene (line of fire, protection); the safety advisor signs it.
+  { href: '/scene-plans', label: 'Scene plans', any: ['plan.view'], unless: ['firearm.view'] },
   { href: '/hold', label: 'Holds', any: ['hold.call', 'hold.lift', 'audit.view'] },
   { href: '/dashboard', label: 'Dashboard', any: ['dashboard.view'] },
   { href: '/audit', label: 'Audit', any: ['audit.view'] },
@@ -68,5 +70,7 @@ export function firearmsTabs(role: Role, productionId: string): { href: string; 
     { href: `${base}/custody`, label: 'Custody' },
     { href: `${base}/ammunition`, label: 'Ammunition' },
     { href: `${base}/meetings`, label: 'Meetings' },
+    { href: `${base}/scene-plans`, label: 'Scene plans' },
+    ...(can(role, 'qualification.view') ? [{ href: `${base}/qualifications`, label: 'Qualifications' }] : []),
   ];
 }

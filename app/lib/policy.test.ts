@@ -56,6 +56,12 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'escalation.manage': [P],
   // OSHA recordkeeping: reports made to OSHA or the state plan, recordability (a producer)
   'osha.record': [P],
+  'plan.view': [C, A, P, U],
+  'plan.write': [A],
+  'plan.advise': [C, P],
+  'plan.approve': [P],
+  'qualification.view': [A, P, U],
+  'qualification.record': [A, P],
 };
 
 describe('policy matrix', () => {

@@ -31,29 +31,37 @@ export const ACTIONS = [
   'signal.acknowledge', // rule 7: acknowledge a critical signal (a producer)
   'escalation.manage', // rule 7: the escalation windows and the safety contacts (a producer)
   'osha.record', // OSHA recordkeeping: reports made to OSHA or the state plan, recordability of each case
+  'plan.view', // rule 8: read the firearm scene plans (handlers and crew read their line of fire)
+  'plan.write', // rule 8: write a scene plan and sign its risk assessment as the armorer
+  'plan.advise', // rule 8: sign a scene plan's risk assessment as the safety advisor (that position only)
+  'plan.approve', // rule 8: approve a signed scene plan (a producer)
+  'qualification.view', // rule 8: see members' permits and trainings
+  'qualification.record', // rule 8: record a member's permit or training with its expiry
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const MATRIX: Record<Role, readonly Action[]> = {
   crew: [
     'production.view', 'members.view', 'incident.file', 'incident.viewOwn', 'incident.comment',
-    'check.witness', 'meeting.attend', 'hold.call',
+    'check.witness', 'meeting.attend', 'hold.call', 'plan.view', 'plan.advise',
   ],
   armorer: [
     'production.view', 'members.view', 'incident.file', 'incident.viewOwn', 'incident.viewAll',
     'incident.comment', 'incident.triageFirearm', 'anon.askFirearm', 'firearm.view', 'firearm.manage',
     'check.record', 'check.witness', 'meeting.attend', 'hold.call', 'hold.concur', 'dashboard.view',
+    'plan.view', 'plan.write', 'qualification.view', 'qualification.record',
   ],
   producer: [
     'production.view', 'members.view', 'incident.file', 'incident.viewOwn', 'incident.viewAll',
     'incident.comment', 'incident.triage', 'incident.triageFirearm', 'anon.ask', 'anon.askFirearm',
     'injury.viewPersonal', 'firearm.view', 'check.witness', 'meeting.attend', 'hold.call', 'hold.lift',
     'hold.concur', 'dashboard.view', 'audit.view', 'audit.receipt', 'members.manage', 'production.manage',
-    'signal.acknowledge', 'escalation.manage', 'osha.record',
+    'signal.acknowledge', 'escalation.manage', 'osha.record', 'plan.view', 'plan.advise', 'plan.approve',
+    'qualification.view', 'qualification.record',
   ],
   auditor: [
     'production.view', 'members.view', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view',
-    'dashboard.view', 'audit.view', 'audit.receipt',
+    'dashboard.view', 'audit.view', 'audit.receipt', 'plan.view', 'qualification.view',
   ],
 };
 
@@ -63,6 +71,7 @@ export const READ_ONLY_ACTIONS: readonly Action[] = [
   'audit.view', 'members.view', 'production.view',
   // Anchoring the trail changes no record of the production: auditors may do it after the wrap.
   'audit.receipt',
+  'plan.view', 'qualification.view',
 ];
 
 export function can(role: Role | null | undefined, action: Action): boolean {

@@ -4,7 +4,8 @@
 export const RULE_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export type RuleNumber = (typeof RULE_NUMBERS)[number];
 
-export const RULES: Record<RuleNumber, { title: string; plain: string; why: string }> = {
+/** `sources`: the law and industry texts a rule follows, cited in the in-app help. */
+export const RULES: Record<RuleNumber, { title: string; plain: string; why: string; sources?: string[] }> = {
   1: {
     title: 'A discharge or a live round stops work at once',
     plain:
@@ -38,6 +39,7 @@ export const RULES: Record<RuleNumber, { title: string; plain: string; why: stri
     title: 'No weapon out without today’s safety meeting',
     plain: 'No weapon is handed out on a day without a recorded safety meeting that covered firearms.',
     why: 'Safety Bulletin #1: a meeting every day firearms are handled.',
+    sources: ['Safety Bulletin #1: a safety meeting every day firearms are handled.', 'Cal. Labor Code §9153(a)(4): a safety meeting when firearms are involved in a scene (rule 8 asks it per scene).'],
   },
   7: {
     title: 'Critical signals wait for a producer to act',
@@ -48,8 +50,16 @@ export const RULES: Record<RuleNumber, { title: string; plain: string; why: stri
   8: {
     title: 'No weapon out without an approved scene plan',
     plain:
-      'A weapon is handed out only for a setup with an approved plan naming that weapon, that handler and that load, a meeting that covered that scene, and a handler whose qualifications are current.',
-    why: 'The specific firearms risk assessment that California law asks for.',
+      'Once a production plans its firearm scenes, a weapon is handed out only for a setup with an approved plan naming that weapon, that handler and that load, after a safety meeting that covered that scene, to a handler whose firearms training or handler permit is current. The plan says what happens, the line of fire and who may be in it, the protection, whether a non-firing replica would do, and holds the specific firearms risk assessment, signed by the armorer and by the safety advisor and then approved by a producer. A refused attempt moves nothing and is recorded like rule 2’s. A lapsed training or permit refuses a hand-out even before any scene is planned.',
+    why: 'The specific firearms risk assessment California law asks for. On Rust a firearm was pointed at people without consultation.',
+    sources: [
+      'Cal. Labor Code §9152.5(b)–(c): a written specific risk assessment for the use of firearms, naming the precautions and controls and the employees affected; §9152.5(d): the safety advisor’s authority over it.',
+      'Cal. Labor Code §9153(a)(1)–(3): firearms and blanks only under the custody and control of a qualified property master, armorer or assistant property master, who alone hands a firearm to the performer and collects it, with no other duties while a firearm is out.',
+      'Cal. Labor Code §9153(a)(4): a safety meeting when firearms are involved in a scene, as the Industry-Wide Labor-Management Safety Committee’s bulletins say.',
+      'Cal. Labor Code §9155: no ammunition (live rounds) on a production outside narrow exceptions; a plan’s load is dummies or blanks only.',
+      'Cal. Labor Code §9156: everyone handling or near firearms on set completes the CSATF Firearms Safety Course for the Entertainment Industry, or an equivalent training.',
+      'Safety Bulletin #1 (Industry-Wide Labor-Management Safety Committee): blanks can kill, treat every firearm as loaded; no live ammunition on any lot or stage; a safety meeting every day firearms are handled; protective shields, eye and ear protection near blank fire.',
+    ],
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handOutProblem } from './hand-out-problem';
+import { planProblem, handOutProblem } from './hand-out-problem';
 
 const gun = { id: 'f1', tag: 'DC-01' };
 const ready = [{ firearmId: 'f1', scene: '12A' }];
@@ -17,5 +17,30 @@ describe('what the hand-out form says before submitting (rule 2)', () => {
   it('says there is no check for another setup or another weapon', () => {
     expect(handOutProblem(gun, '9C', ready, awaiting)).toMatch(/^DC-01 has no passing, witnessed check for “9C”/);
     expect(handOutProblem({ id: 'f2', tag: 'DC-02' }, '12A', ready, awaiting)).toMatch(/^DC-02 has no passing/);
+  });
+});
+
+describe('planProblem: rule 8 said before the hand-out is sent', () => {
+  const gate = {
+    plansInUse: true,
+    plans: [{ scene: '14B', armorerSigned: true, advisorSigned: true, approved: true, weapons: [{ firearmId: 'f1', handlerId: 'cal', load: 'blank' as const, rounds: 6 }] }],
+    meetingScenesToday: ['14B'],
+    qualifications: [{ userId: 'cal', kind: 'firearms_safety_training', issuedOn: '2026-01-01', expiresOn: '2027-01-01' }],
+    today: '2026-12-01',
+  };
+  const ask = (a: Partial<Parameters<typeof planProblem>[1]> = {}, g: typeof gate | null = gate) =>
+    planProblem(g, { firearmId: 'f1', handlerId: 'cal', scene: '14b', lotKind: 'blank', rounds: 6, ...a });
+  it('nothing to say for what the approved plan names, or before the form is filled, or without plans', () => {
+    expect(ask()).toBeNull();
+    expect(ask({ handlerId: '' })).toBeNull();
+    expect(ask({}, null)).toBeNull();
+    expect(ask({ scene: '22C' }, { ...gate, plansInUse: false, plans: [], meetingScenesToday: [], qualifications: [] })).toBeNull();
+  });
+  it('says what rule 8 would refuse', () => {
+    expect(ask({ scene: '22C' })).toMatch(/no scene plan for this setup.*No safety meeting today covered firearms in this scene/);
+    expect(ask({ lotKind: 'dummy' })).toMatch(/differs from the load/);
+    expect(ask({ rounds: 7 })).toMatch(/differs from the load/);
+    expect(ask({ lotKind: null, rounds: 0 })).toMatch(/differs from the load/);
+    expect(ask({ handlerId: 'sky' })).toMatch(/no firearms safety training or handler permit/);
   });
 });

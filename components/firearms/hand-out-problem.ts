@@ -1,4 +1,5 @@
-// Pure: what the hand-out form says before a submission rule 2 would refuse.
+// Pure: what the hand-out form says before a submission rules 2 or 8 would refuse.
+import { SCENE_PLAN_REASONS, scenePlanReasons, type PlanGate } from '@/app/lib/rules';
 
 export type Setup = { firearmId: string; scene: string };
 
@@ -15,4 +16,29 @@ export function handOutProblem(firearm: { id: string; tag: string } | undefined,
   if (waiting?.declinedBy?.length) return `${waiting.declinedBy.join(', ')} declined the check of ${firearm.tag} for ${waiting.scene}: they did not see it. Check it again with witnesses (rule 2).`;
   if (waiting) return `The check of ${firearm.tag} for ${waiting.scene} still waits for ${waiting.waitingFor.join(', ')} to confirm it (rule 2).`;
   return `${firearm.tag} has no passing, witnessed check for “${scene.trim()}” since its last return (rule 2). Check it for this setup first.`;
+}
+
+export type { PlanGate };
+
+/** What rule 8 would say about this hand-out, with the same rule function the server applies; null when it may go. */
+export function planProblem(
+  gate: PlanGate | null,
+  a: { firearmId: string; handlerId: string; scene: string; lotKind: 'dummy' | 'blank' | null; rounds: number },
+): string | null {
+  if (!gate || !a.firearmId || !a.handlerId || !a.scene.trim()) return null;
+  const plan = gate.plans.find((p) => sameScene(p.scene, a.scene)) ?? null;
+  const rounds = Number.isFinite(a.rounds) ? a.rounds : 0;
+  const reasons = scenePlanReasons({
+    plansInUse: gate.plansInUse,
+    plan,
+    scene: a.scene,
+    firearmId: a.firearmId,
+    handlerId: a.handlerId,
+    load: a.lotKind && rounds > 0 ? a.lotKind : 'none',
+    rounds: a.lotKind ? rounds : 0,
+    meetingScenesToday: gate.meetingScenesToday,
+    handlerQualifications: gate.qualifications.filter((q) => q.userId === a.handlerId),
+    today: gate.today,
+  });
+  return reasons.length ? reasons.map((r) => SCENE_PLAN_REASONS[r]).join(' ') : null;
 }

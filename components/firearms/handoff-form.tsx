@@ -10,7 +10,7 @@ import { Field, FormError, FormSuccess, Input, Select, describedBy } from '@/com
 import { Button } from '@/components/ui/button';
 import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
-import { handOutProblem, type Setup } from './hand-out-problem';
+import { handOutProblem, planProblem, type PlanGate, type Setup } from './hand-out-problem';
 
 type Weapon = { id: string; tag: string; make: string; model: string; status: FirearmStatus | null };
 type Lot = { id: string; kind: AmmoKind; calibre: string; lotNumber: string; countOnHand: number };
@@ -27,6 +27,7 @@ export function HandoffForm({
   ready = [],
   awaiting = [],
   blockedBy = [],
+  planGate = null,
 }: {
   productionId: string;
   weapons: Weapon[];
@@ -39,6 +40,8 @@ export function HandoffForm({
   awaiting?: (Setup & { waitingFor: string[]; declinedBy?: string[] })[];
   /** Why no hand-out can succeed right now (a standing hold, no meeting today): the form says so and is disabled. */
   blockedBy?: string[];
+  /** Rule 8's facts: the form says why a hand-out the scene plan does not clear would be refused. */
+  planGate?: PlanGate | null;
 }) {
   const fresh = (): HandOffInput => ({ id: newId(), firearmId: initial.firearmId, toUserId: '', scene: initial.scene, ammoLotId: '', roundsOut: 0 });
   const form = useForm<HandOffInput>({ resolver: zodResolver(handOffSchema), defaultValues: fresh() });
@@ -59,7 +62,13 @@ export function HandoffForm({
   const scene = useWatch({ control: form.control, name: 'scene' }) ?? '';
   const chosen = weapons.find((w) => w.id === firearmId);
   // Disabled rather than refused: submitting this pair would only file a custody-breach report (rule 2).
-  const problem = blockedBy.length ? null : handOutProblem(chosen, scene, ready, awaiting);
+  const toUserId = useWatch({ control: form.control, name: 'toUserId' }) ?? '';
+  const ammoLotId = useWatch({ control: form.control, name: 'ammoLotId' }) ?? '';
+  const roundsOut = useWatch({ control: form.control, name: 'roundsOut' });
+  const lotKind = lots.find((l) => l.id === ammoLotId)?.kind ?? null;
+  const problem = blockedBy.length
+    ? null
+    : (handOutProblem(chosen, scene, ready, awaiting) ?? planProblem(planGate, { firearmId: chosen?.id ?? '', handlerId: toUserId, scene, lotKind, rounds: Number(roundsOut) }));
   const readyFor = chosen ? ready.filter((r) => r.firearmId === chosen.id).map((r) => r.scene) : [];
 
   return (

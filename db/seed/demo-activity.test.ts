@@ -21,6 +21,9 @@ describe('the demo’s day on set', () => {
     expect(n('select count(*) n from refused_handoffs where production_id = ?')).toBe(0);
     expect(n('select count(*) n from incidents where production_id = ?')).toBe(2);
     expect(n('select count(*) n from holds where production_id = ?')).toBe(0);
+    // Rule 8: today's plan approved, one qualification already expired.
+    expect(n('select count(*) n from scene_plans where production_id = ? and approved_at is not null')).toBe(1);
+    expect(n("select count(*) n from qualifications where production_id = ? and expires_on < '2026-11-24'")).toBe(1);
     expect(n('select count(*) n from audit_log where chain = ?')).toBeGreaterThan(20);
     expect(verifyDatabase(sqlite).status).toBe('intact');
   });

@@ -16,6 +16,7 @@ import { createAmmoLot } from '../../app/lib/firearms/ammunition';
 import { recordMeeting, confirmAttendance } from '../../app/lib/firearms/meetings';
 import { recordCheck, confirmWitness } from '../../app/lib/firearms/checks';
 import { handOff } from '../../app/lib/firearms/custody';
+import { approveScenePlan, createScenePlan, recordQualification, signPlanAsAdvisor, signPlanAsArmorer } from '../../app/lib/firearms/scene-plans';
 import { CHECK_ITEM_KEYS } from '../../app/lib/firearms/checklist';
 import { fileIncidentCore } from '../../app/lib/incidents/core';
 import { assignIncidentOwnerCore, setIncidentSeverityCore, setIncidentStatusCore } from '../../app/lib/incidents/workflow';
@@ -49,6 +50,7 @@ export function seedDemoActivity(productionId: string, now = new Date()): boolea
   const ad = as('ad@setsafe.test');
   const stunt = as('stunt@setsafe.test');
   const camera = as('crew@setsafe.test');
+  const advisor = as('advisor@setsafe.test');
   const tz = armorer.production.timeZone;
   const today = localDate(now, tz);
   const allChecked = Object.fromEntries(CHECK_ITEM_KEYS.map((k) => [k, true]));
@@ -66,6 +68,24 @@ export function seedDemoActivity(productionId: string, now = new Date()): boolea
   const check = must('the revolver check', recordCheck(armorer, { id: randomUUID(), firearmId: revolver.id, phase: 'before_use', scene: '14B', checklist: allChecked, result: 'pass', findings: '', witnessIds: [actor.userId, ad.userId] }, now));
   must('the actor’s confirmation', confirmWitness(actor, { checkId: check.id }, now));
   must('the 1st AD’s confirmation', confirmWitness(ad, { checkId: check.id }, now));
+  // Rule 8: the actor's current training, the stunt performer's lapsed permit (a first look shows
+  // one expired qualification), and today's approved plan for 14B, signed twice and approved.
+  const day = (offset: number) => localDate(new Date(now.getTime() + offset * DAY), tz);
+  must('the actor’s training', recordQualification(producer, { id: randomUUID(), userId: actor.userId, kind: 'firearms_safety_training', issuer: 'Demo Studio Safety Course', reference: 'FST-2291', issuedOn: day(-200), expiresOn: day(530) }, now));
+  must('the stunt performer’s permit', recordQualification(producer, { id: randomUUID(), userId: stunt.userId, kind: 'handler_permit', issuer: 'Demo Permit Office', reference: 'HP-0417', issuedOn: day(-740), expiresOn: day(-10) }, now));
+  const plan = must('the 14B plan', createScenePlan(armorer, {
+    id: randomUUID(),
+    scene: '14B',
+    action: 'Cal draws the revolver and fires two blanks at the barn door, away from camera.',
+    weapons: [{ firearmId: revolver.id, handlerId: actor.userId, load: 'blank', rounds: 6 }],
+    lineOfFire: 'From Cal toward the barn door. Nobody forward of Cal; the armorer stands beside him.',
+    protection: 'Camera on a long lens from behind a shield, 20 ft off the line. Eye and ear protection for everyone within 20 ft.',
+    replicaConsidered: 'The wide uses the non-firing replica. The close-up needs the muzzle flash, so the blank-firing revolver; no functional firearm.',
+    riskAssessment: 'Blank discharge debris and noise: 20 ft minimum, shields, protection. Muzzle toward people: blocked line, rehearsed cold first. Wrong rounds: blanks from lot BLK-2611 only, counted out and back by the armorer.',
+  }, now));
+  must('the armorer’s signature', signPlanAsArmorer(armorer, { planId: plan.id }, now));
+  must('the safety advisor’s signature', signPlanAsAdvisor(advisor, { planId: plan.id }, now));
+  must('the approval', approveScenePlan(producer, { planId: plan.id }, now));
   must('the hand-off', handOff(armorer, { id: randomUUID(), firearmId: revolver.id, toUserId: actor.userId, scene: '14B', ammoLotId: blanks.id, roundsOut: 6 }, now));
   // The rifle's check waits for the stunt performer: the dashboard shows it as missing a confirmation.
   must('the rifle check', recordCheck(armorer, { id: randomUUID(), firearmId: rifle.id, phase: 'before_use', scene: '22C', checklist: allChecked, result: 'pass', findings: '', witnessIds: [stunt.userId] }, now));

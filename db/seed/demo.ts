@@ -1,5 +1,5 @@
-// The demo: a fictional production with one user per role (an actor, a 1st AD and a stunt
-// performer among the crew). Same passwords on every run; running it twice changes nothing.
+// The demo: a fictional production with one user per role (an actor, a 1st AD, a stunt
+// performer and the safety advisor among the crew). Same passwords on every run; running it twice changes nothing.
 import { eq } from 'drizzle-orm';
 import { openDatabase, writeWith } from '../client';
 import { productions } from '../schema';
@@ -20,6 +20,8 @@ export const DEMO_USERS: { email: string; name: string; role: Role | null; posit
   { email: 'ad@setsafe.test', name: 'Dee First-AD', role: 'crew', positions: ['first_ad'] },
   { email: 'stunt@setsafe.test', name: 'Sky Stunt', role: 'crew', positions: ['stunt_performer'] },
   { email: 'crew@setsafe.test', name: 'Cody Camera', role: 'crew', positions: ['camera'] },
+  // The safety advisor signs each scene plan's risk assessment beside the armorer (rule 8).
+  { email: 'advisor@setsafe.test', name: 'Sol Safety-Advisor', role: 'crew', positions: ['safety_advisor'] },
 ];
 
 export async function seedDemo(now = new Date()): Promise<{ productionId: string }> {

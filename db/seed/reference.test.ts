@@ -128,7 +128,7 @@ describe('corrections reach a database that exists', () => {
     again.sqlite.close();
   });
 
-  it('a database holding version 2 gets version 3 beside it on start, and version 2 stays readable as it was', () => {
+  it('a database holding version 2 gets the current version beside it on start, and version 2 stays readable as it was', () => {
     // Version 2 as it was stored: the seed before version 3's changes (one injured person per
     // report stated as a limit, the federal clocks), with its one correction-log entry.
     const v2Case = { ...RUST_CASE, info: { ...RUST_CASE.info, jurisdiction: undefined, modelLimits: [{ text: 'SetSafe today stores one injured person per report.', sources: ['VUL-1021'] }] } };
@@ -139,21 +139,21 @@ describe('corrections reach a database that exists', () => {
     handle.sqlite.close();
 
     const { sqlite } = openSeeded(file);
-    expect(sqlite.prepare('select version from reference_versions order by version').all()).toEqual([{ version: 2 }, { version: 3 }]);
+    expect(sqlite.prepare('select version from reference_versions order by version').all()).toEqual([{ version: 2 }, { version: RUST_CASE_VERSION }]);
     expect(sqlite.prepare('select id, data from reference_records where version = 2 order by id').all()).toEqual(v2Rows);
     const info = (v: number) => JSON.parse((sqlite.prepare("select data from reference_records where version = ? and kind = 'case'").get(v) as { data: string }).data);
     expect(info(2).jurisdiction).toBeUndefined();
-    expect(info(3).jurisdiction).toBe('new_mexico');
-    const log = JSON.parse((sqlite.prepare('select corrections from reference_versions where version = 3').get() as { corrections: string }).corrections);
-    expect(log.map((c: { version: number }) => c.version)).toEqual([2, 3]);
+    expect(info(RUST_CASE_VERSION).jurisdiction).toBe('new_mexico');
+    const log = JSON.parse((sqlite.prepare('select corrections from reference_versions where version = ?').get(RUST_CASE_VERSION) as { corrections: string }).corrections);
+    expect(log.map((c: { version: number }) => c.version)).toEqual([2, 3, 4]);
     sqlite.close();
   });
 
   it('the seed content is pinned: changing the case means a new version number and a correction-log entry', () => {
     // If this fails, you changed db/seed/rust-case.ts: bump RUST_CASE_VERSION, add a
     // RUST_CORRECTIONS entry saying what changed, then pin the new hash here.
-    expect(RUST_CASE_VERSION).toBe(3);
+    expect(RUST_CASE_VERSION).toBe(4);
     expect(RUST_CORRECTIONS.at(-1)?.version).toBe(RUST_CASE_VERSION);
-    expect(caseContentHash(RUST_CASE, RUST_CORRECTIONS)).toBe('3cc5822b810a6a17e30023551229b11e459e03ca761dd8ec2820c81d5558cc08');
+    expect(caseContentHash(RUST_CASE, RUST_CORRECTIONS)).toBe('49e0762d505f0ff3954ba929c902aca745a7e1bb0902c33ec8843f0a5129a8d8');
   });
 });

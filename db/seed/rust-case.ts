@@ -16,7 +16,7 @@ import type { RustAssumption, RustCase, RustCorrection, RustEvent, RustFailurePo
 
 export const RUST_CASE_ID = 'rust';
 /** The version of the data below; a database that holds an older one adds this one on start. */
-export const RUST_CASE_VERSION = 3;
+export const RUST_CASE_VERSION = 4;
 
 const COPY = 'Read through a syndicated or republished copy, so cited by publication and date and not linked.';
 const UNCLEAR = 'Read through a republished copy whose original outlet is unclear, so not linked.';
@@ -242,6 +242,11 @@ const HANDOFF_AT_CHURCH: SetSafeRecord = {
   recipient: { label: 'the lead actor', positions: ['actor'] },
   scene: 'Church rehearsal (cross-draw)',
   checksRecorded: 'none',
+  load: { kind: 'live', note: 'the revolver discharged a live round: a lead projectile was recovered', sources: ['FBI-0822', 'SHERIFF-1027'] },
+  replicasOnSet: [
+    { label: 'a modified, non-firing .45 revolver', sources: ['SHERIFF-1027'] },
+    { label: 'a plastic non-firing revolver', sources: ['SHERIFF-1027'] },
+  ],
   accounts: [
     {
       key: 'affidavit',
@@ -981,6 +986,16 @@ export const RUST_CORRECTIONS: RustCorrection[] = [
       {
         text: 'Replay: the legal clocks are New Mexico\u2019s, the jurisdiction whose bureau (OHSB) investigated and cited the production, instead of the federal OSHA ones.',
         sources: ['NMED-PAGE', 'NMED-PR'],
+      },
+    ],
+  },
+  {
+    version: 4,
+    date: '2026-12-01',
+    items: [
+      {
+        text: 'Replay: SetSafe now asks an approved firearm scene plan of every hand-out (rule 8). The church hand-off now records what the sources say the revolver held (a live round) and the two non-firing revolvers seized on the set, so the replay shows where rule 8 would have refused: no plan, no answer to whether a replica would do, and a live round in the load.',
+        sources: ['FBI-0822', 'SHERIFF-1027'],
       },
     ],
   },

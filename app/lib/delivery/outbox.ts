@@ -108,7 +108,7 @@ export type ChannelChoice = { email: boolean; push: boolean };
 
 /** What a member gets when they have not chosen: email for what needs them, push for everything. */
 export function defaultChannels(kind: string): ChannelChoice {
-  const emailed = isCriticalKind(kind) || ['assigned', 'witness_request', 'corrective_action', 'hold_lifted', 'digest', 'invite'].includes(kind);
+  const emailed = isCriticalKind(kind) || ['assigned', 'witness_request', 'corrective_action', 'hold_lifted', 'digest', 'invite', 'scene_plan', 'qualification_expiring'].includes(kind);
   return { email: emailed, push: true };
 }
 

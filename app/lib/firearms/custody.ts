@@ -22,11 +22,13 @@ import type { Actor } from '../actor';
 import { defineCore, type Ctx } from '../core';
 import { RecordedRefusal, Refusal } from '../errors';
 import { fileIncidentTx, openHoldOf } from '../incidents/file';
-import { countReturn, evaluateHandoff, HANDOFF_REASONS, statusAfterReturn, type CheckFact, type HandoffFacts, type HandoffReason } from '../rules';
+import { countReturn, evaluateHandoff, HANDOFF_REASONS, SCENE_PLAN_REASONS, statusAfterReturn, type CheckFact, type HandoffFacts, type HandoffReason } from '../rules';
 import { handOffSchema, recordReturnSchema, reportOutsideHandoffSchema } from '../schemas/firearms';
 import { pastLocalTime } from '../past-time';
 import { formatInZone, localDate } from '../time';
 import { recordCheckTx } from './checks';
+import { scenePlanFactsTx } from './scene-plans';
+import type { PlanLoad } from '../enums';
 import { audit, changeStatus, firearmOf, positionsOf, weaponLabel } from './common';
 
 const HANDOFF_POINT = 'Armorer’s hand-off point';
@@ -75,7 +77,7 @@ export function lastReturnOf(tx: Tx | DB, firearmId: string): Date | null {
 }
 
 /** Everything rules 2, 5 and 6 need about one attempt, read inside the transaction. */
-export function handoffFactsTx(tx: Tx, actor: Actor, firearm: Firearm, toUserId: string, scene: string, now: Date): HandoffFacts {
+export function handoffFactsTx(tx: Tx, actor: Actor, firearm: Firearm, toUserId: string, scene: string, now: Date, goingOut: { load: PlanLoad; rounds: number }): HandoffFacts {
   const positions = positionsOf(tx, actor.productionId, toUserId);
   const today = localDate(now, actor.production.timeZone);
   return {
@@ -91,6 +93,7 @@ export function handoffFactsTx(tx: Tx, actor: Actor, firearm: Firearm, toUserId:
       .from(safetyMeetings)
       .where(and(eq(safetyMeetings.productionId, actor.productionId), eq(safetyMeetings.date, today)))
       .all(),
+    scenePlan: scenePlanFactsTx(tx, actor, { firearmId: firearm.id, handlerId: toUserId, scene, ...goingOut }, now),
   };
 }
 
@@ -165,7 +168,9 @@ export const handOff = defineCore({
 
     const firearm = firearmOf(tx, actor.productionId, input.firearmId);
     const lot = input.ammoLotId ? lotOf(tx, actor.productionId, input.ammoLotId) : null;
-    const verdict = evaluateHandoff(handoffFactsTx(tx, actor, firearm, input.toUserId, input.scene, now));
+    // Rule 8 compares what would go out with the plan's load: no rounds is the load 'none'.
+    const goingOut = { load: lot && input.roundsOut > 0 ? lot.kind : ('none' as const), rounds: lot ? input.roundsOut : 0 };
+    const verdict = evaluateHandoff(handoffFactsTx(tx, actor, firearm, input.toUserId, input.scene, now, goingOut));
 
     if (!verdict.allowed) {
       const toName = nameOf(tx, input.toUserId);
@@ -178,7 +183,7 @@ export const handOff = defineCore({
           id: randomUUID(),
           type: 'custody_breach',
           description:
-            `Refused hand-off recorded by SetSafe (rule 2). ${actor.name} tried to hand ${weaponLabel(firearm)} to ${toName ?? 'someone who is not a member of this production'} for ${input.scene}${rounds}, at ${formatInZone(now, tz)}.\n` +
+            `Refused hand-off recorded by SetSafe (rule ${verdict.reasons.every((r) => r in SCENE_PLAN_REASONS) ? 8 : 2}). ${actor.name} tried to hand ${weaponLabel(firearm)} to ${toName ?? 'someone who is not a member of this production'} for ${input.scene}${rounds}, at ${formatInZone(now, tz)}.\n` +
             `Refused because:\n${lines}\nNothing moved: the weapon stayed ${firearm.status.replace(/_/g, ' ')} and no rounds left the store.`,
           location: HANDOFF_POINT,
           scene: input.scene,

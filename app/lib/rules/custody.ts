@@ -1,5 +1,6 @@
 import type { AmmoKind, CheckPhase, CheckResult, FirearmStatus, Position, Role } from '../enums';
 import { WITNESS_POSITIONS } from '../enums';
+import { SCENE_PLAN_REASONS, scenePlanReasons, type ScenePlanFacts } from './scene-plans';
 
 export type CheckFact = {
   id: string;
@@ -24,6 +25,8 @@ export type HandoffFacts = {
   holdStanding: boolean;
   /** Safety meetings recorded today (the production's calendar day). */
   meetingsToday: { firearmsOnSet: boolean }[];
+  /** Rule 8's facts; absent where the caller has none to give (rule 8 then asks nothing). */
+  scenePlan?: ScenePlanFacts;
 };
 
 export const HANDOFF_REASONS = {
@@ -41,6 +44,7 @@ export const HANDOFF_REASONS = {
   witness_unconfirmed: 'Not every named witness has confirmed the check yet (rule 2).',
   hold_standing: 'A stop-work hold is standing: no weapon is handed out (rule 5).',
   no_safety_meeting: 'No safety meeting covering firearms is recorded today (rule 6).',
+  ...SCENE_PLAN_REASONS,
 } as const;
 export type HandoffReason = keyof typeof HANDOFF_REASONS;
 
@@ -57,7 +61,7 @@ export function findValidCheck(f: Pick<HandoffFacts, 'checks' | 'scene' | 'lastR
 }
 
 /**
- * Rules 2, 5 and 6 for one hand-off attempt. Returns every reason it must be refused (empty =
+ * Rules 2, 5, 6 and 8 for one hand-off attempt. Returns every reason it must be refused (empty =
  * allowed), so the custody-breach incident records the whole picture.
  */
 export function evaluateHandoff(f: HandoffFacts): { allowed: boolean; reasons: HandoffReason[]; check: CheckFact | null } {
@@ -88,6 +92,7 @@ export function evaluateHandoff(f: HandoffFacts): { allowed: boolean; reasons: H
   }
   if (f.holdStanding) reasons.push('hold_standing');
   if (!f.meetingsToday.some((m) => m.firearmsOnSet)) reasons.push('no_safety_meeting');
+  if (f.scenePlan) reasons.push(...scenePlanReasons(f.scenePlan));
   return { allowed: reasons.length === 0, reasons, check: reasons.length === 0 ? (latest ?? null) : null };
 }
 

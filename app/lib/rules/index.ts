@@ -4,6 +4,7 @@ export * from './holds';
 export * from './custody';
 export * from './deadlines';
 export * from './meetings';
+export * from './scene-plans';
 export * from './verdict';
 export * from './acknowledgement';
 export * from './reminders';

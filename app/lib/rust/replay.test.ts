@@ -30,17 +30,28 @@ describe('Rust replay with the default rules', () => {
     expect(base.byKey['walk-out'].firings[0].details[0]).toBe('A stop-work hold is already standing.');
   });
 
-  it('the hand-off after an incomplete check fires rule 2 and rule 6 (and rule 5, since a hold stands)', () => {
-    expect(rulesOf('handoff')).toEqual([2, 5, 6]);
+  it('the hand-off after an incomplete check fires rules 2, 6 and 8 (and rule 5, since a hold stands)', () => {
+    expect(rulesOf('handoff')).toEqual([2, 5, 6, 8]);
     const r2 = base.byKey['handoff'].firings.find((f) => f.rule === 2);
     expect(r2?.details.some((d) => d.startsWith('There is no before-use check'))).toBe(true);
+  });
+
+  it('rule 8 would have refused the hand-off: no scene plan (so no answer to whether a replica would do) and a live round in the load', () => {
+    const r8 = base.byKey['handoff'].firings.find((f) => f.rule === 8)!;
+    expect(r8.details).toEqual([
+      expect.stringMatching(/^Live rounds are never a load/),
+      expect.stringMatching(/^There is no scene plan for this setup: .*whether a non-firing replica would do/),
+      expect.stringMatching(/^No safety meeting that day covered firearms in this scene/),
+    ]);
+    // The replicas come from the record (the sheriff's seizure list), not from the rule.
+    expect(base.byKey['handoff'].notes.join(' ')).toContain('a modified, non-firing .45 revolver; a plastic non-firing revolver');
   });
 
   it('the disputed giver is replayed both ways: "only the armorer" applies only to the affidavit\u2019s account', () => {
     const r2 = base.byKey['handoff'].firings.find((f) => f.rule === 2)!;
     const onlyArmorer = r2.details.find((d) => d.startsWith('Only the armorer hands out'));
     expect(onlyArmorer).toContain('as the affidavit says');
-    expect(base.byKey['handoff'].notes.join(' ')).toContain('Rules 2, 5 and 6 fire under every account');
+    expect(base.byKey['handoff'].notes.join(' ')).toContain('Rules 2, 5, 6 and 8 fire under every account');
   });
 
   it('the written warnings add no report: they hold no record, and say why', () => {
@@ -111,7 +122,7 @@ describe('Rust replay with the default rules', () => {
     expect(texts).toContain('Only a producer can lift a stop-work hold.');
     expect(texts).toContain('Write the resolution: what was found and what changed.');
     expect(texts.some((t) => t.includes("armorer's or a second producer's concurrence"))).toBe(true);
-    expect(base.summary.handoffRequirements.map((r) => r.rule)).toEqual([2, 2, 5, 6]);
+    expect(base.summary.handoffRequirements.map((r) => r.rule)).toEqual([2, 2, 5, 6, 8, 8, 8]);
   });
 
   it('the undated discharge is tried on every day from 6 to 15 October, and each placement-dependent rule is reported', () => {
@@ -159,8 +170,8 @@ describe('each stated assumption, and what the rules return without it', () => {
     expect(diff('walk-out-as-hold', 'walk-out')).toMatchObject({ withRules: [5], withoutRules: [] });
   });
 
-  it('no meeting on 21 October: with a meeting covering firearms, rule 6 leaves the hand-off; rules 2 and 5 stay', () => {
-    expect(diff('no-meeting-on-21-oct', 'handoff')).toMatchObject({ withRules: [2, 5, 6], withoutRules: [2, 5] });
+  it('no meeting on 21 October: with a meeting covering firearms, rule 6 leaves the hand-off; rules 2, 5 and 8 stay', () => {
+    expect(diff('no-meeting-on-21-oct', 'handoff')).toMatchObject({ withRules: [2, 5, 6, 8], withoutRules: [2, 5, 8] });
   });
 
   it('Souza not known as an in-patient: admitted, his report to OSHA is due in 24 hours', () => {
@@ -199,7 +210,7 @@ describe('the result depends on the rules, not on the data', () => {
   it('a safety meeting that day would take rule 6 off the hand-off', () => {
     const meeting: RustEvent = { ...RUST_EVENTS[0], key: 'meeting', seq: 999, sortKey: '2021-10-21T07:00', phase: 'on-set', records: [{ kind: 'safety_meeting', firearmsOnSet: true }] };
     const r = replayRust([...RUST_EVENTS, meeting]);
-    expect(rulesOf('handoff', r)).toEqual([2, 5]);
+    expect(rulesOf('handoff', r)).toEqual([2, 5, 8]);
   });
 
   it('a written lift with the armorer\u2019s concurrence after 16 October: the walk-out calls a new hold', () => {

@@ -26,7 +26,7 @@ import { fromLocalDateTime, localDate } from '../time';
 import type { HandoffAccount, RustEvent, SetSafeRecord } from './types';
 import type { Jurisdiction } from '../rules/osha';
 
-export type RuleNumber = 1 | 2 | 3 | 4 | 5 | 6;
+export type RuleNumber = 1 | 2 | 3 | 4 | 5 | 6 | 8;
 
 export type Firing = {
   rule: RuleNumber;
@@ -279,6 +279,21 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
       lastReturnAt: null,
       holdStanding: st.openHold !== null,
       meetingsToday: meetings.filter((m) => m.date === localDate(when, timeZone)),
+      // Rule 8 as on a production that plans its firearm scenes: the state holds only the case's
+      // records, so no plan and no meeting for the scene; what the weapon held comes from the
+      // record (a live round); the handler's qualifications are not in the sources, so unknown.
+      scenePlan: {
+        plansInUse: true,
+        plan: null,
+        scene: rec.scene,
+        firearmId: 'replay-weapon',
+        handlerId: 'replay-recipient',
+        load: rec.load?.kind ?? 'none',
+        rounds: 0,
+        meetingScenesToday: [],
+        handlerQualifications: null,
+        today: localDate(when, timeZone),
+      },
     });
 
   const out: EventReplay[] = [];
@@ -357,6 +372,7 @@ export function replayRust(events: RustEvent[], config: RuleConfig = DEFAULT_RUL
               ...(reasons.some(everywhere) ? {} : { account: reasons.flatMap((r) => r.accounts.map((a) => a.condition)).join('; ') }),
             });
           }
+          if (rec.replicasOnSet?.length) notes.push(`Non-firing revolvers were on the set (${rec.replicasOnSet.map((r) => r.label).join('; ')}): a scene plan asks whether one would do.`);
           if (results.length > 1) {
             const sets = results.map((r) => new Set(r.result.reasons.map(ruleOfReason)));
             const common = [...sets[0]].filter((rule) => sets.every((x) => x.has(rule))).sort((a, b) => a - b);

@@ -115,6 +115,10 @@ export type SetSafeRecord =
       scene: string;
       /** Before-use checks of this weapon on record for this setup (none, on Rust). */
       checksRecorded: 'none';
+      /** What the weapon held when it was handed over, where the sources say (rule 8 reads it). */
+      load?: { kind: 'live'; note: string; sources: string[] };
+      /** Non-firing weapons the sources place on the set: what a scene plan's replica question weighs. */
+      replicasOnSet?: { label: string; sources: string[] }[];
       /** More than one account = a disputed fact; the replay evaluates each. */
       accounts: HandoffAccount[];
     }

@@ -33,6 +33,16 @@ export default function RulesPage() {
               </h2>
               <p className="mt-2">{RULES[n].plain}</p>
               <p className="mt-1 text-sm text-muted">Why: {RULES[n].why}</p>
+              {RULES[n].sources ? (
+                <div className="mt-2">
+                  <h3 className="text-sm font-semibold">Where it comes from</h3>
+                  <ul className="mt-1 list-disc pl-5 text-sm">
+                    {RULES[n].sources!.map((src) => (
+                      <li key={src}>{src}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -28,6 +28,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button, LinkButton } from '@/components/ui/button';
 import { FormSuccess, FormWarning, Input } from '@/components/form/field';
 import { HandoffForm } from '@/components/firearms/handoff-form';
+import { getPlanGate } from '@/db/queries/scene-plans';
 import { ReturnForm } from '@/components/firearms/return-form';
 import { OutsideHandoffForm } from '@/components/firearms/outside-handoff-form';
 import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
@@ -337,7 +338,7 @@ export default async function CustodyPage({
               <Card aria-labelledby="handout-h" id="hand-out">
                 <CardTitle id="handout-h">Hand out a weapon</CardTitle>
                 <p className="mb-3 text-sm text-muted">
-                  Rules 2, 5 and 6 are applied when you submit. A refused attempt moves nothing and files a custody-breach report, so
+                  Rules 2, 5, 6 and 8 are applied when you submit. A refused attempt moves nothing and files a custody-breach report, so
                   the form says first what would refuse it.
                 </p>
                 <HandoffForm
@@ -349,6 +350,7 @@ export default async function CustodyPage({
                   initial={{ firearmId: weapons.some((w) => w.id === one(sp.firearm)) ? one(sp.firearm) : '', scene: one(sp.scene) }}
                   ready={ready.map((r) => ({ firearmId: r.firearm.id, scene: r.scene }))}
                   awaiting={awaiting}
+                  planGate={getPlanGate(actor, localDate(new Date(), actor.production.timeZone))}
                   blockedBy={[
                     ...(hold ? ['A stop-work hold stands until a producer lifts it in writing (rule 5).'] : []),
                     ...(meetings.length ? [] : ['No safety meeting that covered firearms is recorded today (rule 6).']),

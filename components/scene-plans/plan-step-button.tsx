@@ -1,0 +1,32 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import type { ActionResult } from '@/app/lib/errors';
+import { approveScenePlanAction, signPlanAction } from '@/app/(app)/productions/[productionId]/scene-plans/actions';
+import { FormError } from '@/components/form/field';
+import { Button } from '@/components/ui/button';
+
+const LABEL = { armorer: 'Sign as the armorer', advisor: 'Sign as the safety advisor', approve: 'Approve the plan' } as const;
+
+/** One step of a plan's sign-off (rule 8): the armorer's and the safety advisor's signatures, then a producer's approval. */
+export function PlanStepButton({ productionId, planId, step }: { productionId: string; planId: string; step: keyof typeof LABEL }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  const onClick = () =>
+    start(async () => {
+      setError(undefined);
+      const res: ActionResult<unknown> = step === 'approve' ? await approveScenePlanAction(productionId, { planId }) : await signPlanAction(productionId, step, { planId });
+      if (!res.ok) setError(res.message);
+      router.refresh();
+    });
+  return (
+    <div className="flex flex-col gap-2">
+      <FormError message={error} />
+      <Button type="button" onClick={onClick} disabled={pending} className="w-full sm:w-auto">
+        {pending ? 'Saving…' : LABEL[step]}
+      </Button>
+    </div>
+  );
+}
