@@ -3,7 +3,7 @@
 import { openDatabase, writeWith } from '../db/client';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { productions } from '../db/schema';
+import { establishments, productions } from '../db/schema';
 import { seedDemo, DEMO_PASSWORD, DEMO_PRODUCTION_TITLE } from '../db/seed/demo';
 import { addMembership, createProduction, createUser, findUserByEmail, type Who } from '../app/lib/site';
 import { hashPassword } from '../app/lib/passwords';
@@ -31,7 +31,11 @@ async function main() {
     fileIncidentTx(tx, { productionId: demo.id, timeZone: demo.timeZone, reporter: { userId: demoProducer.id, label: demoProducer.name }, now },
       { id: randomUUID(), type: 'unsafe_condition', description: SEEDED.demoIncident, location: 'Stage 2' });
     fileIncidentTx(tx, { productionId: p.id, timeZone: p.timeZone, reporter: { userId: op.id, label: op.name }, now },
-      { id: randomUUID(), type: 'other', description: SEEDED.otherIncident, location: 'Backlot' });
+      { id: randomUUID(), type: 'other', description: SEEDED.otherIncident, location: 'Backlot', injuredPeople: [{ employeeName: 'Otto Other-Crew', injuryDescription: 'Bruised forearm' }] });
+    // An OSHA establishment on each show (e2e/authz/osha.ts).
+    for (const [productionId, name] of [[demo.id, SEEDED.demoEstablishment], [p.id, SEEDED.otherEstablishment]] as const) {
+      tx.insert(establishments).values({ id: randomUUID(), productionId, name, createdAt: now, updatedAt: now }).run();
+    }
   });
   sqlite.close();
   seedE2eFirearms();

@@ -9,5 +9,6 @@ import { routes as oversight } from './oversight';
 import { routes as anonymous } from './anonymous';
 import { routes as signals } from './signals';
 import { routes as signInLink } from './sign-in-link';
+import { routes as osha } from './osha';
 
-export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous, ...signals, ...signInLink];
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous, ...signals, ...signInLink, ...osha];

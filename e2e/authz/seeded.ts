@@ -2,4 +2,6 @@
 export const SEEDED = {
   demoIncident: 'Seeded for the authorization matrix: filed by the demo producer.',
   otherIncident: 'Seeded for the authorization matrix: filed on the other show.',
+  demoEstablishment: 'Seeded establishment (authorization matrix)',
+  otherEstablishment: 'Seeded establishment on the other show (authorization matrix)',
 } as const;
