@@ -53,7 +53,7 @@ export default async function Form300Page({ params }: { params: Promise<{ produc
         </FormHead>
         {o.cases.length === 0 ? <EmptyState>No recordable case on this log in {year}.</EmptyState> : null}
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Form 300 log, ${year}`}>
-          <table className="w-full min-w-[64rem] border-collapse text-sm print:min-w-0 print:text-[8pt]" data-testid="form-300">
+          <table className="w-full min-w-[60rem] border-collapse text-xs print:min-w-0 print:text-[8pt]" data-testid="form-300">
             <thead>
               <tr className="border-b border-ink text-left align-bottom">
                 <th scope="col" className="p-1">(A) Case no.</th>
