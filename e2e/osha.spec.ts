@@ -207,6 +207,10 @@ test.describe('producer: the OSHA forms and the ITA files', () => {
     await expect(card.locator('[data-obligation="keep_log"]')).toHaveAttribute('data-status', 'not_required');
     await expect(card.locator('[data-obligation="keep_log"]')).toContainText('appendix A to subpart B');
     await expect(card.locator('[data-obligation="report"]')).toHaveAttribute('data-status', 'required');
+    await page.screenshot({ path: 'test-results/osha-index-1280.png', fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: 'test-results/osha-index-375.png', fullPage: true });
+    await page.setViewportSize(DESKTOP);
 
     for (const [ordinal, job] of [[1, 'Camera operator'], [2, 'Director #2']] as const) {
       const item = page.getByTestId(`unassigned-${number}-${ordinal}`);
@@ -301,6 +305,17 @@ test.describe('producer: the OSHA forms and the ITA files', () => {
     await page.setViewportSize(DESKTOP);
 
     await page.goto(base);
+    // Printed, the log stands alone: the app around it and the forms below it are left out.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'OSHA forms' })).toBeHidden();
+    await expect(page.getByTestId('ita-card')).toBeHidden();
+    // The rule-1 hold of this spec's discharge still stands: its banner is on screen, not on paper.
+    await expect(page.getByTestId('hold-banner')).toHaveCount(1);
+    await expect(page.getByTestId('hold-banner')).toBeHidden();
+    await expect(page.locator('footer')).toBeHidden();
+    await expect(page.getByTestId('form-300')).toBeVisible();
+    await page.screenshot({ path: 'test-results/osha-300-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('link', { name: `${number}-1`, exact: true }).click();
     const f1 = page.getByTestId('form-301');
     await expect(f1).toContainText(`Camera operator ${tag}`);

@@ -47,7 +47,7 @@ export default async function Form300Page({ params }: { params: Promise<{ produc
         <Link className={buttonClass('secondary')} href={`${base}/${e.id}/${year}/summary`}>Form 300A summary</Link>
         <PrintButton />
       </nav>
-      <article aria-labelledby="f300-h" className="osha-landscape rounded-xl border border-line bg-surface p-3 sm:p-5 print:border-0 print:p-0">
+      <article data-osha-form aria-labelledby="f300-h" className="osha-landscape rounded-xl border border-line bg-surface p-3 sm:p-5 print:border-0 print:p-0">
         <FormHead form="Form 300" title="Log of Work-Related Injuries and Illnesses" note="Attention: this form contains information relating to employee health and must be used in a manner that protects the confidentiality of employees to the extent possible while the information is being used for occupational safety and health purposes.">
           <p className="mt-2 text-sm" id="f300-h">Year {year} · Establishment: <strong>{e.name}</strong> · {[e.city, e.state].filter(Boolean).join(', ')}</p>
         </FormHead>

@@ -39,7 +39,7 @@ export default async function Form301Page({ params }: { params: Promise<{ produc
         <Link className={buttonClass('secondary')} href={`/productions/${productionId}/incidents/${c.incident.id}`}>The report</Link>
         <PrintButton />
       </nav>
-      <article aria-labelledby="f301-h" className="mx-auto max-w-4xl rounded-xl border border-line bg-surface p-3 sm:p-6 print:max-w-none print:border-0 print:p-0" data-testid="form-301">
+      <article data-osha-form aria-labelledby="f301-h" className="mx-auto max-w-4xl rounded-xl border border-line bg-surface p-3 sm:p-6 print:max-w-none print:border-0 print:p-0" data-testid="form-301">
         <FormHead form="Form 301" title="Injury and Illness Incident Report" note="Attention: this form contains information relating to employee health and must be used in a manner that protects the confidentiality of employees to the extent possible while the information is being used for occupational safety and health purposes.">
           <p className="mt-2 text-sm" id="f301-h">Case {c.caseNumber} · report #{c.incident.number}, person {p.ordinal}{c.establishment ? ` · ${c.establishment.name}` : ' · not yet on a log'}</p>
         </FormHead>

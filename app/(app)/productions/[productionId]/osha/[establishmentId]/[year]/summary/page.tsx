@@ -49,7 +49,7 @@ export default async function Form300APage({ params }: { params: Promise<{ produ
         <Link className={buttonClass('secondary')} href={base}>Form 300 log</Link>
         <PrintButton />
       </nav>
-      <article aria-labelledby="f300a-h" className="mx-auto max-w-4xl rounded-xl border border-line bg-surface p-3 sm:p-6 print:max-w-none print:border-0 print:p-0">
+      <article data-osha-form aria-labelledby="f300a-h" className="mx-auto max-w-4xl rounded-xl border border-line bg-surface p-3 sm:p-6 print:max-w-none print:border-0 print:p-0">
         <FormHead form="Form 300A" title="Summary of Work-Related Injuries and Illnesses" note="All establishments covered by Part 1904 must complete this Summary page, even if no work-related injuries or illnesses occurred during the year. Post it from February 1 to April 30 of the year after.">
           <p className="mt-2 text-sm" id="f300a-h">Year {year} · {e.name}</p>
         </FormHead>
