@@ -20,6 +20,7 @@ export function authzCtx(): AuthzContext {
     otherIncident: one('select id from incidents where production_id = ? and description = ?', other, SEEDED.otherIncident),
     demoEstablishment: one('select id from establishments where production_id = ? and name = ?', demo, SEEDED.demoEstablishment),
     otherEstablishment: one('select id from establishments where production_id = ? and name = ?', other, SEEDED.otherEstablishment),
+    demoCase: one('select p.id from injured_people p join incidents i on i.id = p.incident_id where i.production_id = ? and i.description = ?', demo, SEEDED.demoCase),
     otherCase: one('select p.id from injured_people p join incidents i on i.id = p.incident_id where i.production_id = ? and i.description = ?', other, SEEDED.otherIncident),
     // scripts/e2e-seed-anonymous.ts
     ...anonymousRecords(db, demo),

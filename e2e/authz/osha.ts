@@ -18,6 +18,7 @@ export const routes: RouteCase[] = [
   { name: 'OSHA Form 300 log: another production’s establishment', kind: 'page', method: 'GET', path: (c) => `/productions/${c.demo}/osha/${c.otherEstablishment}/2026`, expect: oshaNone },
   { name: 'OSHA Form 300A summary', kind: 'page', method: 'GET', path: (c) => `/productions/${c.demo}/osha/${c.demoEstablishment}/2026/summary`, expect: oshaOnly },
   { name: 'OSHA Form 300A summary: unknown establishment', kind: 'page', method: 'GET', path: (c) => `/productions/${c.demo}/osha/${UNKNOWN}/2026/summary`, expect: oshaNone },
+  { name: 'OSHA Form 301', kind: 'page', method: 'GET', path: (c) => `/productions/${c.demo}/osha/cases/${c.demoCase}`, expect: oshaOnly },
   { name: 'OSHA Form 301: the other show’s case on its own show', kind: 'page', method: 'GET', path: (c) => `/productions/${c.other}/osha/cases/${c.otherCase}`, expect: otherOnly },
   { name: 'OSHA Form 301: another production’s case under the demo', kind: 'page', method: 'GET', path: (c) => `/productions/${c.demo}/osha/cases/${c.otherCase}`, expect: oshaNone },
   // The seeded establishment has no EIN, address or yearly figures: ITA would refuse, so the file is not made (422).

@@ -333,7 +333,7 @@ function PersonSection({ p, d, pid, tz, nowLocal, reportTo }: { p: PersonView; d
       <div>
         <h4 className="mb-2 flex flex-wrap items-center justify-between gap-2 font-semibold">
           OSHA Form 301
-          {d.can.oshaForms ? <Link className="text-sm text-brand underline" href={`/productions/${pid}/osha/cases/${j.id}`}>Printable Form 301</Link> : null}
+          {d.can.oshaForms ? <Link className="inline-flex min-h-11 items-center text-sm text-brand underline" href={`/productions/${pid}/osha/cases/${j.id}`}>Printable Form 301</Link> : null}
         </h4>
         <InjuryFacts injury={j} personal={d.personalVisible} />
         {d.can.people ? (

@@ -76,7 +76,7 @@ export default async function Form300Page({ params }: { params: Promise<{ produc
                 const k = c.person.classification;
                 return (
                   <tr key={c.person.id} className="border-b border-line align-top" data-testid={`log-row-${c.caseNumber}`}>
-                    <td className="p-1"><Link className="text-brand underline print:no-underline" href={`${base}/cases/${c.person.id}`}>{c.caseNumber}</Link></td>
+                    <td className="p-1"><Link className="inline-flex min-h-11 min-w-11 items-center text-brand underline print:min-h-0 print:no-underline" href={`${base}/cases/${c.person.id}`}>{c.caseNumber}</Link></td>
                     <td className="p-1">{c.logName}</td>
                     <td className="p-1">{c.person.jobTitle}</td>
                     <td className="p-1 whitespace-nowrap">{c.date}</td>
