@@ -124,6 +124,11 @@ describe('validateIta: what ITA refuses', () => {
     ]));
     expect(validateIta(bad, year, []).find((p) => p.field === 'name')?.message).toContain('# ( )');
   });
+  it('refuses a text that a spreadsheet opening the file would run as a formula', () => {
+    const ps = validateIta({ ...est, city: '=HYPERLINK("x")' }, year, [{ ...base, jobTitle: '+cmd' }]);
+    expect(fields(ps)).toEqual(expect.arrayContaining(['establishment:city', 'case:jobTitle']));
+    expect(ps.find((p) => p.field === 'jobTitle')?.message).toContain('formula');
+  });
   it('accepts a 9-digit zip and a dashed EIN', () => {
     expect(validateIta({ ...est, zip: '87507-1234', ein: '123456789' }, year, [])).toEqual([]);
   });

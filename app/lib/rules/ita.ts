@@ -237,6 +237,8 @@ export function validateIta(e: EstablishmentFacts, y: YearFacts, cases: readonly
     if (v.length > max) push(field, `${label} must be at most ${max} characters (it has ${v.length}).`);
     const bad = refused(v);
     if (bad.length) push(field, `${label} has characters ITA refuses: ${bad.join(' ')}`);
+    // The files are also opened in spreadsheets: a cell starting like a formula would run there.
+    if (/^[=+\-\t\r]/.test(v)) push(field, `${label} starts with = + - or a tab, which a spreadsheet would run as a formula.`);
   };
 
   text(est, 'name', 'The establishment name', e.name, 100, true);
