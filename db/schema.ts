@@ -21,7 +21,7 @@ import {
   SEVERITIES,
 } from '../app/lib/enums';
 import { SAFETY_CONTACT_KINDS, SIGNAL_KINDS } from '../app/lib/rules/acknowledgement';
-import { CASE_CLASSIFICATIONS, CASE_TYPES, JURISDICTIONS, PRIVACY_REASONS, type FirstAid } from '../app/lib/rules/osha';
+import { CASE_CLASSIFICATIONS, CASE_TYPES, DEFAULT_INDUSTRY, DEFAULT_NAICS, ESTABLISHMENT_TYPES, JURISDICTIONS, PRIVACY_REASONS, type FirstAid } from '../app/lib/rules/osha';
 
 // Ids are random UUIDs (text) so they cannot be guessed or enumerated across productions.
 // Times are integer milliseconds (timestamp_ms); calendar days are 'YYYY-MM-DD' text.
@@ -247,6 +247,55 @@ export const incidentFirearms = sqliteTable(
   (t) => [primaryKey({ columns: [t.incidentId, t.firearmId] }), index('incident_firearms_firearm').on(t.firearmId)],
 );
 
+/**
+ * A place the production keeps its OSHA log for (a stage, a location): the Form 300 and 300A are
+ * per establishment and calendar year (29 CFR 1904.30; ARCHITECTURE.md: OSHA recordkeeping).
+ */
+export const establishments = sqliteTable(
+  'establishments',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    name: text('name').notNull(),
+    companyName: text('company_name').notNull().default(''),
+    /** Employer Identification Number, 9 digits, for ITA; optional on the forms. */
+    ein: text('ein').notNull().default(''),
+    street: text('street').notNull().default(''),
+    city: text('city').notNull().default(''),
+    /** Two-letter postal code. */
+    state: text('state').notNull().default(''),
+    zip: text('zip').notNull().default(''),
+    naicsCode: text('naics_code').notNull().default(DEFAULT_NAICS),
+    industryDescription: text('industry_description').notNull().default(DEFAULT_INDUSTRY),
+    establishmentType: text('establishment_type', { enum: ESTABLISHMENT_TYPES }).notNull().default('private'),
+    /** The most employees at any one time in the year: ITA's size and the 1904.1 / 1904.41 thresholds. */
+    peakEmployees: integer('peak_employees'),
+    /** A written request from OSHA (1904.41(a)(3)) or BLS (1904.42) to keep records or submit: what and when. */
+    writtenRequest: text('written_request').notNull().default(''),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('establishments_production').on(t.productionId)],
+);
+
+/** The 300A's yearly figures of one establishment and its certifying executive (29 CFR 1904.32). */
+export const establishmentYears = sqliteTable(
+  'establishment_years',
+  {
+    establishmentId: text('establishment_id').notNull().references(() => establishments.id),
+    year: integer('year').notNull(),
+    annualAverageEmployees: integer('annual_average_employees'),
+    totalHoursWorked: integer('total_hours_worked'),
+    certifierName: text('certifier_name').notNull().default(''),
+    certifierTitle: text('certifier_title').notNull().default(''),
+    certifierPhone: text('certifier_phone').notNull().default(''),
+    /** 'YYYY-MM-DD'. */
+    certifiedOn: text('certified_on'),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.establishmentId, t.year] })],
+);
+
 /** injured_people rows with a legal clock still running; queries repeat it verbatim to use the index. */
 export const OPEN_CLOCKS =
   'form301_completed_at is null or (osha_reported_at is null and (died = 1 or hospitalized_inpatient = 1 or amputation = 1 or loss_of_eye = 1))';
@@ -314,8 +363,12 @@ export const injuredPeople = sqliteTable('injured_people', {
   classification: text('classification', { enum: CASE_CLASSIFICATIONS }),
   recordabilityDecidedAt: ts('recordability_decided_at'),
   recordabilityDecidedById: text('recordability_decided_by_id').references(() => users.id),
+  /** The establishment whose log the case is on (29 CFR 1904.30), and the job title of Form 300 column C. */
+  establishmentId: text('establishment_id').references(() => establishments.id),
+  jobTitle: text('job_title'),
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [
+  index('injured_people_establishment').on(t.establishmentId),
   uniqueIndex('injured_people_incident_ordinal').on(t.incidentId, t.ordinal),
   // Dashboard (rule 4): only people whose legal clocks still run (Form 301 not completed, or a report
   // owed and not made), so overdue deadlines never walk every injury ever recorded.
@@ -850,6 +903,8 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export type Incident = typeof incidents.$inferSelect;
 export type NewIncident = typeof incidents.$inferInsert;
 export type InjuredPerson = typeof injuredPeople.$inferSelect;
+export type Establishment = typeof establishments.$inferSelect;
+export type EstablishmentYear = typeof establishmentYears.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type CorrectiveAction = typeof correctiveActions.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;

@@ -245,6 +245,24 @@ function targets(): Target[] {
         ),
     },
     {
+      name: 'GET OSHA ITA files',
+      methods: ['GET'],
+      json: true,
+      callers: all,
+      request: (c) =>
+        productionRoute(
+          c,
+          (e, y, f) => `/osha/${e}/${y}/${f}`,
+          [
+            segment([c.demoEstablishment, c.otherEstablishment]),
+            fc.oneof(fc.constantFrom('2026', '2027'), segment(['1999x', '0', '99999'])),
+            fc.oneof(fc.constantFrom('ita-summary.csv', 'ita-cases.csv'), segment(['ita-summary.json', 'x.csv'])),
+          ],
+          'GET',
+          null,
+        ),
+    },
+    {
       name: 'GET export',
       methods: ['GET'],
       json: true,
@@ -452,6 +470,7 @@ test.describe('generated input over HTTP at every route handler', () => {
       /^\/api\/productions\/[^/]+\/incidents\/[^/]+\/attachments\/[^/]+$/,
       /^\/api\/productions\/[^/]+\/incidents\/[^/]+\/questions$/,
       /^\/api\/productions\/[^/]+\/export\/[^/]+$/,
+      /^\/api\/productions\/[^/]+\/osha\/[^/]+\/[^/]+\/[^/]+$/,
       /^\/api\/productions\/[^/]+\/firearms$/,
       /^\/api\/productions\/[^/]+\/ammunition$/,
       /^\/api\/productions\/[^/]+\/handoffs$/,

@@ -3,7 +3,7 @@
 import { openDatabase, writeWith } from '../db/client';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { productions } from '../db/schema';
+import { establishments, injuredPeople, productions } from '../db/schema';
 import { seedDemo, DEMO_PASSWORD, DEMO_PRODUCTION_TITLE } from '../db/seed/demo';
 import { addMembership, createProduction, createUser, findUserByEmail, type Who } from '../app/lib/site';
 import { hashPassword } from '../app/lib/passwords';
@@ -31,7 +31,16 @@ async function main() {
     fileIncidentTx(tx, { productionId: demo.id, timeZone: demo.timeZone, reporter: { userId: demoProducer.id, label: demoProducer.name }, now },
       { id: randomUUID(), type: 'unsafe_condition', description: SEEDED.demoIncident, location: 'Stage 2' });
     fileIncidentTx(tx, { productionId: p.id, timeZone: p.timeZone, reporter: { userId: op.id, label: op.name }, now },
-      { id: randomUUID(), type: 'other', description: SEEDED.otherIncident, location: 'Backlot' });
+      { id: randomUUID(), type: 'other', description: SEEDED.otherIncident, location: 'Backlot', injuredPeople: [{ employeeName: 'Otto Other-Crew', injuryDescription: 'Bruised forearm' }] });
+    // A Form 301 case on the demo for the authorization matrix and the screens sweep: not a
+    // firearm report, nothing serious, its 301 completed, so no hold and no clock runs.
+    const demoCase = fileIncidentTx(tx, { productionId: demo.id, timeZone: demo.timeZone, reporter: { userId: demoProducer.id, label: demoProducer.name }, now },
+      { id: randomUUID(), type: 'other', description: SEEDED.demoCase, location: 'Stage 2', injuredPeople: [{ employeeName: 'Casey Case (e2e)', injuryDescription: 'Bruised shin' }] });
+    tx.update(injuredPeople).set({ form301CompletedAt: now }).where(eq(injuredPeople.incidentId, demoCase.incident.id)).run();
+    // An OSHA establishment on each show (e2e/authz/osha.ts).
+    for (const [productionId, name] of [[demo.id, SEEDED.demoEstablishment], [p.id, SEEDED.otherEstablishment]] as const) {
+      tx.insert(establishments).values({ id: randomUUID(), productionId, name, createdAt: now, updatedAt: now }).run();
+    }
   });
   sqlite.close();
   seedE2eFirearms();

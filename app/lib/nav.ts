@@ -24,6 +24,7 @@ const ITEMS: NavItem[] = [
   { href: '/hold', label: 'Holds', any: ['hold.call', 'hold.lift', 'audit.view'] },
   { href: '/dashboard', label: 'Dashboard', any: ['dashboard.view'] },
   { href: '/audit', label: 'Audit', any: ['audit.view'] },
+  { href: '/osha', label: 'OSHA', any: ['osha.view'] },
   { href: '/members', label: 'Members', any: ['members.view'] },
   { href: '/reporting', label: 'Anonymous reporting', any: ['production.view'] },
   { href: '/settings', label: 'Settings', any: ['production.manage'] },

@@ -56,6 +56,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'escalation.manage': [P],
   // OSHA recordkeeping: reports made to OSHA or the state plan, recordability (a producer)
   'osha.record': [P],
+  // OSHA Forms 300, 300A, 301 and the ITA files carry personal fields: producers and auditors
+  'osha.view': [P, U],
   'plan.view': [C, A, P, U],
   'plan.write': [A],
   'plan.advise': [C, P],

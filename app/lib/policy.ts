@@ -30,7 +30,8 @@ export const ACTIONS = [
   'production.view', // open the production at all
   'signal.acknowledge', // rule 7: acknowledge a critical signal (a producer)
   'escalation.manage', // rule 7: the escalation windows and the safety contacts (a producer)
-  'osha.record', // OSHA recordkeeping: reports made to OSHA or the state plan, recordability of each case
+  'osha.record', // OSHA recordkeeping: reports made to OSHA or the state plan, recordability of each case; establishments
+  'osha.view', // OSHA Forms 300, 300A and 301 and the ITA files (personal fields: producers and auditors)
   'plan.view', // rule 8: read the firearm scene plans (handlers and crew read their line of fire)
   'plan.write', // rule 8: write a scene plan and sign its risk assessment as the armorer
   'plan.advise', // rule 8: sign a scene plan's risk assessment as the safety advisor (that position only)
@@ -56,19 +57,19 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'incident.comment', 'incident.triage', 'incident.triageFirearm', 'anon.ask', 'anon.askFirearm',
     'injury.viewPersonal', 'firearm.view', 'check.witness', 'meeting.attend', 'hold.call', 'hold.lift',
     'hold.concur', 'dashboard.view', 'audit.view', 'audit.receipt', 'members.manage', 'production.manage',
-    'signal.acknowledge', 'escalation.manage', 'osha.record', 'plan.view', 'plan.advise', 'plan.approve',
+    'signal.acknowledge', 'escalation.manage', 'osha.record', 'osha.view', 'plan.view', 'plan.advise', 'plan.approve',
     'qualification.view', 'qualification.record',
   ],
   auditor: [
     'production.view', 'members.view', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view',
-    'dashboard.view', 'audit.view', 'audit.receipt', 'plan.view', 'qualification.view',
+    'dashboard.view', 'audit.view', 'audit.receipt', 'osha.view', 'plan.view', 'qualification.view',
   ],
 };
 
 /** Actions that change records: refused for everyone while the production is wrapped. */
 export const READ_ONLY_ACTIONS: readonly Action[] = [
   'incident.viewOwn', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view', 'dashboard.view',
-  'audit.view', 'members.view', 'production.view',
+  'audit.view', 'members.view', 'production.view', 'osha.view',
   // Anchoring the trail changes no record of the production: auditors may do it after the wrap.
   'audit.receipt',
   'plan.view', 'qualification.view',

@@ -258,6 +258,8 @@ export function getIncidentDetail(actor: Actor, incidentId: string, now: Date) {
       people: writable && can(actor.role, 'incident.file') && (i.reporterId === actor.userId || triage),
       /** Reports to OSHA or the state plan, and recordability (a producer). */
       osha: writable && can(actor.role, 'osha.record'),
+      /** Open the printable OSHA forms (producers and auditors). */
+      oshaForms: can(actor.role, 'osha.view'),
     },
     /** Who may own the incident (triagers of it) and who may own a corrective action (any member but an auditor). */
     ownerOptions: members.filter((m) => m.role === 'producer' || (m.role === 'armorer' && firearmRelated)),

@@ -19,7 +19,9 @@ describe('the demo’s day on set', () => {
     expect(n("select count(*) n from firearms where production_id = ? and status = 'checked_out'")).toBe(1);
     expect(n('select count(*) n from handoffs where production_id = ?')).toBe(1);
     expect(n('select count(*) n from refused_handoffs where production_id = ?')).toBe(0);
-    expect(n('select count(*) n from incidents where production_id = ?')).toBe(2);
+    expect(n('select count(*) n from incidents where production_id = ?')).toBe(3);
+    // One recordable case on an establishment's log, so the OSHA log is not empty on a first look.
+    expect(n("select count(*) n from injured_people p join establishments e on e.id = p.establishment_id where e.production_id = ? and p.recordability = 'recordable'")).toBe(1);
     expect(n('select count(*) n from holds where production_id = ?')).toBe(0);
     // Rule 8: today's plan approved, one qualification already expired.
     expect(n('select count(*) n from scene_plans where production_id = ? and approved_at is not null')).toBe(1);

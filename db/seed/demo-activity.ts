@@ -1,13 +1,14 @@
 // A day on the demo set, so a first look at SetSafe shows it working rather than empty screens:
 // weapons and ammunition in the store, today's safety meeting, a witnessed check and a hand-off,
-// a check still waiting for a witness, two reports being worked on. The production and its
+// a check still waiting for a witness, two reports being worked on, and one recordable injury on
+// Stage 2's OSHA log (ARCHITECTURE.md: OSHA recordkeeping). The production and its
 // people are fictional (db/seed/demo.ts); nothing here is about the Rust case.
 // Everything goes through the same core functions as the app, so every row has its audit entry.
 // It runs once: a production that already has weapons is left as it is.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../client';
-import { firearms, memberships, users } from '../schema';
+import { firearms, injuredPeople, memberships, users } from '../schema';
 import type { Actor } from '../../app/lib/actor';
 import type { ActionResult } from '../../app/lib/errors';
 import { actorOf } from '../../app/lib/testing/world';
@@ -22,6 +23,8 @@ import { fileIncidentCore } from '../../app/lib/incidents/core';
 import { assignIncidentOwnerCore, setIncidentSeverityCore, setIncidentStatusCore } from '../../app/lib/incidents/workflow';
 import { addCorrectiveActionCore } from '../../app/lib/incidents/corrective-actions';
 import { addCommentCore } from '../../app/lib/incidents/comments';
+import { decideRecordabilityCore } from '../../app/lib/incidents/people';
+import { assignCaseCore, saveEstablishmentCore } from '../../app/lib/osha/establishments';
 import { localDate, toLocalDateTime, HOUR, DAY } from '../../app/lib/time';
 
 function must<T>(what: string, res: ActionResult<T>): T {
@@ -100,5 +103,24 @@ export function seedDemoActivity(productionId: string, now = new Date()): boolea
   must('its owner', assignIncidentOwnerCore(producer, { incidentId: unsafe.id, ownerId: producer.userId }, now));
   must('its status', setIncidentStatusCore(producer, { incidentId: unsafe.id, status: 'investigating' }, now));
   must('a comment', addCommentCore(armorer, { incidentId: unsafe.id, body: 'Agreed. Long lens from behind a shield instead; I will walk the line of fire with camera before lunch.' }, now));
+
+  // One recordable injury, so the OSHA log is not empty on a first look: a grip's sprain, days away.
+  const sprain = must('the injury', fileIncidentCore(producer, {
+    id: randomUUID(), type: 'injury', description: 'A grip stepped off the dolly track in the dark and twisted an ankle.', location: 'Stage 2', scene: '9',
+    occurredAt: toLocalDateTime(new Date(now.getTime() - 3 * DAY), tz), immediateActions: 'Set medic iced it; the grip was driven to urgent care.',
+    injuredPeople: [{ employeeName: 'Gil Grip (demo)', employeeSex: 'male', caseNumber: 'DC-1', timeBeganWork: '06:00', activityBefore: 'Laying dolly track between setups', howOccurred: 'Stepped off the end of the track in the dark and rolled the ankle', injuryDescription: 'Sprained left ankle', harmingObject: 'The end of the dolly track', facilityNameAddress: 'Demo Urgent Care, Santa Fe', emergencyRoom: false, hospitalizedInpatient: false }],
+  }, now));
+  const grip = getDb().select({ id: injuredPeople.id }).from(injuredPeople).where(eq(injuredPeople.incidentId, sprain.id)).get();
+  if (!grip) throw new Error('Demo activity: the injured grip was not recorded');
+  must('its recordability', decideRecordabilityCore(producer, {
+    incidentId: sprain.id, personId: grip.id, workRelated: 'yes', newCase: 'yes', daysAwayFromWork: 'yes', daysAway: '3', restrictedOrTransferred: 'no',
+    medicalTreatment: 'yes', firstAid: ['E'], lossOfConsciousness: 'no', significantDiagnosis: 'no', caseType: 'injury', privacyReason: '',
+  }, now));
+  const stage = randomUUID();
+  must('the establishment', saveEstablishmentCore(producer, {
+    establishmentId: stage, name: 'Stage 2', companyName: 'Fictional Pictures LLC', ein: '', street: '1 Studio Way', city: 'Santa Fe', state: 'NM', zip: '87507',
+    naicsCode: '512110', industryDescription: 'Motion Picture and Video Production', establishmentType: 'private', peakEmployees: '85', writtenRequest: '',
+  }, now));
+  must('the case on its log', assignCaseCore(producer, { personId: grip.id, establishmentId: stage, jobTitle: 'Grip' }, now));
   return true;
 }

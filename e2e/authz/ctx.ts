@@ -18,6 +18,10 @@ export function authzCtx(): AuthzContext {
     // scripts/e2e-seed.ts: the demo one was filed by the demo producer, so crew may not open it
     demoIncident: one('select id from incidents where production_id = ? and description = ?', demo, SEEDED.demoIncident),
     otherIncident: one('select id from incidents where production_id = ? and description = ?', other, SEEDED.otherIncident),
+    demoEstablishment: one('select id from establishments where production_id = ? and name = ?', demo, SEEDED.demoEstablishment),
+    otherEstablishment: one('select id from establishments where production_id = ? and name = ?', other, SEEDED.otherEstablishment),
+    demoCase: one('select p.id from injured_people p join incidents i on i.id = p.incident_id where i.production_id = ? and i.description = ?', demo, SEEDED.demoCase),
+    otherCase: one('select p.id from injured_people p join incidents i on i.id = p.incident_id where i.production_id = ? and i.description = ?', other, SEEDED.otherIncident),
     // scripts/e2e-seed-anonymous.ts
     ...anonymousRecords(db, demo),
   };

@@ -10,5 +10,6 @@ import { routes as anonymous } from './anonymous';
 import { routes as signals } from './signals';
 import { routes as signInLink } from './sign-in-link';
 import { routes as scenePlans } from './scene-plans';
+import { routes as osha } from './osha';
 
-export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous, ...signals, ...signInLink, ...scenePlans];
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous, ...signals, ...signInLink, ...scenePlans, ...osha];

@@ -2,4 +2,7 @@
 export const SEEDED = {
   demoIncident: 'Seeded for the authorization matrix: filed by the demo producer.',
   otherIncident: 'Seeded for the authorization matrix: filed on the other show.',
+  demoCase: 'Seeded for the authorization matrix: a Form 301 case with no clock running.',
+  demoEstablishment: 'Seeded establishment (authorization matrix)',
+  otherEstablishment: 'Seeded establishment on the other show (authorization matrix)',
 } as const;

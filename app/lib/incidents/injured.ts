@@ -77,6 +77,8 @@ export function recordInjuredPersonTx(tx: Tx, p: RecordInjuredPerson, now: Date)
     classification: null,
     recordabilityDecidedAt: null,
     recordabilityDecidedById: null,
+    establishmentId: null,
+    jobTitle: null,
     updatedAt: now,
   };
   tx.insert(injuredPeople).values(person).run();

@@ -74,3 +74,16 @@ export const PRIVACY_REASON_LABELS: Record<PrivacyReason, string> = {
 
 /** 29 CFR 1904.7(b)(3)(vii): days away and days restricted are capped at 180. */
 export const DAYS_CAP = 180;
+
+/** NAICS 512110, Motion Picture and Video Production: the default for a production's establishment. */
+export const DEFAULT_NAICS = '512110';
+export const DEFAULT_INDUSTRY = 'Motion Picture and Video Production';
+
+/** ITA `establishment_type`: 1 not a government entity, 2 a state government entity, 3 a local government entity. */
+export const ESTABLISHMENT_TYPES = ['private', 'state_government', 'local_government'] as const;
+export type EstablishmentType = (typeof ESTABLISHMENT_TYPES)[number];
+export const ESTABLISHMENT_TYPE_LABELS: Record<EstablishmentType, string> = {
+  private: 'Not a government entity',
+  state_government: 'A state government entity',
+  local_government: 'A local government entity',
+};

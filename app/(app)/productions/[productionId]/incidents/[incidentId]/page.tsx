@@ -331,7 +331,10 @@ function PersonSection({ p, d, pid, tz, nowLocal, reportTo }: { p: PersonView; d
         ) : null}
       </div>
       <div>
-        <h4 className="mb-2 font-semibold">OSHA Form 301</h4>
+        <h4 className="mb-2 flex flex-wrap items-center justify-between gap-2 font-semibold">
+          OSHA Form 301
+          {d.can.oshaForms ? <Link className="inline-flex min-h-11 items-center text-sm text-brand underline" href={`/productions/${pid}/osha/cases/${j.id}`}>Printable Form 301</Link> : null}
+        </h4>
         <InjuryFacts injury={j} personal={d.personalVisible} />
         {d.can.people ? (
           <details className="group mt-3 rounded-lg border border-line">
