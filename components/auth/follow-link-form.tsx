@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { FormError, Input } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
-import { TWO_FACTOR_REQUIRED, WRONG_CODE } from '@/app/lib/schemas/two-factor';
+import { TWO_FACTOR_REQUIRED, WRONG_CODE } from '@/app/lib/schemas/two-factor-messages';
 
 /** Uses the link (next-auth's 'link' provider); asks for the second factor when the account has one. */
 export function FollowLinkForm({ token }: { token: string }) {
