@@ -151,6 +151,34 @@ async function firstLoadJs(base: string, cookie: string, urlPath: string): Promi
   return total;
 }
 
+/**
+ * Lighthouse (pinned 12.2.3) with its default mobile settings — a mid-range phone, simulated slow
+ * 4G and a 4× slower CPU — on /usr/bin/chromium driven over the DevTools port. Signed-in pages get
+ * the session cookie as a request header. Returns the performance score (0–100) and total blocking time.
+ */
+async function lighthouseRun(base: string, cookie: string, urlPath: string): Promise<{ score: number; tbt: number }> {
+  const { default: lighthouse } = (await import('lighthouse')) as typeof import('lighthouse');
+  const port = 9300 + Math.floor(Math.random() * 500);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', `--remote-debugging-port=${port}`],
+  });
+  try {
+    const result = await lighthouse(`${base}${urlPath}`, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance'],
+      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+    });
+    if (!result) throw new Error(`Lighthouse gave no result for ${urlPath}`);
+    const lhr = result.lhr;
+    return { score: Math.round((lhr.categories.performance.score ?? 0) * 100), tbt: lhr.audits['total-blocking-time'].numericValue ?? 0 };
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
   const started = Date.now();
   const loadAtStart = os.loadavg().map((x) => +x.toFixed(2));
@@ -274,6 +302,18 @@ async function main() {
           measure: `${name} first-load JS`, value: r(js / 1024), unit: 'kB', floor: 'empty page', ratio: ratio(js, floorJs),
           target: 'floor + 25 kB', met: js - floorJs <= 25 * 1024,
         });
+      }
+      // Lighthouse takes tens of seconds a page: the full run only (the smoke run proves the rest).
+      if (!SMOKE) {
+        const floorLh = await lighthouseRun(base, '', '/bench/empty');
+        rows.push({ measure: 'floor: empty page Lighthouse mobile performance / TBT', value: floorLh.score, unit: `/ 100, TBT ${r(floorLh.tbt, 0)} ms` });
+        for (const [name, cookie, urlPath] of pages) {
+          const lh = await lighthouseRun(base, cookie, urlPath);
+          rows.push(
+            { measure: `${name} Lighthouse mobile performance`, value: lh.score, unit: '/ 100', floor: 'empty page', ratio: ratio(lh.score, floorLh.score), target: '≥ 90', met: lh.score >= 90 },
+            { measure: `${name} total blocking time (mobile)`, value: r(lh.tbt, 0), unit: 'ms', floor: 'empty page TBT', ratio: ratio(lh.tbt, floorLh.tbt), target: '< 200 ms', met: lh.tbt < 200 },
+          );
+        }
       }
     }
   } finally {
