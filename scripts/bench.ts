@@ -4,7 +4,7 @@
 //   npm run bench                   full scale: 100k incidents, 1M checks, 200k hand-offs
 //   npm run bench -- --smoke        tiny data, seconds (part of npm test so the script cannot rot)
 //   flags: --no-build  --duration <s>  --port <n>  --gen-only
-//          --only <parts>  comma-separated: filing, open, dashboard, js (default: all)
+//          --only <parts>  comma-separated: filing, open, dashboard, js, export (default: all)
 //
 // Data lives in a fresh folder under data/ (git-ignored) and is removed at the end.
 import fs from 'node:fs';
@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
+import { stringify } from 'csv-stringify/sync';
 import { killServer, signInCookie, startServer, type Server } from './lib/server';
 import { generateProduction, type Scale } from './lib/bench-data';
 import { CONNECTION_PRAGMAS } from '../db/client';
@@ -32,7 +33,7 @@ const ONLY = (() => {
   const i = process.argv.indexOf('--only');
   return i > 0 ? new Set(process.argv[i + 1].split(',')) : null;
 })();
-const part = (name: 'filing' | 'open' | 'dashboard' | 'js') => !ONLY || ONLY.has(name);
+const part = (name: 'filing' | 'open' | 'dashboard' | 'js' | 'export') => !ONLY || ONLY.has(name);
 /** Open-loop arrival rates (requests per second, whole server), stepped up until p99 passes the bound. */
 const RATES = SMOKE ? [10, 40] : [10, 25, 50, 75, 100, 150, 200, 300, 400];
 const LATENCY_BOUND_MS = 50;
@@ -179,6 +180,48 @@ async function lighthouseRun(base: string, cookie: string, urlPath: string): Pro
   }
 }
 
+/** Resident memory of the server's whole process group (next start and its workers), in bytes. */
+function groupRss(pgid: number): number {
+  const ps = spawnSync('ps', ['-o', 'rss=', '-g', String(pgid)], { encoding: 'utf8' });
+  return ps.stdout.split('\n').reduce((a, l) => a + (Number(l.trim()) || 0), 0) * 1024;
+}
+
+/** Downloads one export, counting bytes, while sampling the server's memory; peak growth over the start. */
+async function exportRun(base: string, cookie: string, url: string, pgid: number) {
+  const before = groupRss(pgid);
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, groupRss(pgid))), 100);
+  const t = performance.now();
+  const res = await fetch(`${base}${url}`, { headers: { cookie } });
+  if (res.status !== 200 || !res.body) throw new Error(`export ${url} answered ${res.status}`);
+  let bytes = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+  const ms = performance.now() - t;
+  clearInterval(timer);
+  peak = Math.max(peak, groupRss(pgid));
+  return { ms, bytes, growth: peak - before };
+}
+
+/** The floor: the same checks read by a raw SELECT and written as CSV, in this process, to nowhere. */
+function rawCsvFloor(file: string, productionId: string): { ms: number; rows: number } {
+  const db = new Database(file, { readonly: true });
+  const t = performance.now();
+  let rows = 0;
+  let batch: unknown[][] = [];
+  let bytes = 0;
+  for (const r of db.prepare('select * from firearm_checks where production_id = ? order by performed_at').raw().iterate(productionId) as IterableIterator<unknown[]>) {
+    batch.push(r);
+    rows++;
+    if (batch.length === 1000) {
+      bytes += stringify(batch).length;
+      batch = [];
+    }
+  }
+  bytes += stringify(batch).length;
+  db.close();
+  return { ms: performance.now() - t, rows: bytes >= 0 ? rows : 0 };
+}
+
 async function main() {
   const started = Date.now();
   const loadAtStart = os.loadavg().map((x) => +x.toFixed(2));
@@ -282,6 +325,20 @@ async function main() {
         },
         { measure: 'dashboard p95, 50 viewers (queueing)', value: r(dashboard50.p95), unit: 'ms', floor: 'sign-in page p95, 50 conns', ratio: ratio(dashboard50.p95, signIn50.p95) },
       );
+    }
+
+    if (part('export')) {
+      const floor = rawCsvFloor(process.env.DATABASE_PATH!, productionId);
+      const per100k = (ms: number, n: number) => (ms * 100_000) / Math.max(1, n);
+      const floorPer = per100k(floor.ms, floor.rows);
+      rows.push({ measure: `floor: raw SELECT → CSV of ${floor.rows} checks, per 100k rows`, value: r(floorPer, 0), unit: 'ms' });
+      for (const fmt of ['csv', 'json'] as const) {
+        const x = await exportRun(base, producer, `/api/productions/${productionId}/export/checks.${fmt}`, server.proc.pid!);
+        rows.push(
+          { measure: `checks export ${fmt.toUpperCase()}, per 100k rows (${(x.bytes / 2 ** 20).toFixed(0)} MB)`, value: r(per100k(x.ms, floor.rows), 0), unit: 'ms', floor: 'raw SELECT → CSV', ratio: ratio(per100k(x.ms, floor.rows), floorPer) },
+          { measure: `checks export ${fmt.toUpperCase()}, server peak RSS growth`, value: r(x.growth / 2 ** 20), unit: 'MB', target: '< 100 MB', met: x.growth < 100 * 2 ** 20 },
+        );
+      }
     }
 
     if (part('js')) {
