@@ -53,8 +53,8 @@ export function WeeklyChart({ data, summary }: { data: Point[]; summary: string 
           return (
             <g key={d.label}>
               <title>{`${d.label}: ${d.firearm} firearm-related, ${d.other} other`}</title>
-              <rect x={x} width={barW} y={y(d.firearm)} height={y(0) - y(d.firearm)} fill={FIREARM} />
-              <rect x={x} width={barW} y={y(d.firearm + d.other)} height={y(d.firearm) - y(d.firearm + d.other)} fill={OTHER} />
+              {d.firearm > 0 ? <rect x={x} width={barW} y={y(d.firearm)} height={y(0) - y(d.firearm)} fill={FIREARM} /> : null}
+              {d.other > 0 ? <rect x={x} width={barW} y={y(d.firearm + d.other)} height={y(d.firearm) - y(d.firearm + d.other)} fill={OTHER} /> : null}
               {k % every === 0 || k === data.length - 1 ? (
                 <text x={x + barW / 2} y={H - PAD.bottom + 16} textAnchor="middle" fill={INK}>
                   {d.label}
