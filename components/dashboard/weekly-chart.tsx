@@ -1,23 +1,21 @@
 type Point = { label: string; firearm: number; other: number };
 
-// Drawn on the server as plain SVG (ARCHITECTURE.md: performance budget): a chart that needs no
-// interaction sends no JavaScript to the phone. Coordinates are in a fixed viewBox that scales
-// to the card's width.
-const W = 640;
-const H = 240;
-const PAD = { top: 8, right: 8, bottom: 28, left: 40 };
+// Drawn on the server (ARCHITECTURE.md: performance budget): a chart that needs no interaction
+// sends no JavaScript to the phone. The bars and grid are an SVG stretched to the plot area; the
+// axis labels are ordinary text beside it, so they keep their size at any width.
 const FIREARM = '#0b4f6c';
 const OTHER = '#94a3b8';
-const INK = '#475569';
+const SLOT = 10; // viewBox units per week
+const BAR = 7;
 
 /** 0, a round step, …: at most five grid lines, whole numbers only. */
 function ticks(max: number): number[] {
-  if (max <= 0) return [0];
+  if (max <= 0) return [0, 1];
   const raw = max / 4;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = Math.max(1, [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag);
-  const out: number[] = [];
-  for (let v = 0; v <= max + step - 1 && out.length < 6; v += step) out.push(v);
+  const out = [0];
+  while (out[out.length - 1] < max) out.push(out[out.length - 1] + step);
   return out;
 }
 
@@ -29,52 +27,48 @@ function ticks(max: number): number[] {
  */
 export function WeeklyChart({ data, summary }: { data: Point[]; summary: string }) {
   const ys = ticks(Math.max(0, ...data.map((d) => d.firearm + d.other)));
-  const top = ys[ys.length - 1] || 1;
-  const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
-  const slot = plotW / Math.max(1, data.length);
-  const barW = slot * 0.8;
-  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
-  // Every label when they fit, else every other one (the table lists them all).
-  const every = data.length > 8 ? 2 : 1;
+  const top = ys[ys.length - 1];
+  const y = (v: number) => 100 - (v / top) * 100;
+  const w = Math.max(1, data.length) * SLOT;
   return (
     <div aria-hidden="true" title={summary}>
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="presentation" fontSize="12">
+      <div className="relative h-56 w-full text-xs text-muted sm:h-64">
         {ys.map((v) => (
-          <g key={v}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#cbd5e1" />
-            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" fill={INK}>
-              {v}
-            </text>
-          </g>
+          <span key={v} className="absolute left-0 w-8 -translate-y-1/2 text-right tabular-nums" style={{ top: `calc(0.5rem + ${(1 - v / top).toFixed(4)} * (100% - 2.25rem))` }}>
+            {v}
+          </span>
         ))}
-        {data.map((d, k) => {
-          const x = PAD.left + k * slot + (slot - barW) / 2;
-          return (
-            <g key={d.label}>
-              <title>{`${d.label}: ${d.firearm} firearm-related, ${d.other} other`}</title>
-              {d.firearm > 0 ? <rect x={x} width={barW} y={y(d.firearm)} height={y(0) - y(d.firearm)} fill={FIREARM} /> : null}
-              {d.other > 0 ? <rect x={x} width={barW} y={y(d.firearm + d.other)} height={y(d.firearm) - y(d.firearm + d.other)} fill={OTHER} /> : null}
-              {k % every === 0 || k === data.length - 1 ? (
-                <text x={x + barW / 2} y={H - PAD.bottom + 16} textAnchor="middle" fill={INK}>
-                  {d.label}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-      </svg>
+        <svg viewBox={`0 0 ${w} 100`} preserveAspectRatio="none" className="absolute top-2 right-0 bottom-7 left-10 h-[calc(100%-2.25rem)] w-[calc(100%-2.5rem)]">
+          {ys.map((v) => (
+            <line key={v} x1={0} x2={w} y1={y(v)} y2={y(v)} stroke="#cbd5e1" vectorEffect="non-scaling-stroke" />
+          ))}
+          {data.map((d, k) => {
+            const x = k * SLOT + (SLOT - BAR) / 2;
+            return (
+              <g key={d.label}>
+                <title>{`${d.label}: ${d.firearm} firearm-related, ${d.other} other`}</title>
+                {d.firearm > 0 ? <rect x={x} width={BAR} y={y(d.firearm)} height={100 - y(d.firearm)} fill={FIREARM} /> : null}
+                {d.other > 0 ? <rect x={x} width={BAR} y={y(d.firearm + d.other)} height={y(d.firearm) - y(d.firearm + d.other)} fill={OTHER} /> : null}
+              </g>
+            );
+          })}
+        </svg>
+        <div className="absolute right-0 bottom-0 left-10 flex h-6 items-end">
+          {data.map((d, k) => (
+            // Every third label on a phone (the table below lists them all).
+            <span key={d.label} className={`flex-1 text-center whitespace-nowrap ${k % 3 ? 'invisible sm:visible' : ''}`}>
+              {d.label}
+            </span>
+          ))}
+        </div>
+      </div>
       <p className="mt-1 flex flex-wrap gap-4 text-[13px]">
         <span className="inline-flex items-center gap-1">
-          <svg width="12" height="12" aria-hidden="true">
-            <rect width="12" height="12" fill={FIREARM} />
-          </svg>
+          <span className="inline-block size-3" style={{ background: FIREARM }} />
           Firearm-related
         </span>
         <span className="inline-flex items-center gap-1">
-          <svg width="12" height="12" aria-hidden="true">
-            <rect width="12" height="12" fill={OTHER} />
-          </svg>
+          <span className="inline-block size-3" style={{ background: OTHER }} />
           Other
         </span>
       </p>

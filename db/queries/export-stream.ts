@@ -20,7 +20,10 @@ export type StreamedExport = { chainHead: { seq: number; hash: string } | null; 
 function snapshot(): Database.Database {
   const conn = new Database(databasePath(), { readonly: true, fileMustExist: true });
   conn.pragma('busy_timeout = 5000');
-  conn.pragma('mmap_size = 1073741824');
+  // No memory map here: a streamed export reads every page of its table once, and mapped pages
+  // would count against the process for the whole read. A small page cache is all a scan needs.
+  conn.pragma('mmap_size = 0');
+  conn.pragma('cache_size = -8192');
   conn.exec('begin');
   return conn;
 }
