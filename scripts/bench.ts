@@ -5,6 +5,7 @@
 //   npm run bench -- --smoke        tiny data, seconds (part of npm test so the script cannot rot)
 //   flags: --no-build  --duration <s>  --port <n>  --gen-only
 //          --only <parts>  comma-separated: filing, open, dashboard, js, export (default: all)
+//          --keep <folder> keep the generated data there; a later run with it skips generation
 //
 // Data lives in a fresh folder under data/ (git-ignored) and is removed at the end.
 import fs from 'node:fs';
@@ -231,17 +232,29 @@ async function main() {
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
   fs.mkdirSync(DATA_ROOT, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(DATA_ROOT, 'bench-'));
+  // --keep <folder>: generate once into that folder and keep it; a later run with the same folder
+  // measures it again without generating (a copy kept from a run of this same version).
+  const keep = process.argv.includes('--keep') ? path.resolve(process.argv[process.argv.indexOf('--keep') + 1]) : null;
+  const dir = keep ?? fs.mkdtempSync(path.join(DATA_ROOT, 'bench-'));
   process.env.DATABASE_PATH = path.join(dir, 'setsafe.db');
-  const { seedDemo } = await import('../db/seed/demo');
-  const { productionId } = await seedDemo();
-  const genStart = Date.now();
-  const counts = generateProduction(process.env.DATABASE_PATH, productionId, SCALE);
-  const genSeconds = (Date.now() - genStart) / 1000;
-  console.log(`Generated ${JSON.stringify(counts)} in ${genSeconds.toFixed(1)} s`);
+  let productionId: string;
+  let genSeconds = 0;
+  if (keep && fs.existsSync(path.join(keep, 'production-id'))) {
+    productionId = fs.readFileSync(path.join(keep, 'production-id'), 'utf8').trim();
+    console.log(`Measuring the production kept in ${keep}`);
+  } else {
+    fs.mkdirSync(dir, { recursive: true });
+    const { seedDemo } = await import('../db/seed/demo');
+    productionId = (await seedDemo()).productionId;
+    const genStart = Date.now();
+    const counts = generateProduction(process.env.DATABASE_PATH, productionId, SCALE);
+    genSeconds = (Date.now() - genStart) / 1000;
+    console.log(`Generated ${JSON.stringify(counts)} in ${genSeconds.toFixed(1)} s`);
+    if (keep) fs.writeFileSync(path.join(keep, 'production-id'), productionId);
+  }
 
   if (has('gen-only')) {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
     return;
   }
   const raw = part('filing') ? rawInsertFloor(Math.min(DURATION, 5)) : { opsPerSec: 0, p99ms: 0 };
@@ -399,7 +412,7 @@ async function main() {
   fs.writeFileSync(path.join('bench', out), JSON.stringify(result, null, 2));
   console.log(`Machine: ${result.machine}; load average ${loadAtStart.join(' ')} at start, ${result.loadAverage.atEnd.join(' ')} at end.`);
   console.log(`Wrote bench/${out} (${result.totalSeconds.toFixed(0)} s in all).`);
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   // The smoke run proves the script works end to end; the figures are not asserted.
   const broken = rows.filter((x) => x.measure.startsWith('filing answers other than 2xx') || x.measure.startsWith('filing requests timed out'));
   if (SMOKE && broken.some((x) => x.value > 0)) {
