@@ -32,7 +32,7 @@ export function WeeklyChart({ data, summary }: { data: Point[]; summary: string 
   const w = Math.max(1, data.length) * SLOT;
   return (
     <div aria-hidden="true" title={summary}>
-      <div className="relative h-56 w-full text-xs text-muted sm:h-64">
+      <div className="relative h-56 w-full overflow-hidden text-xs text-muted sm:h-64">
         {ys.map((v) => (
           <span key={v} className="absolute left-0 w-8 -translate-y-1/2 text-right tabular-nums" style={{ top: `calc(0.5rem + ${(1 - v / top).toFixed(4)} * (100% - 2.25rem))` }}>
             {v}
@@ -53,10 +53,10 @@ export function WeeklyChart({ data, summary }: { data: Point[]; summary: string 
             );
           })}
         </svg>
-        <div className="absolute right-0 bottom-0 left-10 flex h-6 items-end">
+        <div className="absolute right-0 bottom-0 left-10 flex h-6 items-end overflow-hidden">
           {data.map((d, k) => (
             // Every third label on a phone (the table below lists them all).
-            <span key={d.label} className={`flex-1 text-center whitespace-nowrap ${k % 3 ? 'invisible sm:visible' : ''}`}>
+            <span key={d.label} className={`w-0 min-w-0 flex-1 text-center whitespace-nowrap ${k % 3 ? 'invisible sm:visible' : ''}`}>
               {d.label}
             </span>
           ))}
