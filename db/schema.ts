@@ -976,3 +976,39 @@ export const referenceVersions = sqliteTable(
 
 export type ReferenceRecord = typeof referenceRecords.$inferSelect;
 export type DropBoxRow = typeof dropBox.$inferSelect;
+
+/**
+ * Dashboard figures kept up to date in the write transaction (ARCHITECTURE.md: dashboard
+ * aggregates). SQLite triggers (a hand-written migration) add and subtract each incident's share
+ * whatever path wrote it — a filing, a correction, a void, a drop-box publication, a script — so a
+ * tally is always the count a full recompute would give (a unit test compares them after random
+ * writes). WITHOUT ROWID: a tally row keeps no order of arrival (ARCHITECTURE.md: anonymity by order).
+ */
+export const dashboardTallies = sqliteTable(
+  'dashboard_tallies',
+  {
+    productionId: text('production_id').notNull(),
+    /** open_severity, open_type (status not closed), untriaged (stop, other, open_critical). */
+    figure: text('figure').notNull(),
+    key: text('key').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productionId, t.figure, t.key] })],
+);
+
+/** Checks with a named witness still to confirm or decline, oldest first; kept by triggers. */
+export const dashboardPendingChecks = sqliteTable(
+  'dashboard_pending_checks',
+  {
+    productionId: text('production_id').notNull(),
+    performedAt: ts('performed_at').notNull(),
+    checkId: text('check_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productionId, t.performedAt, t.checkId] }), uniqueIndex('dashboard_pending_checks_check').on(t.checkId)],
+);
+
+/** A counter per area of data, moved by triggers on its tables: the key of figures that read only that area. */
+export const dataVersions = sqliteTable('data_versions', {
+  area: text('area').primaryKey(),
+  v: integer('v').notNull(),
+});

@@ -326,8 +326,8 @@ test.describe('screenshots', () => {
       const producer = await as(browser, 'producer', { width, height: 900 });
       await producer.goto(`/productions/${demo}/dashboard`);
       await expect(producer.getByTestId('card-weekly')).toBeVisible();
-      // The chart draws once its container has measured itself: wait for the drawing, not a time.
-      await expect(producer.getByTestId('card-weekly').locator('svg.recharts-surface').first()).toBeVisible();
+      // The chart is drawn on the server: it is in the page as sent.
+      await expect(producer.getByTestId('card-weekly').locator('svg[viewBox]').first()).toBeVisible();
       await producer.screenshot({ path: path.join(dir, `dashboard-${width}.png`), fullPage: true });
       const scrollW = await producer.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollW, 'no horizontal scroll').toBeLessThanOrEqual(width);

@@ -39,36 +39,67 @@ export function chainHeadLine(meta: ExportMeta): string {
   return `# SetSafe export dataset=${meta.dataset} production="${title}" production_id=${meta.production.id} taken_at=${meta.takenAt.toISOString()} chain_head ${head}`;
 }
 
-export function toCsv(meta: ExportMeta, columns: Column[], rows: Row[], opts: { headLine?: boolean } = {}): string {
-  const body = stringify(rows, {
-    header: true,
-    columns,
-    cast: {
-      string: (v) => neutraliseFormula(v),
-      boolean: (v) => (v ? 'yes' : 'no'),
-      // Numbers stay numbers: a negative count is data, not a formula, and is written unquoted.
-      number: (v) => String(v),
-    },
-    record_delimiter: '\r\n',
-    // csv-stringify quotes a cell holding the record delimiter ("\r\n"), the field delimiter or a
-    // quote, but not a lone "\n" or "\r": any line break must be quoted too, or it starts a row.
-    quoted_match: /[\r\n]/,
-  });
-  return opts.headLine ? `${chainHeadLine(meta)}\r\n${body}` : body;
+const CSV_OPTIONS = {
+  cast: {
+    string: (v: string) => neutraliseFormula(v),
+    boolean: (v: boolean) => (v ? 'yes' : 'no'),
+    // Numbers stay numbers: a negative count is data, not a formula, and is written unquoted.
+    number: (v: number) => String(v),
+  },
+  record_delimiter: '\r\n',
+  // csv-stringify quotes a cell holding the record delimiter ("\r\n"), the field delimiter or a
+  // quote, but not a lone "\n" or "\r": any line break must be quoted too, or it starts a row.
+  quoted_match: /[\r\n]/,
+} as const;
+
+/** Rows written per chunk of a streamed file: the memory an export holds at once. */
+export const CHUNK_ROWS = 1000;
+
+/**
+ * The CSV file in chunks (ARCHITECTURE.md: exports in constant memory): the optional head line,
+ * the header row, then CHUNK_ROWS rows at a time, each chunk made only when the one before was taken.
+ */
+export function* csvChunks(meta: ExportMeta, columns: Column[], rows: Iterable<Row>, opts: { headLine?: boolean } = {}): Generator<string> {
+  if (opts.headLine) yield `${chainHeadLine(meta)}\r\n`;
+  yield stringify([Object.fromEntries(columns.map((c) => [c.key, c.header]))], { ...CSV_OPTIONS, columns, header: false, cast: {} });
+  let batch: Row[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === CHUNK_ROWS) {
+      yield stringify(batch, { ...CSV_OPTIONS, columns, header: false });
+      batch = [];
+    }
+  }
+  if (batch.length) yield stringify(batch, { ...CSV_OPTIONS, columns, header: false });
 }
 
-export function toJson(meta: ExportMeta, rows: Row[]): string {
-  return JSON.stringify(
-    {
-      dataset: meta.dataset,
-      production: meta.production,
-      takenAt: meta.takenAt.toISOString(),
-      chainHead: meta.chainHead,
-      filters: meta.filters,
-      count: rows.length,
-      rows,
-    },
+export function toCsv(meta: ExportMeta, columns: Column[], rows: Row[], opts: { headLine?: boolean } = {}): string {
+  return [...csvChunks(meta, columns, rows, opts)].join('');
+}
+
+/**
+ * The JSON file in chunks, the same text JSON.stringify(…, null, 2) makes of the whole: the head
+ * fields (with the row count, read in the same snapshot as the rows), then CHUNK_ROWS rows at a time.
+ */
+export function* jsonChunks(meta: ExportMeta, rows: Iterable<Row>, count: number): Generator<string> {
+  const head = JSON.stringify(
+    { dataset: meta.dataset, production: meta.production, takenAt: meta.takenAt.toISOString(), chainHead: meta.chainHead, filters: meta.filters, count },
     null,
     2,
   );
+  yield `${head.slice(0, -2)},\n  "rows": [`;
+  let n = 0;
+  let chunk = '';
+  for (const row of rows) {
+    chunk += `${n++ === 0 ? '\n' : ',\n'}${JSON.stringify(row, null, 2).replace(/^/gm, '    ')}`;
+    if (n % CHUNK_ROWS === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}${n ? '\n  ' : ''}]\n}`;
+}
+
+export function toJson(meta: ExportMeta, rows: Row[]): string {
+  return [...jsonChunks(meta, rows, rows.length)].join('');
 }

@@ -5,7 +5,7 @@
 // the code (ARCHITECTURE.md: invariants, sign-in). One hook and one field, so both ways in ask the same way.
 import { useState } from 'react';
 import { Input } from '@/components/form/field';
-import { TWO_FACTOR_REQUIRED, WRONG_CODE } from '@/app/lib/schemas/two-factor';
+import { TWO_FACTOR_REQUIRED, WRONG_CODE } from '@/app/lib/schemas/two-factor-messages';
 
 export function useSecondFactor() {
   const [askCode, setAskCode] = useState(false);

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { cache } from 'react';
 import * as Q from '@/db/queries/dashboard';
-import { memoFigure } from '@/db/queries/dashboard-memo';
+import { memoFigure, type DataArea } from '@/db/queries/dashboard-memo';
 import type { DashboardActor } from '@/db/queries/dashboard';
 import { INCIDENT_TYPES, LABELS, SEVERITIES } from '@/app/lib/enums';
 import { DAY, formatInZone, formatStamp, localDate, waitedSince } from '@/app/lib/time';
@@ -18,8 +18,8 @@ type Props = { actor: DashboardActor; now: Date };
  * Each figure once per page (React's per-request cache: every card gets the same actor and `now`)
  * and once per data version across requests (memoFigure: recomputed after any committed change).
  */
-function figure<R extends unknown[], T>(name: string, fn: (a: DashboardActor, now: Date, ...rest: R) => T) {
-  return cache((a: DashboardActor, now: Date, ...rest: R) => memoFigure(name, a, now, rest, () => fn(a, now, ...rest)));
+function figure<R extends unknown[], T>(name: string, fn: (a: DashboardActor, now: Date, ...rest: R) => T, area?: DataArea) {
+  return cache((a: DashboardActor, now: Date, ...rest: R) => memoFigure(name, a, now, rest, () => fn(a, now, ...rest), area));
 }
 const F = {
   holds: figure('holds', (a) => Q.listOpenHolds(a)),
@@ -28,7 +28,8 @@ const F = {
   weapons: figure('weapons', (a, now) => Q.weaponsNotBack(a, now)),
   flags: figure('flags', (a) => Q.listRuleFlags(a)),
   pending: figure('pending', (a) => Q.checksMissingWitness(a)),
-  compliance: figure('compliance', (a, _now, since: number) => Q.checkCompliance(a, new Date(since))),
+  // Reads only the firearms area: a report filed leaves it standing (per-figure invalidation).
+  compliance: figure('compliance', (a, _now, since: number) => Q.checkCompliance(a, new Date(since)), 'firearms'),
   armorers: figure('armorers', (a) => Q.armorersWithOtherPositions(a)),
   severity: figure('severity', (a) => Q.openIncidentsBySeverity(a)),
   type: figure('type', (a) => Q.openIncidentsByType(a)),

@@ -1,28 +1,77 @@
-'use client';
-
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-
 type Point = { label: string; firearm: number; other: number };
+
+// Drawn on the server (ARCHITECTURE.md: performance budget): a chart that needs no interaction
+// sends no JavaScript to the phone. The bars and grid are an SVG stretched to the plot area; the
+// axis labels are ordinary text beside it, so they keep their size at any width.
+const FIREARM = '#0b4f6c';
+const OTHER = '#94a3b8';
+const SLOT = 10; // viewBox units per week
+const BAR = 7;
+
+/** 0, a round step, …: at most five grid lines, whole numbers only. */
+function ticks(max: number): number[] {
+  if (max <= 0) return [0, 1];
+  const raw = max / 4;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag);
+  const out = [0];
+  while (out[out.length - 1] < max) out.push(out[out.length - 1] + step);
+  return out;
+}
 
 /**
  * Stacked weekly bars. The figure around it states the totals in words and offers the same data
  * as a table, so the picture is for sighted readers only (aria-hidden) and never the sole source.
  * Firearm-related bars are dark and solid, the others light: told apart by the legend text too.
+ * Each bar carries its numbers as a hover title.
  */
 export function WeeklyChart({ data, summary }: { data: Point[]; summary: string }) {
+  const ys = ticks(Math.max(0, ...data.map((d) => d.firearm + d.other)));
+  const top = ys[ys.length - 1];
+  const y = (v: number) => 100 - (v / top) * 100;
+  const w = Math.max(1, data.length) * SLOT;
   return (
-    <div className="h-56 w-full sm:h-64" aria-hidden="true" title={summary}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -24 }} barCategoryGap="20%" accessibilityLayer={false}>
-          <CartesianGrid vertical={false} stroke="#cbd5e1" />
-          <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#475569' }} interval="preserveStartEnd" minTickGap={8} tickLine={false} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#475569' }} width={48} tickLine={false} axisLine={false} />
-          <Tooltip cursor={{ fill: '#e0f0f6' }} />
-          <Legend wrapperStyle={{ fontSize: 13 }} formatter={(value) => <span style={{ color: '#0f172a' }}>{value}</span>} />
-          <Bar dataKey="firearm" name="Firearm-related" stackId="w" fill="#0b4f6c" isAnimationActive={false} />
-          <Bar dataKey="other" name="Other" stackId="w" fill="#94a3b8" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+    <div aria-hidden="true" title={summary}>
+      <div className="relative h-56 w-full overflow-hidden text-xs text-muted sm:h-64">
+        {ys.map((v) => (
+          <span key={v} className="absolute left-0 w-8 -translate-y-1/2 text-right tabular-nums" style={{ top: `calc(0.5rem + ${(1 - v / top).toFixed(4)} * (100% - 2.25rem))` }}>
+            {v}
+          </span>
+        ))}
+        <svg viewBox={`0 0 ${w} 100`} preserveAspectRatio="none" className="absolute top-2 right-0 bottom-7 left-10 h-[calc(100%-2.25rem)] w-[calc(100%-2.5rem)]">
+          {ys.map((v) => (
+            <line key={v} x1={0} x2={w} y1={y(v)} y2={y(v)} stroke="#cbd5e1" vectorEffect="non-scaling-stroke" />
+          ))}
+          {data.map((d, k) => {
+            const x = k * SLOT + (SLOT - BAR) / 2;
+            return (
+              <g key={d.label}>
+                <title>{`${d.label}: ${d.firearm} firearm-related, ${d.other} other`}</title>
+                {d.firearm > 0 ? <rect x={x} width={BAR} y={y(d.firearm)} height={100 - y(d.firearm)} fill={FIREARM} /> : null}
+                {d.other > 0 ? <rect x={x} width={BAR} y={y(d.firearm + d.other)} height={y(d.firearm) - y(d.firearm + d.other)} fill={OTHER} /> : null}
+              </g>
+            );
+          })}
+        </svg>
+        <div className="absolute right-0 bottom-0 left-10 flex h-6 items-end overflow-hidden">
+          {data.map((d, k) => (
+            // Every third label on a phone (the table below lists them all).
+            <span key={d.label} className={`w-0 min-w-0 flex-1 text-center whitespace-nowrap ${k % 3 ? 'invisible sm:visible' : ''}`}>
+              {d.label}
+            </span>
+          ))}
+        </div>
+      </div>
+      <p className="mt-1 flex flex-wrap gap-4 text-[13px]">
+        <span className="inline-flex items-center gap-1">
+          <span className="inline-block size-3" style={{ background: FIREARM }} />
+          Firearm-related
+        </span>
+        <span className="inline-flex items-center gap-1">
+          <span className="inline-block size-3" style={{ background: OTHER }} />
+          Other
+        </span>
+      </p>
     </div>
   );
 }

@@ -11,7 +11,7 @@ process.env.DATABASE_PATH = path.join(dir, 'setsafe.db');
 const { getSqlite, write } = await import('@/db/client');
 const { appendAudit } = await import('@/app/lib/audit');
 const { createProduction } = await import('@/app/lib/site');
-const { memoFigure, dataVersion } = await import('./dashboard-memo');
+const { memoFigure, dataVersion, areaVersion } = await import('./dashboard-memo');
 type Production = import('@/db/schema').Production;
 
 let P: Production;
@@ -57,5 +57,28 @@ describe('memoFigure', () => {
     expect(runs).toBe(3);
     expect(fig(new Date('2026-11-18T20:01:00Z'))).toBe(2);
     expect(runs).toBe(4);
+  });
+
+  it('keeps a firearms-area figure across an incident change and recomputes after a firearms write', () => {
+    const actor = { role: 'producer' as const, userId: 'u', productionId: P.id, production: P };
+    const now = new Date('2026-11-18T20:00:10Z');
+    let runs = 0;
+    const fig = () => memoFigure('area-test', actor, now, [], () => ++runs, 'firearms');
+    fig();
+    fig();
+    expect(runs).toBe(1);
+    // An audited change outside the area (a hold): the area's counter stands, the figure is kept.
+    write((tx) => {
+      tx.run(`insert into holds (id, production_id, source, called_at, reason) values ('h3', '${P.id}', 'manual', 0, 'r')`);
+      appendAudit(tx, { chain: P.id, actorId: null, actorLabel: 't', entity: 'hold', entityId: 'h3', action: 'hold.call', at: new Date() });
+    });
+    fig();
+    expect(runs).toBe(1);
+    // A weapon added: the trigger moves the counter in the same transaction, the figure is recomputed.
+    const v0 = areaVersion('firearms');
+    write((tx) => tx.run(`insert into firearms (id, production_id, tag, make, model, kind, created_at) values ('f1', '${P.id}', 'T', 'M', 'X', 'blank_firing', 0)`));
+    expect(areaVersion('firearms')).not.toBe(v0);
+    fig();
+    expect(runs).toBe(2);
   });
 });

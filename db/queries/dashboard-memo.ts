@@ -23,9 +23,25 @@ export function dataVersion(productionId: string): string {
   return `${dv}:${head ?? 0}`;
 }
 
+/**
+ * Per-figure invalidation: a figure that reads only one area of data keys on that area's counter
+ * (data_versions, moved by triggers on the area's tables in the writing transaction), so a change
+ * elsewhere — a report filed — leaves it standing. Areas: `firearms` = firearms, firearm_checks,
+ * check_witnesses, handoffs, refused_handoffs (db/migrations/0018_dashboard_aggregate_triggers.sql).
+ */
+export type DataArea = 'firearms';
+
+export function areaVersion(area: DataArea): string {
+  const sq = getSqlite();
+  const dv = sq.pragma('data_version', { simple: true }) as number;
+  const v = sq.prepare('select v from data_versions where area = ?').pluck().get(area) as number | undefined;
+  return `${dv}:${area}:${v ?? 0}`;
+}
+
 /** `compute()` once per (query, production, viewer, data version, minute, args). */
-export function memoFigure<T>(name: string, actor: DashboardActor, now: Date, args: unknown[], compute: () => T): T {
-  const key = [name, actor.productionId, actor.role, actor.userId, dataVersion(actor.productionId), Math.floor(now.getTime() / 60_000), JSON.stringify(args)].join('|');
+export function memoFigure<T>(name: string, actor: DashboardActor, now: Date, args: unknown[], compute: () => T, area?: DataArea): T {
+  const version = area ? areaVersion(area) : dataVersion(actor.productionId);
+  const key = [name, actor.productionId, actor.role, actor.userId, version, Math.floor(now.getTime() / 60_000), JSON.stringify(args)].join('|');
   if (store.has(key)) {
     const v = store.get(key) as T;
     store.delete(key); // most recently used last

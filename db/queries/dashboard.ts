@@ -42,6 +42,9 @@ function incidentScope(actor: DashboardActor, alias = 'i'): SQL {
 
 const all = <T>(q: SQL) => getDb().all<T>(q);
 const one = <T>(q: SQL) => getDb().get<T>(q);
+/** A production's tallies of one figure (dashboard_tallies, kept by triggers: ARCHITECTURE.md: dashboard aggregates). */
+const tallies = (actor: DashboardActor, figure: string) =>
+  all<{ key: string; n: number }>(sql`select key, n from dashboard_tallies where production_id = ${actor.productionId} and figure = ${figure}`);
 const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
 const today = (actor: DashboardActor, now: Date) => localDate(now, actor.production.timeZone);
 
@@ -200,6 +203,15 @@ export function listRuleFlags(actor: DashboardActor): { count: number; items: Fl
  */
 export function openIncidentsBySeverity(actor: DashboardActor): Record<Severity, number> {
   assertDashboard(actor);
+  if (!can(actor.role, 'incident.viewAll')) return openIncidentsBySeverityRecomputed(actor);
+  const out = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const r of tallies(actor, 'open_severity')) if (r.key in out) out[r.key as Severity] = r.n;
+  return out;
+}
+
+/** The same figure counted from the incidents themselves: a scoped viewer's, and the tallies' check. */
+export function openIncidentsBySeverityRecomputed(actor: DashboardActor): Record<Severity, number> {
+  assertDashboard(actor);
   const out = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const r of all<{ severity: Severity; n: number }>(sql`
     select i.severity, count(*) as n from incidents i
@@ -209,8 +221,16 @@ export function openIncidentsBySeverity(actor: DashboardActor): Record<Severity,
   return out;
 }
 
-/** The partial index incidents_open_type holds open incidents only (its WHERE is repeated here). */
 export function openIncidentsByType(actor: DashboardActor): Record<IncidentType, number> {
+  assertDashboard(actor);
+  if (!can(actor.role, 'incident.viewAll')) return openIncidentsByTypeRecomputed(actor);
+  const out = Object.fromEntries(INCIDENT_TYPES.map((s) => [s, 0])) as Record<IncidentType, number>;
+  for (const r of tallies(actor, 'open_type')) if (r.key in out) out[r.key as IncidentType] = r.n;
+  return out;
+}
+
+/** The partial index incidents_open_type holds open incidents only (its WHERE is repeated here). */
+export function openIncidentsByTypeRecomputed(actor: DashboardActor): Record<IncidentType, number> {
   assertDashboard(actor);
   const out = Object.fromEntries(INCIDENT_TYPES.map((s) => [s, 0])) as Record<IncidentType, number>;
   for (const r of all<{ type: IncidentType; n: number }>(sql`
@@ -303,33 +323,37 @@ export type PendingWitnessCheck = { id: string; performedAt: Date; scene: string
 
 /**
  * Checks with a named witness who has not confirmed yet (one who declined is not awaited: the
- * check is refused by rule 2, and the armorer was told). Driven from the partial index
- * check_witnesses_pending (only confirmations still awaited, across the site), each check looked
- * up in the covering index firearm_checks_id_cover and kept when it is this production's. Only the
- * oldest few are then joined to their weapon and witnesses' names (ARCHITECTURE.md: performance budget; joining and
- * collecting names for every pending check cost three times the rest).
+ * check is refused by rule 2, and the armorer was told). Only the oldest few are joined to their
+ * weapon and witnesses' names (ARCHITECTURE.md: performance budget).
  */
 export function checksMissingWitness(actor: DashboardActor): { count: number; items: PendingWitnessCheck[] } {
   assertDashboard(actor);
-  // One pass: grouped per check, the window count is the number of checks, the limit the list.
-  const rows = all<{ id: string; performed_at: number; scene: string; phase: string; tag: string; pending: string; total: number }>(sql`
-    select c.id, c.performed_at, c.scene, c.phase, f.tag, total,
+  // dashboard_pending_checks holds exactly the checks with a confirmation still awaited, kept by
+  // triggers in the write transaction (ARCHITECTURE.md: dashboard aggregates), in the order listed.
+  const count = one<{ n: number }>(sql`select count(*) as n from dashboard_pending_checks where production_id = ${actor.productionId}`)?.n ?? 0;
+  const rows = all<{ id: string; performed_at: number; scene: string; phase: string; tag: string; pending: string }>(sql`
+    select c.id, c.performed_at, c.scene, c.phase, f.tag,
       (select json_group_array(u.name) from check_witnesses w2 join users u on u.id = w2.user_id
         where w2.check_id = c.id and w2.confirmed_at is null and w2.declined_at is null) as pending
-    from (select c.id as pending_check_id, count(*) over () as total
-          from check_witnesses w indexed by check_witnesses_pending cross join firearm_checks c on c.id = w.check_id
-          where w.confirmed_at is null and w.declined_at is null and c.production_id = ${actor.productionId}
-          group by c.id
-          order by c.performed_at
-          limit ${LIST_LIMIT})
-    cross join firearm_checks c on c.id = pending_check_id
+    from (select check_id from dashboard_pending_checks where production_id = ${actor.productionId}
+          order by performed_at, check_id limit ${LIST_LIMIT})
+    cross join firearm_checks c on c.id = check_id
     join firearms f on f.id = c.firearm_id
-    order by c.performed_at`);
-  const count = rows[0]?.total ?? 0;
+    order by c.performed_at, c.id`);
   return {
     count,
     items: rows.map((r) => ({ id: r.id, performedAt: new Date(r.performed_at), scene: r.scene, phase: r.phase, firearmTag: r.tag, pending: JSON.parse(r.pending) as string[] })),
   };
+}
+
+/** The same list found from the witnesses themselves: the check of dashboard_pending_checks. */
+export function checksMissingWitnessRecomputed(actor: DashboardActor): { count: number; ids: string[] } {
+  assertDashboard(actor);
+  const ids = all<{ id: string }>(sql`
+    select distinct c.id from check_witnesses w cross join firearm_checks c on c.id = w.check_id
+    where w.confirmed_at is null and w.declined_at is null and c.production_id = ${actor.productionId}
+    order by c.performed_at, c.id`).map((r) => r.id);
+  return { count: ids.length, ids };
 }
 
 export type OutWeapon = { handoffId: string; firearmId: string; tag: string; description: string; holder: string; scene: string; handedAt: Date; overdue: boolean };
@@ -428,9 +452,32 @@ export type Untriaged = { critical: number; criticalId: string | null; other: nu
 /**
  * Open reports by what the verdict needs (app/lib/rules/verdict.ts): untriaged (still "reported")
  * critical or live-ammunition ones — the one id when there is just one — other untriaged ones, and
- * critical ones being worked on. Duplicates are not counted. One pass over the open-incident index.
+ * critical ones being worked on. Duplicates are not counted. Read from dashboard_tallies
+ * (ARCHITECTURE.md: dashboard aggregates).
  */
 export function untriagedIncidents(actor: DashboardActor): Untriaged {
+  assertDashboard(actor);
+  if (!can(actor.role, 'incident.viewAll')) return untriagedIncidentsRecomputed(actor);
+  const t = Object.fromEntries(tallies(actor, 'untriaged').map((r) => [r.key, r.n]));
+  const critical = t.stop ?? 0;
+  // The one id only when there is just one: "reported" and critical or live ammunition, found on
+  // two small index ranges (a duplicate is always closed, so "reported" excludes duplicates).
+  const criticalId =
+    critical === 1
+      ? one<{ id: string }>(sql`
+          select id from (
+            select i.id from incidents i indexed by incidents_production_status_severity
+              where i.production_id = ${actor.productionId} and i.status = 'reported' and i.severity = 'critical' and i.duplicate_of_id is null
+            union all
+            select i.id from incidents i indexed by incidents_open_type
+              where i.production_id = ${actor.productionId} and i.status <> 'closed' and i.type = 'live_ammunition_found' and i.status = 'reported' and i.duplicate_of_id is null)
+          order by id desc limit 1`)?.id ?? null
+      : null;
+  return { critical, criticalId, other: t.other ?? 0, openCritical: t.open_critical ?? 0 };
+}
+
+/** The same figures counted from the open incidents: a scoped viewer's, and the tallies' check. */
+export function untriagedIncidentsRecomputed(actor: DashboardActor): Untriaged {
   assertDashboard(actor);
   const stopping = sql`(i.severity = 'critical' or i.type = 'live_ammunition_found')`;
   const r = one<{ critical: number | null; critical_id: string | null; other: number | null; open_critical: number | null }>(sql`

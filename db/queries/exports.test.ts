@@ -155,3 +155,70 @@ describe('printable report data', () => {
     expect(() => R.getIncidentReport(actor('crew', U.crew), inc.a)).toThrow(/does not allow/);
   });
 });
+
+describe('streamed checks export (ARCHITECTURE.md: exports in constant memory)', () => {
+  const F = import('@/app/lib/export-format');
+  const St = import('./export-stream');
+  const CHECKS = 2_345; // more than two chunks
+  beforeAll(() => {
+    const sq = getSqlite();
+    const firearm = randomUUID();
+    const t0 = Date.parse('2026-10-01T12:00:00Z');
+    sq.transaction(() => {
+      sq.prepare("insert into firearms (id, production_id, tag, make, model, kind, created_at) values (?, ?, 'S-1', 'Pietta', '1873', 'blank_firing', 0)").run(firearm, P.id);
+      const c = sq.prepare("insert into firearm_checks (id, production_id, firearm_id, phase, scene, checklist, result, findings, performed_by_id, performed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      const w = sq.prepare('insert into check_witnesses (check_id, user_id, confirmed_at) values (?, ?, ?)');
+      for (let i = 0; i < CHECKS; i++) {
+        const id = randomUUID();
+        c.run(id, P.id, firearm, i % 2 ? 'after_use' : 'before_use', i % 7 ? `Scene ${i}` : '=cmd|" /C calc"!A0\nline', JSON.stringify({ boreClear: true, noLiveRound: i % 3 > 0 }), i % 11 ? 'pass' : 'fail', '', U.arm, t0 + i * 60_000);
+        w.run(id, U.crew, i % 5 ? t0 + i * 60_000 + 1000 : null);
+      }
+    })();
+  });
+
+  it('gives the same rows as the in-memory export, in chunks, from one snapshot', async () => {
+    const { streamChecks } = await St;
+    const { csvChunks, jsonChunks, CHUNK_ROWS } = await F;
+    const { stringify } = await import('csv-stringify/sync');
+    const a = actor('producer', U.prod);
+    const whole = X.exportDataset(a, 'checks', {});
+    expect(whole.rows.length).toBe(CHECKS);
+    const meta = { dataset: 'checks' as const, production: { id: P.id, title: P.title, timeZone: P.timeZone }, takenAt: new Date(), chainHead: whole.chainHead, filters: {} };
+
+    // CSV: the chunks join to what one csv-stringify call over every row writes.
+    const s1 = streamChecks(a, {});
+    expect(s1.chainHead).toEqual(whole.chainHead);
+    expect(s1.count).toBe(CHECKS);
+    const chunks = [...csvChunks(meta, s1.columns, s1.rows)];
+    expect(chunks.length).toBe(1 + Math.ceil(CHECKS / CHUNK_ROWS));
+    const expected = stringify(whole.rows, {
+      header: true, columns: whole.columns, record_delimiter: '\r\n', quoted_match: /[\r\n]/,
+      cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) || /[\r\n][=+\-@\t\r]/.test(v) ? v.replace(/(?<=^|[\r\n])(?=[=+\-@\t\r])/g, "'") : v), boolean: (v) => (v ? 'yes' : 'no'), number: (v) => String(v) },
+    });
+    expect(chunks.join('')).toBe(expected);
+
+    // JSON: the same text JSON.stringify makes of the whole file.
+    const s2 = streamChecks(a, {});
+    const json = [...jsonChunks(meta, s2.rows, s2.count)].join('');
+    expect(json).toBe(JSON.stringify({ dataset: 'checks', production: meta.production, takenAt: meta.takenAt.toISOString(), chainHead: meta.chainHead, filters: {}, count: CHECKS, rows: whole.rows }, null, 2));
+
+    // A check recorded while the file streams is not in it: the rows are the snapshot's.
+    const s3 = streamChecks(a, {});
+    const it3 = s3.rows[Symbol.iterator]();
+    it3.next();
+    getSqlite().prepare("insert into firearm_checks (id, production_id, firearm_id, phase, scene, checklist, result, findings, performed_by_id, performed_at) select ?, production_id, firearm_id, phase, 'late', checklist, result, '', performed_by_id, 0 from firearm_checks where production_id = ? limit 1").run(randomUUID(), P.id);
+    let n = 1;
+    while (!it3.next().done) n++;
+    expect(n).toBe(CHECKS);
+    expect(streamChecks(a, {}).count).toBe(CHECKS + 1);
+  });
+
+  it('filters like the in-memory export and refuses crew', async () => {
+    const { streamChecks } = await St;
+    const a = actor('auditor', U.aud);
+    const f = { result: 'fail', from: '2026-10-01', to: '2026-10-02' };
+    const s = streamChecks(a, f);
+    expect([...s.rows]).toEqual(X.exportDataset(a, 'checks', f).rows);
+    expect(() => streamChecks(actor('crew', U.crew), {})).toThrow();
+  });
+});

@@ -10,4 +10,11 @@ export const routes: RouteCase[] = [
     kind: 'api',
     expect: { crew: 'notfound', armorer: 'notfound', producer: 'notfound', auditor: 'notfound', admin: 'notfound', other: 'notfound', anon: 'notfound' },
   },
+  {
+    name: 'bench empty page, the client-JavaScript floor (off outside the benchmark)',
+    path: () => '/bench/empty',
+    method: 'GET',
+    kind: 'page',
+    expect: { crew: 'notfound', armorer: 'notfound', producer: 'notfound', auditor: 'notfound', admin: 'notfound', other: 'notfound', anon: 'notfound' },
+  },
 ];

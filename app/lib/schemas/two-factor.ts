@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-/** What sign-in answers when the password was right and a second factor is on (the form then asks for it). */
-export const TWO_FACTOR_REQUIRED = 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.';
-export const WRONG_CODE = 'That code is not right. Check the time on your phone, or use a recovery code.';
+export { TWO_FACTOR_REQUIRED, WRONG_CODE } from './two-factor-messages';
 
 /** A 6-digit code from an authenticator app, or a recovery code (xxxxx-xxxxx); spaces ignored. */
 export const otpCode = z

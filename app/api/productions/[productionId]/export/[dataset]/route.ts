@@ -14,7 +14,7 @@ import type { NextRequest } from 'next/server';
 import type { ZodType } from 'zod';
 import { actorOr, jsonError, refusedResponse } from '@/app/lib/http';
 import { zodFieldErrors } from '@/app/lib/core';
-import { toCsv, toJson, type Dataset, type ExportMeta } from '@/app/lib/export-format';
+import { csvChunks, jsonChunks, toCsv, toJson, type Dataset, type ExportMeta, type Row } from '@/app/lib/export-format';
 import {
   auditFiltersSchema,
   checkExportFiltersSchema,
@@ -23,6 +23,7 @@ import {
   incidentExportFiltersSchema,
 } from '@/app/lib/schemas/oversight';
 import { exportDataset } from '@/db/queries/exports';
+import { streamChecks, type StreamedExport } from '@/db/queries/export-stream';
 
 export const dynamic = 'force-dynamic';
 
@@ -55,7 +56,10 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prod
   if (!parsed.success) return jsonError(400, 'Some filters are not valid.', { fieldErrors: zodFieldErrors(parsed.error.issues) });
 
   const takenAt = new Date();
-  const { chainHead, columns, rows } = exportDataset(actor, dataset, parsed.data);
+  // Checks (a million rows on a long production) stream from a snapshot of their own, one chunk
+  // at a time (ARCHITECTURE.md: exports in constant memory); the other datasets are built whole.
+  const streamed: StreamedExport | null = dataset === 'checks' ? streamChecks(actor, parsed.data) : null;
+  const { chainHead, columns, rows } = streamed ?? exportDataset(actor, dataset, parsed.data);
   const meta: ExportMeta = {
     dataset,
     production: { id: actor.production.id, title: actor.production.title, timeZone: actor.production.timeZone },
@@ -65,7 +69,30 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prod
   };
   const slug = actor.production.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'production';
   const name = `setsafe-${slug}-${dataset}-${takenAt.toISOString().slice(0, 10)}.${format}`;
-  const body = format === 'csv' ? toCsv(meta, columns, rows, { headLine: head === 'line' }) : toJson(meta, rows);
+  let body: string | ReadableStream<Uint8Array>;
+  if (streamed) {
+    const chunks = format === 'csv' ? csvChunks(meta, columns, streamed.rows, { headLine: head === 'line' }) : jsonChunks(meta, streamed.rows, streamed.count);
+    const encoder = new TextEncoder();
+    // pull: the next chunk is made only when the client has taken the one before (backpressure).
+    body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        try {
+          const next = chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        } catch (err) {
+          streamed.close();
+          controller.error(err);
+        }
+      },
+      cancel() {
+        streamed.close();
+      },
+    });
+  } else {
+    const all = rows as Row[];
+    body = format === 'csv' ? toCsv(meta, columns, all, { headLine: head === 'line' }) : toJson(meta, all);
+  }
   return new Response(body, {
     status: 200,
     headers: {

@@ -1,0 +1,109 @@
+import 'server-only';
+import Database from 'better-sqlite3';
+import { databasePath } from '@/db/paths';
+import { LABELS } from '@/app/lib/enums';
+import { dayRange } from '@/app/lib/calendar';
+import { toLocalDateTime } from '@/app/lib/time';
+import type { Column, Row } from '@/app/lib/export-format';
+import type { CheckExportFilters } from './exports';
+import { assertAuditView, type AuditActor } from './audit';
+
+// Exports that stream (ARCHITECTURE.md: exports in constant memory). A dataset of a million rows
+// never sits in memory: rows are read one batch at a time from a statement being iterated, and
+// each batch is written out before the next is read. The rows and the chain head printed on the
+// file come from ONE snapshot: a read transaction on a connection of the export's own, held
+// open while the file streams (WAL lets the app's writer carry on meanwhile).
+
+export type StreamedExport = { chainHead: { seq: number; hash: string } | null; columns: Column[]; count: number; rows: Generator<Row>; close: () => void };
+
+/** A read-only connection with an open read transaction (its snapshot is fixed by the first read). */
+function snapshot(): Database.Database {
+  const conn = new Database(databasePath(), { readonly: true, fileMustExist: true });
+  conn.pragma('busy_timeout = 5000');
+  // No memory map here: a streamed export reads every page of its table once, and mapped pages
+  // would count against the process for the whole read. A small page cache is all a scan needs.
+  conn.pragma('mmap_size = 0');
+  conn.pragma('cache_size = -8192');
+  conn.exec('begin');
+  return conn;
+}
+
+function chainHeadOf(conn: Database.Database, productionId: string) {
+  return (conn.prepare('select seq, hash from audit_log where chain = ? order by seq desc limit 1').get(productionId) as { seq: number; hash: string } | undefined) ?? null;
+}
+
+type CheckRaw = {
+  id: string; performed_at: number; phase: keyof typeof LABELS.checkPhase; scene: string; result: keyof typeof LABELS.checkResult; checklist: string | null; findings: string;
+  tag: string; make: string; model: string; by: string | null; witnesses: string;
+};
+
+export const CHECK_COLUMNS = (tz: string): Column[] =>
+  (
+    [
+      ['performedAt', 'performed_at_utc'], ['performedLocal', `performed_local (${tz})`], ['firearmTag', 'firearm_tag'], ['firearm', 'firearm'],
+      ['phase', 'phase'], ['scene', 'scene'], ['result', 'result'], ['checklist', 'checklist'], ['findings', 'findings'],
+      ['performedBy', 'performed_by'], ['witnesses', 'witnesses'], ['witnessesPending', 'witnesses_pending'], ['id', 'id'],
+    ] as [string, string][]
+  ).map(([key, header]) => ({ key, header }));
+
+export function checkRow(c: CheckRaw, tz: string): Row {
+  const ws = JSON.parse(c.witnesses) as { name: string; at: number | null }[];
+  const checklist = (c.checklist ? JSON.parse(c.checklist) : {}) as Record<string, boolean>;
+  return {
+    performedAt: new Date(c.performed_at).toISOString(), performedLocal: toLocalDateTime(new Date(c.performed_at), tz).replace('T', ' '),
+    firearmTag: c.tag, firearm: `${c.make} ${c.model}`.trim(), phase: LABELS.checkPhase[c.phase], scene: c.scene,
+    result: LABELS.checkResult[c.result],
+    checklist: Object.entries(checklist).map(([k, v]) => `${k}: ${v ? 'yes' : 'no'}`).join('; '),
+    findings: c.findings, performedBy: c.by ?? null,
+    witnesses: ws.map((w) => `${w.name} (${w.at ? `confirmed ${new Date(w.at).toISOString()}` : 'pending'})`).join('; '),
+    witnessesPending: ws.filter((w) => !w.at).length,
+    id: c.id,
+  };
+}
+
+/** The checks export (same rows, columns and order as the screens' filters give), streamed. */
+export function streamChecks(actor: AuditActor, f: CheckExportFilters): StreamedExport {
+  assertAuditView(actor);
+  const tz = actor.production.timeZone;
+  const { start, end } = dayRange(f.from, f.to, tz);
+  const where = ['c.production_id = @production'];
+  if (f.firearm) where.push('c.firearm_id = @firearm');
+  if (f.result) where.push('c.result = @result');
+  if (start) where.push('c.performed_at >= @start');
+  if (end) where.push('c.performed_at < @end');
+  const params = { production: actor.productionId, firearm: f.firearm, result: f.result, start: start?.getTime(), end: end?.getTime() };
+  const bound = () => Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+  const conn = snapshot();
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    if (conn.inTransaction) conn.exec('commit');
+    conn.close();
+  };
+  try {
+    const chainHead = chainHeadOf(conn, actor.productionId);
+    const stmt = conn.prepare(`
+      select c.id, c.performed_at, c.phase, c.scene, c.result, c.checklist, c.findings, f.tag, f.make, f.model, u.name as by,
+        (select json_group_array(json_object('name', wu.name, 'at', w.confirmed_at))
+           from check_witnesses w join users wu on wu.id = w.user_id where w.check_id = c.id) as witnesses
+      from firearm_checks c
+      join firearms f on f.id = c.firearm_id
+      left join users u on u.id = c.performed_by_id
+      where ${where.join(' and ')}
+      order by c.performed_at`);
+    const count = (conn.prepare(`select count(*) from firearm_checks c join firearms f on f.id = c.firearm_id where ${where.join(' and ')}`).pluck().get(bound()) as number);
+
+    function* rows(): Generator<Row> {
+      try {
+        for (const raw of stmt.iterate(bound()) as IterableIterator<CheckRaw>) yield checkRow(raw, tz);
+      } finally {
+        close();
+      }
+    }
+    return { chainHead, columns: CHECK_COLUMNS(tz), count, rows: rows(), close };
+  } catch (err) {
+    close();
+    throw err;
+  }
+}
