@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { AMMO_KINDS, LABELS } from '@/app/lib/enums';
 import { createAmmoLotSchema, type CreateAmmoLotInput } from '@/app/lib/schemas/firearms';
-import { createAmmoLotAction } from '@/app/(app)/productions/[productionId]/ammunition/actions';
+import { createAmmoLot } from '@/app/(app)/productions/[productionId]/ammunition/actions';
 import { Field, FormError, FormSuccess, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 import { submitAction } from '@/components/form/form-result';
@@ -24,7 +24,7 @@ export function AmmoLotForm({ productionId, today, liveIncidentHref }: { product
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(undefined);
     setLive(false);
-    const res = await submitAction(form, () => createAmmoLotAction(productionId, values));
+    const res = await submitAction(form, () => createAmmoLot(productionId, values));
     if (!res) return;
     if (!res.ok) {
       const live = Boolean(res.fieldErrors?.kind);

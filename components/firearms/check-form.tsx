@@ -6,7 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { CHECK_PHASES, LABELS, type CheckPhase, type FirearmStatus, type Position } from '@/app/lib/enums';
 import { emptyChecklist } from '@/app/lib/firearms/checklist';
 import { recordCheckSchema, type RecordCheckInput } from '@/app/lib/schemas/firearms';
-import { recordCheckAction } from '@/app/(app)/productions/[productionId]/checks/actions';
+import { recordCheck } from '@/app/(app)/productions/[productionId]/checks/actions';
 import { Field, FormError, Input, Select, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 import { ChecklistFields } from './checklist-fields';
@@ -37,7 +37,7 @@ export function CheckForm({
   const phase = useWatch({ control: form.control, name: 'phase' });
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const res = await submitAction(form, () => recordCheckAction(productionId, values));
+    const res = await submitAction(form, () => recordCheck(productionId, values));
     if (!res?.ok) return;
     router.push(`/productions/${productionId}/checks/${res.data.id}`);
   });

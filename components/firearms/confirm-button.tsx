@@ -3,8 +3,8 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ActionResult } from '@/app/lib/errors';
-import { confirmWitnessAction, declineWitnessAction } from '@/app/(app)/productions/[productionId]/checks/actions';
-import { confirmAttendanceAction } from '@/app/(app)/productions/[productionId]/meetings/actions';
+import { confirmWitness, declineWitness } from '@/app/(app)/productions/[productionId]/checks/actions';
+import { confirmAttendance } from '@/app/(app)/productions/[productionId]/meetings/actions';
 import { FormError } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 
@@ -27,7 +27,7 @@ export function ConfirmButton({
     start(async () => {
       setError(undefined);
       const res: ActionResult<unknown> =
-        what === 'witness' ? await confirmWitnessAction(productionId, { checkId: id }) : await confirmAttendanceAction(productionId, { meetingId: id });
+        what === 'witness' ? await confirmWitness(productionId, { checkId: id }) : await confirmAttendance(productionId, { meetingId: id });
       if (!res.ok) setError(res.message);
       router.refresh();
     });
@@ -53,7 +53,7 @@ export function DeclineWitnessButton({ productionId, checkId }: { productionId: 
   const onConfirm = () =>
     start(async () => {
       setError(undefined);
-      const res = await declineWitnessAction(productionId, { checkId });
+      const res = await declineWitness(productionId, { checkId });
       if (!res.ok) setError(res.message);
       setAsking(false);
       router.refresh();

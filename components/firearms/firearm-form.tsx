@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { FIREARM_KINDS, LABELS } from '@/app/lib/enums';
 import { firearmFormSchema, type FirearmFormInput } from '@/app/lib/schemas/firearms';
-import { createFirearmAction, updateFirearmAction } from '@/app/(app)/productions/[productionId]/firearms/actions';
+import { createFirearm, updateFirearm } from '@/app/(app)/productions/[productionId]/firearms/actions';
 import { Field, FormError, FormSuccess, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 import { submitAction } from '@/components/form/form-result';
@@ -25,7 +25,7 @@ export function FirearmForm({ productionId, firearm }: Props) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(undefined);
-    const res = await submitAction(form, () => (editing ? updateFirearmAction(productionId, values) : createFirearmAction(productionId, values)));
+    const res = await submitAction(form, () => (editing ? updateFirearm(productionId, values) : createFirearm(productionId, values)));
     if (!res?.ok) return;
     if (editing) {
       setDone('Saved.');

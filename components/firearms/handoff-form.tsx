@@ -5,7 +5,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { LABELS, type AmmoKind, type FirearmStatus } from '@/app/lib/enums';
 import { handOffSchema, type HandOffInput } from '@/app/lib/schemas/firearms';
-import { handOffAction } from '@/app/(app)/productions/[productionId]/custody/actions';
+import { handOff } from '@/app/(app)/productions/[productionId]/custody/actions';
 import { Field, FormError, FormSuccess, Input, Select, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 import { submitAction } from '@/components/form/form-result';
@@ -50,7 +50,7 @@ export function HandoffForm({
 
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(undefined);
-    const res = await submitAction(form, () => handOffAction(productionId, values));
+    const res = await submitAction(form, () => handOff(productionId, values));
     // Every answer ends this attempt: the next submission is a new one (with its own record).
     if (res) form.setValue('id', newId());
     if (!res?.ok) return;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { recordMeetingSchema, type RecordMeetingInput } from '@/app/lib/schemas/firearms';
-import { recordMeetingAction } from '@/app/(app)/productions/[productionId]/meetings/actions';
+import { recordMeeting } from '@/app/(app)/productions/[productionId]/meetings/actions';
 import { Field, FormError, FormSuccess, Input, Textarea, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 import { submitAction } from '@/components/form/form-result';
@@ -19,7 +19,7 @@ export function MeetingForm({ productionId, today, members }: { productionId: st
   const [done, setDone] = useState<string>();
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(undefined);
-    const res = await submitAction(form, () => recordMeetingAction(productionId, values));
+    const res = await submitAction(form, () => recordMeeting(productionId, values));
     if (!res?.ok) return;
     setDone(`Meeting of ${values.date} recorded. Attendees are asked to confirm.`);
     form.reset(fresh());

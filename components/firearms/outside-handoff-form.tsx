@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { reportOutsideHandoffSchema, type ReportOutsideHandoffInput } from '@/app/lib/schemas/firearms';
-import { reportOutsideHandoffAction } from '@/app/(app)/productions/[productionId]/custody/actions';
+import { reportOutsideHandoff } from '@/app/(app)/productions/[productionId]/custody/actions';
 import { Field, FormError, FormWarning, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 import { submitAction } from '@/components/form/form-result';
@@ -18,7 +18,7 @@ export function OutsideHandoffForm({ productionId, weapons }: { productionId: st
   const [done, setDone] = useState<string>();
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(undefined);
-    const res = await submitAction(form, () => reportOutsideHandoffAction(productionId, values));
+    const res = await submitAction(form, () => reportOutsideHandoff(productionId, values));
     if (!res?.ok) return;
     setDone(`Report #${res.data.number} filed. The producers and the armorer are told.`);
     form.reset(fresh());

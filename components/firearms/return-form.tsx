@@ -5,7 +5,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { emptyChecklist } from '@/app/lib/firearms/checklist';
 import { recordReturnSchema, type RecordReturnInput } from '@/app/lib/schemas/firearms';
-import { recordReturnAction } from '@/app/(app)/productions/[productionId]/custody/actions';
+import { recordReturn } from '@/app/(app)/productions/[productionId]/custody/actions';
 import { Field, FormError, Input, Select, describedBy } from '@/components/form/field';
 import { Button, LinkButton } from '@/components/ui/button';
 import { ChecklistFields } from './checklist-fields';
@@ -38,7 +38,7 @@ export function ReturnForm({
   const picked = useWatch({ control: form.control, name: 'afterCheckId' });
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const res = await submitAction(form, () => recordReturnAction(productionId, values));
+    const res = await submitAction(form, () => recordReturn(productionId, values));
     if (!res?.ok) return;
     // The custody page reads the stored return and says what happened (counts, incident, status).
     router.push(`${cancelHref}?returned=${res.data.id}`);

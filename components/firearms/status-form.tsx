@@ -3,7 +3,7 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { setFirearmStatusSchema, type SetFirearmStatusInput } from '@/app/lib/schemas/firearms';
-import { setFirearmStatusAction } from '@/app/(app)/productions/[productionId]/firearms/actions';
+import { setFirearmStatus } from '@/app/(app)/productions/[productionId]/firearms/actions';
 import { Field, FormError, Input, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 import { submitAction } from '@/components/form/form-result';
@@ -13,7 +13,7 @@ export function StatusForm({ productionId, firearmId, to }: { productionId: stri
   const form = useForm<SetFirearmStatusInput>({ resolver: zodResolver(setFirearmStatusSchema), defaultValues: { firearmId, to, reason: '' } });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
-    const res = await submitAction(form, () => setFirearmStatusAction(productionId, values));
+    const res = await submitAction(form, () => setFirearmStatus(productionId, values));
     if (!res?.ok) return;
     form.reset({ firearmId, to, reason: '' });
   });

@@ -3,7 +3,7 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ActionResult } from '@/app/lib/errors';
-import { approveScenePlanAction, signPlanAction } from '@/app/(app)/productions/[productionId]/scene-plans/actions';
+import { approveScenePlan, signPlan } from '@/app/(app)/productions/[productionId]/scene-plans/actions';
 import { FormError } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 
@@ -17,7 +17,7 @@ export function PlanStepButton({ productionId, planId, step }: { productionId: s
   const onClick = () =>
     start(async () => {
       setError(undefined);
-      const res: ActionResult<unknown> = step === 'approve' ? await approveScenePlanAction(productionId, { planId }) : await signPlanAction(productionId, step, { planId });
+      const res: ActionResult<unknown> = step === 'approve' ? await approveScenePlan(productionId, { planId }) : await signPlan(productionId, step, { planId });
       if (!res.ok) setError(res.message);
       router.refresh();
     });

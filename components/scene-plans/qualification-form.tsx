@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { recordQualificationSchema, type RecordQualificationInput } from '@/app/lib/schemas/scene-plans';
-import { recordQualificationAction } from '@/app/(app)/productions/[productionId]/qualifications/actions';
+import { recordQualification } from '@/app/(app)/productions/[productionId]/qualifications/actions';
 import { LABELS, QUALIFICATION_KINDS } from '@/app/lib/enums';
 import { Field, FormError, FormSuccess, Input, Select, describedBy } from '@/components/form/field';
 import { submitAction } from '@/components/form/form-result';
@@ -19,7 +19,7 @@ export function QualificationForm({ productionId, members }: { productionId: str
   const [done, setDone] = useState<string>();
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(undefined);
-    const res = await submitAction(form, () => recordQualificationAction(productionId, values));
+    const res = await submitAction(form, () => recordQualification(productionId, values));
     if (!res?.ok) return;
     setDone(`${LABELS.qualificationKind[values.kind]} recorded, valid through ${values.expiresOn}.`);
     form.reset(fresh());

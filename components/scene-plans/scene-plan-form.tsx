@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { createScenePlanSchema, type CreateScenePlanInput } from '@/app/lib/schemas/scene-plans';
-import { createScenePlanAction } from '@/app/(app)/productions/[productionId]/scene-plans/actions';
+import { createScenePlan } from '@/app/(app)/productions/[productionId]/scene-plans/actions';
 import { LABELS, PLAN_LOADS } from '@/app/lib/enums';
 import { Field, FormError, FormSuccess, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { submitAction } from '@/components/form/form-result';
@@ -24,7 +24,7 @@ export function ScenePlanForm({ productionId, weapons, handlers }: { productionI
   const [done, setDone] = useState<string>();
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(undefined);
-    const res = await submitAction(form, () => createScenePlanAction(productionId, values));
+    const res = await submitAction(form, () => createScenePlan(productionId, values));
     if (!res?.ok) return;
     setDone(`Plan for ${values.scene} written. It needs your signature, the safety advisor’s and a producer’s approval.`);
     form.reset(fresh());

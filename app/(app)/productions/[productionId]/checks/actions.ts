@@ -2,23 +2,23 @@
 
 import { revalidatePath } from 'next/cache';
 import { runAsMember } from '@/app/lib/action';
-import { confirmWitness, declineWitness, recordCheck } from '@/app/lib/firearms/checks';
+import * as checks from '@/app/lib/firearms/checks';
 
-export async function recordCheckAction(productionId: string, raw: unknown) {
-  const res = await runAsMember(productionId, recordCheck, raw);
+export async function recordCheck(productionId: string, raw: unknown) {
+  const res = await runAsMember(productionId, checks.recordCheck, raw);
   revalidatePath(`/productions/${productionId}`, 'layout');
   return res;
 }
 
-export async function confirmWitnessAction(productionId: string, raw: unknown) {
-  const res = await runAsMember(productionId, confirmWitness, raw);
+export async function confirmWitness(productionId: string, raw: unknown) {
+  const res = await runAsMember(productionId, checks.confirmWitness, raw);
   revalidatePath(`/productions/${productionId}`, 'layout');
   revalidatePath('/notifications');
   return res;
 }
 
-export async function declineWitnessAction(productionId: string, raw: unknown) {
-  const res = await runAsMember(productionId, declineWitness, raw);
+export async function declineWitness(productionId: string, raw: unknown) {
+  const res = await runAsMember(productionId, checks.declineWitness, raw);
   revalidatePath(`/productions/${productionId}`, 'layout');
   revalidatePath('/notifications');
   return res;

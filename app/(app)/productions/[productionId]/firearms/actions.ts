@@ -2,24 +2,24 @@
 
 import { revalidatePath } from 'next/cache';
 import { runAsMember } from '@/app/lib/action';
-import { createFirearm, setFirearmStatus, updateFirearm } from '@/app/lib/firearms/inventory';
+import * as inventory from '@/app/lib/firearms/inventory';
 
 const refresh = (productionId: string) => revalidatePath(`/productions/${productionId}`, 'layout');
 
-export async function createFirearmAction(productionId: string, raw: unknown) {
-  const res = await runAsMember(productionId, createFirearm, raw);
+export async function createFirearm(productionId: string, raw: unknown) {
+  const res = await runAsMember(productionId, inventory.createFirearm, raw);
   refresh(productionId);
   return res;
 }
 
-export async function updateFirearmAction(productionId: string, raw: unknown) {
-  const res = await runAsMember(productionId, updateFirearm, raw);
+export async function updateFirearm(productionId: string, raw: unknown) {
+  const res = await runAsMember(productionId, inventory.updateFirearm, raw);
   refresh(productionId);
   return res;
 }
 
-export async function setFirearmStatusAction(productionId: string, raw: unknown) {
-  const res = await runAsMember(productionId, setFirearmStatus, raw);
+export async function setFirearmStatus(productionId: string, raw: unknown) {
+  const res = await runAsMember(productionId, inventory.setFirearmStatus, raw);
   refresh(productionId);
   return res;
 }

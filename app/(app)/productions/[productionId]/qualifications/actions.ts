@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { runAsMember } from '@/app/lib/action';
-import { recordQualification } from '@/app/lib/firearms/scene-plans';
+import * as scenePlans from '@/app/lib/firearms/scene-plans';
 
-export async function recordQualificationAction(productionId: string, raw: unknown) {
-  const res = await runAsMember(productionId, recordQualification, raw);
+export async function recordQualification(productionId: string, raw: unknown) {
+  const res = await runAsMember(productionId, scenePlans.recordQualification, raw);
   revalidatePath(`/productions/${productionId}`, 'layout');
   return res;
 }

@@ -2,22 +2,22 @@
 
 import { revalidatePath } from 'next/cache';
 import { runAsMember } from '@/app/lib/action';
-import { approveScenePlan, createScenePlan, signPlanAsAdvisor, signPlanAsArmorer } from '@/app/lib/firearms/scene-plans';
+import * as scenePlans from '@/app/lib/firearms/scene-plans';
 
-export async function createScenePlanAction(productionId: string, raw: unknown) {
-  const res = await runAsMember(productionId, createScenePlan, raw);
+export async function createScenePlan(productionId: string, raw: unknown) {
+  const res = await runAsMember(productionId, scenePlans.createScenePlan, raw);
   revalidatePath(`/productions/${productionId}`, 'layout');
   return res;
 }
 
-export async function signPlanAction(productionId: string, as: 'armorer' | 'advisor', raw: unknown) {
-  const res = await runAsMember(productionId, as === 'armorer' ? signPlanAsArmorer : signPlanAsAdvisor, raw);
+export async function signPlan(productionId: string, as: 'armorer' | 'advisor', raw: unknown) {
+  const res = await runAsMember(productionId, as === 'armorer' ? scenePlans.signPlanAsArmorer : scenePlans.signPlanAsAdvisor, raw);
   revalidatePath(`/productions/${productionId}`, 'layout');
   return res;
 }
 
-export async function approveScenePlanAction(productionId: string, raw: unknown) {
-  const res = await runAsMember(productionId, approveScenePlan, raw);
+export async function approveScenePlan(productionId: string, raw: unknown) {
+  const res = await runAsMember(productionId, scenePlans.approveScenePlan, raw);
   revalidatePath(`/productions/${productionId}`, 'layout');
   return res;
 }
