@@ -99,9 +99,12 @@ function snapshot(): Snapshot {
     const out: Snapshot = new Map();
     const tables = db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
     for (const { name } of tables) {
-      // A WITHOUT ROWID table (the drop box) has no rowid: its rows are keyed by their id.
+      // A WITHOUT ROWID table (the drop box, the dashboard tallies) has no rowid: its rows are keyed
+      // by their primary key.
       const noRowid = !!db.prepare("select 1 from sqlite_master where name = ? and sql like '%WITHOUT ROWID%'").get(name);
-      const rows = db.prepare(noRowid ? `select id as __rowid, * from "${name}"` : `select rowid as __rowid, * from "${name}"`).all() as Record<string, unknown>[];
+      const pk = (db.prepare('select name from pragma_table_info(?) where pk > 0 order by pk').all(name) as { name: string }[]).map((c) => `"${c.name}"`);
+      const key = noRowid ? `json_array(${pk.join(', ')})` : 'rowid';
+      const rows = db.prepare(`select ${key} as __rowid, * from "${name}"`).all() as Record<string, unknown>[];
       for (const r of rows) {
         const { __rowid, ...rest } = r;
         out.set(`${name}#${__rowid}`, JSON.stringify(rest, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)));

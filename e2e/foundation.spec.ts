@@ -27,8 +27,8 @@ test.describe('sign-in', () => {
 const NAV: Record<'crew' | 'armorer' | 'producer' | 'auditor', string[]> = {
   crew: ['Overview', 'My reports', 'Report', 'Checks', 'Meetings', 'Scene plans', 'Holds', 'Members', 'Anonymous reporting'],
   armorer: ['Overview', 'Incidents', 'Report', 'Firearms', 'Holds', 'Dashboard', 'Members', 'Anonymous reporting'],
-  producer: ['Overview', 'Incidents', 'Report', 'Firearms', 'Holds', 'Dashboard', 'Audit', 'Members', 'Anonymous reporting', 'Settings'],
-  auditor: ['Overview', 'Incidents', 'Firearms', 'Holds', 'Dashboard', 'Audit', 'Members', 'Anonymous reporting'],
+  producer: ['Overview', 'Incidents', 'Report', 'Firearms', 'Holds', 'Dashboard', 'Audit', 'OSHA', 'Members', 'Anonymous reporting', 'Settings'],
+  auditor: ['Overview', 'Incidents', 'Firearms', 'Holds', 'Dashboard', 'Audit', 'OSHA', 'Members', 'Anonymous reporting'],
 };
 const ROLE_LABEL = { crew: 'Crew', armorer: 'Armorer', producer: 'Producer', auditor: 'Auditor' } as const;
 const NAME = { crew: 'Cody Camera', armorer: 'Ana Armorer', producer: 'Priya Producer', auditor: 'Aldo Auditor' } as const;
