@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTempDatabase, seedProduction } from '@/db/test-utils';
+import { seededRandom } from '@/app/lib/testing/seeded-random';
 
 createTempDatabase();
 process.env.NEXTAUTH_SECRET = 'unit-test-secret';
@@ -28,17 +29,7 @@ beforeAll(async () => {
   B = await seedProduction({ title: 'Tally B' });
 });
 
-/** A seeded [0, 1) source (mulberry32): each run of the test makes the same writes. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const TYPES = ['near_miss', 'injury', 'unsafe_condition', 'live_ammunition_found', 'misfire_malfunction', 'other'] as const;
 const SEVS = ['low', 'medium', 'high', 'critical'] as const;

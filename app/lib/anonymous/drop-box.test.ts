@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTempDatabase, seedProduction } from '@/db/test-utils';
+import { seededRandom } from '@/app/lib/testing/seeded-random';
 
 const dir = createTempDatabase();
 process.env.NEXTAUTH_SECRET = 'unit-test-secret';
@@ -57,17 +58,7 @@ function attachmentFiles(): string[] {
   return fs.existsSync(d) ? fs.readdirSync(d) : [];
 }
 const sealedCount = () => getDb().select().from(schema.dropBox).all().length;
-/** A seeded [0, 1) source (mulberry32), so a shuffle can be predicted. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = seededRandom;
 /** Publishes everything sealed before `day` at that day's midnight, and checks it emptied the box of them. */
 const publishAll = (at = START_25, random?: () => number) => drop.publishDropBox(at, { fraction: 0, random });
 
