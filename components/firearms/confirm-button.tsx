@@ -1,12 +1,11 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import { useRouter } from 'next/navigation';
-import type { ActionResult } from '@/app/lib/errors';
+import { useState } from 'react';
 import { confirmWitness, declineWitness } from '@/app/(app)/productions/[productionId]/checks/actions';
 import { confirmAttendance } from '@/app/(app)/productions/[productionId]/meetings/actions';
 import { FormError } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
+import { useOneTap } from '@/components/form/one-tap';
 
 /** The witness's or attendee's own confirmation: one large button, made for a phone on set. */
 export function ConfirmButton({
@@ -20,17 +19,8 @@ export function ConfirmButton({
   id: string;
   label: string;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
-  const onClick = () =>
-    start(async () => {
-      setError(undefined);
-      const res: ActionResult<unknown> =
-        what === 'witness' ? await confirmWitness(productionId, { checkId: id }) : await confirmAttendance(productionId, { meetingId: id });
-      if (!res.ok) setError(res.message);
-      router.refresh();
-    });
+  const { pending, error, run } = useOneTap();
+  const onClick = () => run(() => (what === 'witness' ? confirmWitness(productionId, { checkId: id }) : confirmAttendance(productionId, { meetingId: id })));
   return (
     <div className="flex flex-col gap-2">
       <FormError message={error} />
@@ -46,18 +36,9 @@ export function ConfirmButton({
  * hand-out on this check and tells the armorer.
  */
 export function DeclineWitnessButton({ productionId, checkId }: { productionId: string; checkId: string }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
+  const { pending, error, run } = useOneTap();
   const [asking, setAsking] = useState(false);
-  const [error, setError] = useState<string>();
-  const onConfirm = () =>
-    start(async () => {
-      setError(undefined);
-      const res = await declineWitness(productionId, { checkId });
-      if (!res.ok) setError(res.message);
-      setAsking(false);
-      router.refresh();
-    });
+  const onConfirm = () => run(() => declineWitness(productionId, { checkId }), () => setAsking(false));
   return (
     <div className="flex flex-col gap-2">
       <FormError message={error} />
