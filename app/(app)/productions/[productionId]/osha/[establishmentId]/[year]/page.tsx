@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
-import { requireMember } from '@/app/lib/auth';
+import { loadOshaYear, type OshaYearParams } from '@/app/lib/osha/load-year';
 import { allowed } from '@/app/lib/policy';
 import { CASE_TYPES } from '@/app/lib/rules/osha';
 import { totalCases, type ItaProblem } from '@/app/lib/rules/ita';
-import { listEstablishments, oshaYear } from '@/db/queries/osha';
+import { listEstablishments } from '@/db/queries/osha';
 import { Card, CardTitle, EmptyState } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
 import { PrintButton } from '@/components/audit/print-button';
@@ -25,14 +24,8 @@ const byField = (ps: ItaProblem[]) => {
 const mark = (on: boolean) => (on ? '✓' : '');
 
 /** OSHA Form 300, the log of one establishment and calendar year (29 CFR 1904.29), with what ITA would refuse shown where it is fixed. */
-export default async function Form300Page({ params }: { params: Promise<{ productionId: string; establishmentId: string; year: string }> }) {
-  const { productionId, establishmentId, year: y } = await params;
-  const actor = await requireMember(productionId);
-  if (!allowed(actor, 'osha.view')) forbidden();
-  if (!/^20\d{2}$/.test(y)) notFound();
-  const year = Number(y);
-  const o = oshaYear(actor, establishmentId, year);
-  if (!o) notFound();
+export default async function Form300Page({ params }: { params: OshaYearParams }) {
+  const { actor, productionId, year, o } = await loadOshaYear(params);
   const e = o.establishment;
   const mayRecord = allowed(actor, 'osha.record');
   const base = `/productions/${productionId}/osha`;

@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { forbidden, notFound } from 'next/navigation';
-import { requireMember } from '@/app/lib/auth';
-import { allowed } from '@/app/lib/policy';
+import { loadOshaYear, type OshaYearParams } from '@/app/lib/osha/load-year';
 import { ESTABLISHMENT_TYPE_LABELS } from '@/app/lib/rules/osha';
-import { oshaYear } from '@/db/queries/osha';
 import { buttonClass } from '@/components/ui/button';
 import { PrintButton } from '@/components/audit/print-button';
 import { FormHead } from '@/components/osha/form-head';
@@ -31,14 +28,8 @@ function Line({ label, value }: { label: string; value: ReactNode }) {
 }
 
 /** OSHA Form 300A, the summary of one establishment's year, posted February 1 to April 30 (29 CFR 1904.32). */
-export default async function Form300APage({ params }: { params: Promise<{ productionId: string; establishmentId: string; year: string }> }) {
-  const { productionId, establishmentId, year: y } = await params;
-  const actor = await requireMember(productionId);
-  if (!allowed(actor, 'osha.view')) forbidden();
-  if (!/^20\d{2}$/.test(y)) notFound();
-  const year = Number(y);
-  const o = oshaYear(actor, establishmentId, year);
-  if (!o) notFound();
+export default async function Form300APage({ params }: { params: OshaYearParams }) {
+  const { productionId, year, o } = await loadOshaYear(params);
   const e = o.establishment;
   const t = o.totals;
   const f = o.figures;
