@@ -1,6 +1,6 @@
 'use client';
 
-// The one-tap buttons (a witness's confirmation, attendance, a plan's signature): the same path as
+// The one-tap buttons (a witness's confirmation, attendance, a plan's signature, a corrective action marked done): the same path as
 // a form's submit (`submitAction`), for a button with no fields. A refusal's message shows beside
 // the button, a request that never arrives says so with NETWORK_MESSAGE, and the page is refreshed.
 import { useState, useTransition } from 'react';
