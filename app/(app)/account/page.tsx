@@ -7,6 +7,7 @@ import { getVapidKeys } from '@/app/lib/delivery/vapid';
 import { isCriticalKind } from '@/app/lib/enums';
 import { getMyPreferences, listMyDevices } from '@/db/queries/delivery';
 import { PreferencesForm } from '@/components/delivery/preferences-form';
+import { RECEIPT_ROLES } from '@/app/lib/receipts/core';
 import { PushToggle } from '@/components/delivery/push-toggle';
 import { formatInZone } from '@/app/lib/time';
 import { ChangePasswordForm } from './change-password-form';
@@ -99,6 +100,9 @@ export default async function AccountPage() {
             <Card key={p.id} aria-labelledby={`alerts-${p.id}`}>
               <CardTitle id={`alerts-${p.id}`}>Alerts for {p.title}</CardTitle>
               <p className="mb-4 text-muted">In the app you always see everything. Choose what also reaches you by email and push.</p>
+              {(RECEIPT_ROLES as readonly string[]).includes(p.role) ? (
+                <p className="mb-4 text-sm text-muted">The signed audit receipt always reaches you by email, whatever you choose here: your inbox keeps a copy of the trail outside SetSafe. It waits for your quiet hours.</p>
+              ) : null}
               <PreferencesForm productionId={p.id} title={p.title} timeZone={zones.get(p.id) ?? 'UTC'} initial={{ channels, quietFrom: pref.quietFrom, quietTo: pref.quietTo }} save={savePreferences} />
             </Card>
           );

@@ -118,6 +118,26 @@ export function channelsFor(kind: string, chosen: Record<string, ChannelChoice> 
   return chosen?.[kind] ?? defaultChannels(kind);
 }
 
+function memberPreferences(tx: Tx, productionId: string, userId: string) {
+  return tx
+    .select({ channels: notificationPreferences.channels, quietFrom: notificationPreferences.quietFrom, quietTo: notificationPreferences.quietTo, timeZone: productions.timeZone })
+    .from(notificationPreferences)
+    .innerJoin(productions, eq(productions.id, notificationPreferences.productionId))
+    .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.productionId, productionId)))
+    .get();
+}
+
+const quietDue = (pref: { timeZone: string; quietFrom: string | null; quietTo: string | null }, now: Date) => quietUntil(now, pref.timeZone, pref.quietFrom, pref.quietTo) ?? now;
+
+/**
+ * When a message that cannot be muted but is not critical (a signed audit receipt) is due for a
+ * member: at once, or when their quiet hours on that production end.
+ */
+export function dueAfterQuietHours(tx: Tx, productionId: string, userId: string, now: Date): Date {
+  const pref = memberPreferences(tx, productionId, userId);
+  return pref ? quietDue(pref, now) : now;
+}
+
 export type MessageForMember = { kind: string; subject: string; text: string; link?: string | null; notificationId?: string | null };
 
 /**
@@ -128,21 +148,9 @@ export function enqueueForMember(tx: Tx, productionId: string | null, userId: st
   const user = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
   if (!user) return [];
   const critical = isCriticalKind(m.kind);
-  let due = now;
-  let chosen: Record<string, ChannelChoice> | null = null;
-  if (productionId) {
-    const pref = tx
-      .select({ channels: notificationPreferences.channels, quietFrom: notificationPreferences.quietFrom, quietTo: notificationPreferences.quietTo, timeZone: productions.timeZone })
-      .from(notificationPreferences)
-      .innerJoin(productions, eq(productions.id, notificationPreferences.productionId))
-      .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.productionId, productionId)))
-      .get();
-    if (pref) {
-      chosen = pref.channels;
-      if (!critical) due = quietUntil(now, pref.timeZone, pref.quietFrom, pref.quietTo) ?? now;
-    }
-  }
-  const c = channelsFor(m.kind, chosen);
+  const pref = productionId ? memberPreferences(tx, productionId, userId) : undefined;
+  const due = pref && !critical ? quietDue(pref, now) : now;
+  const c = channelsFor(m.kind, pref?.channels ?? null);
   const sent: DeliveryChannel[] = [];
   const base = { productionId, subject: m.subject, text: m.text, kind: m.kind, critical, link: m.link ?? null, now, notificationId: m.notificationId ?? null, dueAt: due };
   if (c.email) {

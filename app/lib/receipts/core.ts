@@ -11,7 +11,7 @@ import { appendAudit } from '../audit';
 import { defineCore } from '../core';
 import { Refusal } from '../errors';
 import type { ReceiptTrigger } from '../enums';
-import { enqueueEmail } from '../delivery/outbox';
+import { dueAfterQuietHours, enqueueEmail } from '../delivery/outbox';
 import { digestHour } from '../delivery/digest';
 import { formatInZone, localDate, toLocalDateTime } from '../time';
 import { sendReceiptSchema } from '../schemas/receipts';
@@ -101,6 +101,10 @@ export function issueReceipt(
       critical: false,
       link: `/productions/${production.id}/audit`,
       now,
+      // Always emailed, whatever the member's alert choices: the copy in their inbox is what anchors
+      // the trail outside the server (ARCHITECTURE.md §Audit and messages, "Anchoring"). It still
+      // waits for their quiet hours to end.
+      dueAt: dueAfterQuietHours(tx, production.id, m.userId, now),
     });
   }
   appendAudit(tx, {

@@ -8,7 +8,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, write } from '@/db/client';
-import { auditLog, deliveries, headReceipts, productions } from '@/db/schema';
+import { auditLog, deliveries, headReceipts, notificationPreferences, productions } from '@/db/schema';
 import { databasePath, receiptKeyPath } from '@/db/paths';
 import { checkReceipt, listReceipts } from '@/db/queries/receipts';
 import { appendAudit } from '../audit';
@@ -131,6 +131,23 @@ describe('sending receipts', () => {
   it('an auditor may anchor a wrapped production (it changes none of its records)', () => {
     const res = sendHeadReceipt(actorOf(auditor, wrapped), {});
     expect(res.ok).toBe(true);
+  });
+
+  it('a receipt reaches a member who muted every alert, after their quiet hours end', () => {
+    write((tx) =>
+      tx
+        .insert(notificationPreferences)
+        .values({ userId: producer, productionId: show, channels: { digest: { email: false, push: false } }, quietFrom: '22:00', quietTo: '07:00', updatedAt: new Date() })
+        .run(),
+    );
+    // 23:00 in Denver: the producer's copy waits for 07:00 there (14:00 UTC); the auditor's goes now.
+    const at = new Date('2026-12-02T06:00:00Z');
+    const res = sendHeadReceipt(actorOf(auditor, show), {}, at);
+    if (!res.ok) throw new Error(res.message);
+    const mails = getDb().select().from(deliveries).where(and(eq(deliveries.kind, 'head_receipt'), eq(deliveries.productionId, show), eq(deliveries.createdAt, at))).all();
+    const due = Object.fromEntries(mails.map((m) => [m.toAddress, m.dueAt.toISOString()]));
+    expect(due).toEqual({ 'prod@receipt.test': '2026-12-02T14:00:00.000Z', 'aud@receipt.test': at.toISOString() });
+    write((tx) => tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, producer)).run());
   });
 
   it('the daily receipt: from the digest hour, once per production per local day, not for a wrapped one, on the worker clock', async () => {
