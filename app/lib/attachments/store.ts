@@ -138,10 +138,9 @@ export function attachmentHeaders(row: Pick<Attachment, 'mime' | 'size' | 'id'>,
     'Content-Type': row.mime,
     'Content-Length': String(row.size),
     'X-Content-Type-Options': 'nosniff',
-    // A PDF is not re-encoded as a photo is (app/lib/attachments/document.ts): it is downloaded,
-    // never rendered inside SetSafe's origin, and a sandbox CSP covers a browser that opens it anyway.
+    // A PDF is not re-encoded as a photo is (./document.ts): it is downloaded, never rendered inside
+    // SetSafe's origin; proxy.ts adds `sandbox` to the policy of a browser that opens it anyway.
     'Content-Disposition': `${pdf ? 'attachment' : 'inline'}; filename="${name}-${row.id.slice(0, 8)}.${ext}"`,
-    ...(pdf ? { 'Content-Security-Policy': 'sandbox' } : {}),
     'Cache-Control': 'private, no-store',
   };
 }
