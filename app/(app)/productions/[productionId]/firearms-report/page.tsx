@@ -123,7 +123,7 @@ export default async function FirearmsReportPage({ params }: { params: Promise<{
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {r.sections.map((s) => (
               <li key={s.key}>
-                <a className="inline-block py-2 text-brand underline" href={`#s-${s.key}`}>
+                <a className="inline-flex min-h-11 items-center text-brand underline" href={`#s-${s.key}`}>
                   {s.title}
                 </a>
               </li>
@@ -143,7 +143,7 @@ export default async function FirearmsReportPage({ params }: { params: Promise<{
           </p>
         </section>
         <p className="no-print mt-6">
-          <Link className="text-brand underline" href={`/productions/${productionId}`}>
+          <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/productions/${productionId}`}>
             Back to the production
           </Link>
         </p>
