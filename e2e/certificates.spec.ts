@@ -39,6 +39,7 @@ test.describe.serial('qualification certificates', () => {
     await p.getByRole('button', { name: 'Add certificate' }).click();
     await expect(p.getByText('Certificate added.')).toBeVisible();
     await expect(list(p)).toContainText('Certificate scan 2 (photo');
+    await expect(input).toHaveValue('');
     expect(certificates()).toBe(before.certs + 1);
     expect(audits()).toBe(before.audits + 1);
     await p.screenshot({ path: 'test-results/screens/1280/producer/qualifications-certificates.png', fullPage: true });

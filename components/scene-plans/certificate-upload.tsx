@@ -11,6 +11,8 @@ export function CertificateUpload({ productionId, qualificationId, label }: { pr
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
+  // A new key empties the file input once its scan is kept.
+  const [inputKey, setInputKey] = useState(0);
   const [result, setResult] = useState<{ text: string; ok: boolean } | null>(null);
   async function upload() {
     if (!file) return;
@@ -20,7 +22,10 @@ export function CertificateUpload({ productionId, qualificationId, label }: { pr
     try {
       const r = await addCertificate(productionId, qualificationId, fd);
       setResult(r.ok ? { text: 'Certificate added.', ok: true } : { text: r.message, ok: false });
-      if (r.ok) setFile(null);
+      if (r.ok) {
+        setFile(null);
+        setInputKey((k) => k + 1);
+      }
     } catch {
       setResult({ text: 'Could not reach SetSafe. Try again when the signal is back.', ok: false });
     }
@@ -33,6 +38,7 @@ export function CertificateUpload({ productionId, qualificationId, label }: { pr
         Add a certificate scan for {label} (PDF, JPEG, PNG or WebP, up to 10 MB)
       </label>
       <input
+        key={inputKey}
         id={inputId}
         type="file"
         accept="application/pdf,image/jpeg,image/png,image/webp"
