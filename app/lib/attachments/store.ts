@@ -30,9 +30,9 @@ export type StoreContext = {
 
 export type StoredPhoto = Pick<Attachment, 'id' | 'mime' | 'size' | 'width' | 'height'>;
 
-export function attachmentPath(storedName: string): string {
+export function attachmentPath(storedName: string, dir: string = attachmentsDir()): string {
   // storedName is ours (random hex + extension); basename() keeps it inside the folder regardless.
-  return path.join(attachmentsDir(), path.basename(storedName));
+  return path.join(dir, path.basename(storedName));
 }
 
 /** Reads an uploaded File without trusting its declared size or type. */
@@ -59,10 +59,10 @@ export type CleanFile = { data: Buffer; ext: string };
 export function storeFile<T>(
   file: CleanFile,
   record: (tx: Tx, stored: { storedName: string; sha256: string }) => T,
-  opts: { dayOnly?: Date } = {},
+  opts: { dayOnly?: Date; dir?: string } = {},
 ): ActionResult<T> {
   const storedName = `${randomBytes(16).toString('hex')}.${file.ext}`;
-  const target = attachmentPath(storedName);
+  const target = attachmentPath(storedName, opts.dir);
   fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   fs.writeFileSync(target, file.data, { flag: 'wx', mode: 0o600 });
   // The file's own timestamps would otherwise tell the time of an anonymous upload (the inode's
@@ -122,9 +122,9 @@ export async function storePhoto(ctx: StoreContext, input: Buffer): Promise<Acti
   );
 }
 
-export async function readAttachmentBytes(row: Pick<Attachment, 'storedName'>): Promise<Buffer | null> {
+export async function readAttachmentBytes(row: Pick<Attachment, 'storedName'>, dir?: string): Promise<Buffer | null> {
   try {
-    return await fs.promises.readFile(attachmentPath(row.storedName));
+    return await fs.promises.readFile(attachmentPath(row.storedName, dir));
   } catch {
     return null;
   }

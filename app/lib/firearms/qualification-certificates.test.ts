@@ -14,7 +14,9 @@ const t = await import('@/db/schema');
 const { eq } = await import('drizzle-orm');
 const { recordQualification } = await import('./scene-plans');
 const { addCertificate } = await import('./qualification-certificates');
-const { attachmentPath, attachmentHeaders } = await import('../attachments/store');
+const { attachmentPath: storedPath, attachmentHeaders } = await import('../attachments/store');
+const { certificatesDir } = await import('@/db/paths');
+const attachmentPath = (name: string) => storedPath(name, certificatesDir());
 const { listQualifications, getCertificate } = await import('@/db/queries/scene-plans');
 const doc = await import('../attachments/document');
 

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
+import { certificatesDir } from '@/db/paths';
 import { productions, qualificationCertificates, qualifications, type QualificationCertificate } from '@/db/schema';
 import type { Actor } from '../actor';
 import { appendAudit } from '../audit';
@@ -67,6 +68,6 @@ export const addCertificate = defineAsyncCore(
         at: now,
       });
       return { id: row.id, qualificationId, mime: row.mime, size: row.size };
-    });
+    }, { dir: certificatesDir() });
   },
 );

@@ -4,6 +4,7 @@
 import { actorOr, jsonError, refusedResponse } from '@/app/lib/http';
 import { attachmentHeaders, readAttachmentBytes } from '@/app/lib/attachments/store';
 import { getCertificate } from '@/db/queries/scene-plans';
+import { certificatesDir } from '@/db/paths';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +18,7 @@ export async function GET(_req: Request, { params }: Params) {
   if (refused) return refused;
   const row = getCertificate(who.actor, qualificationId, certificateId);
   if (!row) return jsonError(404, 'Not found.');
-  const bytes = await readAttachmentBytes(row);
+  const bytes = await readAttachmentBytes(row, certificatesDir());
   if (!bytes) return jsonError(404, 'Not found.');
   return new Response(new Uint8Array(bytes), { status: 200, headers: attachmentHeaders({ ...row, size: bytes.length }, 'certificate') });
 }
