@@ -19,6 +19,8 @@ import { contentSecurityPolicy, NONCE_HEADER } from '@/app/lib/csp';
 /** Native form posts of a photo stay below this; larger bodies are left to Next. */
 const MAX_CHECKED_BODY = 8 * 1024 * 1024;
 
+const CERTIFICATE_SCAN = /^\/api\/productions\/[^/]+\/qualifications\/[^/]+\/certificates\/[^/]+$/;
+
 const refuse = (message: string, status = 400) => NextResponse.json({ error: message }, { status });
 
 /** 'ok', 'foreign' or 'malformed' for a POST to a page, judged as Next's action handler does. */
@@ -67,7 +69,10 @@ export async function proxy(req: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
+  // A certificate scan may be a PDF, which is kept as uploaded (ARCHITECTURE.md: qualification
+  // certificates): should a browser render it rather than download it, it runs sandboxed.
+  const sandbox = CERTIFICATE_SCAN.test(req.nextUrl.pathname) ? '; sandbox' : '';
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production') + sandbox;
   const headers = new Headers(req.headers);
   headers.set(NONCE_HEADER, nonce);
   headers.set('content-security-policy', csp);

@@ -13,5 +13,7 @@ export function dataDir(): string {
 export const chainHeadsPath = () => path.join(dataDir(), 'chain-heads.json');
 export const authSecretPath = () => path.join(dataDir(), 'auth-secret');
 export const attachmentsDir = () => path.join(dataDir(), 'attachments');
+/** Qualification certificate scans: named uploads, kept apart from incident photos (whose file times say the day only). */
+export const certificatesDir = () => path.join(dataDir(), 'certificates');
 export const vapidKeysPath = () => path.join(dataDir(), 'vapid-keys.json');
 export const receiptKeyPath = () => path.join(dataDir(), 'receipt-signing-key.pem');

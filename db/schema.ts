@@ -891,6 +891,30 @@ export const qualifications = sqliteTable(
   (t) => [index('qualifications_production_user').on(t.productionId, t.userId, t.expiresOn)],
 );
 
+/**
+ * A scanned certificate of a qualification (an image or a PDF). Stored like an incident's photos
+ * (app/lib/attachments/store.ts: random name in the data folder, audited in the same transaction);
+ * read only by those who may see qualifications (ARCHITECTURE.md: qualification certificates).
+ */
+export const qualificationCertificates = sqliteTable(
+  'qualification_certificates',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    qualificationId: text('qualification_id').notNull().references(() => qualifications.id),
+    /** Random file name in the data folder's attachments directory. */
+    storedName: text('stored_name').notNull().unique(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    /** Null for a PDF. */
+    width: integer('width'),
+    height: integer('height'),
+    uploadedById: text('uploaded_by_id').notNull().references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('qualification_certificates_qualification').on(t.qualificationId)],
+);
+
 // ───────────────────────────── inferred types ─────────────────────────────
 
 export type User = typeof users.$inferSelect;
@@ -926,6 +950,7 @@ export type RefusedHandoff = typeof refusedHandoffs.$inferSelect;
 export type SafetyMeeting = typeof safetyMeetings.$inferSelect;
 export type ScenePlan = typeof scenePlans.$inferSelect;
 export type Qualification = typeof qualifications.$inferSelect;
+export type QualificationCertificate = typeof qualificationCertificates.$inferSelect;
 export type HeadReceipt = typeof headReceipts.$inferSelect;
 export type SignInLink = typeof signInLinks.$inferSelect;
 

@@ -401,6 +401,28 @@ function targets(): Target[] {
             reachesHandler: true,
           })),
     },
+    // Appended last, so every target before keeps its seed (SEED + t * 101).
+    {
+      name: 'GET qualification certificate scan',
+      methods: ['GET'],
+      json: true,
+      callers: armorerToo,
+      request: (c) =>
+        productionRoute(
+          c,
+          (q, a) => `/qualifications/${q}/certificates/${a}`,
+          [segment([c.demoQualification, c.otherQualification]), segment([c.demoCertificate, c.otherCertificate])],
+          'GET',
+          null,
+        ),
+    },
+    {
+      name: 'GET firearms report file',
+      methods: ['GET'],
+      json: true,
+      callers: armorerToo,
+      request: (c) => productionRoute(c, (f) => `/firearms-report/${f}`, [segment(['firearms-report.csv', 'firearms-report.json'])], 'GET', null, query(['format'])),
+    },
   ];
 }
 
@@ -469,6 +491,8 @@ test.describe('generated input over HTTP at every route handler', () => {
       /^\/api\/productions\/[^/]+\/incidents$/,
       /^\/api\/productions\/[^/]+\/incidents\/[^/]+\/attachments\/[^/]+$/,
       /^\/api\/productions\/[^/]+\/incidents\/[^/]+\/questions$/,
+      /^\/api\/productions\/[^/]+\/qualifications\/[^/]+\/certificates\/[^/]+$/,
+      /^\/api\/productions\/[^/]+\/firearms-report\/[^/]+$/,
       /^\/api\/productions\/[^/]+\/export\/[^/]+$/,
       /^\/api\/productions\/[^/]+\/osha\/[^/]+\/[^/]+\/[^/]+$/,
       /^\/api\/productions\/[^/]+\/firearms$/,

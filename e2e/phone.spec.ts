@@ -86,13 +86,13 @@ test.describe('crew', () => {
 });
 
 test.describe('armorer', () => {
-  test('the bar leads with the firearms pages; the firearms tabs (seven, with scene plans and qualifications) wrap instead of clipping', async ({ armorer, prod }) => {
+  test('the bar leads with the firearms pages; the firearms tabs (eight, with scene plans, qualifications and the firearms report) wrap instead of clipping', async ({ armorer, prod }) => {
     await armorer.goto(`/productions/${prod.demo}/ammunition`);
     await expect(bar(armorer).getByRole('link')).toHaveText(['Home', 'Firearms', 'Incidents', 'Report']);
     await expect(bar(armorer).getByRole('link', { name: 'Firearms' })).toHaveAttribute('aria-current', 'page');
     await expectInsideScreen(armorer);
     const tabs = armorer.getByRole('navigation', { name: 'Firearms' }).getByRole('link');
-    await expect(tabs).toHaveCount(7);
+    await expect(tabs).toHaveCount(8);
     for (const box of await tabs.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) expect(box.right).toBeLessThanOrEqual(PHONE.width);
   });
 

@@ -162,6 +162,10 @@ test.describe.serial('rule 8: the firearm scene plan gates the hand-out', () => 
       expect(reasonsOfLastRefusal()).toContain('plan_load_mismatch');
     }
     expect(one<{ n: number }>('select count(*) n from handoffs where firearm_id = ?', firearmId).n).toBe(0);
+    // The refusal names the lapsed qualification's page, where its certificate scans are.
+    await arm.goto(`/productions/${demo}/custody`);
+    await arm.getByRole('link', { name: 'Cal Actor’s qualifications and certificate scans' }).first().click();
+    await expect(arm).toHaveURL(new RegExp(`/productions/${demo}/qualifications$`));
     await arm.context().close();
   });
 

@@ -59,3 +59,14 @@ describe('npm run backup', () => {
     expect(fs.existsSync(path.join(result.dir, 'RESTORE.txt'))).toBe(true);
   });
 });
+
+describe('npm run backup: certificate scans', () => {
+  it('copies the certificate scans beside the photos', async () => {
+    const { certificatesDir } = await import('@/db/paths');
+    fs.mkdirSync(certificatesDir(), { recursive: true });
+    fs.writeFileSync(path.join(certificatesDir(), 'abc.pdf'), '%PDF-1.4\n%%EOF\n');
+    const result = await backup(path.join(tmp, 'backup-certificates'));
+    expect(fs.readFileSync(path.join(result.dir, 'certificates', 'abc.pdf'), 'utf8')).toBe('%PDF-1.4\n%%EOF\n');
+    expect(fs.readFileSync(path.join(result.dir, 'RESTORE.txt'), 'utf8')).toContain('certificates/');
+  });
+});

@@ -3,11 +3,11 @@
 // The database is copied with SQLite's online backup API (better-sqlite3 `backup()`), which
 // yields a transactionally consistent snapshot even while other connections write. The chain
 // heads are read BEFORE the snapshot, so every head in the copy is at or behind its database
-// (a restored copy verifies as intact). Attachments, the auth secret and the heads go beside it.
+// (a restored copy verifies as intact). Attachments, certificate scans, the auth secret and the heads go beside it.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { attachmentsDir, authSecretPath, chainHeadsPath, databasePath } from '../db/paths';
+import { attachmentsDir, authSecretPath, certificatesDir, chainHeadsPath, databasePath } from '../db/paths';
 
 export async function backup(target?: string): Promise<{ dir: string; bytes: number; attachments: number }> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -18,6 +18,7 @@ export async function backup(target?: string): Promise<{ dir: string; bytes: num
   // Attachments are written before their row commits, so files listed now cover every row the
   // snapshot can hold (stray extra files are harmless).
   const attachments = fs.existsSync(attachmentsDir()) ? fs.readdirSync(attachmentsDir()) : [];
+  const certificates = fs.existsSync(certificatesDir()) ? fs.readdirSync(certificatesDir()) : [];
 
   const src = new Database(databasePath(), { fileMustExist: true });
   src.pragma('busy_timeout = 5000');
@@ -32,6 +33,10 @@ export async function backup(target?: string): Promise<{ dir: string; bytes: num
   if (attachments.length) {
     fs.mkdirSync(path.join(dir, 'attachments'), { recursive: true });
     for (const f of attachments) fs.copyFileSync(path.join(attachmentsDir(), f), path.join(dir, 'attachments', f));
+  }
+  if (certificates.length) {
+    fs.mkdirSync(path.join(dir, 'certificates'), { recursive: true });
+    for (const f of certificates) fs.copyFileSync(path.join(certificatesDir(), f), path.join(dir, 'certificates', f));
   }
   // The copy must be a single self-contained file: fold any WAL into it.
   const check = new Database(dest);
@@ -48,7 +53,7 @@ export async function backup(target?: string): Promise<{ dir: string; bytes: num
       '',
       'To restore: stop the app, then copy these files into an empty data folder:',
       `  ${path.basename(databasePath())} -> the DATABASE_PATH file`,
-      '  chain-heads.json, auth-secret, attachments/ -> the same folder',
+      '  chain-heads.json, auth-secret, attachments/, certificates/ -> the same folder',
       'Start the app (or `npm run audit:verify`) to check the audit chains.',
       '',
     ].join('\n'),

@@ -11,6 +11,7 @@ import { fileIncidentTx } from '../app/lib/incidents/file';
 import { SEEDED } from '../e2e/authz/seeded';
 import { seedE2eFirearms } from './e2e-seed-firearms';
 import { seedAnonymous } from './e2e-seed-anonymous';
+import { seedE2eCertificates } from './e2e-seed-certificates';
 
 async function main() {
   await seedDemo();
@@ -44,6 +45,7 @@ async function main() {
   });
   sqlite.close();
   seedE2eFirearms();
+  await seedE2eCertificates();
   await seedAnonymous();
 }
 main();

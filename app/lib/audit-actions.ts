@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = {
   'plan.sign_advisor': 'Scene plan risk assessment signed by the safety advisor',
   'plan.sign_armorer': 'Scene plan risk assessment signed by the armorer',
   'qualification.record': 'Qualification recorded',
+  'qualification.certificate_add': 'Certificate scan added to a qualification',
   'member.add': 'Member added',
   'member.change': 'Member role changed',
   'member.remove': 'Member removed',

@@ -14,7 +14,8 @@ export type Format = (typeof FORMATS)[number];
 
 export type Column = { key: string; header: string };
 export type ExportMeta = {
-  dataset: Dataset;
+  /** An export dataset, or the firearms report's CSV (db/queries/wrap-report.ts). */
+  dataset: Dataset | 'firearms-report';
   production: { id: string; title: string; timeZone: string };
   takenAt: Date;
   chainHead: { seq: number; hash: string } | null;

@@ -8,7 +8,7 @@ import { can, type Action } from './policy';
  */
 type NavItem = { href: string; label: string; any: Action[]; unless?: Action[]; section?: string[] };
 
-export const FIREARMS_SECTION = ['/firearms', '/checks', '/custody', '/ammunition', '/meetings', '/scene-plans', '/qualifications'];
+export const FIREARMS_SECTION = ['/firearms', '/checks', '/custody', '/ammunition', '/meetings', '/scene-plans', '/qualifications', '/firearms-report'];
 
 const ITEMS: NavItem[] = [
   { href: '', label: 'Overview', any: ['production.view'] },
@@ -73,5 +73,7 @@ export function firearmsTabs(role: Role, productionId: string): { href: string; 
     { href: `${base}/meetings`, label: 'Meetings' },
     { href: `${base}/scene-plans`, label: 'Scene plans' },
     ...(can(role, 'qualification.view') ? [{ href: `${base}/qualifications`, label: 'Qualifications' }] : []),
+    // The safety advisor (crew) reaches the report from the scene plans page (canReadWrapReport).
+    ...(can(role, 'report.wrap') ? [{ href: `${base}/firearms-report`, label: 'Firearms report' }] : []),
   ];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, INCIDENT_TYPES, type Role } from './enums';
-import { ACTIONS, allowed, assertCan, can, canAskReporter, canSeeIncident, canSeeInjuryPersonal, canTriage, isFirearmRelated, isWriteAction, PERMISSION_MESSAGE, refusedBecause, WRAPPED_MESSAGE, type Action } from './policy';
+import { ACTIONS, allowed, assertCan, assertWrapReport, can, canAskReporter, canReadWrapReport, canSeeIncident, canSeeInjuryPersonal, canTriage, isFirearmRelated, isWriteAction, PERMISSION_MESSAGE, refusedBecause, WRAPPED_MESSAGE, type Action } from './policy';
 import { Refusal } from './errors';
 
 // The product's permission table (ARCHITECTURE.md: permission matrix), copied row by row. The test does not read policy.ts's matrix: it
@@ -64,6 +64,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'plan.approve': [P],
   'qualification.view': [A, P, U],
   'qualification.record': [A, P],
+  // The safety advisor is crew by role; canReadWrapReport refuses every other crew member.
+  'report.wrap': [C, A, P, U],
 };
 
 describe('policy matrix', () => {
@@ -169,5 +171,19 @@ describe('allowed: the role and the wrapped phase, in one answer', () => {
     expect(thrown).toBeInstanceOf(Refusal);
     expect(thrown).toMatchObject({ code: 'forbidden', message: PERMISSION_MESSAGE });
     expect(() => assertCan(as('producer', 'wrapped'), 'hold.lift')).toThrow(WRAPPED_MESSAGE);
+  });
+});
+
+describe('the post-filming firearms report', () => {
+  const shooting = { phase: 'shooting' as const };
+  const wrapped = { phase: 'wrapped' as const };
+  it('is read by producers, armorers, auditors and the safety advisor; no other crew member', () => {
+    for (const role of ['producer', 'armorer', 'auditor'] as const) {
+      expect(canReadWrapReport({ role, positions: [], production: wrapped })).toBe(true);
+      expect(() => assertWrapReport({ role, positions: [], production: shooting })).not.toThrow();
+    }
+    expect(canReadWrapReport({ role: 'crew', positions: ['safety_advisor'], production: wrapped })).toBe(true);
+    expect(canReadWrapReport({ role: 'crew', positions: ['actor', 'camera'], production: wrapped })).toBe(false);
+    expect(() => assertWrapReport({ role: 'crew', positions: ['first_ad'], production: shooting })).toThrow(/safety advisor/);
   });
 });

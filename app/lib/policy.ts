@@ -38,19 +38,20 @@ export const ACTIONS = [
   'plan.approve', // rule 8: approve a signed scene plan (a producer)
   'qualification.view', // rule 8: see members' permits and trainings
   'qualification.record', // rule 8: record a member's permit or training with its expiry
+  'report.wrap', // the post-filming firearms report (crew: the safety advisor position only, canReadWrapReport)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const MATRIX: Record<Role, readonly Action[]> = {
   crew: [
     'production.view', 'members.view', 'incident.file', 'incident.viewOwn', 'incident.comment',
-    'check.witness', 'meeting.attend', 'hold.call', 'plan.view', 'plan.advise',
+    'check.witness', 'meeting.attend', 'hold.call', 'plan.view', 'plan.advise', 'report.wrap',
   ],
   armorer: [
     'production.view', 'members.view', 'incident.file', 'incident.viewOwn', 'incident.viewAll',
     'incident.comment', 'incident.triageFirearm', 'anon.askFirearm', 'firearm.view', 'firearm.manage',
     'check.record', 'check.witness', 'meeting.attend', 'hold.call', 'hold.concur', 'dashboard.view',
-    'plan.view', 'plan.write', 'qualification.view', 'qualification.record',
+    'plan.view', 'plan.write', 'qualification.view', 'qualification.record', 'report.wrap',
   ],
   producer: [
     'production.view', 'members.view', 'incident.file', 'incident.viewOwn', 'incident.viewAll',
@@ -58,11 +59,11 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'injury.viewPersonal', 'firearm.view', 'check.witness', 'meeting.attend', 'hold.call', 'hold.lift',
     'hold.concur', 'dashboard.view', 'audit.view', 'audit.receipt', 'members.manage', 'production.manage',
     'signal.acknowledge', 'escalation.manage', 'osha.record', 'osha.view', 'plan.view', 'plan.advise', 'plan.approve',
-    'qualification.view', 'qualification.record',
+    'qualification.view', 'qualification.record', 'report.wrap',
   ],
   auditor: [
     'production.view', 'members.view', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view',
-    'dashboard.view', 'audit.view', 'audit.receipt', 'osha.view', 'plan.view', 'qualification.view',
+    'dashboard.view', 'audit.view', 'audit.receipt', 'osha.view', 'plan.view', 'qualification.view', 'report.wrap',
   ],
 };
 
@@ -72,7 +73,7 @@ export const READ_ONLY_ACTIONS: readonly Action[] = [
   'audit.view', 'members.view', 'production.view', 'osha.view',
   // Anchoring the trail changes no record of the production: auditors may do it after the wrap.
   'audit.receipt',
-  'plan.view', 'qualification.view',
+  'plan.view', 'qualification.view', 'report.wrap',
 ];
 
 export function can(role: Role | null | undefined, action: Action): boolean {
@@ -109,6 +110,24 @@ export function allowed(actor: PolicyActor, action: Action): boolean {
 export function assertCan(actor: PolicyActor, action: Action): void {
   const reason = refusedBecause(actor, action);
   if (reason) throw new Refusal(reason, 'forbidden');
+}
+
+/**
+ * The post-filming firearms report (ARCHITECTURE.md: post-filming report): producers, armorers,
+ * auditors, and of the crew only a member holding the safety advisor position — it lists every
+ * member's qualifications and every incident, which other crew may not read.
+ */
+export function canReadWrapReport(actor: PolicyActor & { positions: readonly string[] }): boolean {
+  if (!can(actor.role, 'report.wrap')) return false;
+  return actor.role !== 'crew' || actor.positions.includes('safety_advisor');
+}
+
+export const WRAP_REPORT_MESSAGE = 'The firearms report is for producers, the armorer, auditors and the production’s safety advisor.';
+
+/** The one refusal of the report's page, download and query: a forbidden `Refusal`. */
+export function assertWrapReport(actor: PolicyActor & { positions: readonly string[] }): void {
+  assertCan(actor, 'report.wrap');
+  if (!canReadWrapReport(actor)) throw new Refusal(WRAP_REPORT_MESSAGE, 'forbidden');
 }
 
 /** ARCHITECTURE.md: firearm-related = these types, or any incident with a weapon linked. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { firearms, memberships, qualifications, safetyMeetings, scenePlans, users, type Qualification, type ScenePlan } from '@/db/schema';
+import { firearms, memberships, qualificationCertificates, qualifications, safetyMeetings, scenePlans, users, type Qualification, type QualificationCertificate, type ScenePlan } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
 import { assertCan } from '@/app/lib/policy';
 import type { FirearmKind, PlanLoad } from '@/app/lib/enums';
@@ -62,19 +62,55 @@ export function listScenePlans(actor: Actor): PlanView[] {
   });
 }
 
-export type QualificationView = Qualification & { member: string };
+export type CertificateView = Pick<QualificationCertificate, 'id' | 'mime' | 'size' | 'createdAt'> & { uploadedBy: string };
+export type QualificationView = Qualification & { member: string; certificates: CertificateView[] };
 
-/** Members' qualifications, soonest expiry first. */
+/** Members' qualifications, soonest expiry first, each with its certificate scans (oldest first). */
 export function listQualifications(actor: Actor): QualificationView[] {
   assertCan(actor, 'qualification.view');
-  return getDb()
+  const db = getDb();
+  const certs = new Map<string, CertificateView[]>();
+  for (const c of db
+    .select({ qualificationId: qualificationCertificates.qualificationId, id: qualificationCertificates.id, mime: qualificationCertificates.mime, size: qualificationCertificates.size, createdAt: qualificationCertificates.createdAt, uploadedBy: users.name })
+    .from(qualificationCertificates)
+    .innerJoin(users, eq(users.id, qualificationCertificates.uploadedById))
+    .where(eq(qualificationCertificates.productionId, actor.productionId))
+    .orderBy(qualificationCertificates.createdAt)
+    .all()) {
+    const { qualificationId, ...view } = c;
+    certs.set(qualificationId, [...(certs.get(qualificationId) ?? []), view]);
+  }
+  return db
     .select({ q: qualifications, member: users.name })
     .from(qualifications)
     .innerJoin(users, eq(users.id, qualifications.userId))
     .where(and(eq(qualifications.productionId, actor.productionId)))
     .orderBy(qualifications.expiresOn)
     .all()
-    .map((r) => ({ ...r.q, member: r.member }));
+    .map((r) => ({ ...r.q, member: r.member, certificates: certs.get(r.q.id) ?? [] }));
+}
+
+/**
+ * One certificate scan, only for someone who may see qualifications and only on their production
+ * (ARCHITECTURE.md: qualification certificates). Null when it is not theirs to see: the route
+ * answers 404 for another production's, 403 (through assertCan) for a role without the right.
+ */
+export function getCertificate(actor: Actor, qualificationId: string, certificateId: string): QualificationCertificate | null {
+  assertCan(actor, 'qualification.view');
+  if (typeof certificateId !== 'string' || certificateId.length > 64 || typeof qualificationId !== 'string' || qualificationId.length > 64) return null;
+  return (
+    getDb()
+      .select()
+      .from(qualificationCertificates)
+      .where(
+        and(
+          eq(qualificationCertificates.id, certificateId),
+          eq(qualificationCertificates.qualificationId, qualificationId),
+          eq(qualificationCertificates.productionId, actor.productionId),
+        ),
+      )
+      .get() ?? null
+  );
 }
 
 /**

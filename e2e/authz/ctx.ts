@@ -22,6 +22,11 @@ export function authzCtx(): AuthzContext {
     otherEstablishment: one('select id from establishments where production_id = ? and name = ?', other, SEEDED.otherEstablishment),
     demoCase: one('select p.id from injured_people p join incidents i on i.id = p.incident_id where i.production_id = ? and i.description = ?', demo, SEEDED.demoCase),
     otherCase: one('select p.id from injured_people p join incidents i on i.id = p.incident_id where i.production_id = ? and i.description = ?', other, SEEDED.otherIncident),
+    // scripts/e2e-seed-certificates.ts
+    demoQualification: one('select id from qualifications where production_id = ? and issuer = ?', demo, SEEDED.certificateIssuer),
+    demoCertificate: one('select c.id from qualification_certificates c join qualifications q on q.id = c.qualification_id where q.production_id = ? and q.issuer = ?', demo, SEEDED.certificateIssuer),
+    otherQualification: one('select id from qualifications where production_id = ? and issuer = ?', other, SEEDED.certificateIssuer),
+    otherCertificate: one('select c.id from qualification_certificates c join qualifications q on q.id = c.qualification_id where q.production_id = ? and q.issuer = ?', other, SEEDED.certificateIssuer),
     // scripts/e2e-seed-anonymous.ts
     ...anonymousRecords(db, demo),
   };

@@ -5,4 +5,6 @@ export const SEEDED = {
   demoCase: 'Seeded for the authorization matrix: a Form 301 case with no clock running.',
   demoEstablishment: 'Seeded establishment (authorization matrix)',
   otherEstablishment: 'Seeded establishment on the other show (authorization matrix)',
+  /** The issuer of an armorer's certificate on each show, with one scanned certificate (scripts/e2e-seed-certificates.ts). */
+  certificateIssuer: 'Seeded certificate issuer (authorization matrix)',
 } as const;

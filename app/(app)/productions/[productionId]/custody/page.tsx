@@ -297,6 +297,12 @@ export default async function CustodyPage({
                         Custody-breach report #{incidentNumber}
                       </Link>
                     ) : null}
+                    {/* Rule 8: the handler's lapsed qualification, and its certificate scans, are one tap away. */}
+                    {r.reasons.includes('qualification_expired') && can(actor.role, 'qualification.view') ? (
+                      <Link href={`${base}/qualifications`} className="inline-flex min-h-11 items-center text-sm font-semibold text-brand underline">
+                        {toName ?? 'The handler'}’s qualifications and certificate scans
+                      </Link>
+                    ) : null}
                   </li>
                 ))}
               </ul>

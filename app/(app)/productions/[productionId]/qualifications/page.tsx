@@ -6,12 +6,14 @@ import { allowed, can } from '@/app/lib/policy';
 import { isCurrent } from '@/app/lib/rules';
 import { localDate } from '@/app/lib/time';
 import { listMembers } from '@/db/queries/members';
-import { listQualifications } from '@/db/queries/scene-plans';
+import { listQualifications, type QualificationView } from '@/db/queries/scene-plans';
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { RuleRef } from '@/components/ui/rule-ref';
 import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 import { QualificationForm } from '@/components/scene-plans/qualification-form';
+import { CertificateUpload } from '@/components/scene-plans/certificate-upload';
+import { formatInZone } from '@/app/lib/time';
 import { QUALIFICATION_WARNING_DAYS, daysUntil } from '@/app/lib/firearms/qualification-dates';
 
 export const metadata: Metadata = { title: 'Qualifications' };
@@ -50,7 +52,8 @@ export default async function QualificationsPage({ params }: { params: Promise<{
                   const days = daysUntil(today, q.expiresOn);
                   const current = isCurrent(q, today);
                   return (
-                    <li key={q.id} className="flex flex-col gap-1 py-2 [overflow-wrap:anywhere] sm:flex-row sm:items-center sm:justify-between">
+                    <li key={q.id} id={`q-${q.id}`} className="flex flex-col gap-2 py-2 [overflow-wrap:anywhere]">
+                      <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between">
                       <span>
                         <span className="font-semibold">{q.member}</span> · {LABELS.qualificationKind[q.kind]}
                         <span className="block text-sm text-muted">
@@ -73,6 +76,9 @@ export default async function QualificationsPage({ params }: { params: Promise<{
                           <span aria-hidden="true">✓</span>Current
                         </Badge>
                       )}
+                      </div>
+                      <Certificates productionId={productionId} q={q} timeZone={actor.production.timeZone} />
+                      {record ? <CertificateUpload productionId={productionId} qualificationId={q.id} label={`${q.member}’s ${LABELS.qualificationKind[q.kind].toLowerCase()}`} /> : null}
                     </li>
                   );
                 })}
@@ -88,5 +94,23 @@ export default async function QualificationsPage({ params }: { params: Promise<{
         ) : null}
       </div>
     </>
+  );
+}
+
+function Certificates({ productionId, q, timeZone }: { productionId: string; q: QualificationView; timeZone: string }) {
+  if (q.certificates.length === 0) return <p className="text-sm text-muted">No certificate scan on record.</p>;
+  return (
+    <ul className="flex flex-col gap-1 text-sm" aria-label={`Certificate scans of ${q.member}’s ${LABELS.qualificationKind[q.kind].toLowerCase()}`}>
+      {q.certificates.map((c, i) => (
+        <li key={c.id}>
+          <a className="font-semibold text-brand underline" href={`/api/productions/${productionId}/qualifications/${q.id}/certificates/${c.id}`} {...(c.mime === 'application/pdf' ? { download: true } : { target: '_blank', rel: 'noopener' })}>
+            Certificate scan {i + 1} ({c.mime === 'application/pdf' ? 'PDF, downloads' : 'photo'}, {Math.max(1, Math.round(c.size / 1024))} kB)
+          </a>{' '}
+          <span className="text-muted">
+            added {formatInZone(c.createdAt, timeZone)} by {c.uploadedBy}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { LABELS } from '@/app/lib/enums';
-import { allowed, can } from '@/app/lib/policy';
+import { allowed, can, canReadWrapReport } from '@/app/lib/policy';
+import Link from 'next/link';
 import { canReceive } from '@/app/lib/rules';
 import { formatInZone } from '@/app/lib/time';
 import { listFirearms } from '@/db/queries/firearms';
@@ -55,6 +56,15 @@ export default async function ScenePlansPage({ params }: { params: Promise<{ pro
             Each firearm scene has a plan: weapons, handlers and loads, the line of fire, protection, whether a replica would do, and its specific risk assessment
             (Cal. Labor Code §9152.5), signed by the armorer and the safety advisor and approved by a producer. Once the production plans its scenes, no weapon
             goes out for a setup without an approved plan naming it (<RuleRef n={8} />).
+            {/* The safety advisor has no firearms tabs (crew): the post-filming report is reached from here. */}
+            {canReadWrapReport(actor) && !can(actor.role, 'firearm.view') ? (
+              <>
+                {' '}
+                <Link className="font-semibold text-brand underline" href={`/productions/${productionId}/firearms-report`}>
+                  Firearms report
+                </Link>
+              </>
+            ) : null}
           </>
         }
       />

@@ -1,0 +1,51 @@
+// GET /api/productions/:productionId/firearms-report/firearms-report.(csv|json)
+// The post-filming firearms report as a file (ARCHITECTURE.md: post-filming report): the same
+// sections the page prints, read in one snapshot with the audit chain head, which the file
+// carries (X-SetSafe-Chain-Head, the JSON field `chainHead`, the CSV's comment line). Like the
+// exports, a download is not itself audited. 401 signed out, 404 not a member or another file
+// name, 403 a member the report is not for (other crew than the safety advisor).
+import { actorOr, jsonError, refusalResponse } from '@/app/lib/http';
+import { Refusal } from '@/app/lib/errors';
+import { toCsv, type ExportMeta } from '@/app/lib/export-format';
+import { getWrapReport, wrapReportRows, type WrapReport } from '@/db/queries/wrap-report';
+
+export const dynamic = 'force-dynamic';
+
+const FILE = /^firearms-report\.(csv|json)$/;
+const COLUMNS = ['section', 'table', 'item', 'key', 'value', 'details'].map((key) => ({ key, header: key }));
+
+export async function GET(_req: Request, { params }: { params: Promise<{ productionId: string; file: string }> }) {
+  const { productionId, file } = await params;
+  const who = await actorOr(productionId);
+  if ('response' in who) return who.response;
+  const { actor } = who;
+  const m = FILE.exec(file);
+  if (!m) return jsonError(404, 'Unknown file. Use firearms-report.csv or firearms-report.json.');
+  let report: WrapReport;
+  try {
+    report = getWrapReport(actor, new Date());
+  } catch (err) {
+    if (err instanceof Refusal) return refusalResponse(err);
+    throw err;
+  }
+  const format = m[1] as 'csv' | 'json';
+  const meta: ExportMeta = {
+    dataset: 'firearms-report',
+    production: { id: report.production.id, title: report.production.title, timeZone: report.production.timeZone },
+    takenAt: report.takenAt,
+    chainHead: report.chainHead,
+    filters: {},
+  };
+  const slug = report.production.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'production';
+  const name = `setsafe-${slug}-firearms-report-${report.asOf}.${format}`;
+  const body = format === 'csv' ? toCsv(meta, COLUMNS, wrapReportRows(report), { headLine: true }) : `${JSON.stringify(report, null, 2)}\n`;
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+      'X-SetSafe-Chain-Head': report.chainHead ? `${report.chainHead.seq}:${report.chainHead.hash}` : '0:none',
+    },
+  });
+}
