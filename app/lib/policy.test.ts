@@ -64,6 +64,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'plan.approve': [P],
   'qualification.view': [A, P, U],
   'qualification.record': [A, P],
+  'duties.decide': [P],
 };
 
 describe('policy matrix', () => {

@@ -38,6 +38,7 @@ export const ACTIONS = [
   'plan.approve', // rule 8: approve a signed scene plan (a producer)
   'qualification.view', // rule 8: see members' permits and trainings
   'qualification.record', // rule 8: record a member's permit or training with its expiry
+  'duties.decide', // rule 9: decide on, or revoke a decision on, an armorer who holds another position (a producer)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,7 +59,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'injury.viewPersonal', 'firearm.view', 'check.witness', 'meeting.attend', 'hold.call', 'hold.lift',
     'hold.concur', 'dashboard.view', 'audit.view', 'audit.receipt', 'members.manage', 'production.manage',
     'signal.acknowledge', 'escalation.manage', 'osha.record', 'osha.view', 'plan.view', 'plan.advise', 'plan.approve',
-    'qualification.view', 'qualification.record',
+    'qualification.view', 'qualification.record', 'duties.decide',
   ],
   auditor: [
     'production.view', 'members.view', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view',
