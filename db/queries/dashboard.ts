@@ -1,4 +1,5 @@
 import 'server-only';
+import { armorerDuties } from './duties';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { OPEN_CLOCKS } from '@/db/schema';
@@ -443,7 +444,8 @@ export function productionSummary(actor: DashboardActor, now = new Date()): Prod
     weaponsOverdue: weaponsNotBack(actor, now).overdue,
     checksPendingWitness: checksMissingWitness(actor).count,
     unassigned: oldestUnassigned(actor).count,
-    armorerDoubling: armorersWithOtherPositions(actor).length,
+    // Rule 9: an armorer's other position counts until a producer has decided on it.
+    armorerDoubling: armorerDuties(actor, armorersWithOtherPositions(actor)).filter((d) => d.state === 'flagged').length,
   };
 }
 

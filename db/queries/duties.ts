@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { dutyDecisions, memberships, users, type DutyDecision } from '@/db/schema';
-import type { Actor } from '@/app/lib/actor';
+import type { DashboardActor } from './dashboard';
 import { assertCan, can } from '@/app/lib/policy';
 import type { Position } from '@/app/lib/enums';
 import { armorerOtherPositions, doublingState } from '@/app/lib/rules';
@@ -13,7 +13,7 @@ export type DutyDecisionView = DutyDecision & { decidedBy: string; revokedBy: st
  * Producers' decisions on armorers holding another position (rule 9), newest first. Read by
  * whoever sees the dashboard, and by an armorer for their own (the warning on the custody page).
  */
-export function listDutyDecisions(actor: Actor): DutyDecisionView[] {
+export function listDutyDecisions(actor: DashboardActor): DutyDecisionView[] {
   const own = !can(actor.role, 'dashboard.view');
   if (own) assertCan(actor, 'check.record');
   const db = getDb();
@@ -40,7 +40,7 @@ export type ArmorerDuties = {
 };
 
 /** Each armorer holding another position, flagged or covered by a producer's decision (rule 9). */
-export function armorerDuties(actor: Actor, doubling: { userId: string; name: string; positions: Position[] }[]): ArmorerDuties[] {
+export function armorerDuties(actor: DashboardActor, doubling: { userId: string; name: string; positions: Position[] }[]): ArmorerDuties[] {
   assertCan(actor, 'dashboard.view');
   const decisions = listDutyDecisions(actor);
   return doubling.map((d) => {
