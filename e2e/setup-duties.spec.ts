@@ -10,6 +10,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { openPageAs } from './fixtures';
 import { ids, one, query } from './db';
 import { liftStandingHold, replayAction, userId } from './holds';
+import { parseCsv } from './csv';
 
 const run = Date.now().toString(36).toUpperCase();
 const SEED = { tag: `DUTY-${run}`, scene: `D${run}` };
@@ -248,6 +249,14 @@ test.describe.serial('rule 9: no other duty while weapons are out; property mast
     await expect(p.getByRole('region', { name: /Day log/ })).toContainText('collected by Pat Property-Master (Property master)');
     expect(status()).toBe('locked_up');
     await p.context().close();
+
+    // The export names the custodian too: the auditor reads who received and who collected.
+    const auditor = await page(browser, 'auditor');
+    await auditor.goto(`/productions/${demo}`);
+    const csv = parseCsv(await (await auditor.request.get(`/api/productions/${demo}/export/custody.csv`)).text());
+    const row = csv.rows.find((r) => r.id === h.id)!;
+    expect(row).toMatchObject({ to: 'Pat Property-Master', to_custodian_position: 'Property master', received_by: 'Pat Property-Master', received_by_custodian_position: 'Property master' });
+    await auditor.context().close();
   });
 
   test('producer: revokes the decision with a reason; the flag is back', async ({ browser }) => {

@@ -361,7 +361,7 @@ export default async function CustodyPage({
               <Card aria-labelledby="handout-h" id="hand-out">
                 <CardTitle id="handout-h">Hand out a weapon</CardTitle>
                 <p className="mb-3 text-sm text-muted">
-                  Rules 2, 5, 6 and 8 are applied when you submit. A refused attempt moves nothing and files a custody-breach report, so
+                  Rules 2, 5, 6, 8 and 9 are applied when you submit. A refused attempt moves nothing and files a custody-breach report, so
                   the form says first what would refuse it.
                 </p>
                 {myOtherPositions.length ? (
