@@ -10,7 +10,6 @@ import { SeverityBadge } from '@/components/ui/badge';
 import { RuleRef } from '@/components/ui/rule-ref';
 import { Item, ItemList, NoneYet, StatCard } from './stat-card';
 import { WeeklyChart } from './weekly-chart';
-import { armorerDuties } from '@/db/queries/duties';
 import { can } from '@/app/lib/policy';
 import { DecideDutiesForm, RevokeDutyDecisionForm } from './duty-decision-form';
 import { safetyVerdict, type VerdictFacts, type VerdictTarget } from '@/app/lib/rules/verdict';
@@ -33,7 +32,7 @@ const F = {
   pending: figure('pending', (a) => Q.checksMissingWitness(a)),
   // Reads only the firearms area: a report filed leaves it standing (per-figure invalidation).
   compliance: figure('compliance', (a, _now, since: number) => Q.checkCompliance(a, new Date(since)), 'firearms'),
-  armorers: figure('armorers', (a) => armorerDuties(a, Q.armorersWithOtherPositions(a))),
+  armorers: figure('armorers', (a) => Q.armorersWithDuties(a)),
   severity: figure('severity', (a) => Q.openIncidentsBySeverity(a)),
   type: figure('type', (a) => Q.openIncidentsByType(a)),
   weekly: figure('weekly', (a, now) => Q.incidentsPerWeek(a, now, 12)),

@@ -400,6 +400,11 @@ export function armorersWithOtherPositions(actor: DashboardActor): DoublingArmor
     order by u.name`).map((r) => ({ userId: r.user_id, name: r.name, positions: JSON.parse(r.positions) as Position[] }));
 }
 
+/** Rule 9: each armorer holding another position, flagged or covered by a producer's decision. */
+export function armorersWithDuties(actor: DashboardActor) {
+  return armorerDuties(actor, armorersWithOtherPositions(actor));
+}
+
 export type UnassignedReport = { id: string; number: number; type: IncidentType; severity: Severity; reportedAt: Date; anonymous: boolean };
 
 /**
@@ -445,7 +450,7 @@ export function productionSummary(actor: DashboardActor, now = new Date()): Prod
     checksPendingWitness: checksMissingWitness(actor).count,
     unassigned: oldestUnassigned(actor).count,
     // Rule 9: an armorer's other position counts until a producer has decided on it.
-    armorerDoubling: armorerDuties(actor, armorersWithOtherPositions(actor)).filter((d) => d.state === 'flagged').length,
+    armorerDoubling: armorersWithDuties(actor).filter((d) => d.state === 'flagged').length,
   };
 }
 
