@@ -15,6 +15,7 @@ import {
   NOTIFICATION_KINDS,
   PHASES,
   QUALIFICATION_KINDS,
+  type Duty,
   type PlanLoad,
   RECEIPT_TRIGGERS,
   ROLES,
@@ -840,6 +841,9 @@ export const meetingAttendees = sqliteTable(
 /** One weapon of a scene plan: who handles it and with what load (rule 8). */
 export type PlanWeapon = { firearmId: string; handlerId: string; load: PlanLoad; rounds: number };
 
+/** Who works which other (non-custodial) position on a plan's setup (rule 9). */
+export type PlanDuty = { userId: string; duty: Duty };
+
 /**
  * The plan for one firearm scene or setup (rule 8; Cal. Labor Code §9152.5's specific firearms
  * risk assessment; Safety Bulletin #1). Never edited: a changed plan is a new row for the same
@@ -860,6 +864,11 @@ export const scenePlans = sqliteTable(
     /** Whether a non-firing replica would do, and if not, why not. */
     replicaConsidered: text('replica_considered').notNull(),
     riskAssessment: text('risk_assessment').notNull(),
+    /**
+     * JSON array of PlanDuty: who is on which other duty for this setup (rule 9). A custodian of
+     * the weapons listed here refuses a hand-out for the setup (Cal. Labor Code §9153(a)(3)).
+     */
+    duties: text('duties', { mode: 'json' }).$type<PlanDuty[]>().notNull().default(sql`'[]'`),
     createdById: text('created_by_id').notNull().references(() => users.id),
     createdAt: ts('created_at').notNull(),
     armorerSignedById: text('armorer_signed_by_id').references(() => users.id),
@@ -871,6 +880,31 @@ export const scenePlans = sqliteTable(
   },
   (t) => [index('scene_plans_production_scene').on(t.productionId, t.scene, t.createdAt)],
 );
+
+/**
+ * A producer's decision on the dashboard flag "the armorer holds another position" (rule 9): the
+ * positions it covers, and why the producer keeps them together. It clears the flag only for those
+ * positions while it stands; it never clears a hand-out refusal (ARCHITECTURE.md: rule 9).
+ */
+export const dutyDecisions = sqliteTable(
+  'duty_decisions',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    /** The armorer the decision is about. */
+    userId: text('user_id').notNull().references(() => users.id),
+    /** JSON array of the POSITIONS the armorer held when the producer decided. */
+    positions: text('positions', { mode: 'json' }).$type<string[]>().notNull(),
+    reason: text('reason').notNull(),
+    decidedById: text('decided_by_id').notNull().references(() => users.id),
+    decidedAt: ts('decided_at').notNull(),
+    revokedById: text('revoked_by_id').references(() => users.id),
+    revokedAt: ts('revoked_at'),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [index('duty_decisions_production_user').on(t.productionId, t.userId)],
+);
+export type DutyDecision = typeof dutyDecisions.$inferSelect;
 
 /** A member's permits and trainings with expiry (rule 8 reads them before a hand-out). */
 export const qualifications = sqliteTable(

@@ -13,6 +13,7 @@ export const USERS = {
   stunt: 'stunt@setsafe.test',
   crew: 'crew@setsafe.test',
   advisor: 'advisor@setsafe.test',
+  propmaster: 'propmaster@setsafe.test',
   otherProducer: 'other.producer@setsafe.test',
   otherCrew: 'other.crew@setsafe.test',
 } as const;

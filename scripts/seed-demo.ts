@@ -4,7 +4,7 @@ import { seedDemoActivity } from '../db/seed/demo-activity';
 
 seedDemo().then(({ productionId }) => {
   // Only the demo gets a day of activity; the e2e seed starts from the bare production.
-  if (seedDemoActivity(productionId)) console.log('Seeded a day on the demo set: three weapons, ammunition, today’s safety meeting, checks, an approved scene plan, qualifications (one expired), a hand-off, two reports and one recordable injury on Stage 2’s OSHA log.');
+  if (seedDemoActivity(productionId)) console.log('Seeded a day on the demo set: three weapons, ammunition, today’s safety meeting, checks, an approved scene plan, qualifications (one expired), a first take collected by the property master and the hand-off for the next, two reports and one recordable injury on Stage 2’s OSHA log.');
   console.log(`\nSetSafe demo data is ready in ${databasePath()}`);
   console.log(`Demo production: /productions/${productionId}\n`);
   console.log(`Every demo account uses the password:  ${DEMO_PASSWORD}\n`);

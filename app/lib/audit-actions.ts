@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = {
   'invite.use': 'Invitation accepted',
   'meeting.attend': 'Meeting attendance confirmed',
   'meeting.record': 'Safety meeting recorded',
+  'duties.decide': 'Producer’s decision on an armorer holding another position',
+  'duties.revoke': 'Producer’s decision on an armorer holding another position revoked',
   'plan.approve': 'Scene plan approved by a producer',
   'plan.create': 'Firearm scene plan written',
   'plan.sign_advisor': 'Scene plan risk assessment signed by the safety advisor',

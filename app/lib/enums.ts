@@ -3,8 +3,27 @@
 export const ROLES = ['crew', 'armorer', 'producer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const POSITIONS = ['actor', 'stunt_performer', 'first_ad', 'safety_advisor', 'camera', 'props', 'other'] as const;
+export const POSITIONS = [
+  'actor',
+  'stunt_performer',
+  'first_ad',
+  'safety_advisor',
+  'camera',
+  'property_master',
+  'assistant_property_master',
+  'props',
+  'other',
+] as const;
 export type Position = (typeof POSITIONS)[number];
+/**
+ * Cal. Labor Code §9153(a)(1)–(2): besides the armorer, the property master and the assistant
+ * property master hold firearms in custody and collect them (rule 9, ARCHITECTURE.md: positions).
+ * 'props' stays the rest of the props department, who are not custodians.
+ */
+export const CUSTODIAN_POSITIONS: readonly Position[] = ['property_master', 'assistant_property_master'];
+/** What a scene plan may record a member doing on a setup besides custody (rule 9): any non-custodian position. */
+export const DUTIES = ['actor', 'stunt_performer', 'first_ad', 'safety_advisor', 'camera', 'props', 'other'] as const satisfies readonly Position[];
+export type Duty = (typeof DUTIES)[number];
 /** Positions that may be named as a check witness or receive a weapon (ARCHITECTURE.md: positions). */
 export const WITNESS_POSITIONS: readonly Position[] = ['actor', 'stunt_performer', 'first_ad'];
 
@@ -129,7 +148,9 @@ export const LABELS = {
     first_ad: '1st AD',
     safety_advisor: 'Safety advisor',
     camera: 'Camera',
-    props: 'Props',
+    property_master: 'Property master',
+    assistant_property_master: 'Assistant property master',
+    props: 'Props crew',
     other: 'Other',
   } satisfies Record<Position, string>,
   phase: { prep: 'Prep', shooting: 'Shooting', wrapped: 'Wrapped' } satisfies Record<Phase, string>,

@@ -66,6 +66,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'qualification.record': [A, P],
   // The safety advisor is crew by role; canReadWrapReport refuses every other crew member.
   'report.wrap': [C, A, P, U],
+  'duties.decide': [P],
 };
 
 describe('policy matrix', () => {

@@ -39,6 +39,7 @@ export const ACTIONS = [
   'qualification.view', // rule 8: see members' permits and trainings
   'qualification.record', // rule 8: record a member's permit or training with its expiry
   'report.wrap', // the post-filming firearms report (crew: the safety advisor position only, canReadWrapReport)
+  'duties.decide', // rule 9: decide on, or revoke a decision on, an armorer who holds another position (a producer)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,7 +60,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'injury.viewPersonal', 'firearm.view', 'check.witness', 'meeting.attend', 'hold.call', 'hold.lift',
     'hold.concur', 'dashboard.view', 'audit.view', 'audit.receipt', 'members.manage', 'production.manage',
     'signal.acknowledge', 'escalation.manage', 'osha.record', 'osha.view', 'plan.view', 'plan.advise', 'plan.approve',
-    'qualification.view', 'qualification.record', 'report.wrap',
+    'qualification.view', 'qualification.record', 'report.wrap', 'duties.decide',
   ],
   auditor: [
     'production.view', 'members.view', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view',

@@ -1,7 +1,7 @@
-// The eight safety rules in plain words, for people on set: what each one means for them.
+// The nine safety rules in plain words, for people on set: what each one means for them.
 // Numbers are the ones the code and its comments cite (app/lib/rules/).
 
-export const RULE_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+export const RULE_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 export type RuleNumber = (typeof RULE_NUMBERS)[number];
 
 /** `sources`: the law and industry texts a rule follows, cited in the in-app help. */
@@ -59,6 +59,18 @@ export const RULES: Record<RuleNumber, { title: string; plain: string; why: stri
       'Cal. Labor Code §9155: no ammunition (live rounds) on a production outside narrow exceptions; a plan’s load is dummies or blanks only.',
       'Cal. Labor Code §9156: everyone handling or near firearms on set completes the CSATF Firearms Safety Course for the Entertainment Industry, or an equivalent training.',
       'Safety Bulletin #1 (Industry-Wide Labor-Management Safety Committee): blanks can kill, treat every firearm as loaded; no live ammunition on any lot or stage; a safety meeting every day firearms are handled; protective shields, eye and ear protection near blank fire.',
+    ],
+  },
+  9: {
+    title: 'Whoever holds the weapons has no other duty while they are out',
+    plain:
+      'The armorer, the property master and the assistant property master hold the weapons in custody. The armorer hands a weapon out — to a performer, or to a property master or assistant who takes it into custody — and only one of the three collects it after use; the return names who did. A scene plan records who works which other position on its setup. While it records the armorer, or the property master or assistant receiving the weapon, on another duty, no weapon goes out for that setup: the attempt is refused and recorded like rule 2’s. An armorer who also holds another position on the show is warned, and the dashboard flags it until a producer decides, with a reason, how the other work is covered; the decision can be revoked, and it never lets a weapon out that this rule refuses.',
+    why: 'On Rust the armorer was also key props assistant and was not given time for her armorer duties.',
+    sources: [
+      'Cal. Labor Code §9153(a)(1): a firearm or blank is permitted on a production only under the custody and control of a qualified property master, armorer or assistant property master.',
+      'Cal. Labor Code §9153(a)(2): while handling the firearm, the property master, armorer or assistant property master is the only person who hands it to the performer (or the crew member standing in), and only one of them collects it when the activity is complete.',
+      'Cal. Labor Code §9153(a)(3): the property master, armorer or assistant property master has no other duties, responsibilities or obligations while preparing for the use of a firearm and while a firearm is with the performer; it remains their sole responsibility until the firearms are locked away.',
+      'Cal. Labor Code §9153(a)(6): the employer ensures sufficient staffing of qualified property masters, armorers or assistant property masters.',
     ],
   },
 };

@@ -10,6 +10,8 @@ import { SeverityBadge } from '@/components/ui/badge';
 import { RuleRef } from '@/components/ui/rule-ref';
 import { Item, ItemList, NoneYet, StatCard } from './stat-card';
 import { WeeklyChart } from './weekly-chart';
+import { can } from '@/app/lib/policy';
+import { DecideDutiesForm, RevokeDutyDecisionForm } from './duty-decision-form';
 import { safetyVerdict, type VerdictFacts, type VerdictTarget } from '@/app/lib/rules/verdict';
 
 type Props = { actor: DashboardActor; now: Date };
@@ -30,7 +32,7 @@ const F = {
   pending: figure('pending', (a) => Q.checksMissingWitness(a)),
   // Reads only the firearms area: a report filed leaves it standing (per-figure invalidation).
   compliance: figure('compliance', (a, _now, since: number) => Q.checkCompliance(a, new Date(since)), 'firearms'),
-  armorers: figure('armorers', (a) => Q.armorersWithOtherPositions(a)),
+  armorers: figure('armorers', (a) => Q.armorersWithDuties(a)),
   severity: figure('severity', (a) => Q.openIncidentsBySeverity(a)),
   type: figure('type', (a) => Q.openIncidentsByType(a)),
   weekly: figure('weekly', (a, now) => Q.incidentsPerWeek(a, now, 12)),
@@ -320,17 +322,46 @@ export async function ComplianceCard({ actor, now }: Props) {
 
 export async function ArmorerCard({ actor, now }: Props) {
   const doubling = F.armorers(actor, now);
+  const flagged = doubling.filter((d) => d.state === 'flagged').length;
+  const decide = can(actor.role, 'duties.decide') && actor.production.phase !== 'wrapped';
+  const tz = actor.production.timeZone;
   return (
-    <StatCard id="card-armorer" title="Armorer holding another position" count={doubling.length} countLabel={doubling.length ? 'flagged' : 'none'} tone={doubling.length ? 'warn' : 'ok'}
-      footer={<span className="text-muted">On <i>Rust</i> the armorer was also key props assistant and was not given time for armorer duties (<Link href="/reference/rust#fp-FP4" className="text-brand underline underline-offset-2">failure point 4 of the Rust case</Link>).</span>}>
+    <StatCard id="card-armorer" title="Armorer holding another position" count={flagged} countLabel={flagged ? 'flagged' : doubling.length ? 'decided' : 'none'} tone={flagged ? 'warn' : 'ok'}
+      footer={
+        <span className="text-muted">
+          On <i>Rust</i> the armorer was also key props assistant and was not given time for armorer duties (<Link href="/reference/rust#fp-FP4" className="text-brand underline underline-offset-2">failure point 4 of the Rust case</Link>). A producer’s decision covers the workload only: a setup whose scene plan records the armorer on another duty still refuses every hand-out (<RuleRef n={9} />).
+        </span>
+      }>
       {doubling.length === 0 ? (
         <NoneYet>No armorer holds another position on this show.</NoneYet>
       ) : (
         <ItemList>
           {doubling.map((d) => (
             <Item key={d.userId}>
-              <p className="font-semibold">{d.name}</p>
+              <p className="font-semibold">
+                {d.name}{' '}
+                <span className={d.state === 'flagged' ? 'text-medium' : 'text-ok'}>
+                  {d.state === 'flagged' ? <><span aria-hidden="true">⚠ </span>flagged</> : <><span aria-hidden="true">✓ </span>decided</>}
+                </span>
+              </p>
               <p className="text-sm text-muted">Armorer and {d.positions.map((p) => LABELS.position[p] ?? p).join(', ')}: make sure the armorer work has its own time.</p>
+              {d.decision ? (
+                <div className="mt-1 text-sm" data-testid="duty-decision">
+                  <p>
+                    Decided by {d.decision.decidedBy}, {formatInZone(d.decision.decidedAt, tz)}: <q className="break-words">{d.decision.reason}</q>
+                  </p>
+                  {decide ? <RevokeDutyDecisionForm productionId={actor.productionId} decisionId={d.decision.id} /> : null}
+                </div>
+              ) : decide ? (
+                <DecideDutiesForm productionId={actor.productionId} userId={d.userId} name={d.name} />
+              ) : (
+                <p className="text-sm">A producer decides how that work is covered while weapons are out.</p>
+              )}
+              {d.history.filter((h) => h.revokedAt).slice(0, 3).map((h) => (
+                <p key={h.id} className="mt-1 text-sm text-muted">
+                  Earlier decision by {h.decidedBy} ({formatInZone(h.decidedAt, tz)}), revoked by {h.revokedBy} ({formatInZone(h.revokedAt!, tz)}): {h.revokeReason}
+                </p>
+              ))}
             </Item>
           ))}
         </ItemList>

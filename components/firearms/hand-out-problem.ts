@@ -1,5 +1,5 @@
 // Pure: what the hand-out form says before a submission rules 2 or 8 would refuse.
-import { SCENE_PLAN_REASONS, scenePlanReasons, type PlanGate } from '@/app/lib/rules';
+import { DUTY_REASONS, otherDutyReasons, SCENE_PLAN_REASONS, scenePlanReasons, type PlanGate } from '@/app/lib/rules';
 
 export type Setup = { firearmId: string; scene: string };
 
@@ -41,4 +41,15 @@ export function planProblem(
     today: gate.today,
   });
   return reasons.length ? reasons.map((r) => SCENE_PLAN_REASONS[r]).join(' ') : null;
+}
+
+/**
+ * What rule 9 would say: the setup's plan records the armorer handing out, or the property master
+ * or assistant receiving, on another duty. The same rule function the server applies; null when it may go.
+ */
+export function dutyProblem(gate: PlanGate | null, a: { giverId: string; scene: string; recipient: { userId: string; custodian: boolean } | null }): string | null {
+  if (!gate || !a.scene.trim()) return null;
+  const plan = gate.plans.find((p) => sameScene(p.scene, a.scene));
+  const reasons = otherDutyReasons({ giverId: a.giverId, custodianRecipientId: a.recipient?.custodian ? a.recipient.userId : null, duties: plan?.duties ?? [] });
+  return reasons.length ? reasons.map((r) => DUTY_REASONS[r]).join(' ') : null;
 }

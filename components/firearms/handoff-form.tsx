@@ -10,7 +10,7 @@ import { Field, FormError, FormSuccess, Input, Select, describedBy } from '@/com
 import { Button } from '@/components/ui/button';
 import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
-import { handOutProblem, planProblem, type PlanGate, type Setup } from './hand-out-problem';
+import { dutyProblem, handOutProblem, planProblem, type PlanGate, type Setup } from './hand-out-problem';
 
 type Weapon = { id: string; tag: string; make: string; model: string; status: FirearmStatus | null };
 type Lot = { id: string; kind: AmmoKind; calibre: string; lotNumber: string; countOnHand: number };
@@ -28,10 +28,14 @@ export function HandoffForm({
   awaiting = [],
   blockedBy = [],
   planGate = null,
+  giverId = '',
 }: {
   productionId: string;
+  /** Who is handing out (the signed-in armorer): rule 9 reads the setup's duty list for them. */
+  giverId?: string;
   weapons: Weapon[];
-  recipients: { userId: string; name: string; positions: string }[];
+  /** `custodian`: a property master or assistant, who receives the weapon into custody (rule 9). */
+  recipients: { userId: string; name: string; positions: string; custodian?: boolean }[];
   lots: Lot[];
   initial: { firearmId: string; scene: string };
   /** Weapon and setup pairs with a check that clears a hand-off (rule 2). */
@@ -68,7 +72,9 @@ export function HandoffForm({
   const lotKind = lots.find((l) => l.id === ammoLotId)?.kind ?? null;
   const problem = blockedBy.length
     ? null
-    : (handOutProblem(chosen, scene, ready, awaiting) ?? planProblem(planGate, { firearmId: chosen?.id ?? '', handlerId: toUserId, scene, lotKind, rounds: Number(roundsOut) }));
+    : (handOutProblem(chosen, scene, ready, awaiting) ??
+      planProblem(planGate, { firearmId: chosen?.id ?? '', handlerId: toUserId, scene, lotKind, rounds: Number(roundsOut) }) ??
+      dutyProblem(planGate, { giverId, scene, recipient: recipients.find((r) => r.userId === toUserId) ? { userId: toUserId, custodian: !!recipients.find((r) => r.userId === toUserId)?.custodian } : null }));
   const readyFor = chosen ? ready.filter((r) => r.firearmId === chosen.id).map((r) => r.scene) : [];
 
   return (
@@ -98,7 +104,7 @@ export function HandoffForm({
           ))}
         </Select>
       </Field>
-      <Field id="ho-to" label="Hand to" required hint="Members with the actor, stunt performer or 1st AD position." error={err('toUserId')}>
+      <Field id="ho-to" label="Hand to" required hint="Members with the actor, stunt performer or 1st AD position, or a property master or assistant who takes it into custody." error={err('toUserId')}>
         <Select {...describedBy('ho-to', err('toUserId'), true)} {...form.register('toUserId')}>
           <option value="">Choose…</option>
           {recipients.map((r) => (

@@ -20,7 +20,10 @@ export function ReturnForm({
   lotKind,
   afterChecks,
   cancelHref,
+  collectors = [],
 }: {
+  /** Besides the one recording: the other armorers, property masters and assistants (rule 9). */
+  collectors?: { id: string; label: string }[];
   productionId: string;
   handoffId: string;
   roundsOut: number;
@@ -32,7 +35,7 @@ export function ReturnForm({
   const router = useRouter();
   const form = useForm<RecordReturnInput>({
     resolver: zodResolver(recordReturnSchema),
-    defaultValues: { handoffId, roundsBack: undefined, roundsFired: 0, afterCheckId: afterChecks[0]?.id ?? '', checkId: newId(), checklist: emptyChecklist(), result: null, findings: '' },
+    defaultValues: { handoffId, collectedById: '', roundsBack: undefined, roundsFired: 0, afterCheckId: afterChecks[0]?.id ?? '', checkId: newId(), checklist: emptyChecklist(), result: null, findings: '' },
   });
   const { errors, isSubmitting } = form.formState;
   const picked = useWatch({ control: form.control, name: 'afterCheckId' });
@@ -64,6 +67,21 @@ export function ReturnForm({
         error={errors.roundsBack?.message}
       >
         <Input type="number" inputMode="numeric" min={0} {...describedBy('ret-rounds', errors.roundsBack?.message, true)} {...form.register('roundsBack', { valueAsNumber: true })} />
+      </Field>
+      <Field
+        id="ret-collector"
+        label="Collected by"
+        hint="Only the armorer, a property master or an assistant property master collects a weapon after use (Cal. Labor Code §9153(a)(2))."
+        error={errors.collectedById?.message}
+      >
+        <Select {...describedBy('ret-collector', errors.collectedById?.message, true)} {...form.register('collectedById')}>
+          <option value="">Me</option>
+          {collectors.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </Select>
       </Field>
       <Field id="ret-check" label="After-use check" required error={errors.afterCheckId?.message}>
         <Select {...describedBy('ret-check', errors.afterCheckId?.message)} {...form.register('afterCheckId')}>

@@ -7,7 +7,8 @@ export function PositionsFieldset({ idPrefix, register, error }: { idPrefix: str
     <fieldset className="flex flex-col gap-1.5" aria-describedby={`${idPrefix}-positions-hint ${idPrefix}-positions-error`}>
       <legend className="font-semibold text-ink">Positions</legend>
       <p id={`${idPrefix}-positions-hint`} className="text-sm text-muted">
-        Actors, stunt performers and 1st ADs can be named as check witnesses and receive a weapon.
+        Actors, stunt performers and 1st ADs can be named as check witnesses and receive a weapon. Property masters and assistant property masters
+        receive and collect weapons in custody (rule 9); Props crew are the rest of the department.
       </p>
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
         {POSITIONS.map((p) => (

@@ -5,7 +5,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { createScenePlanSchema, type CreateScenePlanInput } from '@/app/lib/schemas/scene-plans';
 import { createScenePlan } from '@/app/(app)/productions/[productionId]/scene-plans/actions';
-import { LABELS, PLAN_LOADS } from '@/app/lib/enums';
+import { DUTIES, LABELS, PLAN_LOADS } from '@/app/lib/enums';
 import { Field, FormError, FormSuccess, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { submitAction } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
@@ -15,11 +15,12 @@ import { newId } from '@/components/form/new-id';
 type Option = { id: string; label: string };
 
 /** The armorer writes the plan for one setup (rule 8); signatures and approval follow on the list. */
-export function ScenePlanForm({ productionId, weapons, handlers }: { productionId: string; weapons: Option[]; handlers: Option[] }) {
+export function ScenePlanForm({ productionId, weapons, handlers, members = [] }: { productionId: string; weapons: Option[]; handlers: Option[]; members?: Option[] }) {
   const blankRow = { firearmId: '', handlerId: '', load: 'none' as const, rounds: 0 };
-  const fresh = (): CreateScenePlanInput => ({ id: newId(), scene: '', action: '', weapons: [blankRow], lineOfFire: '', protection: '', replicaConsidered: '', riskAssessment: '' });
+  const fresh = (): CreateScenePlanInput => ({ id: newId(), scene: '', action: '', weapons: [blankRow], lineOfFire: '', protection: '', replicaConsidered: '', riskAssessment: '', duties: [] });
   const form = useForm<CreateScenePlanInput>({ resolver: zodResolver(createScenePlanSchema), defaultValues: fresh() });
   const rows = useFieldArray({ control: form.control, name: 'weapons' });
+  const duties = useFieldArray({ control: form.control, name: 'duties' });
   const { errors, isSubmitting } = form.formState;
   const [done, setDone] = useState<string>();
   const onSubmit = form.handleSubmit(async (values) => {
@@ -103,6 +104,49 @@ export function ScenePlanForm({ productionId, weapons, handlers }: { productionI
         </div>
         <div id="sp-weapons-error" aria-live="polite">
           {errors.weapons?.message || errors.weapons?.root?.message ? <p className="text-sm font-semibold text-hold">⚠ {errors.weapons?.message ?? errors.weapons?.root?.message}</p> : null}
+        </div>
+      </fieldset>
+      <fieldset className="flex flex-col gap-3 rounded-lg border border-line p-3">
+        <legend className="px-1 font-semibold">Other duties on this setup</legend>
+        <p id="sp-duties-hint" className="text-sm text-muted">
+          Who works which other position while the weapons are out: props, camera, 1st AD and so on. The armorer, a property master or an assistant
+          property master listed here cannot hand out or receive a weapon for this setup (<RuleRef n={9} />, Cal. Labor Code §9153(a)(3)).
+        </p>
+        {duties.fields.map((row, i) => {
+          const e = errors.duties?.[i];
+          return (
+            <div key={row.id} role="group" aria-label={`Duty ${i + 1}`} className="grid gap-3 rounded-lg bg-subtle p-2 sm:grid-cols-2">
+              <Field id={`sp-d${i}-member`} label="Member" error={e?.userId?.message}>
+                <Select {...describedBy(`sp-d${i}-member`, e?.userId?.message)} {...form.register(`duties.${i}.userId`)}>
+                  <option value="">Choose…</option>
+                  {members.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.label}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field id={`sp-d${i}-duty`} label="Duty" error={e?.duty?.message}>
+                <Select {...describedBy(`sp-d${i}-duty`, e?.duty?.message)} {...form.register(`duties.${i}.duty`)}>
+                  {DUTIES.map((d) => (
+                    <option key={d} value={d}>
+                      {LABELS.position[d]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <div className="sm:col-span-2">
+                <Button type="button" variant="secondary" onClick={() => duties.remove(i)}>
+                  Remove duty {i + 1}
+                </Button>
+              </div>
+            </div>
+          );
+        })}
+        <div>
+          <Button type="button" variant="secondary" onClick={() => duties.append({ userId: '', duty: 'props' })}>
+            Add a duty
+          </Button>
         </div>
       </fieldset>
       {text('lineOfFire', 'Line of fire', 'Where each weapon points, and who may be in that line (nobody, or who and why).')}

@@ -1,4 +1,5 @@
 import 'server-only';
+import { armorerDuties } from './duties';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { OPEN_CLOCKS } from '@/db/schema';
@@ -399,6 +400,11 @@ export function armorersWithOtherPositions(actor: DashboardActor): DoublingArmor
     order by u.name`).map((r) => ({ userId: r.user_id, name: r.name, positions: JSON.parse(r.positions) as Position[] }));
 }
 
+/** Rule 9: each armorer holding another position, flagged or covered by a producer's decision. */
+export function armorersWithDuties(actor: DashboardActor) {
+  return armorerDuties(actor, armorersWithOtherPositions(actor));
+}
+
 export type UnassignedReport = { id: string; number: number; type: IncidentType; severity: Severity; reportedAt: Date; anonymous: boolean };
 
 /**
@@ -443,7 +449,8 @@ export function productionSummary(actor: DashboardActor, now = new Date()): Prod
     weaponsOverdue: weaponsNotBack(actor, now).overdue,
     checksPendingWitness: checksMissingWitness(actor).count,
     unassigned: oldestUnassigned(actor).count,
-    armorerDoubling: armorersWithOtherPositions(actor).length,
+    // Rule 9: an armorer's other position counts until a producer has decided on it.
+    armorerDoubling: armorersWithDuties(actor).filter((d) => d.state === 'flagged').length,
   };
 }
 

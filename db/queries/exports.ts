@@ -2,9 +2,9 @@ import 'server-only';
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Tx } from '@/db/client';
-import { auditLog, firearmChecks, firearms, handoffs, incidents, injuredPeople, refusedHandoffs, users } from '@/db/schema';
+import { auditLog, firearmChecks, firearms, handoffs, incidents, injuredPeople, memberships, refusedHandoffs, users } from '@/db/schema';
 import { can } from '@/app/lib/policy';
-import { LABELS } from '@/app/lib/enums';
+import { CUSTODIAN_POSITIONS, LABELS, type Position } from '@/app/lib/enums';
 import { dayRange } from '@/app/lib/calendar';
 import { exportLocal, isStoredDayOnly, toLocalDateTime } from '@/app/lib/time';
 import { redactStored } from '@/app/lib/audit-diff';
@@ -230,6 +230,16 @@ function exportCustody(tx: Tx, actor: AuditActor, f: CustodyExportFilters): { co
         )
         .all();
   const local = (d: Date) => toLocalDateTime(d, tz).replace('T', ' ');
+  // Rule 9: the custody chain names a property master or assistant who received or collected a weapon.
+  const custodianOf = new Map(
+    tx
+      .select({ userId: memberships.userId, positions: memberships.positions })
+      .from(memberships)
+      .where(eq(memberships.productionId, actor.productionId))
+      .all()
+      .map((m) => [m.userId, (m.positions as Position[]).filter((p) => CUSTODIAN_POSITIONS.includes(p)).map((p) => LABELS.position[p]).join('; ') || null]),
+  );
+  const custodian = (userId: string | null) => (userId ? (custodianOf.get(userId) ?? null) : null);
   const rows: (Row & { _t: number })[] = [
     ...out.map(({ h, tag, from, to, receivedBy, discrepancy }) => ({
       _t: h.handedAt.getTime(),
@@ -237,13 +247,13 @@ function exportCustody(tx: Tx, actor: AuditActor, f: CustodyExportFilters): { co
       roundsOut: h.roundsOut, returnedAt: iso(h.returnedAt), receivedBy: receivedBy ?? null, roundsFired: h.roundsFired, roundsBack: h.roundsBack,
       // What neither fired blanks nor returned rounds explain (the incident's count).
       roundsDifference: h.roundsBack === null ? null : h.roundsOut - (h.roundsFired ?? 0) - h.roundsBack, checkId: h.checkId, returnCheckId: h.returnCheckId,
-      incident: discrepancy ?? null, refusedReasons: null, id: h.id,
+      incident: discrepancy ?? null, refusedReasons: null, toCustodian: custodian(h.toId), receivedByCustodian: custodian(h.receivedById), id: h.id,
     })),
     ...refused.map(({ r, tag, by, to, incident }) => ({
       _t: r.at.getTime(),
       kind: 'refused attempt', at: iso(r.at), atLocal: local(r.at), firearmTag: tag, from: by ?? null, to: to ?? null, scene: r.scene,
       roundsOut: null, returnedAt: null, receivedBy: null, roundsFired: null, roundsBack: null, roundsDifference: null, checkId: null, returnCheckId: null,
-      incident: incident ?? null, refusedReasons: (r.reasons ?? []).join('; '), id: r.id,
+      incident: incident ?? null, refusedReasons: (r.reasons ?? []).join('; '), toCustodian: custodian(r.toId), receivedByCustodian: null, id: r.id,
     })),
   ].sort((a, b) => a._t - b._t);
   return {
@@ -251,7 +261,8 @@ function exportCustody(tx: Tx, actor: AuditActor, f: CustodyExportFilters): { co
       ['kind', 'kind'], ['at', 'at_utc'], ['atLocal', `at_local (${tz})`], ['firearmTag', 'firearm_tag'], ['from', 'from'], ['to', 'to'],
       ['scene', 'scene'], ['roundsOut', 'rounds_out'], ['returnedAt', 'returned_at_utc'], ['receivedBy', 'received_by'],
       ['roundsBack', 'rounds_back'], ['roundsDifference', 'rounds_difference'], ['checkId', 'check_id'], ['returnCheckId', 'return_check_id'],
-      ['incident', 'incident_number'], ['refusedReasons', 'refused_reasons'], ['id', 'id'],
+      ['incident', 'incident_number'], ['refusedReasons', 'refused_reasons'], ['toCustodian', 'to_custodian_position'],
+      ['receivedByCustodian', 'received_by_custodian_position'], ['id', 'id'],
     ]),
     rows: rows.map(({ _t, ...r }) => r),
   };

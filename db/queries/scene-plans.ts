@@ -4,8 +4,8 @@ import { getDb } from '@/db/client';
 import { firearms, memberships, qualificationCertificates, qualifications, safetyMeetings, scenePlans, users, type Qualification, type QualificationCertificate, type ScenePlan } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
 import { assertCan } from '@/app/lib/policy';
-import type { FirearmKind, PlanLoad } from '@/app/lib/enums';
-import type { PlanGate } from '@/app/lib/rules';
+import type { Duty, FirearmKind, PlanLoad } from '@/app/lib/enums';
+import { canCollect, type PlanGate } from '@/app/lib/rules';
 
 export type PlanView = ScenePlan & {
   /** A newer plan for the same setup replaced this one. */
@@ -15,6 +15,8 @@ export type PlanView = ScenePlan & {
   advisorSignedBy: string | null;
   approvedBy: string | null;
   rows: { firearmId: string; weapon: string; kind: FirearmKind | null; handlerId: string; handler: string; load: PlanLoad; rounds: number }[];
+  /** Rule 9: who the plan records on other duties; `custodian` when that member holds the weapons in custody. */
+  dutyRows: { userId: string; name: string; duty: Duty; custodian: boolean }[];
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -25,15 +27,14 @@ export function listScenePlans(actor: Actor): PlanView[] {
   const db = getDb();
   const plans = db.select().from(scenePlans).where(eq(scenePlans.productionId, actor.productionId)).orderBy(desc(scenePlans.createdAt)).all();
   if (plans.length === 0) return [];
-  const names = new Map(
-    db
-      .select({ id: users.id, name: users.name })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.productionId, actor.productionId))
-      .all()
-      .map((u) => [u.id, u.name]),
-  );
+  const people = db
+    .select({ id: users.id, name: users.name, role: memberships.role, positions: memberships.positions })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.productionId, actor.productionId))
+    .all();
+  const names = new Map(people.map((u) => [u.id, u.name]));
+  const custodians = new Set(people.filter((u) => canCollect({ role: u.role, positions: u.positions })).map((u) => u.id));
   const weapons = new Map(
     db
       .select({ id: firearms.id, tag: firearms.tag, make: firearms.make, model: firearms.model, kind: firearms.kind })
@@ -58,6 +59,7 @@ export function listScenePlans(actor: Actor): PlanView[] {
         const f = weapons.get(w.firearmId);
         return { ...w, weapon: f ? `${f.tag} (${f.make} ${f.model})` : 'A weapon no longer in the inventory', kind: f?.kind ?? null, handler: name(w.handlerId)! };
       }),
+      dutyRows: p.duties.map((d) => ({ ...d, name: name(d.userId)!, custodian: custodians.has(d.userId) })),
     };
   });
 }
@@ -131,6 +133,7 @@ export function getPlanGate(actor: Actor, today: string): PlanGate {
       advisorSigned: p.advisorSignedAt != null,
       approved: p.approvedAt != null,
       weapons: p.weapons,
+      duties: p.duties,
     })),
     meetingScenesToday: db
       .select({ scene: safetyMeetings.scene })

@@ -17,7 +17,9 @@ describe('the demo’s day on set', () => {
     const n = (sql: string) => (sqlite.prepare(sql).get(productionId) as { n: number }).n;
     expect(n('select count(*) n from firearms where production_id = ?')).toBe(3);
     expect(n("select count(*) n from firearms where production_id = ? and status = 'checked_out'")).toBe(1);
-    expect(n('select count(*) n from handoffs where production_id = ?')).toBe(1);
+    // The first take came back to the property master (rule 9), then the hand-off for the take.
+    expect(n('select count(*) n from handoffs where production_id = ?')).toBe(2);
+    expect(n("select count(*) n from handoffs h join users u on u.id = h.received_by_id where h.production_id = ? and u.email = 'propmaster@setsafe.test'")).toBe(1);
     expect(n('select count(*) n from refused_handoffs where production_id = ?')).toBe(0);
     expect(n('select count(*) n from incidents where production_id = ?')).toBe(3);
     // One recordable case on an establishment's log, so the OSHA log is not empty on a first look.

@@ -16,7 +16,7 @@ import { createFirearm } from '../../app/lib/firearms/inventory';
 import { createAmmoLot } from '../../app/lib/firearms/ammunition';
 import { recordMeeting, confirmAttendance } from '../../app/lib/firearms/meetings';
 import { recordCheck, confirmWitness } from '../../app/lib/firearms/checks';
-import { handOff } from '../../app/lib/firearms/custody';
+import { handOff, recordReturn } from '../../app/lib/firearms/custody';
 import { approveScenePlan, createScenePlan, recordQualification, signPlanAsAdvisor, signPlanAsArmorer } from '../../app/lib/firearms/scene-plans';
 import { CHECK_ITEM_KEYS } from '../../app/lib/firearms/checklist';
 import { fileIncidentCore } from '../../app/lib/incidents/core';
@@ -54,6 +54,7 @@ export function seedDemoActivity(productionId: string, now = new Date()): boolea
   const stunt = as('stunt@setsafe.test');
   const camera = as('crew@setsafe.test');
   const advisor = as('advisor@setsafe.test');
+  const propmaster = people.some((p) => p.email === 'propmaster@setsafe.test') ? as('propmaster@setsafe.test') : null;
   const tz = armorer.production.timeZone;
   const today = localDate(now, tz);
   const allChecked = Object.fromEntries(CHECK_ITEM_KEYS.map((k) => [k, true]));
@@ -89,7 +90,19 @@ export function seedDemoActivity(productionId: string, now = new Date()): boolea
   must('the armorer’s signature', signPlanAsArmorer(armorer, { planId: plan.id }, now));
   must('the safety advisor’s signature', signPlanAsAdvisor(advisor, { planId: plan.id }, now));
   must('the approval', approveScenePlan(producer, { planId: plan.id }, now));
-  must('the hand-off', handOff(armorer, { id: randomUUID(), firearmId: revolver.id, toUserId: actor.userId, scene: '14B', ammoLotId: blanks.id, roundsOut: 6 }, now));
+  // Rule 9: the first take of 14B (two blanks fired), collected afterwards by the property master (a custodian
+  // under Cal. Labor Code §9153(a)(2)), so the custody log names one. Milliseconds apart, so the
+  // whole day stays on today's date (rule 6) whatever hour the demo is seeded at.
+  let at = now.getTime();
+  const next = () => new Date((at += 1));
+  if (propmaster) {
+    const firstTake = must('the first take’s hand-off', handOff(armorer, { id: randomUUID(), firearmId: revolver.id, toUserId: actor.userId, scene: '14B', ammoLotId: blanks.id, roundsOut: 6 }, next()));
+    must('the first take’s return', recordReturn(armorer, { handoffId: firstTake.id, collectedById: propmaster.userId, roundsBack: 4, roundsFired: 2, afterCheckId: '', checkId: randomUUID(), checklist: allChecked, result: 'pass', findings: '' }, next()));
+    const again = must('the check after the first take', recordCheck(armorer, { id: randomUUID(), firearmId: revolver.id, phase: 'before_use', scene: '14B', checklist: allChecked, result: 'pass', findings: '', witnessIds: [actor.userId, ad.userId] }, next()));
+    must('the actor’s confirmation', confirmWitness(actor, { checkId: again.id }, next()));
+    must('the 1st AD’s confirmation', confirmWitness(ad, { checkId: again.id }, next()));
+  }
+  must('the hand-off', handOff(armorer, { id: randomUUID(), firearmId: revolver.id, toUserId: actor.userId, scene: '14B', ammoLotId: blanks.id, roundsOut: 6 }, next()));
   // The rifle's check waits for the stunt performer: the dashboard shows it as missing a confirmation.
   must('the rifle check', recordCheck(armorer, { id: randomUUID(), firearmId: rifle.id, phase: 'before_use', scene: '22C', checklist: allChecked, result: 'pass', findings: '', witnessIds: [stunt.userId] }, now));
 

@@ -22,6 +22,8 @@ export const DEMO_USERS: { email: string; name: string; role: Role | null; posit
   { email: 'crew@setsafe.test', name: 'Cody Camera', role: 'crew', positions: ['camera'] },
   // The safety advisor signs each scene plan's risk assessment beside the armorer (rule 8).
   { email: 'advisor@setsafe.test', name: 'Sol Safety-Advisor', role: 'crew', positions: ['safety_advisor'] },
+  // The property master holds weapons in custody beside the armorer and collects them (rule 9).
+  { email: 'propmaster@setsafe.test', name: 'Pat Property-Master', role: 'crew', positions: ['property_master'] },
 ];
 
 export async function seedDemo(now = new Date()): Promise<{ productionId: string }> {

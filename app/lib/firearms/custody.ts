@@ -10,6 +10,7 @@ import {
   firearms,
   firearmChecks,
   handoffs,
+  memberships,
   refusedHandoffs,
   safetyMeetings,
   users,
@@ -22,13 +23,13 @@ import type { Actor } from '../actor';
 import { defineCore, type Ctx } from '../core';
 import { RecordedRefusal, Refusal } from '../errors';
 import { fileIncidentTx, openHoldOf } from '../incidents/file';
-import { countReturn, evaluateHandoff, HANDOFF_REASONS, SCENE_PLAN_REASONS, statusAfterReturn, type CheckFact, type HandoffFacts, type HandoffReason } from '../rules';
+import { canCollect, countReturn, DUTY_REASONS, evaluateHandoff, HANDOFF_REASONS, SCENE_PLAN_REASONS, statusAfterReturn, type CheckFact, type HandoffFacts, type HandoffReason } from '../rules';
 import { handOffSchema, recordReturnSchema, reportOutsideHandoffSchema } from '../schemas/firearms';
 import { pastLocalTime } from '../past-time';
 import { formatInZone, localDate } from '../time';
 import { recordCheckTx } from './checks';
-import { scenePlanFactsTx } from './scene-plans';
-import type { PlanLoad } from '../enums';
+import { otherDutyFactsTx, scenePlanFactsTx } from './scene-plans';
+import type { PlanLoad, Position } from '../enums';
 import { audit, changeStatus, firearmOf, positionsOf, weaponLabel } from './common';
 
 const HANDOFF_POINT = 'Armorer’s hand-off point';
@@ -76,7 +77,7 @@ export function lastReturnOf(tx: Tx | DB, firearmId: string): Date | null {
   );
 }
 
-/** Everything rules 2, 5 and 6 need about one attempt, read inside the transaction. */
+/** Everything rules 2, 5, 6, 8 and 9 need about one attempt, read inside the transaction. */
 export function handoffFactsTx(tx: Tx, actor: Actor, firearm: Firearm, toUserId: string, scene: string, now: Date, goingOut: { load: PlanLoad; rounds: number }): HandoffFacts {
   const positions = positionsOf(tx, actor.productionId, toUserId);
   const today = localDate(now, actor.production.timeZone);
@@ -94,7 +95,15 @@ export function handoffFactsTx(tx: Tx, actor: Actor, firearm: Firearm, toUserId:
       .where(and(eq(safetyMeetings.productionId, actor.productionId), eq(safetyMeetings.date, today)))
       .all(),
     scenePlan: scenePlanFactsTx(tx, actor, { firearmId: firearm.id, handlerId: toUserId, scene, ...goingOut }, now),
+    duties: otherDutyFactsTx(tx, actor.productionId, { giverId: actor.userId, recipientId: toUserId, recipientPositions: positions, scene }),
   };
+}
+
+/** Which rule the incident names: 8 or 9 when every reason is theirs, else rule 2 (the custody rule). */
+function ruleOfRefusal(reasons: readonly HandoffReason[]): string {
+  if (reasons.every((r) => r in DUTY_REASONS)) return 'rule 9';
+  if (reasons.every((r) => r in SCENE_PLAN_REASONS)) return 'rule 8';
+  return 'rule 2';
 }
 
 function refusalMessage(reasons: readonly string[], incidentNumber: number | null) {
@@ -183,7 +192,7 @@ export const handOff = defineCore({
           id: randomUUID(),
           type: 'custody_breach',
           description:
-            `Refused hand-off recorded by SetSafe (rule ${verdict.reasons.every((r) => r in SCENE_PLAN_REASONS) ? 8 : 2}). ${actor.name} tried to hand ${weaponLabel(firearm)} to ${toName ?? 'someone who is not a member of this production'} for ${input.scene}${rounds}, at ${formatInZone(now, tz)}.\n` +
+            `Refused hand-off recorded by SetSafe (${ruleOfRefusal(verdict.reasons)}). ${actor.name} tried to hand ${weaponLabel(firearm)} to ${toName ?? 'someone who is not a member of this production'} for ${input.scene}${rounds}, at ${formatInZone(now, tz)}.\n` +
             `Refused because:\n${lines}\nNothing moved: the weapon stayed ${firearm.status.replace(/_/g, ' ')} and no rounds left the store.`,
           location: HANDOFF_POINT,
           scene: input.scene,
@@ -257,6 +266,14 @@ export const recordReturn = defineCore({
     if (!h) throw new Refusal('Not found.', 'not_found');
     if (h.returnedAt) throw new Refusal(`This weapon was already returned (${formatInZone(h.returnedAt, tz)}).`, 'conflict');
     const firearm = firearmOf(tx, actor.productionId, h.firearmId);
+    // Rule 9 (§9153(a)(2)): only a custodian collects the weapon; the one recording is the armorer.
+    const collectorId = input.collectedById || actor.userId;
+    if (collectorId !== actor.userId) {
+      const m = tx.select({ role: memberships.role, positions: memberships.positions }).from(memberships).where(and(eq(memberships.productionId, actor.productionId), eq(memberships.userId, collectorId))).get();
+      if (!canCollect(m ? { role: m.role, positions: m.positions as Position[] } : null)) {
+        throw new Refusal('Some fields need attention.', 'invalid', { collectedById: ['Only the armorer, the property master or the assistant property master collects a weapon after use (rule 9, Cal. Labor Code §9153(a)(2)).'] });
+      }
+    }
     const lot = h.ammoLotId ? tx.select().from(ammoLots).where(eq(ammoLots.id, h.ammoLotId)).get() : null;
     const roundsFired = input.roundsFired ?? 0;
     const count = countReturn({ roundsOut: h.roundsOut, roundsFired, roundsBack: input.roundsBack, kind: lot?.kind ?? null });
@@ -308,19 +325,19 @@ export const recordReturn = defineCore({
           severity: 'high',
           description:
             `${h.roundsOut} rounds out, ${roundsFired ? `${roundsFired} fired, ` : ''}${input.roundsBack} back: ${detail} ` +
-            `${weaponLabel(firearm)} was handed to ${toName} for ${h.scene} at ${formatInZone(h.handedAt, tz)}${lot ? ` with ${lot.kind} rounds from lot ${lot.lotNumber} (${lot.calibre})` : ''}, and returned to ${actor.name} at ${formatInZone(now, tz)}.`,
+            `${weaponLabel(firearm)} was handed to ${toName} for ${h.scene} at ${formatInZone(h.handedAt, tz)}${lot ? ` with ${lot.kind} rounds from lot ${lot.lotNumber} (${lot.calibre})` : ''}, and returned to ${nameOf(tx, collectorId) ?? actor.name} at ${formatInZone(now, tz)}${collectorId !== actor.userId ? ` (recorded by ${actor.name})` : ''}.`,
           location: HANDOFF_POINT,
           scene: h.scene,
           occurredAt: now,
-          peopleInvolved: [toName, actor.name].join(', '),
+          peopleInvolved: [...new Set([toName, nameOf(tx, collectorId) ?? actor.name, actor.name])].join(', '),
           firearmIds: [firearm.id],
         },
       ).incident;
     }
 
-    const after: Handoff = { ...h, returnedAt: now, receivedById: actor.userId, roundsBack: input.roundsBack, roundsFired, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null };
+    const after: Handoff = { ...h, returnedAt: now, receivedById: collectorId, roundsBack: input.roundsBack, roundsFired, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null };
     tx.update(handoffs)
-      .set({ returnedAt: now, receivedById: actor.userId, roundsBack: input.roundsBack, roundsFired, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null })
+      .set({ returnedAt: now, receivedById: collectorId, roundsBack: input.roundsBack, roundsFired, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null })
       .where(eq(handoffs.id, h.id))
       .run();
     audit(ctx, { entity: 'handoff', entityId: h.id, action: 'handoff.return', before: h, after });

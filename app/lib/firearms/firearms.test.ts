@@ -205,7 +205,7 @@ describe('custody (rules 2, 5, 6)', () => {
     expect(handOver(s, weapon)).toMatchObject({ ok: false, message: expect.stringMatching(/witness has confirmed/) });
     ok(confirmWitness(s.actors.actor, { checkId }, tick()));
     expect(handOver(s, weapon, { scene: '14B' })).toMatchObject({ ok: false, message: expect.stringMatching(/another setup/) });
-    expect(handOver(s, weapon, { toUserId: s.actors.crew.userId })).toMatchObject({ ok: false, message: expect.stringMatching(/actor, stunt performer or 1st AD position/) });
+    expect(handOver(s, weapon, { toUserId: s.actors.crew.userId })).toMatchObject({ ok: false, message: expect.stringMatching(/actor, stunt performer, 1st AD, property master or assistant property master position/) });
     expect(handOver(s, weapon, { toUserId: randomUUID() })).toMatchObject({ ok: false, message: expect.stringMatching(/member of this production/) });
     expect(statusOf(weapon)).toBe('locked_up');
     expect(db().select().from(t.refusedHandoffs).where(eq(t.refusedHandoffs.firearmId, weapon)).all()).toHaveLength(5);

@@ -11,7 +11,7 @@ import { defineCore, type Ctx } from '../core';
 import type { PlanLoad, Position } from '../enums';
 import { Refusal } from '../errors';
 import { notifyUsers } from '../notify';
-import { canReceive, type ScenePlanFacts } from '../rules';
+import { canReceive, isCustodian, type OtherDutyFacts, type ScenePlanFacts } from '../rules';
 import { createScenePlanSchema, recordQualificationSchema, scenePlanRefSchema } from '../schemas/scene-plans';
 import { localDate } from '../time';
 import { audit, firearmOf, positionsOf } from './common';
@@ -28,6 +28,19 @@ export function currentPlanOf(tx: Tx | DB, productionId: string, scene: string):
 
 export function plansInUse(tx: Tx | DB, productionId: string): boolean {
   return tx.select({ id: scenePlans.id }).from(scenePlans).where(eq(scenePlans.productionId, productionId)).limit(1).get() != null;
+}
+
+/**
+ * Rule 9's facts: the duties the newest plan for this setup records. The recipient counts as a
+ * custodian when they hold the property master or assistant position (they receive in custody).
+ */
+export function otherDutyFactsTx(tx: Tx | DB, productionId: string, a: { giverId: string; recipientId: string; recipientPositions: Position[] | null; scene: string }): OtherDutyFacts {
+  const plan = currentPlanOf(tx, productionId, a.scene);
+  return {
+    giverId: a.giverId,
+    custodianRecipientId: a.recipientPositions && isCustodian(a.recipientPositions) ? a.recipientId : null,
+    duties: plan?.duties ?? [],
+  };
 }
 
 /** Everything rule 8 needs about one hand-out attempt, read inside the caller's transaction. */
@@ -105,7 +118,10 @@ export const createScenePlan = defineCore({
       }
       const positions = positionsOf(tx, actor.productionId, w.handlerId);
       // The handler receives the weapon from the armorer: the same positions rule 2 hands to.
-      if (!positions || !canReceive(positions)) fieldErrors[`weapons.${i}.handlerId`] = ['The handler must be an actor, stunt performer or 1st AD on this production.'];
+      if (!positions || !canReceive(positions)) fieldErrors[`weapons.${i}.handlerId`] = ['The handler must be an actor, stunt performer, 1st AD, property master or assistant property master on this production.'];
+    });
+    (input.duties ?? []).forEach((d, i) => {
+      if (positionsOf(tx, actor.productionId, d.userId) === null) fieldErrors[`duties.${i}.userId`] = ['Choose a member of this production.'];
     });
     if (Object.keys(fieldErrors).length > 0) throw new Refusal('Some fields need attention.', 'invalid', fieldErrors);
     const row: ScenePlan = {
@@ -118,6 +134,7 @@ export const createScenePlan = defineCore({
       protection: input.protection,
       replicaConsidered: input.replicaConsidered,
       riskAssessment: input.riskAssessment,
+      duties: input.duties ?? [],
       createdById: actor.userId,
       createdAt: now,
       armorerSignedById: null,

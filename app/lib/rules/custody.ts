@@ -1,6 +1,7 @@
 import type { AmmoKind, CheckPhase, CheckResult, FirearmStatus, Position, Role } from '../enums';
 import { WITNESS_POSITIONS } from '../enums';
 import { SCENE_PLAN_REASONS, scenePlanReasons, type ScenePlanFacts } from './scene-plans';
+import { DUTY_REASONS, isCustodian, otherDutyReasons, type OtherDutyFacts } from './duties';
 
 export type CheckFact = {
   id: string;
@@ -27,12 +28,14 @@ export type HandoffFacts = {
   meetingsToday: { firearmsOnSet: boolean }[];
   /** Rule 8's facts; absent where the caller has none to give (rule 8 then asks nothing). */
   scenePlan?: ScenePlanFacts;
+  /** Rule 9's facts: who the setup's plan records on other duties (absent = none recorded). */
+  duties?: OtherDutyFacts;
 };
 
 export const HANDOFF_REASONS = {
   giver_not_armorer: 'Only the armorer hands out a weapon (rule 2).',
   recipient_not_member: 'The recipient must be a member of this production.',
-  recipient_not_eligible: 'The recipient must hold the actor, stunt performer or 1st AD position on this production.',
+  recipient_not_eligible: 'The recipient must hold the actor, stunt performer, 1st AD, property master or assistant property master position on this production.',
   weapon_out_of_service: 'This weapon is out of service until a passing check.',
   weapon_checked_out: 'This weapon is already checked out; it must come back first.',
   no_check: 'There is no before-use check of this weapon for this setup since its last return (rule 2).',
@@ -45,6 +48,7 @@ export const HANDOFF_REASONS = {
   hold_standing: 'A stop-work hold is standing: no weapon is handed out (rule 5).',
   no_safety_meeting: 'No safety meeting covering firearms is recorded today (rule 6).',
   ...SCENE_PLAN_REASONS,
+  ...DUTY_REASONS,
 } as const;
 export type HandoffReason = keyof typeof HANDOFF_REASONS;
 
@@ -61,7 +65,7 @@ export function findValidCheck(f: Pick<HandoffFacts, 'checks' | 'scene' | 'lastR
 }
 
 /**
- * Rules 2, 5, 6 and 8 for one hand-off attempt. Returns every reason it must be refused (empty =
+ * Rules 2, 5, 6, 8 and 9 for one hand-off attempt. Returns every reason it must be refused (empty =
  * allowed), so the custody-breach incident records the whole picture.
  */
 export function evaluateHandoff(f: HandoffFacts): { allowed: boolean; reasons: HandoffReason[]; check: CheckFact | null } {
@@ -93,6 +97,7 @@ export function evaluateHandoff(f: HandoffFacts): { allowed: boolean; reasons: H
   if (f.holdStanding) reasons.push('hold_standing');
   if (!f.meetingsToday.some((m) => m.firearmsOnSet)) reasons.push('no_safety_meeting');
   if (f.scenePlan) reasons.push(...scenePlanReasons(f.scenePlan));
+  if (f.duties) reasons.push(...otherDutyReasons(f.duties));
   return { allowed: reasons.length === 0, reasons, check: reasons.length === 0 ? (latest ?? null) : null };
 }
 
@@ -101,9 +106,13 @@ export function canWitness(positions: readonly Position[]): boolean {
   return positions.some((p) => WITNESS_POSITIONS.includes(p));
 }
 
-/** The same positions may receive a weapon from the armorer (ARCHITECTURE.md: positions). */
+/**
+ * The same positions may receive a weapon from the armorer, and so may the property master and the
+ * assistant property master, who hold firearms in custody (rule 9, Cal. Labor Code §9153(a)(1);
+ * ARCHITECTURE.md: positions).
+ */
 export function canReceive(positions: readonly Position[]): boolean {
-  return canWitness(positions);
+  return canWitness(positions) || isCustodian(positions);
 }
 
 /**

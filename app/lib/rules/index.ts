@@ -5,6 +5,7 @@ export * from './custody';
 export * from './deadlines';
 export * from './meetings';
 export * from './scene-plans';
+export * from './duties';
 export * from './verdict';
 export * from './acknowledgement';
 export * from './reminders';

@@ -1,6 +1,8 @@
 // Rule 8: the firearm scene plan. Cal. Labor Code §9152.5 asks for a specific firearms risk
 // assessment per scene; Safety Bulletin #1 asks for a safety meeting before firearms are used in a
 // scene, not only once a day. Pure: plain facts in, reasons out (ARCHITECTURE.md: safety rules).
+import type { DutyFact } from './duties';
+
 /** What a plan says goes out with a weapon (enums.ts PLAN_LOADS; kept here so the rules import nothing). */
 type PlanLoad = 'none' | 'dummy' | 'blank';
 
@@ -45,8 +47,8 @@ export type ScenePlanFacts = {
 /** Rule 8's facts for a whole production, so a form can say why before a submission is refused. */
 export type PlanGate = {
   plansInUse: boolean;
-  /** The newest plan of each setup. */
-  plans: (ScenePlanFact & { scene: string })[];
+  /** The newest plan of each setup, with who it records on other duties (rule 9). */
+  plans: (ScenePlanFact & { scene: string; duties?: DutyFact[] })[];
   meetingScenesToday: string[];
   qualifications: { userId: string; kind: string; issuedOn: string; expiresOn: string }[];
   today: string;

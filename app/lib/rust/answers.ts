@@ -45,7 +45,7 @@ export const ANSWERS: Record<AnswerKey, Answer> = {
   'dual-role-flag': {
     key: 'dual-role-flag',
     title: 'Dashboard flag: armorer holds another position',
-    text: 'When the armorer also holds another position on the show, the producer dashboard flags it, so the workload is seen and can be fixed before shooting.',
+    text: 'When the armorer also holds another position on the show, the armorer is warned and the producer dashboard flags it until a producer records, with a reason, how that work is covered; the decision is shown and can be revoked. Whatever a producer decides, a setup whose scene plan puts the armorer (or a property master receiving the weapon) on another duty refuses every hand-out (rule 9, Cal. Labor Code \u00a79153(a)(3)).',
   },
   'corrective-actions': {
     key: 'corrective-actions',

@@ -142,6 +142,8 @@ export const recordReturnSchema = z
     roundsFired: count('Count the rounds fired (0 if none).').max(500, 'That count is too large.').optional(),
     /** An after-use check already recorded for this weapon since it went out; '' records one here. */
     afterCheckId: z.string().trim().max(100),
+    /** Who collected the weapon (rule 9): the armorer, a property master or an assistant; '' or absent = the one recording. */
+    collectedById: z.string().trim().max(100, 'Choose who collected the weapon.').optional(),
     checkId: z.uuid().optional(),
     checklist: checklistSchema,
     result: z.enum(CHECK_RESULTS).nullable().optional(),

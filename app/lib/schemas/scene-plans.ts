@@ -1,7 +1,7 @@
 // Rule 8's forms: the firearm scene plan, its signatures and approval, and members'
 // qualifications. One schema per form, used by react-hook-form and parsed again by the core.
 import { z } from 'zod';
-import { PLAN_LOADS, QUALIFICATION_KINDS } from '../enums';
+import { DUTIES, PLAN_LOADS, QUALIFICATION_KINDS } from '../enums';
 import { plainText } from './common';
 import { isCalendarDate } from './firearms';
 
@@ -22,6 +22,12 @@ export const planWeaponSchema = z
     if (w.load !== 'none' && w.rounds < 1) ctx.addIssue({ code: 'custom', path: ['rounds'], message: 'Enter how many rounds go out at most.' });
   });
 
+/** Rule 9: who works which other position on this setup. A custodian listed here refuses the setup's hand-outs. */
+export const planDutySchema = z.object({
+  userId: idRef('Choose the member.'),
+  duty: z.enum(DUTIES, { error: 'Choose the duty from the list.' }),
+});
+
 export const createScenePlanSchema = z
   .object({
     id: clientId,
@@ -32,6 +38,7 @@ export const createScenePlanSchema = z
     protection: required(2000, 'Protection', 'Say what protects the people near it: shields, eye and ear protection, distances.'),
     replicaConsidered: required(2000, 'Whether a replica would do', 'Say whether a non-firing replica would do, and if not, why not.'),
     riskAssessment: required(4000, 'The risk assessment', 'Write the specific firearms risk assessment for this scene (Cal. Labor Code §9152.5).'),
+    duties: z.array(planDutySchema, { error: 'Choose duties from the list.' }).max(50, 'At most 50 duties in one plan.').optional(),
   })
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
@@ -39,6 +46,11 @@ export const createScenePlanSchema = z
       const key = `${w.firearmId}\u0000${w.handlerId}`;
       if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['weapons', i, 'handlerId'], message: 'This weapon and handler are already named.' });
       seen.add(key);
+    });
+    const dutySeen = new Set<string>();
+    (v.duties ?? []).forEach((d, i) => {
+      if (dutySeen.has(d.userId)) ctx.addIssue({ code: 'custom', path: ['duties', i, 'userId'], message: 'This member already has a duty in this plan.' });
+      dutySeen.add(d.userId);
     });
   });
 export type CreateScenePlanInput = z.infer<typeof createScenePlanSchema>;

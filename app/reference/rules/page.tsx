@@ -5,7 +5,7 @@ import { Logo } from '@/components/logo';
 
 export const metadata: Metadata = {
   title: 'The safety rules',
-  description: 'The eight safety rules SetSafe applies on every production, in plain words.',
+  description: 'The nine safety rules SetSafe applies on every production, in plain words.',
 };
 
 /** Public, like the Rust case: an anonymous reporter and a new crew member read the same rules. */

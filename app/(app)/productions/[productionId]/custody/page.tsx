@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
-import { LABELS } from '@/app/lib/enums';
+import { CUSTODIAN_POSITIONS, LABELS } from '@/app/lib/enums';
 import { allowed, can } from '@/app/lib/policy';
-import { canReceive, HANDOFF_REASONS, type HandoffReason } from '@/app/lib/rules';
+import { armorerOtherPositions, canCollect, canReceive, HANDOFF_REASONS, isCustodian, type HandoffReason } from '@/app/lib/rules';
 import { formatInZone, localDate } from '@/app/lib/time';
 import { isCalendarDate } from '@/app/lib/schemas/firearms';
 import { listWeaponChoices } from '@/db/queries/firearms';
@@ -29,6 +29,7 @@ import { Button, LinkButton } from '@/components/ui/button';
 import { FormSuccess, FormWarning, Input } from '@/components/form/field';
 import { HandoffForm } from '@/components/firearms/handoff-form';
 import { getPlanGate } from '@/db/queries/scene-plans';
+import { listDutyDecisions } from '@/db/queries/duties';
 import { ReturnForm } from '@/components/firearms/return-form';
 import { OutsideHandoffForm } from '@/components/firearms/outside-handoff-form';
 import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
@@ -45,8 +46,13 @@ function witnessState(awaiting: { waitingFor: string[]; declinedBy: string[] }[]
 const firedPart = (fired: number | null) => (fired ? `${fired} fired, ` : '');
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.slice(0, 100) : '');
 
-function HandoffLine({ v, tz, base, action }: { v: HandoffView; tz: string; base: string; action?: React.ReactNode }) {
+/** The custodian position a member holds, to name it in the chain (rule 9): "Property master". */
+type CustodianOf = (userId: string | null) => string | null;
+
+function HandoffLine({ v, tz, base, action, custodianOf }: { v: HandoffView; tz: string; base: string; action?: React.ReactNode; custodianOf: CustodianOf }) {
   const h = v.h;
+  const toRole = custodianOf(h.toId);
+  const backRole = custodianOf(h.receivedById);
   return (
     <li className="flex flex-col gap-1 py-3 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
       <div className="min-w-0">
@@ -54,14 +60,16 @@ function HandoffLine({ v, tz, base, action }: { v: HandoffView; tz: string; base
           <Link href={`${base}/firearms/${v.firearm.id}`} className="inline-flex min-h-11 items-center text-brand underline underline-offset-2">
             {v.firearm.tag}
           </Link>{' '}
-          → {v.toName} <span className="font-normal text-muted">for {h.scene}</span>
+          → {v.toName}
+          {toRole ? <span className="font-normal"> ({toRole}, into custody)</span> : null} <span className="font-normal text-muted">for {h.scene}</span>
         </p>
         <p className="text-sm text-muted">
           Out {formatInZone(h.handedAt, tz)} by {v.fromName} · {h.roundsOut} {v.lot ? `${v.lot.kind} ${v.lot.calibre} ` : ''}rounds out
         </p>
         {h.returnedAt ? (
           <p className="flex flex-wrap items-center gap-2 text-sm">
-            Back {formatInZone(h.returnedAt, tz)} to {v.receivedBy}: {h.roundsFired ? `${h.roundsFired} fired, ` : ''}
+            Back {formatInZone(h.returnedAt, tz)}, collected by {v.receivedBy}
+            {backRole ? ` (${backRole})` : ''}: {h.roundsFired ? `${h.roundsFired} fired, ` : ''}
             {h.roundsBack} of {h.roundsOut} rounds back
             {h.discrepancyIncidentId ? (
               <Link href={`${base}/incidents/${h.discrepancyIncidentId}`} className="inline-flex min-h-11 items-center font-semibold text-hold underline">
@@ -124,11 +132,24 @@ export default async function CustodyPage({
   const returnedView = returned?.returnedAt ? returned : null;
   const ready = record ? listReadyToHandOut(actor) : [];
   const awaiting = record ? listAwaitingWitnesses(actor) : [];
+  const members = listMembers(actor);
+  const custodianOf: CustodianOf = (userId) => {
+    const m = userId ? members.find((x) => x.userId === userId) : undefined;
+    const p = m?.positions.filter((x) => CUSTODIAN_POSITIONS.includes(x)) ?? [];
+    return p.length ? p.map((x) => LABELS.position[x]).join(', ') : null;
+  };
   const recipients = record
-    ? listMembers(actor)
+    ? members
         .filter((m) => canReceive(m.positions))
-        .map((m) => ({ userId: m.userId, name: m.name, positions: m.positions.map((p) => LABELS.position[p]).join(', ') }))
+        .map((m) => ({ userId: m.userId, name: m.name, positions: m.positions.map((p) => LABELS.position[p]).join(', '), custodian: isCustodian(m.positions) }))
     : [];
+  // §9153(a)(2): the armorer, a property master or an assistant collects a weapon after use.
+  const collectors = members
+    .filter((m) => m.userId !== actor.userId && canCollect({ role: m.role, positions: m.positions }))
+    .map((m) => ({ id: m.userId, label: `${m.name} · ${[m.role === 'armorer' ? LABELS.role.armorer : null, ...m.positions.filter((p) => CUSTODIAN_POSITIONS.includes(p)).map((p) => LABELS.position[p])].filter(Boolean).join(', ')}` }));
+  // Rule 9's warning: an armorer who holds another position on the show.
+  const myOtherPositions = record ? armorerOtherPositions({ role: actor.role, positions: members.find((m) => m.userId === actor.userId)?.positions ?? [] }) : [];
+  const myDecision = myOtherPositions.length ? listDutyDecisions(actor).find((d) => d.userId === actor.userId && !d.revokedAt) : undefined;
 
   return (
     <>
@@ -201,6 +222,7 @@ export default async function CustodyPage({
                 roundsOut={returning.h.roundsOut}
                 lotKind={returning.lot?.kind ?? null}
                 cancelHref={`${base}/custody`}
+                collectors={collectors}
                 afterChecks={listReturnChecks(actor, returning.h).map((c) => ({
                   id: c.id,
                   label: `After-use check, ${formatInZone(c.performedAt, tz)} (${LABELS.checkResult[c.result].toLowerCase()})`,
@@ -219,6 +241,7 @@ export default async function CustodyPage({
                   <HandoffLine
                     key={v.h.id}
                     v={v}
+                    custodianOf={custodianOf}
                     tz={tz}
                     base={base}
                     action={
@@ -257,7 +280,7 @@ export default async function CustodyPage({
             ) : (
               <ul className="divide-y divide-line">
                 {log.notBack.map((v) => (
-                  <HandoffLine key={v.h.id} v={v} tz={tz} base={base} />
+                  <HandoffLine key={v.h.id} v={v} tz={tz} base={base} custodianOf={custodianOf} />
                 ))}
               </ul>
             )}
@@ -267,7 +290,7 @@ export default async function CustodyPage({
             ) : (
               <ul className="divide-y divide-line">
                 {log.handedOut.map((v) => (
-                  <HandoffLine key={v.h.id} v={v} tz={tz} base={base} />
+                  <HandoffLine key={v.h.id} v={v} tz={tz} base={base} custodianOf={custodianOf} />
                 ))}
               </ul>
             )}
@@ -344,9 +367,21 @@ export default async function CustodyPage({
               <Card aria-labelledby="handout-h" id="hand-out">
                 <CardTitle id="handout-h">Hand out a weapon</CardTitle>
                 <p className="mb-3 text-sm text-muted">
-                  Rules 2, 5, 6 and 8 are applied when you submit. A refused attempt moves nothing and files a custody-breach report, so
+                  Rules 2, 5, 6, 8 and 9 are applied when you submit. A refused attempt moves nothing and files a custody-breach report, so
                   the form says first what would refuse it.
                 </p>
+                {myOtherPositions.length ? (
+                  <div className="mb-3 rounded-lg border border-medium/50 bg-warn-soft p-3 text-medium" data-testid="armorer-duties-warning">
+                    <p className="font-bold">
+                      <span aria-hidden="true">⚠ </span>You also hold {myOtherPositions.map((p) => LABELS.position[p]).join(', ')} on this show.
+                    </p>
+                    <p className="text-sm">
+                      While weapons are out you have no other duty (<RuleRef n={9} />, Cal. Labor Code §9153(a)(3)). A setup whose scene plan records you on another
+                      duty refuses every hand-out.{' '}
+                      {myDecision ? `A producer decided: “${myDecision.reason}” (${myDecision.decidedBy}, ${formatInZone(myDecision.decidedAt, tz)}).` : 'No producer has decided yet how that work is covered.'}
+                    </p>
+                  </div>
+                ) : null}
                 <HandoffForm
                   key={`${one(sp.firearm)}-${one(sp.scene)}`}
                   productionId={productionId}
@@ -357,6 +392,7 @@ export default async function CustodyPage({
                   ready={ready.map((r) => ({ firearmId: r.firearm.id, scene: r.scene }))}
                   awaiting={awaiting}
                   planGate={getPlanGate(actor, localDate(new Date(), actor.production.timeZone))}
+                  giverId={actor.userId}
                   blockedBy={[
                     ...(hold ? ['A stop-work hold stands until a producer lifts it in writing (rule 5).'] : []),
                     ...(meetings.length ? [] : ['No safety meeting that covered firearms is recorded today (rule 6).']),

@@ -89,6 +89,24 @@ export default async function ScenePlansPage({ params }: { params: Promise<{ pro
                     </li>
                   ))}
                 </ul>
+                {p.dutyRows.length ? (
+                  <div className="mb-3">
+                    <h3 className="font-semibold">Other duties on this setup</h3>
+                    <ul aria-label="Other duties on this setup" className="flex flex-col gap-1">
+                      {p.dutyRows.map((d) => (
+                        <li key={d.userId} className="[overflow-wrap:anywhere]">
+                          {d.name}: {LABELS.position[d.duty]}
+                          {d.custodian && !p.superseded ? (
+                            <p className="font-semibold text-medium" data-testid="plan-duty-custodian">
+                              <span aria-hidden="true">⚠ </span>
+                              {d.name} holds the weapons in custody: no weapon goes to or from them for {p.scene} while this plan governs (<RuleRef n={9} />).
+                            </p>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
                 <dl className="grid gap-2 [overflow-wrap:anywhere]">
                   {[
                     ['Line of fire', p.lineOfFire],
@@ -128,7 +146,12 @@ export default async function ScenePlansPage({ params }: { params: Promise<{ pro
           <Card aria-labelledby="write-h" className="self-start">
             <CardTitle id="write-h">Write a scene plan</CardTitle>
             <p className="mb-3 text-sm text-muted">A changed plan is written again for the same setup: the newest one governs, and needs its own signatures.</p>
-            <ScenePlanForm productionId={productionId} weapons={weapons} handlers={handlers} />
+            <ScenePlanForm
+              productionId={productionId}
+              weapons={weapons}
+              handlers={handlers}
+              members={members.map((m) => ({ id: m.userId, label: `${m.name} · ${[LABELS.role[m.role], ...m.positions.map((p) => LABELS.position[p])].join(', ')}` }))}
+            />
           </Card>
         ) : null}
       </div>
