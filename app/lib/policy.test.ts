@@ -64,6 +64,10 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'plan.approve': [P],
   'qualification.view': [A, P, U],
   'qualification.record': [A, P],
+  'ammo.receive': [A],
+  'ammo.evidence': [A],
+  'ammo.vendorReturn': [A],
+  'ammo.acknowledgeReturn': [P],
 };
 
 describe('policy matrix', () => {

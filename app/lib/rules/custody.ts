@@ -1,6 +1,7 @@
-import type { AmmoKind, CheckPhase, CheckResult, FirearmStatus, Position, Role } from '../enums';
+import type { AmmoKind, AmmoLotStatus, CheckPhase, CheckResult, FirearmStatus, Position, Role } from '../enums';
 import { WITNESS_POSITIONS } from '../enums';
 import { SCENE_PLAN_REASONS, scenePlanReasons, type ScenePlanFacts } from './scene-plans';
+import { LOT_REASONS, lotIssueReasons } from './ammunition';
 
 export type CheckFact = {
   id: string;
@@ -27,6 +28,8 @@ export type HandoffFacts = {
   meetingsToday: { firearmsOnSet: boolean }[];
   /** Rule 8's facts; absent where the caller has none to give (rule 8 then asks nothing). */
   scenePlan?: ScenePlanFacts;
+  /** The ammunition lot named for the rounds going out, if any (a frozen or returned lot issues nothing). */
+  lot?: { status: AmmoLotStatus } | null;
 };
 
 export const HANDOFF_REASONS = {
@@ -45,6 +48,7 @@ export const HANDOFF_REASONS = {
   hold_standing: 'A stop-work hold is standing: no weapon is handed out (rule 5).',
   no_safety_meeting: 'No safety meeting covering firearms is recorded today (rule 6).',
   ...SCENE_PLAN_REASONS,
+  ...LOT_REASONS,
 } as const;
 export type HandoffReason = keyof typeof HANDOFF_REASONS;
 
@@ -93,6 +97,7 @@ export function evaluateHandoff(f: HandoffFacts): { allowed: boolean; reasons: H
   if (f.holdStanding) reasons.push('hold_standing');
   if (!f.meetingsToday.some((m) => m.firearmsOnSet)) reasons.push('no_safety_meeting');
   if (f.scenePlan) reasons.push(...scenePlanReasons(f.scenePlan));
+  reasons.push(...lotIssueReasons(f.lot ?? null));
   return { allowed: reasons.length === 0, reasons, check: reasons.length === 0 ? (latest ?? null) : null };
 }
 

@@ -10,3 +10,4 @@ export * from './acknowledgement';
 export * from './reminders';
 export * from './osha';
 export * from './recordability';
+export * from './ammunition';
