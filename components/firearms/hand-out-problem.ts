@@ -1,5 +1,6 @@
 // Pure: what the hand-out form says before a submission rules 2 or 8 would refuse.
-import { SCENE_PLAN_REASONS, scenePlanReasons, type PlanGate } from '@/app/lib/rules';
+import { LOT_REASONS, lotIssueReasons, SCENE_PLAN_REASONS, scenePlanReasons, type PlanGate } from '@/app/lib/rules';
+import type { AmmoLotStatus } from '@/app/lib/enums';
 
 export type Setup = { firearmId: string; scene: string };
 
@@ -41,4 +42,10 @@ export function planProblem(
     today: gate.today,
   });
   return reasons.length ? reasons.map((r) => SCENE_PLAN_REASONS[r]).join(' ') : null;
+}
+
+/** What the lot rule would say about the chosen lot (a frozen or returned lot issues nothing); null when it may go. */
+export function lotProblem(lot: { lotNumber: string; status: AmmoLotStatus } | undefined): string | null {
+  const reasons = lotIssueReasons(lot ?? null);
+  return reasons.length ? `Lot ${lot!.lotNumber}: ${reasons.map((r) => LOT_REASONS[r]).join(' ')}` : null;
 }

@@ -1,7 +1,10 @@
 // The ammunition chain (ARCHITECTURE.md: ammunition chain), pure: whether a lot may be issued,
 // and the daily reconciliation of a lot's ledger. Plain facts in; the caller gives each movement
 // its production-local day, so no clock or time zone is read here.
-import type { AmmoLotStatus, AmmoMovementKind } from '../enums';
+// The same closed sets as AMMO_LOT_STATUSES and AMMO_MOVEMENT_KINDS in enums.ts, spelled here so the
+// rules import nothing outside this folder; every caller passes the stored values, so tsc holds them equal.
+type AmmoLotStatus = 'in_store' | 'frozen' | 'returned';
+type AmmoMovementKind = 'received' | 'issued' | 'returned' | 'fired' | 'missing' | 'adjusted' | 'vendor_return' | 'evidence';
 
 export const LOT_REASONS = {
   lot_frozen: 'This ammunition lot is frozen as evidence: a live round was found in it, so nothing in it can be issued (rule 1).',
@@ -9,8 +12,10 @@ export const LOT_REASONS = {
 } as const;
 export type LotReason = keyof typeof LOT_REASONS;
 
+export type LotStatusFact = { status: AmmoLotStatus };
+
 /** Why rounds of this lot may not go out with a weapon (empty = they may). A frozen lot refuses even zero rounds named from it. */
-export function lotIssueReasons(lot: { status: AmmoLotStatus } | null): LotReason[] {
+export function lotIssueReasons(lot: LotStatusFact | null): LotReason[] {
   if (!lot) return [];
   if (lot.status === 'frozen') return ['lot_frozen'];
   if (lot.status === 'returned') return ['lot_returned'];

@@ -1,7 +1,7 @@
-import type { AmmoKind, AmmoLotStatus, CheckPhase, CheckResult, FirearmStatus, Position, Role } from '../enums';
+import type { AmmoKind, CheckPhase, CheckResult, FirearmStatus, Position, Role } from '../enums';
 import { WITNESS_POSITIONS } from '../enums';
 import { SCENE_PLAN_REASONS, scenePlanReasons, type ScenePlanFacts } from './scene-plans';
-import { LOT_REASONS, lotIssueReasons } from './ammunition';
+import { LOT_REASONS, lotIssueReasons, type LotStatusFact } from './ammunition';
 
 export type CheckFact = {
   id: string;
@@ -29,7 +29,7 @@ export type HandoffFacts = {
   /** Rule 8's facts; absent where the caller has none to give (rule 8 then asks nothing). */
   scenePlan?: ScenePlanFacts;
   /** The ammunition lot named for the rounds going out, if any (a frozen or returned lot issues nothing). */
-  lot?: { status: AmmoLotStatus } | null;
+  lot?: LotStatusFact | null;
 };
 
 export const HANDOFF_REASONS = {
