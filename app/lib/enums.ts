@@ -167,7 +167,7 @@ export const LABELS = {
   } satisfies Record<FirearmKind, string>,
   firearmStatus: { locked_up: 'Locked up', checked_out: 'Checked out', out_of_service: 'Out of service' } satisfies Record<FirearmStatus, string>,
   ammoKind: { dummy: 'Dummy', blank: 'Blank' } satisfies Record<AmmoKind, string>,
-  dummyVerification: { rattle: 'Rattle (shaken: the BB inside rattles)', drilled_case: 'Drilled case (hole through the case wall)', no_primer: 'No primer (empty primer pocket)' } satisfies Record<DummyVerificationMethod, string>,
+  dummyVerification: { rattle: 'Rattle (shaken, the round rattles)', drilled_case: 'Drilled case (hole through the case wall)', no_primer: 'No primer (empty primer pocket)' } satisfies Record<DummyVerificationMethod, string>,
   dummyVerificationShort: { rattle: 'rattle', drilled_case: 'drilled case', no_primer: 'no primer' } satisfies Record<DummyVerificationMethod, string>,
   ammoLotStatus: { in_store: 'In store', frozen: 'Frozen: evidence', returned: 'Returned to vendor' } satisfies Record<AmmoLotStatus, string>,
   ammoMovement: { received: 'Received', issued: 'Issued', returned: 'Returned', fired: 'Fired', missing: 'Not accounted for', adjusted: 'Adjusted', vendor_return: 'Returned to vendor', evidence: 'To the authorities' } satisfies Record<AmmoMovementKind, string>,

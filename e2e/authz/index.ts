@@ -11,5 +11,6 @@ import { routes as signals } from './signals';
 import { routes as signInLink } from './sign-in-link';
 import { routes as scenePlans } from './scene-plans';
 import { routes as osha } from './osha';
+import { routes as ammunition } from './ammunition';
 
-export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous, ...signals, ...signInLink, ...scenePlans, ...osha];
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous, ...signals, ...signInLink, ...scenePlans, ...osha, ...ammunition];
