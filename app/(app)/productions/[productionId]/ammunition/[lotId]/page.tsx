@@ -192,6 +192,8 @@ export default async function AmmoLotPage({ params }: { params: Promise<{ produc
             <Card aria-labelledby="transfer-h" className="self-start">
               <CardTitle id="transfer-h">Record a transfer</CardTitle>
               <EvidenceTransferForm
+                // A new transfer starts from where the chain now ends: remount with its defaults.
+                key={transfers.length}
                 productionId={productionId}
                 lotId={lot.id}
                 now={now}
@@ -213,7 +215,7 @@ export default async function AmmoLotPage({ params }: { params: Promise<{ produc
           {!returned && mayReceive ? (
             <Card aria-labelledby="adjust-h" className="self-start">
               <CardTitle id="adjust-h">Count differs from the ledger</CardTitle>
-              <AdjustCountForm productionId={productionId} lotId={lot.id} onHand={lot.countOnHand} />
+              <AdjustCountForm key={lot.countOnHand} productionId={productionId} lotId={lot.id} onHand={lot.countOnHand} />
             </Card>
           ) : null}
           {inStore && mayReturn ? (
