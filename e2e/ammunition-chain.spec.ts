@@ -45,6 +45,22 @@ async function receiveLot(page: Page, lot: { kind: 'Dummy' | 'Blank'; number: st
   await expect(page.getByRole('status').filter({ hasText: `Lot ${lot.number} received` })).toBeVisible();
 }
 
+/** A passing before-use check of the weapon for 31A, confirmed by the actor in their own session (rule 2). */
+async function witnessedCheck(armorer: Page, actor: Page, demo: string, firearmId: string) {
+  await armorer.goto(`/productions/${demo}/checks/new`);
+  await armorer.getByRole('combobox', { name: 'Weapon' }).selectOption(firearmId);
+  await armorer.getByLabel('Scene or setup').fill('31A');
+  for (const box of await armorer.getByRole('group', { name: 'Checklist' }).getByRole('checkbox').all()) await box.check();
+  await armorer.getByRole('radio', { name: /Pass/ }).check();
+  await armorer.getByRole('checkbox', { name: /Cal Actor/ }).check();
+  await armorer.getByRole('button', { name: 'Record the check' }).click();
+  await expect(armorer).toHaveURL(new RegExp(`/productions/${demo}/checks/[0-9a-f-]{36}$`));
+  const checkId = armorer.url().split('/').pop()!;
+  await actor.goto(`/productions/${demo}/checks/${checkId}`);
+  await actor.getByRole('button', { name: 'I witnessed this check' }).click();
+  await expect(actor.getByText(/You confirmed this check on/)).toBeVisible();
+}
+
 test.describe.serial('the ammunition chain, vendor to wrap', () => {
   test.describe.configure({ timeout: 180_000 });
 
@@ -85,18 +101,7 @@ test.describe.serial('the ammunition chain, vendor to wrap', () => {
     const made = await armorer.request.post(`/api/productions/${demo}/firearms`, { data: { tag: TAG, make: 'Uberti', model: '1873 (blank-adapted)', serial: '', kind: 'blank_firing', status: 'locked_up', notes: '' } });
     expect(made.status()).toBe(201);
     state.firearm = ((await made.json()) as { id: string }).id;
-    await armorer.goto(`/productions/${demo}/checks/new`);
-    await armorer.getByRole('combobox', { name: 'Weapon' }).selectOption(state.firearm);
-    await armorer.getByLabel('Scene or setup').fill('31A');
-    for (const box of await armorer.getByRole('group', { name: 'Checklist' }).getByRole('checkbox').all()) await box.check();
-    await armorer.getByRole('radio', { name: /Pass/ }).check();
-    await armorer.getByRole('checkbox', { name: /Cal Actor/ }).check();
-    await armorer.getByRole('button', { name: 'Record the check' }).click();
-    await expect(armorer).toHaveURL(new RegExp(`/productions/${demo}/checks/[0-9a-f-]{36}$`));
-    const checkId = armorer.url().split('/').pop()!;
-    await actor.goto(`/productions/${demo}/checks/${checkId}`);
-    await actor.getByRole('button', { name: 'I witnessed this check' }).click();
-    await expect(actor.getByText(/You confirmed this check on/)).toBeVisible();
+    await witnessedCheck(armorer, actor, demo, state.firearm);
 
     await armorer.goto(`/productions/${demo}/custody?firearm=${state.firearm}&scene=31A#hand-out`);
     const form = armorer.locator('#hand-out');
@@ -164,9 +169,11 @@ test.describe.serial('the ammunition chain, vendor to wrap', () => {
     expect(one<{ n: number }>('select count(*) n from attachments where incident_id = ?', lot.frozen_incident_id).n).toBe(1);
   });
 
-  test('armorer: nothing in the frozen lot can go out — the form says so and is disabled; a crafted hand-out is refused and recorded', async ({ armorer, prod, browser }) => {
+  test('armorer: nothing in the frozen lot can go out — the form says so and is disabled; a crafted hand-out is refused and recorded', async ({ armorer, actor, prod, browser }) => {
     const demo = prod.demo;
     await liftStandingHold(browser, demo);
+    // The weapon cleared by rules 2, 5 and 6 for 31A: only the frozen lot stands in the way.
+    await witnessedCheck(armorer, actor, demo, state.firearm!);
     await armorer.goto(`/productions/${demo}/custody?firearm=${state.firearm}&scene=31A#hand-out`);
     const form = armorer.locator('#hand-out');
     await form.getByLabel('Hand to').selectOption({ label: 'Cal Actor · Actor' });
@@ -180,7 +187,7 @@ test.describe.serial('the ammunition chain, vendor to wrap', () => {
     expect(res.status()).toBe(422);
     expect(((await res.json()) as { error: string }).error).toMatch(/frozen as evidence/);
     const refused = one<{ reasons: string; incident_id: string }>('select reasons, incident_id from refused_handoffs where id = ?', attempt);
-    expect(JSON.parse(refused.reasons)).toContain('lot_frozen');
+    expect(JSON.parse(refused.reasons)).toEqual(['lot_frozen']);
     expect(one<{ type: string }>('select type from incidents where id = ?', refused.incident_id).type).toBe('custody_breach');
     expect(one<{ action: string }>('select action from audit_log where entity_id = ?', attempt).action).toBe('handoff.refused');
     expect(lotRow(DUMMY).count_on_hand).toBe(11);
