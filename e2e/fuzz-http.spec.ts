@@ -353,22 +353,6 @@ function targets(): Target[] {
       request: () => fc.tuple(method('POST'), bodyFor(['id'])).map(([m, b]) => ({ method: m, path: '/api/bench/floor', body: m === 'GET' ? { kind: 'none' } : b, reachesHandler: true })),
     },
     {
-      // The ammunition chain's writes: random and hostile lot ids only, so no real lot is frozen
-      // (a freeze files a rule-1 report and a hold) or closed.
-      name: 'POST the ammunition chain (adjust, freeze, evidence, vendor return, acknowledge)',
-      methods: ['POST'],
-      json: true,
-      callers: armorerToo,
-      request: (c) =>
-        productionRoute(
-          c,
-          (lot, verb) => `/ammunition/${lot}/${verb}`,
-          [segment([randomUUID(), 'x']), fc.constantFrom('adjust', 'freeze', 'evidence', 'vendor-return', 'acknowledge-return', 'bogus')],
-          'POST',
-          bodyFor(CHAIN_KEYS),
-        ),
-    },
-    {
       // Rule 7's acknowledgement: random and hostile signal ids only, so no real signal changes.
       name: 'POST acknowledge a signal',
       methods: ['POST'],
@@ -420,6 +404,23 @@ function targets(): Target[] {
             headers: { 'x-forwarded-for': `203.0.113.${xff}` },
             reachesHandler: true,
           })),
+    },
+    {
+      // The ammunition chain's writes: random and hostile lot ids only, so no real lot is frozen
+      // (a freeze files a rule-1 report and a hold) or closed. Last, so the seeds of the targets
+      // before it stay as they were.
+      name: 'POST the ammunition chain (adjust, freeze, evidence, vendor return, acknowledge)',
+      methods: ['POST'],
+      json: true,
+      callers: armorerToo,
+      request: (c) =>
+        productionRoute(
+          c,
+          (lot, verb) => `/ammunition/${lot}/${verb}`,
+          [segment([randomUUID(), 'x']), fc.constantFrom('adjust', 'freeze', 'evidence', 'vendor-return', 'acknowledge-return', 'bogus')],
+          'POST',
+          bodyFor(CHAIN_KEYS),
+        ),
     },
   ];
 }
