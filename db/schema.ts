@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   AMMO_KINDS,
+  AMMO_LOT_STATUSES,
+  AMMO_MOVEMENT_KINDS,
+  type DummyVerificationMethod,
   CHECK_PHASES,
   CHECK_RESULTS,
   COMMENT_KINDS,
@@ -715,8 +718,82 @@ export const ammoLots = sqliteTable(
     inspectedAt: ts('inspected_at').notNull(),
     inspectionNotes: text('inspection_notes').notNull().default(''),
     createdAt: ts('created_at').notNull(),
+    // Receiving (ARCHITECTURE.md: ammunition chain): one row per lot received. The inspector above
+    // is who received it; the delivery note or invoice names the delivery it came in.
+    paperworkRef: text('paperwork_ref').notNull().default(''),
+    /** Rounds received; older lots (recorded before the ledger) have it backfilled from their ledger. */
+    countReceived: integer('count_received').notNull().default(0),
+    /** Dummies: how each round was verified (several may apply); empty for blanks. */
+    verificationMethods: text('verification_methods', { mode: 'json' }).$type<DummyVerificationMethod[]>().notNull().default(sql`'[]'`),
+    /** Dummies: how many rounds were verified one by one; null for blanks and older lots. */
+    verifiedCount: integer('verified_count'),
+    status: text('status', { enum: AMMO_LOT_STATUSES }).notNull().default('in_store'),
+    // Frozen as evidence: a live round was found in this lot (rule 1); nothing in it is issued.
+    frozenAt: ts('frozen_at'),
+    frozenById: text('frozen_by_id').references(() => users.id),
+    frozenIncidentId: text('frozen_incident_id').references(() => incidents.id),
+    liveRoundsFound: integer('live_rounds_found'),
+    /** Inert rounds counted when the lot was frozen (the ledger is adjusted to it). */
+    countedAtFreeze: integer('counted_at_freeze'),
+    // Returned to the vendor at wrap: the lot is then closed.
+    vendorReturnedAt: ts('vendor_returned_at'),
+    vendorReturnedById: text('vendor_returned_by_id').references(() => users.id),
+    vendorReturnCount: integer('vendor_return_count'),
+    vendorReceiver: text('vendor_receiver'),
+    vendorReference: text('vendor_reference'),
+    vendorAckById: text('vendor_ack_by_id').references(() => users.id),
+    vendorAckAt: ts('vendor_ack_at'),
   },
   (t) => [index('ammo_lots_production').on(t.productionId)],
+);
+
+/**
+ * The per-lot ledger (ARCHITECTURE.md: ammunition chain). `delta` is the change to the lot's count
+ * on hand (the sum of a lot's deltas is its count on hand: a unit test holds them equal); `rounds`
+ * is the count as a person reads it (fired and missing rounds change nothing on hand: they left
+ * when issued).
+ */
+export const ammoMovements = sqliteTable(
+  'ammo_movements',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    lotId: text('lot_id').notNull().references(() => ammoLots.id),
+    kind: text('kind', { enum: AMMO_MOVEMENT_KINDS }).notNull(),
+    delta: integer('delta').notNull(),
+    rounds: integer('rounds').notNull(),
+    handoffId: text('handoff_id').references(() => handoffs.id),
+    reason: text('reason').notNull().default(''),
+    byId: text('by_id').references(() => users.id),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('ammo_movements_lot_at').on(t.lotId, t.at), index('ammo_movements_production_at').on(t.productionId, t.at)],
+);
+
+/** A frozen lot's chain of custody to the authorities: each transfer, in order. */
+export const ammoEvidenceTransfers = sqliteTable(
+  'ammo_evidence_transfers',
+  {
+    id: id(),
+    productionId: text('production_id').notNull().references(() => productions.id),
+    lotId: text('lot_id').notNull().references(() => ammoLots.id),
+    /** The rounds leave the production's store in this transfer (the first hand-over to an officer). */
+    fromStore: bool('from_store').notNull(),
+    fromName: text('from_name').notNull(),
+    fromAgency: text('from_agency').notNull().default(''),
+    toName: text('to_name').notNull(),
+    toAgency: text('to_agency').notNull(),
+    toBadge: text('to_badge').notNull(),
+    /** Inert rounds of the lot handed over. */
+    rounds: integer('rounds').notNull(),
+    /** Live rounds handed over (never inventory). */
+    liveRounds: integer('live_rounds').notNull(),
+    sealNumber: text('seal_number').notNull(),
+    transferredAt: ts('transferred_at').notNull(),
+    recordedById: text('recorded_by_id').notNull().references(() => users.id),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [index('ammo_evidence_transfers_lot').on(t.lotId, t.transferredAt)],
 );
 
 /** The armorer's inspection before and after each use, for one scene/setup. */
@@ -977,6 +1054,8 @@ export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;
 export type NotificationPreference = typeof notificationPreferences.$inferSelect;
 export type Firearm = typeof firearms.$inferSelect;
 export type AmmoLot = typeof ammoLots.$inferSelect;
+export type AmmoMovement = typeof ammoMovements.$inferSelect;
+export type AmmoEvidenceTransfer = typeof ammoEvidenceTransfers.$inferSelect;
 export type FirearmCheck = typeof firearmChecks.$inferSelect;
 export type CheckWitness = typeof checkWitnesses.$inferSelect;
 export type Handoff = typeof handoffs.$inferSelect;

@@ -82,6 +82,9 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     await page.getByLabel('Rounds received').fill('50');
     await page.getByLabel('Supplier').fill('Prop House Ltd');
     await page.getByLabel('Lot number').fill(LOT);
+    await page.getByLabel('Delivery note or invoice').fill(`DN-${run}`);
+    await page.getByRole('checkbox', { name: /Rattle/ }).check();
+    await page.getByLabel('Dummies verified').fill('50');
     await page.getByLabel(/I inspected every round/).check();
     await page.getByLabel('Inspection notes').fill('Each round shaken and checked: no primers.');
     await page.getByRole('button', { name: 'Record the lot' }).click();
@@ -110,6 +113,9 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     await page.getByLabel('Rounds received').fill('6');
     await page.getByLabel('Supplier').fill('Unknown');
     await page.getByLabel('Lot number').fill(`LIVE-${run}`);
+    await page.getByLabel('Delivery note or invoice').fill(`DN-${run}`);
+    await page.getByRole('checkbox', { name: /Rattle/ }).check();
+    await page.getByLabel('Dummies verified').fill('6');
     await page.getByLabel(/I inspected every round/).check();
     await page.getByRole('button', { name: 'Record the lot' }).click();
     await expect(page.getByRole('main').getByRole('alert').filter({ hasText: 'Live ammunition can never be entered' })).toContainText('Live ammunition found');
@@ -363,7 +369,7 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
   test('blanks fired on a return: only the rounds back restock, counts match, no incident', async ({ browser }) => {
     const arm = await as(browser, 'armorer');
     const lot = await arm.page.request.post(`/api/productions/${demo}/ammunition`, {
-      data: { id: crypto.randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 30, supplier: 'Prop House', lotNumber: `BL-${run}`, receivedOn: '2026-11-23', inspected: true, inspectionNotes: 'Crimped blanks, no projectiles.' },
+      data: { id: crypto.randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 30, supplier: 'Prop House', paperworkRef: `DN-${run}`, lotNumber: `BL-${run}`, receivedOn: '2026-11-23', verificationMethods: [], verifiedCount: 0, inspected: true, inspectionNotes: 'Crimped blanks, no projectiles.' },
     });
     expect(lot.status()).toBe(201);
     state.blankLotId = ((await lot.json()) as { id: string }).id;

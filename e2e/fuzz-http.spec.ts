@@ -168,8 +168,9 @@ function productionRoute(
 
 const INCIDENT_KEYS = ['id', 'type', 'description', 'location', 'scene', 'occurredAt', 'severity', 'immediateActions', 'peopleInvolved', 'firearmIds', 'injury'];
 const FIREARM_KEYS = ['tag', 'make', 'model', 'serial', 'kind', 'status', 'notes'];
-const AMMO_KEYS = ['id', 'kind', 'calibre', 'countOnHand', 'supplier', 'lotNumber', 'receivedOn', 'inspected', 'inspectionNotes'];
+const AMMO_KEYS = ['id', 'kind', 'calibre', 'countOnHand', 'supplier', 'paperworkRef', 'lotNumber', 'receivedOn', 'verificationMethods', 'verifiedCount', 'inspected', 'inspectionNotes'];
 const HANDOFF_KEYS = ['id', 'firearmId', 'toUserId', 'scene', 'ammoLotId', 'roundsOut'];
+const CHAIN_KEYS = ['id', 'lotId', 'countedOnHand', 'reason', 'incidentId', 'liveRoundsFound', 'countedInert', 'description', 'fromStore', 'fromName', 'toName', 'toAgency', 'toBadge', 'transferredAt', 'rounds', 'liveRounds', 'sealNumber', 'countReturned', 'vendorReceiver', 'vendorReference', 'signed'];
 
 // Near-valid bodies: the acceptance path runs too. Types and statuses are chosen so an accepted
 // record never puts a production on a hold (rule 1), never counts toward a pattern (rule 3) and
@@ -198,8 +199,11 @@ const nearValidAmmo = fc.record({
   calibre: text(1),
   countOnHand: fc.oneof(fc.integer({ min: -5, max: 200_000 }), numberAsString),
   supplier: text(1),
+  paperworkRef: text(1),
   lotNumber: text(1),
   receivedOn: anyDateString,
+  verificationMethods: fc.constantFrom([], ['rattle'], ['rattle', 'no_primer'], ['x-ray'], 'rattle'),
+  verifiedCount: fc.oneof(fc.integer({ min: -5, max: 200_000 }), numberAsString),
   inspected: fc.constantFrom(true, false, 'true', 1),
   inspectionNotes: text(),
 });
@@ -423,6 +427,22 @@ function targets(): Target[] {
       callers: armorerToo,
       request: (c) => productionRoute(c, (f) => `/firearms-report/${f}`, [segment(['firearms-report.csv', 'firearms-report.json'])], 'GET', null, query(['format'])),
     },
+    {
+      // The ammunition chain's writes: random and hostile lot ids only, so no real lot is frozen
+      // (a freeze files a rule-1 report and a hold) or closed.
+      name: 'POST the ammunition chain (adjust, freeze, evidence, vendor return, acknowledge)',
+      methods: ['POST'],
+      json: true,
+      callers: armorerToo,
+      request: (c) =>
+        productionRoute(
+          c,
+          (lot, verb) => `/ammunition/${lot}/${verb}`,
+          [segment([randomUUID(), 'x']), fc.constantFrom('adjust', 'freeze', 'evidence', 'vendor-return', 'acknowledge-return', 'bogus')],
+          'POST',
+          bodyFor(CHAIN_KEYS),
+        ),
+    },
   ];
 }
 
@@ -497,6 +517,7 @@ test.describe('generated input over HTTP at every route handler', () => {
       /^\/api\/productions\/[^/]+\/osha\/[^/]+\/[^/]+\/[^/]+$/,
       /^\/api\/productions\/[^/]+\/firearms$/,
       /^\/api\/productions\/[^/]+\/ammunition$/,
+      /^\/api\/productions\/[^/]+\/ammunition\/[^/]+\/[^/]+$/,
       /^\/api\/productions\/[^/]+\/handoffs$/,
       /^\/api\/report\/attachments\/[^/]+$/,
       /^\/api\/bench\/floor$/,

@@ -104,6 +104,9 @@ test.describe('armorer', () => {
     await armorer.getByLabel('Rounds received').fill('12');
     await armorer.getByLabel('Supplier').fill('Phone test supply');
     await armorer.getByLabel('Lot number').fill(lot);
+    await armorer.getByLabel('Delivery note or invoice').fill('DN-PHONE');
+    await armorer.getByRole('checkbox', { name: /Rattle/ }).check();
+    await armorer.getByLabel('Dummies verified').fill('12');
     const tick = armorer.getByRole('checkbox', { name: /I inspected every round/ });
     await tick.check();
     await armorer.getByRole('button', { name: 'Record the lot' }).click();

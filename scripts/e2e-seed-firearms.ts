@@ -7,11 +7,14 @@ import { firearms, productions, users } from '../db/schema';
 import type { Actor } from '../app/lib/actor';
 import { addMembership, createUser, findUserByEmail } from '../app/lib/site';
 import { createFirearm } from '../app/lib/firearms/inventory';
+import { createAmmoLot } from '../app/lib/firearms/ammunition';
 import { recordCheck } from '../app/lib/firearms/checks';
 import { CHECK_ITEM_KEYS } from '../app/lib/firearms/checklist';
 import { actorOf } from '../app/lib/testing/world';
 
 export const SEED_TAGS = { demo: 'E2E-SEED-1', other: 'OTHER-SEED-1' } as const;
+/** A lot of blanks per production for the ammunition lot page's route cases (ARCHITECTURE.md: ammunition chain). */
+export const SEED_LOTS = { demo: 'E2E-SEED-LOT', other: 'OTHER-SEED-LOT' } as const;
 
 function actorByTitle(productionTitle: string, email: string): Actor {
   const db = getDb();
@@ -27,6 +30,11 @@ function seedOne(armorer: Actor, tag: string, witnessId: string) {
   const checklist = Object.fromEntries(CHECK_ITEM_KEYS.map((k) => [k, true]));
   const c = recordCheck(armorer, { id: randomUUID(), firearmId: f.data.id, phase: 'before_use', scene: 'SEED', checklist, result: 'pass', findings: '', witnessIds: [witnessId] });
   if (!c.ok) throw new Error(c.message);
+  const lot = createAmmoLot(armorer, {
+    id: randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 10, supplier: 'Seed Supply', paperworkRef: 'DN-SEED',
+    lotNumber: tag === SEED_TAGS.demo ? SEED_LOTS.demo : SEED_LOTS.other, receivedOn: '2026-01-02', verificationMethods: [], verifiedCount: 0, inspected: true, inspectionNotes: 'Seeded for the e2e route matrix.',
+  });
+  if (!lot.ok) throw new Error(lot.message);
 }
 
 export function seedE2eFirearms() {

@@ -4,9 +4,14 @@
 // Older databases may hold an action since renamed; `actionLabel` still spells those out.
 
 export const AUDIT_ACTIONS = {
+  'ammo.adjust': 'Ammunition count adjusted',
+  'ammo.evidence_transfer': 'Ammunition evidence handed over',
+  'ammo.freeze': 'Ammunition lot frozen: live round found',
   'ammo.issue': 'Ammunition issued',
   'ammo.receive': 'Ammunition lot received',
   'ammo.return': 'Ammunition returned',
+  'ammo.vendor_ack': 'Return to vendor acknowledged',
+  'ammo.vendor_return': 'Ammunition lot returned to vendor',
   'attachment.add': 'Attachment added',
   'check.record': 'Firearm check recorded',
   'check.witness_confirm': 'Check witnessed',

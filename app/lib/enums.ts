@@ -73,6 +73,15 @@ export type FirearmStatus = (typeof FIREARM_STATUSES)[number];
 /** Live ammunition is deliberately absent: it can never be inventory (ARCHITECTURE.md: ammunition). */
 export const AMMO_KINDS = ['dummy', 'blank'] as const;
 export type AmmoKind = (typeof AMMO_KINDS)[number];
+/** How each dummy of a lot was verified on arrival (ARCHITECTURE.md: ammunition chain): several may apply. */
+export const DUMMY_VERIFICATION_METHODS = ['rattle', 'drilled_case', 'no_primer'] as const;
+export type DummyVerificationMethod = (typeof DUMMY_VERIFICATION_METHODS)[number];
+/** A lot is in the store, frozen as evidence (a live round was found in it), or returned to the vendor and closed. */
+export const AMMO_LOT_STATUSES = ['in_store', 'frozen', 'returned'] as const;
+export type AmmoLotStatus = (typeof AMMO_LOT_STATUSES)[number];
+/** The per-lot ledger: each movement of rounds in or out of the store, and the fired count on a return. */
+export const AMMO_MOVEMENT_KINDS = ['received', 'issued', 'returned', 'fired', 'missing', 'adjusted', 'vendor_return', 'evidence'] as const;
+export type AmmoMovementKind = (typeof AMMO_MOVEMENT_KINDS)[number];
 
 /** What a scene plan says a weapon is loaded with (rule 8). Live rounds are never a load. */
 export const PLAN_LOADS = ['none', 'dummy', 'blank'] as const;
@@ -179,6 +188,10 @@ export const LABELS = {
   } satisfies Record<FirearmKind, string>,
   firearmStatus: { locked_up: 'Locked up', checked_out: 'Checked out', out_of_service: 'Out of service' } satisfies Record<FirearmStatus, string>,
   ammoKind: { dummy: 'Dummy', blank: 'Blank' } satisfies Record<AmmoKind, string>,
+  dummyVerification: { rattle: 'Rattle (shaken, the round rattles)', drilled_case: 'Drilled case (hole through the case wall)', no_primer: 'No primer (empty primer pocket)' } satisfies Record<DummyVerificationMethod, string>,
+  dummyVerificationShort: { rattle: 'rattle', drilled_case: 'drilled case', no_primer: 'no primer' } satisfies Record<DummyVerificationMethod, string>,
+  ammoLotStatus: { in_store: 'In store', frozen: 'Frozen: evidence', returned: 'Returned to vendor' } satisfies Record<AmmoLotStatus, string>,
+  ammoMovement: { received: 'Received', issued: 'Issued', returned: 'Returned', fired: 'Fired', missing: 'Not accounted for', adjusted: 'Adjusted', vendor_return: 'Returned to vendor', evidence: 'To the authorities' } satisfies Record<AmmoMovementKind, string>,
   planLoad: { none: 'No rounds', dummy: 'Dummy rounds', blank: 'Blanks' } satisfies Record<PlanLoad, string>,
   qualificationKind: {
     firearms_safety_training: 'Firearms safety training',

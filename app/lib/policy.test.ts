@@ -67,6 +67,10 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   // The safety advisor is crew by role; canReadWrapReport refuses every other crew member.
   'report.wrap': [C, A, P, U],
   'duties.decide': [P],
+  'ammo.receive': [A],
+  'ammo.evidence': [A],
+  'ammo.vendorReturn': [A],
+  'ammo.acknowledgeReturn': [P],
 };
 
 describe('policy matrix', () => {

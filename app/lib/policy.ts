@@ -40,6 +40,10 @@ export const ACTIONS = [
   'qualification.record', // rule 8: record a member's permit or training with its expiry
   'report.wrap', // the post-filming firearms report (crew: the safety advisor position only, canReadWrapReport)
   'duties.decide', // rule 9: decide on, or revoke a decision on, an armorer who holds another position (a producer)
+  'ammo.receive', // receive a lot from the vendor (paperwork, count, dummy verification); adjust a lot's count with a reason
+  'ammo.evidence', // freeze a lot a live round was found in (rule 1); count it; record its chain of custody to the authorities
+  'ammo.vendorReturn', // return a lot to the vendor at wrap, signed by the armorer; the lot is closed
+  'ammo.acknowledgeReturn', // a producer acknowledges a lot's return to the vendor
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -53,6 +57,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'incident.comment', 'incident.triageFirearm', 'anon.askFirearm', 'firearm.view', 'firearm.manage',
     'check.record', 'check.witness', 'meeting.attend', 'hold.call', 'hold.concur', 'dashboard.view',
     'plan.view', 'plan.write', 'qualification.view', 'qualification.record', 'report.wrap',
+    'ammo.receive', 'ammo.evidence', 'ammo.vendorReturn',
   ],
   producer: [
     'production.view', 'members.view', 'incident.file', 'incident.viewOwn', 'incident.viewAll',
@@ -60,7 +65,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'injury.viewPersonal', 'firearm.view', 'check.witness', 'meeting.attend', 'hold.call', 'hold.lift',
     'hold.concur', 'dashboard.view', 'audit.view', 'audit.receipt', 'members.manage', 'production.manage',
     'signal.acknowledge', 'escalation.manage', 'osha.record', 'osha.view', 'plan.view', 'plan.advise', 'plan.approve',
-    'qualification.view', 'qualification.record', 'report.wrap', 'duties.decide',
+    'qualification.view', 'qualification.record', 'report.wrap', 'duties.decide', 'ammo.acknowledgeReturn',
   ],
   auditor: [
     'production.view', 'members.view', 'incident.viewAll', 'injury.viewPersonal', 'firearm.view',

@@ -1,5 +1,6 @@
 // Pure: what the hand-out form says before a submission rules 2 or 8 would refuse.
-import { DUTY_REASONS, otherDutyReasons, SCENE_PLAN_REASONS, scenePlanReasons, type PlanGate } from '@/app/lib/rules';
+import { DUTY_REASONS, LOT_REASONS, lotIssueReasons, otherDutyReasons, SCENE_PLAN_REASONS, scenePlanReasons, type PlanGate } from '@/app/lib/rules';
+import type { AmmoLotStatus } from '@/app/lib/enums';
 
 export type Setup = { firearmId: string; scene: string };
 
@@ -52,4 +53,10 @@ export function dutyProblem(gate: PlanGate | null, a: { giverId: string; scene: 
   const plan = gate.plans.find((p) => sameScene(p.scene, a.scene));
   const reasons = otherDutyReasons({ giverId: a.giverId, custodianRecipientId: a.recipient?.custodian ? a.recipient.userId : null, duties: plan?.duties ?? [] });
   return reasons.length ? reasons.map((r) => DUTY_REASONS[r]).join(' ') : null;
+}
+
+/** What the lot rule would say about the chosen lot (a frozen or returned lot issues nothing); null when it may go. */
+export function lotProblem(lot: { lotNumber: string; status: AmmoLotStatus } | undefined): string | null {
+  const reasons = lotIssueReasons(lot ?? null);
+  return reasons.length ? `Lot ${lot!.lotNumber}: ${reasons.map((r) => LOT_REASONS[r]).join(' ')}` : null;
 }

@@ -3,17 +3,17 @@
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { LABELS, type AmmoKind, type FirearmStatus } from '@/app/lib/enums';
+import { LABELS, type AmmoKind, type AmmoLotStatus, type FirearmStatus } from '@/app/lib/enums';
 import { handOffSchema, type HandOffInput } from '@/app/lib/schemas/firearms';
 import { handOff } from '@/app/(app)/productions/[productionId]/custody/actions';
 import { Field, FormError, FormSuccess, Input, Select, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
-import { dutyProblem, handOutProblem, planProblem, type PlanGate, type Setup } from './hand-out-problem';
+import { dutyProblem, handOutProblem, lotProblem, planProblem, type PlanGate, type Setup } from './hand-out-problem';
 
 type Weapon = { id: string; tag: string; make: string; model: string; status: FirearmStatus | null };
-type Lot = { id: string; kind: AmmoKind; calibre: string; lotNumber: string; countOnHand: number };
+type Lot = { id: string; kind: AmmoKind; calibre: string; lotNumber: string; countOnHand: number; status: AmmoLotStatus };
 /**
  * The armorer hands a weapon to a member. The server applies rules 2, 5 and 6; a refusal moves
  * nothing and files a custody-breach report, and the reasons come back here.
@@ -69,10 +69,13 @@ export function HandoffForm({
   const toUserId = useWatch({ control: form.control, name: 'toUserId' }) ?? '';
   const ammoLotId = useWatch({ control: form.control, name: 'ammoLotId' }) ?? '';
   const roundsOut = useWatch({ control: form.control, name: 'roundsOut' });
-  const lotKind = lots.find((l) => l.id === ammoLotId)?.kind ?? null;
+  const lot = lots.find((l) => l.id === ammoLotId);
+  const lotKind = lot?.kind ?? null;
+  // A frozen lot (a live round found in it) issues nothing: said before sending (ARCHITECTURE.md: ammunition chain).
   const problem = blockedBy.length
     ? null
-    : (handOutProblem(chosen, scene, ready, awaiting) ??
+    : (lotProblem(lot) ??
+      handOutProblem(chosen, scene, ready, awaiting) ??
       planProblem(planGate, { firearmId: chosen?.id ?? '', handlerId: toUserId, scene, lotKind, rounds: Number(roundsOut) }) ??
       dutyProblem(planGate, { giverId, scene, recipient: recipients.find((r) => r.userId === toUserId) ? { userId: toUserId, custodian: !!recipients.find((r) => r.userId === toUserId)?.custodian } : null }));
   const readyFor = chosen ? ready.filter((r) => r.firearmId === chosen.id).map((r) => r.scene) : [];
@@ -129,7 +132,7 @@ export function HandoffForm({
             <option value="">No rounds</option>
             {lots.map((l) => (
               <option key={l.id} value={l.id}>
-                {LABELS.ammoKind[l.kind]} {l.calibre} · lot {l.lotNumber} · {l.countOnHand} on hand
+                {LABELS.ammoKind[l.kind]} {l.calibre} · lot {l.lotNumber} · {l.status === 'in_store' ? `${l.countOnHand} on hand` : LABELS.ammoLotStatus[l.status]}
               </option>
             ))}
           </Select>

@@ -174,9 +174,10 @@ export function meetingsCoveringToday(actor: Actor, now: Date) {
 export function listAmmoChoices(actor: Actor) {
   if (!can(actor.role, 'firearm.view')) return [];
   return getDb()
-    .select({ id: ammoLots.id, kind: ammoLots.kind, calibre: ammoLots.calibre, lotNumber: ammoLots.lotNumber, countOnHand: ammoLots.countOnHand })
+    .select({ id: ammoLots.id, kind: ammoLots.kind, calibre: ammoLots.calibre, lotNumber: ammoLots.lotNumber, countOnHand: ammoLots.countOnHand, status: ammoLots.status })
     .from(ammoLots)
-    .where(and(eq(ammoLots.productionId, actor.productionId), gt(ammoLots.countOnHand, 0)))
+    // A frozen lot stays listed so the form can say why it issues nothing; a returned lot is closed.
+    .where(and(eq(ammoLots.productionId, actor.productionId), or(and(gt(ammoLots.countOnHand, 0), eq(ammoLots.status, 'in_store')), eq(ammoLots.status, 'frozen'))))
     .orderBy(asc(ammoLots.calibre), asc(ammoLots.lotNumber))
     .all();
 }

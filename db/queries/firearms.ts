@@ -70,17 +70,6 @@ export function getFirearm(actor: Actor, firearmId: string): Firearm | null {
   return getDb().select().from(firearms).where(and(eq(firearms.id, firearmId), eq(firearms.productionId, actor.productionId))).get() ?? null;
 }
 
-export function listAmmoLots(actor: Actor) {
-  if (!can(actor.role, 'firearm.view')) return [];
-  return getDb()
-    .select({ lot: ammoLots, inspectedBy: users.name })
-    .from(ammoLots)
-    .innerJoin(users, eq(users.id, ammoLots.inspectedById))
-    .where(eq(ammoLots.productionId, actor.productionId))
-    .orderBy(desc(ammoLots.receivedOn), asc(ammoLots.calibre))
-    .all();
-}
-
 export type HistoryEntry = {
   key: string;
   at: Date;

@@ -1,5 +1,6 @@
 // A day on the demo set, so a first look at SetSafe shows it working rather than empty screens:
-// weapons and ammunition in the store, today's safety meeting, a witnessed check and a hand-off,
+// weapons and ammunition in the store (one delivery: a blank lot and a verified dummy lot, whose
+// ledger shows today's reconciliation once the blanks go out), today's safety meeting, a witnessed check and a hand-off,
 // a check still waiting for a witness, two reports being worked on, and one recordable injury on
 // Stage 2's OSHA log (ARCHITECTURE.md: OSHA recordkeeping). The production and its
 // people are fictional (db/seed/demo.ts); nothing here is about the Rust case.
@@ -63,8 +64,8 @@ export function seedDemoActivity(productionId: string, now = new Date()): boolea
   const revolver = must('the revolver', createFirearm(armorer, { tag: 'DC-01', make: 'Uberti', model: '1873 Cattleman (blank-adapted)', serial: 'DEMO-0142', kind: 'blank_firing', status: 'locked_up', notes: 'Hero revolver for Cal. Blank-firing only.' }, now));
   const rifle = must('the rifle', createFirearm(armorer, { tag: 'DC-02', make: 'Denix', model: '1892 lever-action replica', serial: '', kind: 'non_firing_replica', status: 'locked_up', notes: 'Background and stunt rifle. Cannot chamber a round.' }, now));
   must('the rubber pistol', createFirearm(armorer, { tag: 'DC-03', make: 'Rubber prop', model: 'Single-action revolver', serial: '', kind: 'rubber_airsoft', status: 'locked_up', notes: 'For the fall in 22C.' }, now));
-  const blanks = must('the blanks', createAmmoLot(armorer, { id: randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 50, supplier: 'Demo Theatrical Supply', lotNumber: 'BLK-2611', receivedOn: today, inspected: true, inspectionNotes: 'Every round crimped blank, no projectile. Counted 50.' }, now));
-  must('the dummies', createAmmoLot(armorer, { id: randomUUID(), kind: 'dummy', calibre: '.45 Colt', countOnHand: 24, supplier: 'Demo Theatrical Supply', lotNumber: 'DMY-0907', receivedOn: today, inspected: true, inspectionNotes: 'Drilled cases, no primers; each one rattled. Counted 24.' }, now));
+  const blanks = must('the blanks', createAmmoLot(armorer, { id: randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 50, supplier: 'Demo Theatrical Supply', paperworkRef: 'DN-40117', lotNumber: 'BLK-2611', receivedOn: today, verificationMethods: [], verifiedCount: 0, inspected: true, inspectionNotes: 'Every round crimped blank, no projectile. Counted 50.' }, now));
+  must('the dummies', createAmmoLot(armorer, { id: randomUUID(), kind: 'dummy', calibre: '.45 Colt', countOnHand: 24, supplier: 'Demo Theatrical Supply', paperworkRef: 'DN-40117', lotNumber: 'DMY-0907', receivedOn: today, verificationMethods: ['rattle', 'drilled_case', 'no_primer'], verifiedCount: 24, inspected: true, inspectionNotes: 'Drilled cases, no primers; each one rattled. Counted 24.' }, now));
 
   // Today's meeting (rule 6), then the before-use check for 14B with its witnesses (rule 2).
   const meeting = must('the safety meeting', recordMeeting(armorer, { id: randomUUID(), date: today, scene: '14B', firearmsOnSet: true, blanksInUse: true, topics: 'Cold weapon until the armorer calls it hot. No one points a weapon at anyone, even a replica. Camera stays out of the line of fire.', attendeeIds: [armorer, producer, actor, ad, stunt, camera].map((a) => a.userId) }, now));

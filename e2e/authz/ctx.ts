@@ -14,6 +14,8 @@ export function authzCtx(): AuthzContext {
     demoFirearm: one("select id from firearms where production_id = ? and tag = 'E2E-SEED-1'", demo),
     demoCheck: one("select c.id from firearm_checks c join firearms f on f.id = c.firearm_id where f.production_id = ? and f.tag = 'E2E-SEED-1'", demo),
     otherFirearm: one("select id from firearms where production_id = ? and tag = 'OTHER-SEED-1'", other),
+    demoLot: one("select id from ammo_lots where production_id = ? and lot_number = 'E2E-SEED-LOT'", demo),
+    otherLot: one("select id from ammo_lots where production_id = ? and lot_number = 'OTHER-SEED-LOT'", other),
     otherCheck: one("select c.id from firearm_checks c join firearms f on f.id = c.firearm_id where f.production_id = ? and f.tag = 'OTHER-SEED-1'", other),
     // scripts/e2e-seed.ts: the demo one was filed by the demo producer, so crew may not open it
     demoIncident: one('select id from incidents where production_id = ? and description = ?', demo, SEEDED.demoIncident),

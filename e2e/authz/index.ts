@@ -13,4 +13,6 @@ import { routes as scenePlans } from './scene-plans';
 import { routes as osha } from './osha';
 import { routes as firearmsReport } from './firearms-report';
 
-export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous, ...signals, ...signInLink, ...scenePlans, ...osha, ...firearmsReport];
+import { routes as ammunition } from './ammunition';
+
+export const routes: RouteCase[] = [...foundation, ...firearms, ...rust, ...bench, ...incidents, ...oversight, ...anonymous, ...signals, ...signInLink, ...scenePlans, ...osha, ...firearmsReport, ...ammunition];

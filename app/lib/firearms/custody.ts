@@ -2,7 +2,7 @@
 // that a weapon changed hands outside the armorer. The rules decide; this file gathers the facts
 // and applies the outcome inside one immediate transaction.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { DB, Tx } from '@/db/client';
 import {
   ammoLots,
@@ -23,7 +23,7 @@ import type { Actor } from '../actor';
 import { defineCore, type Ctx } from '../core';
 import { RecordedRefusal, Refusal } from '../errors';
 import { fileIncidentTx, openHoldOf } from '../incidents/file';
-import { canCollect, countReturn, DUTY_REASONS, evaluateHandoff, HANDOFF_REASONS, SCENE_PLAN_REASONS, statusAfterReturn, type CheckFact, type HandoffFacts, type HandoffReason } from '../rules';
+import { canCollect, countReturn, DUTY_REASONS, evaluateHandoff, HANDOFF_REASONS, LOT_REASONS, SCENE_PLAN_REASONS, statusAfterReturn, type CheckFact, type HandoffFacts, type HandoffReason } from '../rules';
 import { handOffSchema, recordReturnSchema, reportOutsideHandoffSchema } from '../schemas/firearms';
 import { pastLocalTime } from '../past-time';
 import { formatInZone, localDate } from '../time';
@@ -31,6 +31,7 @@ import { recordCheckTx } from './checks';
 import { otherDutyFactsTx, scenePlanFactsTx } from './scene-plans';
 import type { PlanLoad, Position } from '../enums';
 import { audit, changeStatus, firearmOf, positionsOf, weaponLabel } from './common';
+import { moveRounds } from './ammunition';
 
 const HANDOFF_POINT = 'Armorer’s hand-off point';
 
@@ -99,11 +100,12 @@ export function handoffFactsTx(tx: Tx, actor: Actor, firearm: Firearm, toUserId:
   };
 }
 
-/** Which rule the incident names: 8 or 9 when every reason is theirs, else rule 2 (the custody rule). */
-function ruleOfRefusal(reasons: readonly HandoffReason[]): string {
-  if (reasons.every((r) => r in DUTY_REASONS)) return 'rule 9';
-  if (reasons.every((r) => r in SCENE_PLAN_REASONS)) return 'rule 8';
-  return 'rule 2';
+/** The rule a refusal is filed under: 9, 8 or 1 when only custodians' duties, only the scene plan or only the lot refused it, else 2. */
+function ruleOf(reasons: readonly HandoffReason[]): number {
+  if (reasons.every((r) => r in DUTY_REASONS)) return 9;
+  if (reasons.every((r) => r in SCENE_PLAN_REASONS)) return 8;
+  if (reasons.every((r) => r in LOT_REASONS)) return 1;
+  return 2;
 }
 
 function refusalMessage(reasons: readonly string[], incidentNumber: number | null) {
@@ -179,7 +181,8 @@ export const handOff = defineCore({
     const lot = input.ammoLotId ? lotOf(tx, actor.productionId, input.ammoLotId) : null;
     // Rule 8 compares what would go out with the plan's load: no rounds is the load 'none'.
     const goingOut = { load: lot && input.roundsOut > 0 ? lot.kind : ('none' as const), rounds: lot ? input.roundsOut : 0 };
-    const verdict = evaluateHandoff(handoffFactsTx(tx, actor, firearm, input.toUserId, input.scene, now, goingOut));
+    // A frozen lot (a live round found in it) or one returned to the vendor issues nothing (ARCHITECTURE.md: ammunition chain).
+    const verdict = evaluateHandoff({ ...handoffFactsTx(tx, actor, firearm, input.toUserId, input.scene, now, goingOut), lot });
 
     if (!verdict.allowed) {
       const toName = nameOf(tx, input.toUserId);
@@ -192,7 +195,7 @@ export const handOff = defineCore({
           id: randomUUID(),
           type: 'custody_breach',
           description:
-            `Refused hand-off recorded by SetSafe (${ruleOfRefusal(verdict.reasons)}). ${actor.name} tried to hand ${weaponLabel(firearm)} to ${toName ?? 'someone who is not a member of this production'} for ${input.scene}${rounds}, at ${formatInZone(now, tz)}.\n` +
+            `Refused hand-off recorded by SetSafe (rule ${ruleOf(verdict.reasons)}). ${actor.name} tried to hand ${weaponLabel(firearm)} to ${toName ?? 'someone who is not a member of this production'} for ${input.scene}${rounds}, at ${formatInZone(now, tz)}.\n` +
             `Refused because:\n${lines}\nNothing moved: the weapon stayed ${firearm.status.replace(/_/g, ' ')} and no rounds left the store.`,
           location: HANDOFF_POINT,
           scene: input.scene,
@@ -241,8 +244,8 @@ export const handOff = defineCore({
     tx.insert(handoffs).values(row).run();
     audit(ctx, { entity: 'handoff', entityId: row.id, action: 'handoff.out', after: row });
     if (lot && input.roundsOut > 0) {
-      tx.update(ammoLots).set({ countOnHand: sql`${ammoLots.countOnHand} - ${input.roundsOut}` }).where(eq(ammoLots.id, lot.id)).run();
-      audit(ctx, { entity: 'ammo_lot', entityId: lot.id, action: 'ammo.issue', before: { countOnHand: lot.countOnHand }, after: { countOnHand: lot.countOnHand - input.roundsOut, handoffId: row.id } });
+      const movement = moveRounds(ctx, lot.id, { kind: 'issued', delta: -input.roundsOut, rounds: input.roundsOut, handoffId: row.id });
+      audit(ctx, { entity: 'ammo_lot', entityId: lot.id, action: 'ammo.issue', before: { countOnHand: lot.countOnHand }, after: { countOnHand: lot.countOnHand - input.roundsOut, handoffId: row.id, movementId: movement.id } });
     }
     const toName = nameOf(tx, input.toUserId) ?? '';
     changeStatus(ctx, firearm, 'checked_out', `Handed to ${toName} for ${input.scene}`, { handoffId: row.id });
@@ -302,13 +305,20 @@ export const recordReturn = defineCore({
     }
 
     // Only returned rounds go back, never more than could be unspent ones: extra rounds are of unknown origin.
+    // The lot's ledger: rounds back into the store, blanks fired, and rounds neither explains (ARCHITECTURE.md: ammunition chain).
     const restock = count.restock;
-    if (lot && restock > 0) {
-      tx.update(ammoLots).set({ countOnHand: sql`${ammoLots.countOnHand} + ${restock}` }).where(eq(ammoLots.id, lot.id)).run();
-      audit(ctx, { entity: 'ammo_lot', entityId: lot.id, action: 'ammo.return', before: { countOnHand: lot.countOnHand }, after: { countOnHand: lot.countOnHand + restock, handoffId: h.id } });
+    const diff = count.unexplained;
+    if (lot) {
+      const movements = [
+        restock > 0 ? moveRounds(ctx, lot.id, { kind: 'returned', delta: restock, rounds: restock, handoffId: h.id }) : null,
+        roundsFired > 0 ? moveRounds(ctx, lot.id, { kind: 'fired', delta: 0, rounds: roundsFired, handoffId: h.id }) : null,
+        diff > 0 ? moveRounds(ctx, lot.id, { kind: 'missing', delta: 0, rounds: diff, handoffId: h.id }) : null,
+      ].filter((m) => m !== null);
+      if (movements.length) {
+        audit(ctx, { entity: 'ammo_lot', entityId: lot.id, action: 'ammo.return', before: { countOnHand: lot.countOnHand }, after: { countOnHand: lot.countOnHand + restock, handoffId: h.id, movementIds: movements.map((m) => m.id) } });
+      }
     }
 
-    const diff = count.unexplained;
     let incident: { id: string; number: number } | null = null;
     if (diff !== 0) {
       const toName = nameOf(tx, h.toId) ?? 'the recipient';

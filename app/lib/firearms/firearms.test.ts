@@ -39,7 +39,7 @@ function addLot(seed: Seed, count = 50) {
   return ok(
     createAmmoLot(
       seed.actors.armorer,
-      { id: randomUUID(), kind: 'dummy', calibre: '.45 Colt', countOnHand: count, supplier: 'Prop House', lotNumber: 'L-' + randomUUID().slice(0, 6), receivedOn: '2026-11-23', inspected: true, inspectionNotes: 'Every round rattled, no primers.' },
+      { id: randomUUID(), kind: 'dummy', calibre: '.45 Colt', countOnHand: count, supplier: 'Prop House', lotNumber: 'L-' + randomUUID().slice(0, 6), paperworkRef: 'DN-1', verificationMethods: ['rattle'], verifiedCount: 1, receivedOn: '2026-11-23', inspected: true, inspectionNotes: 'Every round rattled, no primers.' },
       tick(),
     ),
   );
@@ -107,7 +107,7 @@ describe('ammunition', () => {
 
   it.each(['live', 'LIVE', 'hollow_point', '', null])('kind %s is refused with the live-ammunition message and nothing is stored', (kind) => {
     const before = db().select().from(t.ammoLots).all().length;
-    const res = createAmmoLot(s.actors.armorer, { id: randomUUID(), kind, calibre: '.45 Colt', countOnHand: 6, supplier: 'X', lotNumber: 'Y' + Math.random(), receivedOn: '2026-11-24', inspected: true, inspectionNotes: '' }, tick());
+    const res = createAmmoLot(s.actors.armorer, { id: randomUUID(), kind, calibre: '.45 Colt', countOnHand: 6, supplier: 'X', lotNumber: 'Y' + Math.random(), paperworkRef: 'DN-1', verificationMethods: ['rattle'], verifiedCount: 1, receivedOn: '2026-11-24', inspected: true, inspectionNotes: '' }, tick());
     expect(res).toMatchObject({ ok: false, code: 'invalid', message: LIVE_AMMO_MESSAGE, fieldErrors: { kind: [LIVE_AMMO_MESSAGE] } });
     expect(LIVE_AMMO_MESSAGE).toMatch(/Live ammunition found/);
     expect(db().select().from(t.ammoLots).all().length).toBe(before);
@@ -118,9 +118,9 @@ describe('ammunition', () => {
   });
 
   it('a lot cannot arrive in the future or without the inspection', () => {
-    const res = createAmmoLot(s.actors.armorer, { id: randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 6, supplier: 'X', lotNumber: 'F1', receivedOn: '2026-11-25', inspected: true, inspectionNotes: '' }, tick());
+    const res = createAmmoLot(s.actors.armorer, { id: randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 6, supplier: 'X', lotNumber: 'F1', paperworkRef: 'DN-1', verificationMethods: ['rattle'], verifiedCount: 1, receivedOn: '2026-11-25', inspected: true, inspectionNotes: '' }, tick());
     expect(res).toMatchObject({ ok: false, fieldErrors: { receivedOn: [expect.stringMatching(/future/)] } });
-    const res2 = createAmmoLot(s.actors.armorer, { id: randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 6, supplier: 'X', lotNumber: 'F2', receivedOn: '2026-11-24', inspected: false, inspectionNotes: '' }, tick());
+    const res2 = createAmmoLot(s.actors.armorer, { id: randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 6, supplier: 'X', lotNumber: 'F2', paperworkRef: 'DN-1', verificationMethods: ['rattle'], verifiedCount: 1, receivedOn: '2026-11-24', inspected: false, inspectionNotes: '' }, tick());
     expect(res2).toMatchObject({ ok: false, fieldErrors: { inspected: [expect.any(String)] } });
   });
 });
@@ -278,7 +278,7 @@ describe('custody (rules 2, 5, 6)', () => {
 
   it('blanks fired are neither back nor missing: only returned rounds restock; what neither explains is the incident', () => {
     const w = addWeapon(s, 'CUS-4').id;
-    const blanks = ok(createAmmoLot(s.actors.armorer, { id: randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 20, supplier: 'Prop House', lotNumber: 'B-' + randomUUID().slice(0, 6), receivedOn: '2026-11-23', inspected: true, inspectionNotes: 'Crimped, no projectiles.' }, tick())).id;
+    const blanks = ok(createAmmoLot(s.actors.armorer, { id: randomUUID(), kind: 'blank', calibre: '.45 Colt', countOnHand: 20, supplier: 'Prop House', lotNumber: 'B-' + randomUUID().slice(0, 6), paperworkRef: 'DN-1', verificationMethods: ['rattle'], verifiedCount: 1, receivedOn: '2026-11-23', inspected: true, inspectionNotes: 'Crimped, no projectiles.' }, tick())).id;
     const fire = (roundsFired: number, roundsBack: number) => {
       const { id: checkId } = ok(check(s, w));
       ok(confirmWitness(s.actors.actor, { checkId }, tick()));

@@ -70,7 +70,7 @@ beforeAll(async () => {
   advisor = actorOf(userId, s.production.id);
   revolver = ok(createFirearm(s.actors.armorer, { tag: 'R-1', make: 'Uberti', model: '1873', serial: '', kind: 'blank_firing', status: 'locked_up', notes: '' }, tick())).id;
   const lot = (kind: 'blank' | 'dummy') =>
-    ok(createAmmoLot(s.actors.armorer, { id: randomUUID(), kind, calibre: '.45 Colt', countOnHand: 30, supplier: 'Prop House', lotNumber: `${kind}-1`, receivedOn: '2026-11-23', inspected: true, inspectionNotes: '' }, tick())).id;
+    ok(createAmmoLot(s.actors.armorer, { id: randomUUID(), kind, calibre: '.45 Colt', countOnHand: 30, supplier: 'Prop House', lotNumber: `${kind}-1`, paperworkRef: 'DN-1', verificationMethods: ['rattle'], verifiedCount: 1, receivedOn: '2026-11-23', inspected: true, inspectionNotes: '' }, tick())).id;
   blanks = lot('blank');
   dummies = lot('dummy');
   ok(recordMeeting(s.actors.armorer, { id: randomUUID(), date: '2026-11-24', scene: '12A', firearmsOnSet: true, blanksInUse: true, topics: '', attendeeIds: [s.actors.actor.userId] }, tick()));

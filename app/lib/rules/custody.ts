@@ -2,6 +2,7 @@ import type { AmmoKind, CheckPhase, CheckResult, FirearmStatus, Position, Role }
 import { WITNESS_POSITIONS } from '../enums';
 import { SCENE_PLAN_REASONS, scenePlanReasons, type ScenePlanFacts } from './scene-plans';
 import { DUTY_REASONS, isCustodian, otherDutyReasons, type OtherDutyFacts } from './duties';
+import { LOT_REASONS, lotIssueReasons, type LotStatusFact } from './ammunition';
 
 export type CheckFact = {
   id: string;
@@ -30,6 +31,8 @@ export type HandoffFacts = {
   scenePlan?: ScenePlanFacts;
   /** Rule 9's facts: who the setup's plan records on other duties (absent = none recorded). */
   duties?: OtherDutyFacts;
+  /** The ammunition lot named for the rounds going out, if any (a frozen or returned lot issues nothing). */
+  lot?: LotStatusFact | null;
 };
 
 export const HANDOFF_REASONS = {
@@ -49,6 +52,7 @@ export const HANDOFF_REASONS = {
   no_safety_meeting: 'No safety meeting covering firearms is recorded today (rule 6).',
   ...SCENE_PLAN_REASONS,
   ...DUTY_REASONS,
+  ...LOT_REASONS,
 } as const;
 export type HandoffReason = keyof typeof HANDOFF_REASONS;
 
@@ -98,6 +102,7 @@ export function evaluateHandoff(f: HandoffFacts): { allowed: boolean; reasons: H
   if (!f.meetingsToday.some((m) => m.firearmsOnSet)) reasons.push('no_safety_meeting');
   if (f.scenePlan) reasons.push(...scenePlanReasons(f.scenePlan));
   if (f.duties) reasons.push(...otherDutyReasons(f.duties));
+  reasons.push(...lotIssueReasons(f.lot ?? null));
   return { allowed: reasons.length === 0, reasons, check: reasons.length === 0 ? (latest ?? null) : null };
 }
 

@@ -11,3 +11,4 @@ export * from './acknowledgement';
 export * from './reminders';
 export * from './osha';
 export * from './recordability';
+export * from './ammunition';

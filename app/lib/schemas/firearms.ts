@@ -1,7 +1,7 @@
 // One schema per form, used by react-hook-form on the client and parsed again by the core
 // (ARCHITECTURE.md: layers). No server imports.
 import { z } from 'zod';
-import { AMMO_KINDS, CHECK_PHASES, CHECK_RESULTS, FIREARM_KINDS, type CheckPhase } from '../enums';
+import { AMMO_KINDS, CHECK_PHASES, CHECK_RESULTS, DUMMY_VERIFICATION_METHODS, FIREARM_KINDS, type CheckPhase } from '../enums';
 import { CHECK_ITEM_KEYS, itemsFor, type CheckItemKey } from '../firearms/checklist';
 import { plainText } from './common';
 import { localDateTime } from './incidents';
@@ -55,18 +55,35 @@ export type SetFirearmStatusInput = z.infer<typeof setFirearmStatusSchema>;
 export const LIVE_AMMO_MESSAGE =
   'Live ammunition can never be entered as inventory: only dummies and blanks. If live rounds were found, file a “Live ammunition found” incident now — it is critical and puts the production on a stop-work hold (rule 1).';
 
-export const createAmmoLotSchema = z.object({
-  id: clientId,
-  // Anything but dummy or blank (live, above all) is refused with the message above.
-  kind: z.enum(AMMO_KINDS, { error: LIVE_AMMO_MESSAGE }),
-  calibre: required('Enter the calibre, e.g. .45 Colt.', 40, 'The calibre'),
-  countOnHand: count('Enter how many rounds arrived.').min(1, 'A lot has at least one round.'),
-  supplier: required('Enter the supplier.', 120, 'The supplier'),
-  lotNumber: required('Enter the supplier’s lot number.', 80, 'The lot number'),
-  receivedOn: calendarDate,
-  inspected: z.literal(true, { error: 'Confirm that you inspected every round on arrival.' }),
-  inspectionNotes: text(2000, 'Inspection notes'),
-});
+/**
+ * Receiving one lot of a delivery from the vendor (ARCHITECTURE.md: ammunition chain): the
+ * paperwork, the lot, the count and, for dummies, how the rounds were verified and how many.
+ */
+export const createAmmoLotSchema = z
+  .object({
+    id: clientId,
+    // Anything but dummy or blank (live, above all) is refused with the message above.
+    kind: z.enum(AMMO_KINDS, { error: LIVE_AMMO_MESSAGE }),
+    calibre: required('Enter the calibre, e.g. .45 Colt.', 40, 'The calibre'),
+    countOnHand: count('Enter how many rounds arrived.').min(1, 'A lot has at least one round.'),
+    supplier: required('Enter the supplier.', 120, 'The supplier'),
+    paperworkRef: required('Enter the delivery note or invoice number.', 80, 'The paperwork reference'),
+    lotNumber: required('Enter the supplier’s lot number.', 80, 'The lot number'),
+    receivedOn: calendarDate,
+    verificationMethods: z.array(z.enum(DUMMY_VERIFICATION_METHODS, { error: 'Choose how the dummies were verified.' })).max(3),
+    verifiedCount: count('Enter how many dummies you verified (0 for blanks).'),
+    inspected: z.literal(true, { error: 'Confirm that you inspected every round on arrival.' }),
+    inspectionNotes: text(2000, 'Inspection notes'),
+  })
+  .superRefine((v, ctx) => {
+    // Live rounds came mixed with dummies on Rust: every dummy lot says how it was verified.
+    if (v.kind === 'dummy') {
+      if (v.verificationMethods.length === 0) ctx.addIssue({ code: 'custom', path: ['verificationMethods'], message: 'Say how the dummies were verified: rattle, drilled case, no primer.' });
+      if (v.verifiedCount < 1) ctx.addIssue({ code: 'custom', path: ['verifiedCount'], message: 'Enter how many dummies you verified.' });
+      else if (v.verifiedCount > v.countOnHand) ctx.addIssue({ code: 'custom', path: ['verifiedCount'], message: 'More rounds verified than received: count again.' });
+    }
+    if (new Set(v.verificationMethods).size !== v.verificationMethods.length) ctx.addIssue({ code: 'custom', path: ['verificationMethods'], message: 'Choose each method once.' });
+  });
 export type CreateAmmoLotInput = z.infer<typeof createAmmoLotSchema>;
 
 // ───────────── checks ─────────────
