@@ -410,6 +410,20 @@ async function main() {
           { measure: `checks export ${fmt.toUpperCase()}, server peak RSS growth`, value: r(x.growth / 2 ** 20), unit: 'MB', target: '< 100 MB', met: x.growth < 100 * 2 ** 20 },
         );
       }
+      // The incidents and audit exports stream too (a page at a time in key order): CSV, per 100k rows against the same floor.
+      const counts = new Database(process.env.DATABASE_PATH!, { readonly: true });
+      const n = {
+        incidents: counts.prepare('select count(*) from incidents where production_id = ?').pluck().get(productionId) as number,
+        audit: counts.prepare('select count(*) from audit_log where chain = ?').pluck().get(productionId) as number,
+      };
+      counts.close();
+      for (const ds of ['incidents', 'audit'] as const) {
+        const x = await exportRun(base, producer, `/api/productions/${productionId}/export/${ds}.csv`, server.proc.pid!);
+        rows.push(
+          { measure: `${ds} export CSV (${n[ds]} rows), per 100k rows`, value: r(per100k(x.ms, n[ds]), 0), unit: 'ms', floor: 'raw SELECT → CSV (checks)', ratio: ratio(per100k(x.ms, n[ds]), floorPer) },
+          { measure: `${ds} export CSV, server peak RSS growth`, value: r(x.growth / 2 ** 20), unit: 'MB', target: '< 100 MB', met: x.growth < 100 * 2 ** 20 },
+        );
+      }
     }
 
     if (part('js')) {
