@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect } from 'react';
-import { Button, buttonClass } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button-class';
 
 // Only real bugs reach here: anything a user can cause comes back as a message from the action
 // (ARCHITECTURE.md: a server action). The page says so calmly, offers a retry and a way back,
@@ -26,9 +26,9 @@ export default function AppError({ error, reset }: { error: Error & { digest?: s
           If this is about something unsafe on set, do not wait for the app: stop work and tell the armorer or a producer in person.
         </p>
         <div className="mt-5 flex flex-col gap-3 sm:flex-row">
-          <Button type="button" onClick={reset}>
+          <button type="button" onClick={reset} className={buttonClass()}>
             Try again
-          </Button>
+          </button>
           <Link href="/" className={buttonClass('secondary')}>
             Back to your productions
           </Link>

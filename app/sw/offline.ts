@@ -56,15 +56,36 @@ export function registerOfflineHandlers(sw: ServiceWorkerGlobalScope): void {
     return clearing;
   };
 
+  /** Scripts already read for the chunks they load on demand (their names are content hashes). */
+  const scanned = new Set<string>();
+
   async function cacheStatic(urls: string[]): Promise<void> {
     const cache = await sw.caches.open(STATIC_CACHE);
-    for (const u of urls) {
-      if (await cache.match(u)) continue;
-      try {
-        const res = await fetch(u, { credentials: 'same-origin' });
-        if (res.ok) await cache.put(u, res);
-      } catch {
-        return; // the signal went: try again with the next page
+    // A script may load more code on demand (the shared zod schema on a form's first touch, a form's
+    // optional sections: ARCHITECTURE.md: performance budget); the chunks it names are kept with it,
+    // so a copy opened with no signal has them too. Each script is read for them once per worker.
+    const queue = [...new Set(urls)];
+    const seen = new Set(queue);
+    for (let i = 0; i < queue.length; i++) {
+      const u = queue[i];
+      let res = await cache.match(u);
+      if (!res) {
+        try {
+          const got = await fetch(u, { credentials: 'same-origin' });
+          if (!got.ok) continue;
+          await cache.put(u, got.clone());
+          res = got;
+        } catch {
+          return; // the signal went: try again with the next page
+        }
+      }
+      if (!u.endsWith('.js') || scanned.has(u)) continue;
+      scanned.add(u);
+      for (const more of staticAssetsIn(await res.text())) {
+        if (!seen.has(more) && more.endsWith('.js')) {
+          seen.add(more);
+          queue.push(more);
+        }
       }
     }
     const keys = await cache.keys();

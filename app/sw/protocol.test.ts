@@ -24,6 +24,11 @@ describe('what a kept page needs', () => {
       <script>self.__next_f.push([1,"2:I[\\"static/chunks/app/form-3c.js\\",[]]"])</script><img src="/icon.svg">`;
     expect(staticAssetsIn(html).sort()).toEqual(['/_next/static/chunks/app/form-3c.js', '/_next/static/chunks/main-9f.js', '/_next/static/css/a1.css']);
   });
+  it('finds the chunks a script loads on demand (the bundler names them as literals)', () => {
+    const js = `e=>{e.v(r=>Promise.all(["static/chunks/1nwo0i6rvf1_u.js","static/chunks/13eydea0kgf5r.js"].map(r=>e.l(r))).then(()=>r(48358)))}`;
+    expect(staticAssetsIn(js).sort()).toEqual(['/_next/static/chunks/13eydea0kgf5r.js', '/_next/static/chunks/1nwo0i6rvf1_u.js']);
+    expect(staticAssetsIn('var a="static";function l(){}')).toEqual([]);
+  });
   it('reads the title with its escapes', () => {
     expect(titleOf('<head><title>Report &amp; hold · SetSafe</title></head>')).toBe('Report & hold · SetSafe');
     expect(titleOf('<p>none</p>')).toBe('');

@@ -1,21 +1,20 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { FormProvider, useFieldArray, useForm, useWatch, type FieldErrors as RhfErrors } from 'react-hook-form';
+import { FormProvider, useForm, useWatch, type FieldErrors as RhfErrors } from 'react-hook-form';
 import type { FileIncidentInput } from '@/app/lib/schemas/incidents';
-import { INCIDENT_TYPES, LABELS, SEVERITIES, type IncidentType } from '@/app/lib/enums';
+import type { IncidentType, Severity } from '@/app/lib/enums';
 import { fileIncident } from '@/app/(app)/productions/[productionId]/incidents/actions';
-import { Field, FormError, Input, Select, Textarea, describedBy } from '@/components/form/field';
-import { Checkbox, RadioTile } from '@/components/form/choice';
+import { Field, FormError, Input, Textarea, describedBy } from '@/components/form/field';
+import { RadioTile } from '@/components/form/radio-tile';
+import type { DetailProps } from './incident-detail-fields';
 import { newId } from '@/components/form/new-id';
 import { applyServerErrors, NETWORK_MESSAGE } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
 import { lazyResolver } from '@/components/form/lazy-resolver';
-import { InjuryFields } from './injury-fields';
 import { drafts, enqueue, isNetworkError, OUTBOX_EVENT, outbox, type FlushResult } from './offline-outbox';
-import { RuleRef } from '@/components/ui/rule-ref';
 
 // The shared schema, loaded when the form is first touched (ARCHITECTURE.md: performance budget; first-load JS). A report that
 // goes out unchecked because the code never loaded is checked by the server and comes back to the
@@ -24,13 +23,52 @@ const validation = lazyResolver<FileIncidentInput>(() =>
   Promise.all([import('@hookform/resolvers/zod'), import('@/app/lib/schemas/incidents')]).then(([r, s]) => r.zodResolver(s.fileIncidentSchema)),
 );
 
+// The optional detail (when, scene, severity, weapons, the injured people's Form 301 sections) is not
+// needed to show the form or to file the three required answers: its code comes with the shared
+// schema on the form's first touch (ARCHITECTURE.md: performance budget), or when the section is
+// opened. The service worker keeps it with an offline copy of the form (ARCHITECTURE.md: offline copies).
+let detail: Promise<ComponentType<DetailProps>> | null = null;
+const loadDetail = () =>
+  (detail ??= import('./incident-detail-fields').then(
+    (m) => m.IncidentDetailFields,
+    (err) => {
+      detail = null; // try again next time
+      throw err;
+    },
+  ));
+const preload = () => {
+  validation.preload();
+  loadDetail().catch(() => undefined);
+};
+
+function LazyDetail(props: DetailProps) {
+  const [Detail, setDetail] = useState<ComponentType<DetailProps> | 'failed' | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadDetail().then(
+      (c) => live && setDetail(() => c),
+      () => live && setDetail('failed'),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  // Closing and opening the section again tries again.
+  if (!Detail || Detail === 'failed') {
+    return (
+      <p id="more-detail" role="status" className="text-muted">
+        {Detail ? 'The extra detail could not be loaded (no signal). File the report now and add the detail to it later.' : 'Loading the extra detail…'}
+      </p>
+    );
+  }
+  return <Detail {...props} />;
+}
+
 const RULE1: readonly IncidentType[] = ['accidental_discharge', 'live_ammunition_found'];
 /** Fields behind "Add more detail": an error in one of them opens the section. */
 const DETAIL_FIELDS = ['occurredAt', 'scene', 'severity', 'immediateActions', 'peopleInvolved', 'firearmIds', 'injury', 'injuredPeople'];
 
 export type FirearmOption = { id: string; tag: string; make: string; model: string };
-
-export const OFFLINE_MESSAGE = 'No signal — your report is saved on this phone and will be sent when the connection returns.';
 
 /** Worth keeping as a draft: anything typed or ticked beyond the defaults (a kind alone is not). */
 function hasContent(v: unknown, key = ''): boolean {
@@ -49,6 +87,9 @@ export function FileIncidentForm({
   firearms,
   defaultType,
   ownerId,
+  typeOptions,
+  severityOptions,
+  notes,
 }: {
   productionId: string;
   /** The signed-in member: the draft and a report queued offline are theirs alone on this phone. */
@@ -57,6 +98,15 @@ export function FileIncidentForm({
   nowLocal: string;
   firearms: FirearmOption[];
   defaultType?: IncidentType;
+  /** The kinds and severities with their words, from the server: the labels of every enum stay off this page's JavaScript. */
+  typeOptions: { value: IncidentType; label: string }[];
+  severityOptions: { value: Severity; label: string }[];
+  /**
+   * The notes shown as the kind is chosen, rendered on the server (ARCHITECTURE.md: performance budget): `critical` for
+   * a rule-1 kind, `injury` for an injury while the detail is closed; `queued` when a report waits in the
+   * outbox, `restored` when a draft kept on the phone came back.
+   */
+  notes: { critical: ReactNode; injury: ReactNode; queued: ReactNode; restored: ReactNode };
 }) {
   const router = useRouter();
   // Made once per form: a double tap or a retry after a dropped connection files one report.
@@ -82,11 +132,8 @@ export function FileIncidentForm({
   });
   const form = useForm<FileIncidentInput>({ resolver: validation.resolver, defaultValues: blank(id) });
   const { register, formState, control, setValue } = form;
-  // Everyone hurt in this one event: each person is an OSHA case of their own (ARCHITECTURE.md: OSHA recordkeeping).
-  const people = useFieldArray({ control, name: 'injuredPeople' });
   const { errors, isSubmitting } = formState;
   const type = useWatch({ control, name: 'type' });
-  const picked = useWatch({ control, name: 'firearmIds' }) ?? [];
 
   const openOnDetailError = (errs: RhfErrors<FileIncidentInput>) => {
     if (Object.keys(errs).some((k) => DETAIL_FIELDS.includes(k))) setMore(true);
@@ -191,13 +238,7 @@ export function FileIncidentForm({
                 </Link>
               </p>
             ) : (
-              <>
-                <p className="font-semibold">
-                  <span aria-hidden="true">⚠ </span>
-                  {OFFLINE_MESSAGE}
-                </p>
-                <p className="text-sm">SetSafe sends it by itself, once, the next time this phone has a connection and SetSafe is open.</p>
-              </>
+              notes.queued
             )}
             <Button type="button" variant="secondary" onClick={startAnother}>
               Start another report
@@ -205,10 +246,10 @@ export function FileIncidentForm({
           </div>
         ) : null}
       </div>
-      <form onSubmit={onSubmit} onFocusCapture={validation.preload} noValidate hidden={!!queued} className="flex flex-col gap-5" aria-label="New incident report">
+      <form onSubmit={onSubmit} onFocusCapture={preload} noValidate hidden={!!queued} className="flex flex-col gap-5" aria-label="New incident report">
         {restored ? (
           <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-line bg-surface p-3" data-testid="draft-restored">
-            <p>Your unsent report was kept on this phone. Carry on where you left off.</p>
+            {notes.restored}
             <Button type="button" variant="secondary" onClick={startAnother}>
               Discard it
             </Button>
@@ -221,8 +262,8 @@ export function FileIncidentForm({
             What kind of incident? <span className="text-sm font-normal text-muted">(required)</span>
           </legend>
           <div className="grid grid-cols-1 gap-2 min-[420px]:grid-cols-2">
-            {INCIDENT_TYPES.map((t) => (
-              <RadioTile key={t} value={t} label={LABELS.incidentType[t]} {...register('type')} />
+            {typeOptions.map((t) => (
+              <RadioTile key={t.value} value={t.value} label={t.label} {...register('type')} />
             ))}
           </div>
           <div id="type-error" aria-live="polite">
@@ -231,9 +272,7 @@ export function FileIncidentForm({
         </fieldset>
 
         {type && RULE1.includes(type) ? (
-          <p role="note" className="rounded-lg border-2 border-hold bg-hold-soft p-3 font-semibold text-hold">
-            <span aria-hidden="true">■ </span>This report is critical. Filing it stops work on the production at once and tells every producer (<RuleRef n={1} />).
-          </p>
+          notes.critical
         ) : null}
 
         <Field id="description" label="What happened?" required error={errors.description?.message}>
@@ -249,7 +288,7 @@ export function FileIncidentForm({
           aria-controls="more-detail"
           onClick={() => {
             // An injury report opens with the first injured person's Form 301 section ready.
-            if (!more && type === 'injury' && people.fields.length === 0) people.append({});
+            if (!more && type === 'injury' && !form.getValues('injuredPeople')?.length) setValue('injuredPeople', [{}]);
             setMore((m) => !m);
           }}
           className="flex min-h-12 items-center justify-between rounded-xl border-2 border-dashed border-line bg-surface px-4 text-left font-semibold text-brand hover:bg-brand-soft"
@@ -259,71 +298,15 @@ export function FileIncidentForm({
         </button>
 
         {more ? (
-          <div id="more-detail" className="flex flex-col gap-5 rounded-xl border border-line bg-surface p-3 sm:p-4">
-            <Field id="occurredAt" label="When did it happen?" hint={`Production time (${timeZone}). Leave empty if unsure.`} error={errors.occurredAt?.message}>
-              <Input type="datetime-local" max={nowLocal} {...describedBy('occurredAt', errors.occurredAt?.message, true)} {...register('occurredAt')} />
-            </Field>
-            <Field id="scene" label="Scene / setup" error={errors.scene?.message}>
-              <Input autoComplete="off" {...describedBy('scene', errors.scene?.message)} {...register('scene')} />
-            </Field>
-            <Field
-              id="severity"
-              label="How serious?"
-              hint={type && RULE1.includes(type) ? 'Always critical for this kind (rule 1).' : 'Leave “Unrated” if unsure: whoever triages rates it.'}
-              error={errors.severity?.message}
-            >
-              <Select {...describedBy('severity', errors.severity?.message, true)} {...register('severity')}>
-                {SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {LABELS.severity[s]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field id="immediateActions" label="What was done straight away?" error={errors.immediateActions?.message}>
-              <Textarea rows={3} {...describedBy('immediateActions', errors.immediateActions?.message)} {...register('immediateActions')} />
-            </Field>
-            <Field id="peopleInvolved" label="People involved" hint="Names or roles." error={errors.peopleInvolved?.message}>
-              <Textarea rows={2} {...describedBy('peopleInvolved', errors.peopleInvolved?.message, true)} {...register('peopleInvolved')} />
-            </Field>
-            {firearms.length ? (
-              <fieldset className="flex flex-col gap-2">
-                <legend className="mb-1 font-semibold">Weapons involved</legend>
-                {firearms.map((f) => (
-                  <Checkbox
-                    key={f.id}
-                    label={f.tag}
-                    hint={`${f.make} ${f.model}`}
-                    checked={picked.includes(f.id)}
-                    onChange={(e) => setValue('firearmIds', e.target.checked ? [...picked, f.id] : picked.filter((x) => x !== f.id))}
-                  />
-                ))}
-                {errors.firearmIds?.message ? <p className="text-sm font-semibold text-hold">⚠ {errors.firearmIds.message}</p> : null}
-              </fieldset>
-            ) : null}
-            <section aria-labelledby="form301-h" className="flex flex-col gap-3">
-              <h2 id="form301-h" className="text-lg font-bold">
-                Injured people: OSHA Form 301
-              </h2>
-              <p className="text-sm text-muted">One section per person hurt in this event. Fill in what you know now; the rest can be added within 7 days.</p>
-              {people.fields.map((f, n) => (
-                <section key={f.id} aria-labelledby={`person${n}-h`} className="flex flex-col gap-3 rounded-lg border-2 border-line p-3">
-                  <div className="flex flex-wrap items-center justify-between gap-2">
-                    <h3 id={`person${n}-h`} className="font-bold">Injured person {n + 1}</h3>
-                    <Button type="button" variant="secondary" onClick={() => people.remove(n)}>
-                      Remove person {n + 1}
-                    </Button>
-                  </div>
-                  <InjuryFields personal prefix={`injuredPeople.${n}`} idPrefix={`person${n}`} />
-                </section>
-              ))}
-              <Button type="button" variant="secondary" className="self-start" onClick={() => people.append({})}>
-                {people.fields.length ? 'Add another injured person' : 'Add an injured person'}
-              </Button>
-            </section>
-          </div>
+          <LazyDetail
+            timeZone={timeZone}
+            nowLocal={nowLocal}
+            firearms={firearms}
+            severityOptions={severityOptions}
+            critical={!!type && RULE1.includes(type)}
+          />
         ) : type === 'injury' ? (
-          <p className="text-muted">Someone hurt? The OSHA Form 301 questions are under “Add more detail” — now or later.</p>
+          notes.injury
         ) : null}
 
         <Button type="submit" disabled={busy} className="min-h-14 w-full text-lg sm:w-auto sm:self-start">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { MAX_PHOTO_BYTES, PHOTO_ACCEPT, PHOTO_RULES, PHOTO_TYPES } from '@/app/lib/schemas/anonymous';
+import { MAX_PHOTO_BYTES, PHOTO_ACCEPT, PHOTO_RULES, PHOTO_TYPES } from '@/app/lib/schemas/photos';
 import { buttonClass } from '@/components/ui/button';
 
 /** A first, friendly check in the browser; the server checks the content again and decides. */

@@ -2,15 +2,22 @@
 
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { fileReport, addReportPhoto } from '@/app/report/actions';
 import { INCIDENT_TYPES, LABELS, type IncidentType } from '@/app/lib/enums';
-import { anonymousReportSchema, type AnonymousReportInput } from '@/app/lib/schemas/anonymous';
+import type { AnonymousReportInput } from '@/app/lib/schemas/anonymous';
+import { lazyResolver } from '@/components/form/lazy-resolver';
 import { Field, FormError, Input, Select, Textarea, describedBy } from '@/components/form/field';
 import { Button } from '@/components/ui/button';
 import { newId } from './new-id';
 import { PhotoPicker } from './photo-picker';
 import { ReceiptPanel, type PhotoOutcome } from './receipt-panel';
+
+// The shared schema, loaded when the form is first touched (ARCHITECTURE.md: performance budget): zod is
+// about 30 kB compressed, more than the rest of this page's own code. The server action parses every
+// report with the same schema whatever happens here, and its field errors come back on the form.
+const validation = lazyResolver<AnonymousReportInput>(() =>
+  Promise.all([import('@hookform/resolvers/zod'), import('@/app/lib/schemas/anonymous')]).then(([r, s]) => r.zodResolver(s.anonymousReportSchema)),
+);
 
 const HOLD_TYPES: IncidentType[] = ['accidental_discharge', 'live_ammunition_found'];
 type When = 'today' | 'other' | 'unsure';
@@ -21,7 +28,7 @@ type When = 'today' | 'other' | 'unsure';
  */
 export function ReportForm({ token, receipt, mac, today }: { token: string; receipt: string; mac: string; today: string }) {
   const form = useForm<AnonymousReportInput>({
-    resolver: zodResolver(anonymousReportSchema),
+    resolver: validation.resolver,
     defaultValues: { type: '' as IncidentType, description: '', location: '', scene: '', immediateActions: '' },
   });
   const { errors, isSubmitting } = form.formState;
@@ -84,7 +91,7 @@ export function ReportForm({ token, receipt, mac, today }: { token: string; rece
   if (filed) return <ReceiptPanel receipt={receipt} number={filed.number} hold={filed.hold} photos={filed.photos} />;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-5 flex flex-col gap-5 rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5" aria-label="Anonymous report">
+    <form onSubmit={onSubmit} onFocusCapture={validation.preload} noValidate className="mt-5 flex flex-col gap-5 rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-5" aria-label="Anonymous report">
       <FormError message={error} />
       <Field id="type" label="What kind of problem?" required error={errors.type?.message}>
         <Select {...describedBy('type', errors.type?.message)} {...form.register('type')}>

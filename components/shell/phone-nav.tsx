@@ -1,79 +1,21 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cx } from '@/components/ui/cx';
 import { currentOf } from './nav-current';
 
 type Item = { href: string; label: string; section?: string[] };
-
-/** Shorter words where the bar is narrow; the full label stays in "More" and on a wide screen. */
-const SHORT: Record<string, string> = { Overview: 'Home', 'Anonymous reporting': 'Anonymous' };
-
-function Icon({ label }: { label: string }) {
-  const common = { 'aria-hidden': true, width: 24, height: 24, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
-  switch (label) {
-    case 'Overview':
-      return (
-        <svg {...common}>
-          <path d="M3 11l9-7 9 7" />
-          <path d="M5 10v10h14V10" />
-        </svg>
-      );
-    case 'Report':
-      return (
-        <svg {...common}>
-          <circle cx="12" cy="12" r="9" />
-          <path d="M12 8v8M8 12h8" />
-        </svg>
-      );
-    case 'Checks':
-      return (
-        <svg {...common}>
-          <path d="M4 12l5 5L20 6" />
-        </svg>
-      );
-    case 'Holds':
-      return (
-        <svg {...common}>
-          <rect x="5" y="5" width="14" height="14" rx="2" />
-        </svg>
-      );
-    case 'Dashboard':
-      return (
-        <svg {...common}>
-          <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
-        </svg>
-      );
-    case 'Audit':
-      return (
-        <svg {...common}>
-          <path d="M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z" />
-          <path d="M9 12l2 2 4-4" />
-        </svg>
-      );
-    case 'Firearms':
-      return (
-        <svg {...common}>
-          <path d="M3 8h17v4H10l-1 6H5l1-6H3z" />
-        </svg>
-      );
-    default:
-      return (
-        <svg {...common}>
-          <path d="M5 6h14M5 12h14M5 18h10" />
-        </svg>
-      );
-  }
-}
+/** A bar entry: its icon and short word are drawn on the server (phone-nav-icon.tsx), so they add nothing to every page's JavaScript. */
+type BarItem = Item & { icon: ReactNode; short: string };
 
 /**
  * A phone's navigation: a bar at the bottom, where the thumb is, with the four things this role
  * does most and "More" for the rest, so no label is ever clipped or scrolled off the screen.
  * Hidden on a wide screen, where the tab row of ProductionNav shows every entry.
  */
-export function PhoneNav({ primary, more }: { primary: Item[]; more: Item[] }) {
+export function PhoneNav({ primary, more }: { primary: BarItem[]; more: Item[] }) {
   const pathname = usePathname();
   const current = currentOf([...primary, ...more], pathname);
   const [open, setOpen] = useState(false);
@@ -132,8 +74,8 @@ export function PhoneNav({ primary, more }: { primary: Item[]; more: Item[] }) {
         {primary.map((i) => (
           <li key={i.href}>
             <Link href={i.href} aria-current={i.href === current ? 'page' : undefined} className={tab(i.href === current)}>
-              <Icon label={i.label} />
-              <span className={cx(i.href === current && 'underline decoration-2 underline-offset-4')}>{SHORT[i.label] ?? i.label}</span>
+              {i.icon}
+              <span className={cx(i.href === current && 'underline decoration-2 underline-offset-4')}>{i.short}</span>
             </Link>
           </li>
         ))}

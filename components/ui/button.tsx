@@ -1,21 +1,9 @@
 import Link from 'next/link';
 import type { ComponentProps } from 'react';
-import { cx } from './cx';
 
-type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
+import { buttonClass, type Variant } from './button-class';
 
-const base =
-  'inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-base font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60';
-const variants: Record<Variant, string> = {
-  primary: 'bg-brand-solid text-white hover:bg-brand-solid/85',
-  secondary: 'border border-line bg-surface text-ink hover:bg-canvas',
-  danger: 'bg-hold-solid text-white hover:bg-red-800',
-  ghost: 'text-brand hover:bg-brand-soft',
-};
-
-export function buttonClass(variant: Variant = 'primary', className?: string) {
-  return cx(base, variants[variant], className);
-}
+export { buttonClass };
 
 export function Button({ variant = 'primary', className, ...props }: ComponentProps<'button'> & { variant?: Variant }) {
   return <button className={buttonClass(variant, className)} {...props} />;

@@ -1,12 +1,16 @@
 import 'server-only';
 import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from '@/db/schema';
+import type { Tx } from '@/db/client';
 import { databasePath } from '@/db/paths';
 import { LABELS } from '@/app/lib/enums';
 import { dayRange } from '@/app/lib/calendar';
 import { toLocalDateTime } from '@/app/lib/time';
-import type { Column, Row } from '@/app/lib/export-format';
-import type { CheckExportFilters } from './exports';
-import { assertAuditView, type AuditActor } from './audit';
+import { CHUNK_ROWS, type Column, type Row } from '@/app/lib/export-format';
+import type { AuditFilters } from '@/app/lib/schemas/oversight';
+import { countAudit, countIncidents, exportAudit, exportIncidents, type CheckExportFilters, type IncidentExportFilters, type Page } from './exports';
+import { assertAuditView, personalFieldsGate, type AuditActor } from './audit';
 
 // Exports that stream (ARCHITECTURE.md: exports in constant memory). A dataset of a million rows
 // never sits in memory: rows are read one batch at a time from a statement being iterated, and
@@ -107,3 +111,53 @@ export function streamChecks(actor: AuditActor, f: CheckExportFilters): Streamed
     throw err;
   }
 }
+
+/**
+ * The incidents and audit exports, streamed: the same query and row mapping as the whole-file
+ * export (db/queries/exports.ts), read a page at a time in key order (incident number, audit seq)
+ * on the export's own snapshot, so the text is the same and only one page is held at once.
+ */
+export function streamPaged(
+  actor: AuditActor,
+  dataset: 'incidents' | 'audit',
+  f: IncidentExportFilters | AuditFilters,
+  pageRows = CHUNK_ROWS,
+): StreamedExport {
+  assertAuditView(actor);
+  const conn = snapshot();
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    if (conn.inTransaction) conn.exec('commit');
+    conn.close();
+  };
+  try {
+    // The same query builder over the snapshot connection (a plain read: no transaction of drizzle's).
+    const db = drizzle(conn, { schema }) as unknown as Tx;
+    const chainHead = chainHeadOf(conn, actor.productionId);
+    const gate = personalFieldsGate(actor);
+    const read = (page: Page) =>
+      dataset === 'incidents' ? exportIncidents(db, actor, f as IncidentExportFilters, page) : exportAudit(db, actor, f as AuditFilters, page, gate);
+    const key = dataset === 'incidents' ? 'number' : 'seq';
+    const first = read({ limit: pageRows });
+    const count = dataset === 'incidents' ? countIncidents(db, actor, f as IncidentExportFilters) : countAudit(db, actor, f as AuditFilters);
+    function* rows(): Generator<Row> {
+      try {
+        let page = first;
+        for (;;) {
+          yield* page.rows;
+          if (page.rows.length < pageRows) return;
+          page = read({ after: page.rows[page.rows.length - 1][key] as number, limit: pageRows });
+        }
+      } finally {
+        close();
+      }
+    }
+    return { chainHead, columns: first.columns, count, rows: rows(), close };
+  } catch (err) {
+    close();
+    throw err;
+  }
+}
+

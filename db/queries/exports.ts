@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Tx } from '@/db/client';
 import { auditLog, firearmChecks, firearms, handoffs, incidents, injuredPeople, memberships, refusedHandoffs, users } from '@/db/schema';
@@ -19,6 +19,9 @@ import { assertAuditView, auditWhere, personalFieldsGate, type AuditActor } from
 export type IncidentExportFilters = { status?: string; severity?: string; type?: string; from?: string; to?: string };
 export type CheckExportFilters = { firearm?: string; result?: string; from?: string; to?: string };
 export type CustodyExportFilters = { firearm?: string; open?: string; from?: string; to?: string };
+
+/** One page of a dataset read in key order: the rows after `after` (an incident number, an audit seq), at most `limit`. */
+export type Page = { after?: number; limit: number };
 
 export type ExportResult = { chainHead: { seq: number; hash: string } | null; columns: Column[]; rows: Row[] };
 
@@ -60,13 +63,27 @@ const PERSONAL_COLUMNS: [string, string][] = [
   ['facilityNameAddress', 'facility_name_address'],
 ];
 
-function exportIncidents(tx: Tx, actor: AuditActor, f: IncidentExportFilters): { columns: Column[]; rows: Row[] } {
+function incidentWhere(actor: AuditActor, f: IncidentExportFilters) {
+  const when = sql`coalesce(${incidents.occurredAt}, ${incidents.reportedAt})`;
+  return and(
+    eq(incidents.productionId, actor.productionId),
+    f.status ? eq(incidents.status, f.status as (typeof incidents.$inferSelect)['status']) : undefined,
+    f.severity ? eq(incidents.severity, f.severity as (typeof incidents.$inferSelect)['severity']) : undefined,
+    f.type ? eq(incidents.type, f.type as (typeof incidents.$inferSelect)['type']) : undefined,
+    ...range(when, f, actor.production.timeZone),
+  );
+}
+
+export function countIncidents(tx: Tx, actor: AuditActor, f: IncidentExportFilters): number {
+  return tx.select({ n: count() }).from(incidents).where(incidentWhere(actor, f)).get()?.n ?? 0;
+}
+
+export function exportIncidents(tx: Tx, actor: AuditActor, f: IncidentExportFilters, page?: Page): { columns: Column[]; rows: Row[] } {
   const tz = actor.production.timeZone;
   const reporter = alias(users, 'reporter');
   const owner = alias(users, 'owner');
   const dup = alias(incidents, 'dup');
-  const when = sql`coalesce(${incidents.occurredAt}, ${incidents.reportedAt})`;
-  const rows = tx
+  const query = tx
     .select({
       i: incidents,
       reporterName: reporter.name,
@@ -81,17 +98,10 @@ function exportIncidents(tx: Tx, actor: AuditActor, f: IncidentExportFilters): {
     .leftJoin(owner, eq(owner.id, incidents.ownerId))
     .leftJoin(dup, eq(dup.id, incidents.duplicateOfId))
     .leftJoin(injuredPeople, and(eq(injuredPeople.incidentId, incidents.id), eq(injuredPeople.ordinal, 1)))
-    .where(
-      and(
-        eq(incidents.productionId, actor.productionId),
-        f.status ? eq(incidents.status, f.status as (typeof incidents.$inferSelect)['status']) : undefined,
-        f.severity ? eq(incidents.severity, f.severity as (typeof incidents.$inferSelect)['severity']) : undefined,
-        f.type ? eq(incidents.type, f.type as (typeof incidents.$inferSelect)['type']) : undefined,
-        ...range(when, f, tz),
-      ),
-    )
+    .where(and(incidentWhere(actor, f), page?.after !== undefined ? gt(incidents.number, page.after) : undefined))
     .orderBy(asc(incidents.number))
-    .all();
+    .$dynamic();
+  const rows = (page ? query.limit(page.limit) : query).all();
   // Injury privacy: personal Form 301 columns only for those who may see them (producers, auditors).
   const personal = can(actor.role, 'injury.viewPersonal');
   const mayShow = personalFieldsGate(actor);
@@ -268,10 +278,20 @@ function exportCustody(tx: Tx, actor: AuditActor, f: CustodyExportFilters): { co
   };
 }
 
-function exportAudit(tx: Tx, actor: AuditActor, f: AuditFilters): { columns: Column[]; rows: Row[] } {
+export function countAudit(tx: Tx, actor: AuditActor, f: AuditFilters): number {
+  return tx.select({ n: count() }).from(auditLog).where(auditWhere(actor, f)).get()?.n ?? 0;
+}
+
+export function exportAudit(tx: Tx, actor: AuditActor, f: AuditFilters, page?: Page, gate = personalFieldsGate(actor)): { columns: Column[]; rows: Row[] } {
   const tz = actor.production.timeZone;
-  const mayShow = personalFieldsGate(actor);
-  const rows = tx.select().from(auditLog).where(auditWhere(actor, f)).orderBy(asc(auditLog.seq)).all();
+  const mayShow = gate;
+  const query = tx
+    .select()
+    .from(auditLog)
+    .where(and(auditWhere(actor, f), page?.after !== undefined ? gt(auditLog.seq, page.after) : undefined))
+    .orderBy(asc(auditLog.seq))
+    .$dynamic();
+  const rows = (page ? query.limit(page.limit) : query).all();
   const incidentOf = (s: string | null) => {
     try {
       const v = s ? (JSON.parse(s) as { incidentId?: unknown }) : null;

@@ -60,8 +60,5 @@ export const rotateReportLinkSchema = z.object({
   confirm: z.literal(true, 'Tick the box to confirm that the old link and QR code stop working.'),
 });
 
-// ── photos and files ──
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const PHOTO_ACCEPT = PHOTO_TYPES.join(',');
-export const PHOTO_RULES = 'JPEG, PNG or WebP, up to 10 MB each. Location and camera details are removed.';
+// ── photos and files ── (in a zod-free module, so the report form's photo picker loads no zod)
+export { MAX_PHOTO_BYTES, PHOTO_TYPES, PHOTO_ACCEPT, PHOTO_RULES } from './photos';

@@ -9,6 +9,7 @@ import { getOpenHold } from '@/db/queries/holds';
 import { HOLD_SEEN_COOKIE, HoldBanner } from '@/components/shell/hold-banner';
 import { ProductionNav } from '@/components/shell/production-nav';
 import { PhoneNav } from '@/components/shell/phone-nav';
+import { PhoneNavIcon, SHORT } from '@/components/shell/phone-nav-icon';
 import { KeepOffline } from '@/components/offline/keep-offline';
 
 export default async function ProductionLayout({ children, params }: { children: React.ReactNode; params: Promise<{ productionId: string }> }) {
@@ -51,7 +52,7 @@ export default async function ProductionLayout({ children, params }: { children:
         </div>
       </div>
       <main className="mx-auto w-full max-w-6xl px-4 pt-5 pb-28 lg:pb-5">{children}</main>
-      <PhoneNav primary={phone.primary} more={phone.more} />
+      <PhoneNav primary={phone.primary.map((i) => ({ ...i, icon: <PhoneNavIcon label={i.label} />, short: SHORT[i.label] ?? i.label }))} more={phone.more} />
       {/* With no signal: the overview, the holds and the report form open from copies kept on the phone. */}
       <KeepOffline urls={[`/productions/${p.id}`, `/productions/${p.id}/hold`, ...(allowed(actor, 'incident.file') ? [`/productions/${p.id}/incidents/new`] : [])]} />
     </>

@@ -23,7 +23,7 @@ import {
   incidentExportFiltersSchema,
 } from '@/app/lib/schemas/oversight';
 import { exportDataset } from '@/db/queries/exports';
-import { streamChecks, type StreamedExport } from '@/db/queries/export-stream';
+import { streamChecks, streamPaged, type StreamedExport } from '@/db/queries/export-stream';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,9 +56,11 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prod
   if (!parsed.success) return jsonError(400, 'Some filters are not valid.', { fieldErrors: zodFieldErrors(parsed.error.issues) });
 
   const takenAt = new Date();
-  // Checks (a million rows on a long production) stream from a snapshot of their own, one chunk
-  // at a time (ARCHITECTURE.md: exports in constant memory); the other datasets are built whole.
-  const streamed: StreamedExport | null = dataset === 'checks' ? streamChecks(actor, parsed.data) : null;
+  // Checks, incidents and the audit trail (a million rows on a long production) stream from a
+  // snapshot of their own, one chunk at a time (ARCHITECTURE.md: exports in constant memory);
+  // custody is still built whole.
+  const streamed: StreamedExport | null =
+    dataset === 'checks' ? streamChecks(actor, parsed.data) : dataset === 'incidents' || dataset === 'audit' ? streamPaged(actor, dataset, parsed.data) : null;
   const { chainHead, columns, rows } = streamed ?? exportDataset(actor, dataset, parsed.data);
   const meta: ExportMeta = {
     dataset,
