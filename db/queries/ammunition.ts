@@ -19,7 +19,7 @@ const nameMap = (ids: (string | null | undefined)[]) => {
 /** A lot's ledger rows, oldest first, with who recorded each. */
 function movementsOf(lotIds: string[]): AmmoMovement[] {
   if (lotIds.length === 0) return [];
-  return getDb().select().from(ammoMovements).where(inArray(ammoMovements.lotId, lotIds)).orderBy(asc(ammoMovements.at), asc(ammoMovements.kind)).all();
+  return getDb().select().from(ammoMovements).where(inArray(ammoMovements.lotId, lotIds)).orderBy(asc(ammoMovements.at), sql`rowid`).all(); // written order within one instant (a seed, one transaction)
 }
 
 /** The reconciliation of one lot by production-local day, from its ledger (pure `reconcileLot`). */
