@@ -68,7 +68,7 @@ beforeAll(async () => {
   r2 = ok(createFirearm(arm, { tag: 'R-2', make: 'Colt', model: 'SAA', serial: '', kind: 'blank_firing', status: 'locked_up', notes: '' }, tick())).id;
   p1 = ok(createFirearm(arm, { tag: 'P-1', make: 'Prop', model: 'Rubber', serial: '', kind: 'non_firing_replica', status: 'locked_up', notes: '' }, tick())).id;
   const lot = (kind: 'blank' | 'dummy', count: number) =>
-    ok(createAmmoLot(arm, { id: randomUUID(), kind, calibre: '.45 Colt', countOnHand: count, supplier: 'Prop House', lotNumber: `${kind}-1`, receivedOn: '2026-11-23', inspected: true, inspectionNotes: '' }, tick())).id;
+    ok(createAmmoLot(arm, { id: randomUUID(), kind, calibre: '.45 Colt', countOnHand: count, supplier: 'Prop House', paperworkRef: 'DN-1', lotNumber: `${kind}-1`, receivedOn: '2026-11-23', verificationMethods: kind === 'dummy' ? ['rattle'] : [], verifiedCount: kind === 'dummy' ? count : 0, inspected: true, inspectionNotes: '' }, tick())).id;
   blanks = lot('blank', 50);
   dummies = lot('dummy', 20);
   // Current on the 24th: the actor's training; expired: the 1st AD's permit.
