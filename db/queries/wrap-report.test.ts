@@ -136,6 +136,20 @@ describe('the post-filming firearms report', () => {
     ]);
   });
 
+  it('reads the ammunition chain from each lot’s ledger: it agrees with the hand-offs and the stored count', () => {
+    const r = getWrapReport(s.actors.producer, new Date(clock));
+    const sec = r.sections.find((x) => x.key === 'ammunition')!;
+    expect(Object.fromEntries(sec.figures.map((f) => [f.key, f.value]))).toEqual({ lots: 2, frozen: 0, vendorReturned: 0, notReturned: 2, liveFound: 0, missing: 1, drift: 0 });
+    const common = { adjusted: 0, evidence: 0, vendor: 0, drift: 0, status: 'In store', paperwork: 'DN-1' };
+    expect(sec.tables.find((x) => x.key === 'ledger')!.rows).toEqual([
+      { ...common, lot: 'blank-1', kind: 'Blank', verified: null, received: 50, issued: 16, fired: 9, returned: 6, missing: 1, onHand: 40 },
+      { ...common, lot: 'dummy-1', kind: 'Dummy', verified: '20 by rattle', received: 20, issued: 5, fired: 0, returned: 0, missing: 0, onHand: 15 },
+    ]);
+    // The same figures the rounds section reads from the hand-offs.
+    expect(N('rounds', 'fired')).toBe(9);
+    expect(sec.tables.find((x) => x.key === 'evidence')!.rows).toEqual([]);
+  });
+
   it('counts checks, fails and declined witnesses', () => {
     // Before use: three witnessed, the failed one and the declined one; after use: the two returns.
     const r = getWrapReport(s.actors.producer, new Date(clock));

@@ -2,7 +2,9 @@ import 'server-only';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import {
+  ammoEvidenceTransfers,
   ammoLots,
+  ammoMovements,
   auditLog,
   checkWitnesses,
   firearmChecks,
@@ -25,7 +27,7 @@ import {
 import type { Actor } from '@/app/lib/actor';
 import { FIREARM_STATUSES, INCIDENT_TYPES, LABELS, SEVERITIES } from '@/app/lib/enums';
 import { assertWrapReport, isFirearmRelated } from '@/app/lib/policy';
-import { HANDOFF_REASONS, isCurrent, rule1Applies } from '@/app/lib/rules';
+import { HANDOFF_REASONS, isCurrent, reconcileLot, rule1Applies } from '@/app/lib/rules';
 import { formatStamp, localDate, toLocalDateTime } from '@/app/lib/time';
 
 // The post-filming firearms report (ARCHITECTURE.md: post-filming report). One module, one read
@@ -433,11 +435,84 @@ const refused: SectionBuilder = {
   },
 };
 
+const ammunitionChain: SectionBuilder = {
+  key: 'ammunition',
+  title: 'Ammunition chain',
+  note: 'From each lot’s ledger, from its delivery to the report: what came in, went out, was fired, came back, went to the authorities or back to the vendor. “Ledger differs” is the stored count less the ledger’s, 0 when they agree.',
+  build: (ctx) => {
+    const { tx, productionId } = ctx;
+    const lots = tx.select().from(ammoLots).where(eq(ammoLots.productionId, productionId)).orderBy(asc(ammoLots.receivedOn), asc(ammoLots.lotNumber)).all();
+    const moves = tx.select().from(ammoMovements).where(eq(ammoMovements.productionId, productionId)).orderBy(asc(ammoMovements.at)).all();
+    const transfers = tx.select().from(ammoEvidenceTransfers).where(eq(ammoEvidenceTransfers.productionId, productionId)).orderBy(asc(ammoEvidenceTransfers.transferredAt)).all();
+    const lotNumber = new Map(lots.map((l) => [l.id, l.lotNumber]));
+    const rows = lots.map((l) => {
+      const r = reconcileLot(
+        moves.filter((m) => m.lotId === l.id).map((m) => ({ day: localDate(m.at, ctx.timeZone), kind: m.kind, delta: m.delta, rounds: m.rounds })),
+        l.countOnHand,
+      );
+      const total = (k: 'received' | 'issued' | 'fired' | 'returned' | 'missing' | 'adjusted' | 'evidence' | 'vendorReturned') => sum(r.days.map((d) => d[k]));
+      return {
+        lot: l.lotNumber,
+        paperwork: l.paperworkRef || null,
+        kind: LABELS.ammoKind[l.kind],
+        verified: l.kind === 'dummy' ? `${l.verifiedCount ?? 0} by ${l.verificationMethods.map((m) => m.replace('_', ' ')).join(', ') || '—'}` : null,
+        status: LABELS.ammoLotStatus[l.status],
+        received: total('received'),
+        issued: total('issued'),
+        fired: total('fired'),
+        returned: total('returned'),
+        missing: total('missing'),
+        adjusted: total('adjusted'),
+        evidence: total('evidence'),
+        vendor: total('vendorReturned'),
+        onHand: l.countOnHand,
+        drift: r.drift,
+      };
+    });
+    return {
+      figures: [
+        { key: 'lots', label: 'Lots received', value: lots.length },
+        { key: 'frozen', label: 'Lots frozen as evidence', value: lots.filter((l) => l.status === 'frozen').length },
+        { key: 'vendorReturned', label: 'Lots returned to the vendor', value: lots.filter((l) => l.status === 'returned').length },
+        { key: 'notReturned', label: 'Lots not yet returned to the vendor', value: lots.filter((l) => l.status === 'in_store').length },
+        { key: 'liveFound', label: 'Live rounds found', value: sum(lots.map((l) => l.liveRoundsFound)) },
+        { key: 'missing', label: 'Rounds not accounted for on a return', value: sum(rows.map((r) => r.missing)) },
+        { key: 'drift', label: 'Lots whose ledger differs from the count', value: rows.filter((r) => r.drift !== 0).length },
+      ],
+      tables: [
+        {
+          key: 'ledger',
+          title: 'Per lot, from the ledger',
+          columns: cols([['lot', 'Lot'], ['paperwork', 'Delivery note'], ['kind', 'Kind'], ['verified', 'Dummies verified'], ['status', 'State'], ['received', 'Received'], ['issued', 'Issued'], ['fired', 'Fired'], ['returned', 'Returned'], ['missing', 'Not accounted for'], ['adjusted', 'Adjusted'], ['evidence', 'To the authorities'], ['vendor', 'Back to vendor'], ['onHand', 'On hand'], ['drift', 'Ledger differs']]),
+          rows,
+          empty: 'No ammunition lot was recorded.',
+        },
+        {
+          key: 'evidence',
+          title: 'Evidence transfers',
+          columns: cols([['lot', 'Lot'], ['at', 'When'], ['from', 'From'], ['to', 'To'], ['badge', 'Badge or ID'], ['rounds', 'Inert rounds'], ['live', 'Live rounds'], ['seal', 'Seal or bag']]),
+          rows: transfers.map((t) => ({
+            lot: lotNumber.get(t.lotId) ?? null,
+            at: when(ctx, t.transferredAt),
+            from: [t.fromName, t.fromAgency].filter(Boolean).join(', '),
+            to: [t.toName, t.toAgency].filter(Boolean).join(', '),
+            badge: t.toBadge,
+            rounds: t.rounds,
+            live: t.liveRounds,
+            seal: t.sealNumber,
+          })),
+          empty: 'No lot went to the authorities.',
+        },
+      ],
+    };
+  },
+};
+
 /**
  * The report's sections, in print order. Add a section here (a `SectionBuilder` reading through
  * `ctx.tx`) and the page, the JSON and the CSV show it; nothing else changes.
  */
-export const WRAP_REPORT_SECTIONS: readonly SectionBuilder[] = [weapons, rounds, checks, incidentSection, holdSection, meetings, plans, qualificationSection, refused];
+export const WRAP_REPORT_SECTIONS: readonly SectionBuilder[] = [weapons, rounds, ammunitionChain, checks, incidentSection, holdSection, meetings, plans, qualificationSection, refused];
 
 /** The local day qualifications are judged on: the production's last day once wrapped (never after today), else today. */
 export function reportAsOf(p: Pick<Production, 'phase' | 'endDate' | 'timeZone'>, now: Date): string {
