@@ -50,6 +50,7 @@ async function approvedPlan(browser: Browser, handlers: string[], duty: { member
   const d = form.getByRole('group', { name: 'Duty 1' });
   await d.getByLabel('Member').selectOption({ label: duty.member });
   await d.getByLabel('Duty').selectOption({ label: duty.duty });
+  await d.screenshot({ path: 'test-results/screens/1280/armorer/scene-plan-duty-row.png' });
   await form.getByLabel('Line of fire').fill('Muzzle toward the stage wall; nobody forward of Cal.');
   await form.getByLabel('Protection').fill('No rounds: eye protection at 10 ft.');
   await form.getByLabel('Would a replica do?').fill('Yes for the wide; the close-up shows the cylinder.');
@@ -215,6 +216,8 @@ test.describe.serial('rule 9: no other duty while weapons are out; property mast
     await crew.goto(`/productions/${demo}/scene-plans`);
     await expect(crew.getByRole('list', { name: 'Other duties on this setup' }).first()).toContainText('Ana Armorer: Props crew');
     await noSideScroll(crew);
+    await crew.getByRole('list', { name: 'Other duties on this setup' }).first().scrollIntoViewIfNeeded();
+    await crew.screenshot({ path: 'test-results/screens/375/crew/scene-plan-duties.png' });
     await crew.context().close();
   });
 
