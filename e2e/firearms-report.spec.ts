@@ -71,7 +71,7 @@ test.describe('post-filming firearms report', () => {
     const json = await p.request.get(file('json'));
     expect(json.status()).toBe(200);
     const body = (await json.json()) as { sections: { key: string; figures: { key: string; value: number }[] }[]; chainHead: { seq: number } };
-    expect(body.sections.map((s) => s.key)).toEqual(['weapons', 'rounds', 'checks', 'incidents', 'holds', 'meetings', 'plans', 'qualifications', 'refused']);
+    expect(body.sections.map((s) => s.key)).toEqual(['weapons', 'rounds', 'ammunition', 'checks', 'incidents', 'holds', 'meetings', 'plans', 'qualifications', 'refused']);
     expect(body.sections.find((s) => s.key === 'weapons')!.figures.find((f) => f.key === 'total')!.value).toBe(db.weapons);
     expect(json.headers()['x-setsafe-chain-head']).toMatch(/^\d+:[0-9a-f]{64}$/);
     expect((await p.request.get(file('xlsx'))).status()).toBe(404);
