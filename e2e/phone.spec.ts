@@ -142,7 +142,7 @@ test.describe('producer', () => {
     expect(standingHoldCount(prod.demo)).toBe(1);
 
     // Held states stay unmistakable at night too: axe finds no contrast problem in the dark theme.
-    await producer.emulateMedia({ colorScheme: 'dark' });
+    await producer.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' }); // no colour half-way through a transition
     const axe = await new AxeBuilder({ page: producer }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
@@ -197,7 +197,7 @@ test.describe('night theme', () => {
   test('follows the device, and the account page can fix it on this device', async ({ crew }) => {
     await crew.goto('/account');
     const light = await canvas(crew);
-    await crew.emulateMedia({ colorScheme: 'dark' });
+    await crew.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     const dark = await canvas(crew);
     expect(dark).not.toBe(light);
     await expect(crew.getByRole('radio', { name: /Follow this device/ })).toBeChecked();

@@ -249,7 +249,8 @@ test.describe('screens: every page × role at 375 and 1280 px', () => {
       test.beforeAll(async ({ browser, baseURL }) => {
         ctx = authzCtx();
         const storageState = caller === 'anon' ? undefined : await storageStateFor(caller, baseURL!);
-        context = await browser.newContext({ baseURL, storageState, viewport: WIDTHS[0] });
+        // Reduced motion: the theme switch below lands at once, so axe never measures a colour half-way through a transition.
+        context = await browser.newContext({ baseURL, storageState, viewport: WIDTHS[0], reducedMotion: 'reduce' });
         page = await context.newPage();
       });
       test.afterAll(async () => {
