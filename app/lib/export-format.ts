@@ -104,3 +104,21 @@ export function* jsonChunks(meta: ExportMeta, rows: Iterable<Row>, count: number
 export function toJson(meta: ExportMeta, rows: Row[]): string {
   return [...jsonChunks(meta, rows, rows.length)].join('');
 }
+
+/** A production's title as a file-name part: "Dry Creek (demo)" → "dry-creek-demo". */
+export function fileSlug(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'production';
+}
+
+/** A download of an export file: never cached, and the chain head it was read at in its header (README: Exports). */
+export function downloadResponse(body: BodyInit, format: Format, name: string, chainHead: { seq: number; hash: string } | null): Response {
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+      'X-SetSafe-Chain-Head': chainHead ? `${chainHead.seq}:${chainHead.hash}` : '0:none',
+    },
+  });
+}

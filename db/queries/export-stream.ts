@@ -21,7 +21,7 @@ import { assertAuditView, personalFieldsGate, type AuditActor } from './audit';
 export type StreamedExport = { chainHead: { seq: number; hash: string } | null; columns: Column[]; count: number; rows: Generator<Row>; close: () => void };
 
 /** A read-only connection with an open read transaction (its snapshot is fixed by the first read). */
-function snapshot(): Database.Database {
+function snapshot(): { conn: Database.Database; close: () => void } {
   const conn = new Database(databasePath(), { readonly: true, fileMustExist: true });
   conn.pragma('busy_timeout = 5000');
   // No memory map here: a streamed export reads every page of its table once, and mapped pages
@@ -29,7 +29,15 @@ function snapshot(): Database.Database {
   conn.pragma('mmap_size = 0');
   conn.pragma('cache_size = -8192');
   conn.exec('begin');
-  return conn;
+  let closed = false;
+  // Once only: the end of the rows, a failed read and a cancelled download may each call it.
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    if (conn.inTransaction) conn.exec('commit');
+    conn.close();
+  };
+  return { conn, close };
 }
 
 function chainHeadOf(conn: Database.Database, productionId: string) {
@@ -77,14 +85,7 @@ export function streamChecks(actor: AuditActor, f: CheckExportFilters): Streamed
   if (end) where.push('c.performed_at < @end');
   const params = { production: actor.productionId, firearm: f.firearm, result: f.result, start: start?.getTime(), end: end?.getTime() };
   const bound = () => Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
-  const conn = snapshot();
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    if (conn.inTransaction) conn.exec('commit');
-    conn.close();
-  };
+  const { conn, close } = snapshot();
   try {
     const chainHead = chainHeadOf(conn, actor.productionId);
     const stmt = conn.prepare(`
@@ -124,14 +125,7 @@ export function streamPaged(
   pageRows = CHUNK_ROWS,
 ): StreamedExport {
   assertAuditView(actor);
-  const conn = snapshot();
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    if (conn.inTransaction) conn.exec('commit');
-    conn.close();
-  };
+  const { conn, close } = snapshot();
   try {
     // The same query builder over the snapshot connection (a plain read: no transaction of drizzle's).
     const db = drizzle(conn, { schema }) as unknown as Tx;

@@ -14,7 +14,7 @@ import type { NextRequest } from 'next/server';
 import type { ZodType } from 'zod';
 import { actorOr, jsonError, refusedResponse } from '@/app/lib/http';
 import { zodFieldErrors } from '@/app/lib/core';
-import { csvChunks, jsonChunks, toCsv, toJson, type Dataset, type ExportMeta, type Row } from '@/app/lib/export-format';
+import { csvChunks, downloadResponse, fileSlug, jsonChunks, toCsv, toJson, type Dataset, type ExportMeta, type Row } from '@/app/lib/export-format';
 import {
   auditFiltersSchema,
   checkExportFiltersSchema,
@@ -69,8 +69,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prod
     chainHead,
     filters: Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])),
   };
-  const slug = actor.production.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'production';
-  const name = `setsafe-${slug}-${dataset}-${takenAt.toISOString().slice(0, 10)}.${format}`;
+  const name = `setsafe-${fileSlug(actor.production.title)}-${dataset}-${takenAt.toISOString().slice(0, 10)}.${format}`;
   let body: string | ReadableStream<Uint8Array>;
   if (streamed) {
     const chunks = format === 'csv' ? csvChunks(meta, columns, streamed.rows, { headLine: head === 'line' }) : jsonChunks(meta, streamed.rows, streamed.count);
@@ -95,13 +94,5 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prod
     const all = rows as Row[];
     body = format === 'csv' ? toCsv(meta, columns, all, { headLine: head === 'line' }) : toJson(meta, all);
   }
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${name}"`,
-      'Cache-Control': 'no-store',
-      'X-SetSafe-Chain-Head': chainHead ? `${chainHead.seq}:${chainHead.hash}` : '0:none',
-    },
-  });
+  return downloadResponse(body, format, name, chainHead);
 }

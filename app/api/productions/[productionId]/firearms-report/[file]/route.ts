@@ -6,7 +6,7 @@
 // name, 403 a member the report is not for (other crew than the safety advisor).
 import { actorOr, jsonError, refusalResponse } from '@/app/lib/http';
 import { Refusal } from '@/app/lib/errors';
-import { toCsv, type ExportMeta } from '@/app/lib/export-format';
+import { downloadResponse, fileSlug, toCsv, type ExportMeta } from '@/app/lib/export-format';
 import { getWrapReport, wrapReportRows, type WrapReport } from '@/db/queries/wrap-report';
 
 export const dynamic = 'force-dynamic';
@@ -36,16 +36,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ product
     chainHead: report.chainHead,
     filters: {},
   };
-  const slug = report.production.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'production';
-  const name = `setsafe-${slug}-firearms-report-${report.asOf}.${format}`;
+  const name = `setsafe-${fileSlug(report.production.title)}-firearms-report-${report.asOf}.${format}`;
   const body = format === 'csv' ? toCsv(meta, COLUMNS, wrapReportRows(report), { headLine: true }) : `${JSON.stringify(report, null, 2)}\n`;
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${name}"`,
-      'Cache-Control': 'no-store',
-      'X-SetSafe-Chain-Head': report.chainHead ? `${report.chainHead.seq}:${report.chainHead.hash}` : '0:none',
-    },
-  });
+  return downloadResponse(body, format, name, report.chainHead);
 }
