@@ -29,11 +29,15 @@ describe('the demo’s day on set', () => {
     expect(n('select count(*) n from scene_plans where production_id = ? and approved_at is not null')).toBe(1);
     expect(n("select count(*) n from qualifications where production_id = ? and expires_on < '2026-11-24'")).toBe(1);
     // The ammunition chain: one delivery (two lots on one note), the dummies verified, and today's
-    // reconciliation of the blanks (50 received, 6 issued with the hand-off) agreeing with the count.
+    // reconciliation of the blanks agreeing with the count: 50 received; the first take of 14B (6
+    // out, 2 fired, 4 back, collected by the property master); 6 out with today's hand-off.
     expect(n("select count(*) n from ammo_lots where production_id = ? and paperwork_ref = 'DN-40117'")).toBe(2);
     expect(n("select count(*) n from ammo_lots where production_id = ? and kind = 'dummy' and verified_count = 24 and verification_methods like '%drilled_case%'")).toBe(1);
     expect(sqlite.prepare("select m.kind, m.delta from ammo_movements m join ammo_lots l on l.id = m.lot_id where l.production_id = ? and l.kind = 'blank' order by m.at, m.rowid").all(productionId)).toEqual([
       { kind: 'received', delta: 50 },
+      { kind: 'issued', delta: -6 },
+      { kind: 'returned', delta: 4 },
+      { kind: 'fired', delta: 0 },
       { kind: 'issued', delta: -6 },
     ]);
     expect(n("select count(*) n from ammo_lots l where l.production_id = ? and l.count_on_hand = (select sum(delta) from ammo_movements m where m.lot_id = l.id)")).toBe(2);
