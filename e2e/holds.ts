@@ -47,3 +47,25 @@ export async function replayAction(request: APIRequestContext, action: { url: st
   });
   return { status: res.status(), text: await res.text() };
 }
+
+/**
+ * A new blank-firing weapon made by the armorer's page, and a passing before-use check of it for
+ * `scene` naming the 1st AD as witness (rule 2): its id and the check's page.
+ */
+export async function weaponWithCheck(p: Page, productionId: string, tag: string, scene: string, notes: string) {
+  await p.goto(`/productions/${productionId}/firearms`);
+  const made = await p.request.post(`/api/productions/${productionId}/firearms`, {
+    data: { tag, make: 'Uberti', model: '1873 Cattleman', serial: '', kind: 'blank_firing', status: 'locked_up', notes },
+  });
+  expect(made.status()).toBe(201);
+  const firearmId = one<{ id: string }>('select id from firearms where production_id = ? and tag = ?', productionId, tag).id;
+  await p.goto(`/productions/${productionId}/checks/new`);
+  await p.getByRole('combobox', { name: 'Weapon' }).selectOption(firearmId);
+  await p.getByLabel('Scene or setup').fill(scene);
+  for (const box of await p.getByRole('group', { name: 'Checklist' }).getByRole('checkbox').all()) await box.check();
+  await p.getByRole('radio', { name: /Pass/ }).check();
+  await p.getByRole('checkbox', { name: /Dee First-AD/ }).check();
+  await p.getByRole('button', { name: 'Record the check' }).click();
+  await expect(p).toHaveURL(new RegExp(`/productions/${productionId}/checks/[0-9a-f-]{36}$`));
+  return { firearmId, checkUrl: new URL(p.url()).pathname };
+}

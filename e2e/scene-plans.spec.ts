@@ -11,7 +11,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { openPageAs } from './fixtures';
 import { ids, one } from './db';
-import { liftStandingHold, userId } from './holds';
+import { liftStandingHold, userId, weaponWithCheck } from './holds';
 
 // A weapon and setup of this run's own: made here, after every spec that hands weapons out.
 const run = Date.now().toString(36).toUpperCase();
@@ -42,21 +42,9 @@ test.describe.serial('rule 8: the firearm scene plan gates the hand-out', () => 
 
   test('armorer and the 1st AD: a weapon with a witnessed check for the setup (rule 2), before any plan', async ({ browser }) => {
     const p = await page(browser, 'armorer');
-    await p.goto(`/productions/${demo}/firearms`);
-    const made = await p.request.post(`/api/productions/${demo}/firearms`, {
-      data: { tag: PLAN_SEED.tag, make: 'Uberti', model: '1873 Cattleman', serial: '', kind: 'blank_firing', status: 'locked_up', notes: 'For the scene-plan spec.' },
-    });
-    expect(made.status()).toBe(201);
-    firearmId = one<{ id: string }>('select id from firearms where production_id = ? and tag = ?', demo, PLAN_SEED.tag).id;
-    await p.goto(`/productions/${demo}/checks/new`);
-    await p.getByRole('combobox', { name: 'Weapon' }).selectOption(firearmId);
-    await p.getByLabel('Scene or setup').fill(PLAN_SEED.scene);
-    for (const box of await p.getByRole('group', { name: 'Checklist' }).getByRole('checkbox').all()) await box.check();
-    await p.getByRole('radio', { name: /Pass/ }).check();
-    await p.getByRole('checkbox', { name: /Dee First-AD/ }).check();
-    await p.getByRole('button', { name: 'Record the check' }).click();
-    await expect(p).toHaveURL(new RegExp(`/productions/${demo}/checks/[0-9a-f-]{36}$`));
-    const checkUrl = new URL(p.url()).pathname;
+    const made = await weaponWithCheck(p, demo, PLAN_SEED.tag, PLAN_SEED.scene, 'For the scene-plan spec.');
+    firearmId = made.firearmId;
+    const checkUrl = made.checkUrl;
     await p.context().close();
 
     const ad = await page(browser, 'ad', 375);

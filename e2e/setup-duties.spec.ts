@@ -9,7 +9,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { openPageAs } from './fixtures';
 import { ids, one, query } from './db';
-import { liftStandingHold, replayAction, userId } from './holds';
+import { liftStandingHold, replayAction, userId, weaponWithCheck } from './holds';
 import { parseCsv } from './csv';
 
 const run = Date.now().toString(36).toUpperCase();
@@ -101,21 +101,9 @@ test.describe.serial('rule 9: no other duty while weapons are out; property mast
 
   test('armorer and the 1st AD: a weapon, a witnessed check and a meeting for the setup', async ({ browser }) => {
     const p = await page(browser, 'armorer');
-    await p.goto(`/productions/${demo}/firearms`);
-    const made = await p.request.post(`/api/productions/${demo}/firearms`, {
-      data: { tag: SEED.tag, make: 'Uberti', model: '1873 Cattleman', serial: '', kind: 'blank_firing', status: 'locked_up', notes: 'For the rule-9 spec.' },
-    });
-    expect(made.status()).toBe(201);
-    firearmId = one<{ id: string }>('select id from firearms where production_id = ? and tag = ?', demo, SEED.tag).id;
-    await p.goto(`/productions/${demo}/checks/new`);
-    await p.getByRole('combobox', { name: 'Weapon' }).selectOption(firearmId);
-    await p.getByLabel('Scene or setup').fill(SEED.scene);
-    for (const box of await p.getByRole('group', { name: 'Checklist' }).getByRole('checkbox').all()) await box.check();
-    await p.getByRole('radio', { name: /Pass/ }).check();
-    await p.getByRole('checkbox', { name: /Dee First-AD/ }).check();
-    await p.getByRole('button', { name: 'Record the check' }).click();
-    await expect(p).toHaveURL(new RegExp(`/productions/${demo}/checks/[0-9a-f-]{36}$`));
-    const checkUrl = new URL(p.url()).pathname;
+    const made = await weaponWithCheck(p, demo, SEED.tag, SEED.scene, 'For the rule-9 spec.');
+    firearmId = made.firearmId;
+    const checkUrl = made.checkUrl;
     await p.goto(`/productions/${demo}/meetings`);
     await p.getByLabel('Scene or setup').fill(SEED.scene);
     await p.getByLabel('Firearms on set').check();
