@@ -156,6 +156,8 @@ test.describe.serial('rule 9: no other duty while weapons are out; property mast
     await p.goto(`/productions/${demo}/dashboard`);
     const card = p.getByTestId('card-armorer');
     await expect(card).toContainText('flagged');
+    // The form opens on demand (it is not part of the dashboard's first load).
+    await card.getByRole('button', { name: 'Decide how Ana Armorer’s other position is covered' }).click();
     // Other specs may have made another member an armorer with a position: this form is Ana's.
     const anas = card.locator('form').filter({ has: p.getByLabel('Your decision on Ana Armorer’s other position') });
     await anas.getByLabel('Your decision on Ana Armorer’s other position').fill('Short');
@@ -260,7 +262,7 @@ test.describe.serial('rule 9: no other duty while weapons are out; property mast
     await card.getByRole('button', { name: 'Revoke the decision' }).click();
     await card.getByLabel('Why the decision no longer stands').fill('Pip left the show.');
     await card.getByRole('button', { name: 'Revoke', exact: true }).click();
-    await expect(card.getByLabel('Your decision on Ana Armorer’s other position')).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Decide how Ana Armorer’s other position is covered' })).toBeVisible();
     await expect(card).toContainText('revoked by Priya Producer');
     expect(standingDecision()).toBeUndefined();
     expect(query<{ action: string }>('select action from audit_log where entity_id = ? order by seq', d.id).map((a) => a.action)).toEqual(['duties.decide', 'duties.revoke']);

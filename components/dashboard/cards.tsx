@@ -11,7 +11,7 @@ import { RuleRef } from '@/components/ui/rule-ref';
 import { Item, ItemList, NoneYet, StatCard } from './stat-card';
 import { WeeklyChart } from './weekly-chart';
 import { can } from '@/app/lib/policy';
-import { DecideDutiesForm, RevokeDutyDecisionForm } from './duty-decision-form';
+import { DecideDuties, RevokeDutyDecision } from './duty-decision';
 import { safetyVerdict, type VerdictFacts, type VerdictTarget } from '@/app/lib/rules/verdict';
 
 type Props = { actor: DashboardActor; now: Date };
@@ -350,10 +350,10 @@ export async function ArmorerCard({ actor, now }: Props) {
                   <p>
                     Decided by {d.decision.decidedBy}, {formatInZone(d.decision.decidedAt, tz)}: <q className="break-words">{d.decision.reason}</q>
                   </p>
-                  {decide ? <RevokeDutyDecisionForm productionId={actor.productionId} decisionId={d.decision.id} /> : null}
+                  {decide ? <RevokeDutyDecision productionId={actor.productionId} decisionId={d.decision.id} /> : null}
                 </div>
               ) : decide ? (
-                <DecideDutiesForm productionId={actor.productionId} userId={d.userId} name={d.name} />
+                <DecideDuties productionId={actor.productionId} userId={d.userId} name={d.name} />
               ) : (
                 <p className="text-sm">A producer decides how that work is covered while weapons are out.</p>
               )}

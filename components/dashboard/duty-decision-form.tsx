@@ -1,15 +1,21 @@
 'use client';
 
-import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { decideDutiesSchema, revokeDutyDecisionSchema, type DecideDutiesInput, type RevokeDutyDecisionInput } from '@/app/lib/schemas/duties';
+import type { DecideDutiesInput, RevokeDutyDecisionInput } from '@/app/lib/schemas/duties';
+import { lazyResolver } from '@/components/form/lazy-resolver';
 import { decideArmorerDuties, revokeDutyDecision } from '@/app/(app)/productions/[productionId]/dashboard/actions';
 import { Field, FormError, Textarea, describedBy } from '@/components/form/field';
 import { submitAction } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
 import { newId } from '@/components/form/new-id';
+
+// The dashboard stays light (ARCHITECTURE.md: performance budget; first-load JS): zod and its
+// resolver load when a decision form is first touched, not to show the dashboard. The server
+// action parses the same schemas whatever happens here.
+const loadSchemas = () => Promise.all([import('@hookform/resolvers/zod'), import('@/app/lib/schemas/duties')]);
+const decideValidation = lazyResolver<DecideDutiesInput>(() => loadSchemas().then(([r, s]) => r.zodResolver(s.decideDutiesSchema)));
+const revokeValidation = lazyResolver<RevokeDutyDecisionInput>(() => loadSchemas().then(([r, s]) => r.zodResolver(s.revokeDutyDecisionSchema)));
 
 /**
  * A producer decides, with a reason, how an armorer's other position is covered while weapons are
@@ -18,7 +24,7 @@ import { newId } from '@/components/form/new-id';
  */
 export function DecideDutiesForm({ productionId, userId, name }: { productionId: string; userId: string; name: string }) {
   const router = useRouter();
-  const form = useForm<DecideDutiesInput>({ resolver: zodResolver(decideDutiesSchema), defaultValues: { id: newId(), userId, reason: '' } });
+  const form = useForm<DecideDutiesInput>({ resolver: decideValidation.resolver, defaultValues: { id: newId(), userId, reason: '' } });
   const { errors, isSubmitting } = form.formState;
   const fid = `dd-${userId}`;
   const onSubmit = form.handleSubmit(async (values) => {
@@ -27,10 +33,10 @@ export function DecideDutiesForm({ productionId, userId, name }: { productionId:
     if (res?.ok) router.refresh();
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2 flex flex-col gap-2">
+    <form onSubmit={onSubmit} onFocusCapture={decideValidation.preload} noValidate className="mt-2 flex flex-col gap-2">
       <FormError message={errors.root?.server?.message} />
       <Field id={fid} label={`Your decision on ${name}’s other position`} required hint="Who covers that work while weapons are out, and why the armorer keeps it." error={errors.reason?.message}>
-        <Textarea rows={2} {...describedBy(fid, errors.reason?.message, true)} {...form.register('reason')} />
+        <Textarea rows={2} autoFocus {...describedBy(fid, errors.reason?.message, true)} {...form.register('reason')} />
       </Field>
       <div>
         <Button type="submit" variant="secondary" disabled={isSubmitting}>
@@ -41,30 +47,21 @@ export function DecideDutiesForm({ productionId, userId, name }: { productionId:
   );
 }
 
-/** Revoking a decision puts the flag back (rule 9); the reason is recorded with it. */
+/** Revoking a decision puts the flag back (rule 9); the reason is recorded with it. Opened from `RevokeDutyDecision`. */
 export function RevokeDutyDecisionForm({ productionId, decisionId }: { productionId: string; decisionId: string }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const form = useForm<RevokeDutyDecisionInput>({ resolver: zodResolver(revokeDutyDecisionSchema), defaultValues: { decisionId, reason: '' } });
+  const form = useForm<RevokeDutyDecisionInput>({ resolver: revokeValidation.resolver, defaultValues: { decisionId, reason: '' } });
   const { errors, isSubmitting } = form.formState;
   const fid = `rv-${decisionId}`;
   const onSubmit = form.handleSubmit(async (values) => {
     const res = await submitAction(form, () => revokeDutyDecision(productionId, values));
     if (res?.ok) router.refresh();
   });
-  if (!open)
-    return (
-      <div className="mt-2">
-        <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
-          Revoke the decision
-        </Button>
-      </div>
-    );
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2 flex flex-col gap-2">
+    <form onSubmit={onSubmit} onFocusCapture={revokeValidation.preload} noValidate className="mt-2 flex flex-col gap-2">
       <FormError message={errors.root?.server?.message} />
       <Field id={fid} label="Why the decision no longer stands" required error={errors.reason?.message}>
-        <Textarea rows={2} {...describedBy(fid, errors.reason?.message, true)} {...form.register('reason')} />
+        <Textarea rows={2} autoFocus {...describedBy(fid, errors.reason?.message, true)} {...form.register('reason')} />
       </Field>
       <div>
         <Button type="submit" variant="secondary" disabled={isSubmitting}>
