@@ -27,10 +27,11 @@ const F = {
   holds: figure('holds', (a) => Q.listOpenHolds(a)),
   overdueActions: figure('overdueActions', (a, now) => Q.overdueCorrectiveActions(a, now)),
   deadlines: figure('deadlines', (a, now) => Q.overdueLegalDeadlines(a, now)),
-  weapons: figure('weapons', (a, now) => Q.weaponsNotBack(a, now)),
+  // These three read only the firearms area (and members' names, which the minute in every key
+  // brings up to date): a report filed leaves them standing (per-figure invalidation).
+  weapons: figure('weapons', (a, now) => Q.weaponsNotBack(a, now), 'firearms'),
+  pending: figure('pending', (a) => Q.checksMissingWitness(a), 'firearms'),
   flags: figure('flags', (a) => Q.listRuleFlags(a)),
-  pending: figure('pending', (a) => Q.checksMissingWitness(a)),
-  // Reads only the firearms area: a report filed leaves it standing (per-figure invalidation).
   compliance: figure('compliance', (a, _now, since: number) => Q.checkCompliance(a, new Date(since)), 'firearms'),
   armorers: figure('armorers', (a) => Q.armorersWithDuties(a)),
   severity: figure('severity', (a) => Q.openIncidentsBySeverity(a)),
@@ -95,7 +96,7 @@ const VERDICT_STYLE = {
 } as const;
 
 /** Rule 4: can we shoot, in plain words — the worst state, and every reason with a link to it. */
-export async function Verdict({ actor, now }: Props) {
+export function Verdict({ actor, now }: Props) {
   const v = safetyVerdict(verdictFacts(actor, now));
   const style = VERDICT_STYLE[v.level];
   return (
@@ -122,7 +123,7 @@ export async function Verdict({ actor, now }: Props) {
   );
 }
 
-export async function HoldsCard({ actor, now }: Props) {
+export function HoldsCard({ actor, now }: Props) {
   const holds = F.holds(actor, now);
   const tz = actor.production.timeZone;
   return (
@@ -148,7 +149,7 @@ export async function HoldsCard({ actor, now }: Props) {
   );
 }
 
-export async function OverdueActionsCard({ actor, now }: Props) {
+export function OverdueActionsCard({ actor, now }: Props) {
   const { count, items } = F.overdueActions(actor, now);
   return (
     <StatCard id="card-overdue-actions" title="Overdue corrective actions" count={count} countLabel={count ? 'overdue' : 'none'} tone={count ? 'danger' : 'ok'}>
@@ -174,7 +175,7 @@ export async function OverdueActionsCard({ actor, now }: Props) {
   );
 }
 
-export async function DeadlinesCard({ actor, now }: Props) {
+export function DeadlinesCard({ actor, now }: Props) {
   const { count, items } = F.deadlines(actor, now);
   const tz = actor.production.timeZone;
   return (
@@ -200,7 +201,7 @@ export async function DeadlinesCard({ actor, now }: Props) {
   );
 }
 
-export async function RuleFlagsCard({ actor, now }: Props) {
+export function RuleFlagsCard({ actor, now }: Props) {
   const { count, items } = F.flags(actor, now);
   const tz = actor.production.timeZone;
   const recent = items.filter((f) => now.getTime() - f.createdAt.getTime() < 14 * DAY).length;
@@ -233,7 +234,7 @@ export async function RuleFlagsCard({ actor, now }: Props) {
   );
 }
 
-export async function WeaponsOutCard({ actor, now }: Props) {
+export function WeaponsOutCard({ actor, now }: Props) {
   const { overdue, outNow, items } = F.weapons(actor, now);
   const tz = actor.production.timeZone;
   return (
@@ -263,7 +264,7 @@ export async function WeaponsOutCard({ actor, now }: Props) {
   );
 }
 
-export async function PendingWitnessCard({ actor, now }: Props) {
+export function PendingWitnessCard({ actor, now }: Props) {
   const { count, items } = F.pending(actor, now);
   const tz = actor.production.timeZone;
   return (
@@ -291,7 +292,7 @@ export async function PendingWitnessCard({ actor, now }: Props) {
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 
-export async function ComplianceCard({ actor, now }: Props) {
+export function ComplianceCard({ actor, now }: Props) {
   const tz = actor.production.timeZone;
   const today = F.compliance(actor, now, dayStart(localDate(now, tz), tz).getTime());
   const week = F.compliance(actor, now, dayStart(localDate(new Date(now.getTime() - 6 * DAY), tz), tz).getTime());
@@ -320,7 +321,7 @@ export async function ComplianceCard({ actor, now }: Props) {
   );
 }
 
-export async function ArmorerCard({ actor, now }: Props) {
+export function ArmorerCard({ actor, now }: Props) {
   const doubling = F.armorers(actor, now);
   const flagged = doubling.filter((d) => d.state === 'flagged').length;
   const decide = can(actor.role, 'duties.decide') && actor.production.phase !== 'wrapped';
@@ -387,7 +388,7 @@ function Bars({ rows }: { rows: { key: string; label: React.ReactNode; n: number
   );
 }
 
-export async function SeverityCard({ actor, now }: Props) {
+export function SeverityCard({ actor, now }: Props) {
   const by = F.severity(actor, now);
   const total = Object.values(by).reduce((a, b) => a + b, 0);
   const order = [...SEVERITIES].reverse();
@@ -399,7 +400,7 @@ export async function SeverityCard({ actor, now }: Props) {
   );
 }
 
-export async function TypeCard({ actor, now }: Props) {
+export function TypeCard({ actor, now }: Props) {
   const by = F.type(actor, now);
   const total = Object.values(by).reduce((a, b) => a + b, 0);
   const rows = INCIDENT_TYPES.map((t) => ({ key: t, label: LABELS.incidentType[t], n: by[t] })).sort((a, b) => b.n - a.n);
@@ -410,7 +411,7 @@ export async function TypeCard({ actor, now }: Props) {
   );
 }
 
-export async function WeeklyCard({ actor, now }: Props) {
+export function WeeklyCard({ actor, now }: Props) {
   const weeks = F.weekly(actor, now);
   const total = weeks.reduce((n, w) => n + w.total, 0);
   const peak = weeks.reduce((a, b) => (b.total > a.total ? b : a), weeks[0]);
@@ -454,7 +455,7 @@ export async function WeeklyCard({ actor, now }: Props) {
   );
 }
 
-export async function UnassignedCard({ actor, now }: Props) {
+export function UnassignedCard({ actor, now }: Props) {
   const { count, items } = F.unassigned(actor, now);
   const tz = actor.production.timeZone;
   return (

@@ -1,6 +1,6 @@
 import { RuleRef } from '@/components/ui/rule-ref';
 import type { Metadata } from 'next';
-import { Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { can } from '@/app/lib/policy';
@@ -8,8 +8,6 @@ import { formatInZone } from '@/app/lib/time';
 import { PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { LinkButton } from '@/components/ui/button';
-import { CardSkeleton, Skeleton } from '@/components/ui/skeleton';
-import { CARD_MIN_H } from '@/components/dashboard/stat-card';
 import {
   ArmorerCard,
   ComplianceCard,
@@ -27,10 +25,6 @@ import {
 } from '@/components/dashboard/cards';
 
 export const metadata: Metadata = { title: 'Dashboard' };
-
-function Slot({ label, children, tall }: { label: string; children: ReactNode; tall?: boolean }) {
-  return <Suspense fallback={<CardSkeleton label={label} className={tall ? 'min-h-96' : CARD_MIN_H} lines={tall ? 8 : 3} />}>{children}</Suspense>;
-}
 
 function Section({ id, title, children, note }: { id: string; title: ReactNode; note?: ReactNode; children: ReactNode }) {
   return (
@@ -52,6 +46,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ prod
   const now = new Date();
   const p = actor.production;
   const props = { actor, now };
+  // Every card renders synchronously in one pass: better-sqlite3 answers synchronously and each
+  // figure is kept per data version, so a Suspense boundary per card only added fallbacks and
+  // swap scripts to every page (ARCHITECTURE.md: performance budget).
   return (
     <>
       <PageHeader
@@ -70,28 +67,26 @@ export default async function DashboardPage({ params }: { params: Promise<{ prod
         actions={<LinkButton variant="secondary" href="/dashboard">All your productions</LinkButton>}
       />
       {/* Rule 4: open holds, overdue corrective actions and overdue legal deadlines stand first. */}
-      <Suspense fallback={<Skeleton className="h-20 w-full" />}>
-        <Verdict {...props} />
-      </Suspense>
+      <Verdict {...props} />
       <Section id="first-h" title="Needs action first" note={<>Standing holds and anything overdue, always listed first (<RuleRef n={4} />).</>}>
-        <Slot label="stop-work holds"><HoldsCard {...props} /></Slot>
-        <Slot label="overdue corrective actions"><OverdueActionsCard {...props} /></Slot>
-        <Slot label="overdue legal deadlines"><DeadlinesCard {...props} /></Slot>
+        <HoldsCard {...props} />
+        <OverdueActionsCard {...props} />
+        <DeadlinesCard {...props} />
       </Section>
       <Section id="firearms-h" title="Firearms">
-        <Slot label="escalations"><RuleFlagsCard {...props} /></Slot>
-        <Slot label="weapons not back"><WeaponsOutCard {...props} /></Slot>
-        <Slot label="checks missing a witness"><PendingWitnessCard {...props} /></Slot>
-        <Slot label="check compliance"><ComplianceCard {...props} /></Slot>
-        <Slot label="armorer positions"><ArmorerCard {...props} /></Slot>
+        <RuleFlagsCard {...props} />
+        <WeaponsOutCard {...props} />
+        <PendingWitnessCard {...props} />
+        <ComplianceCard {...props} />
+        <ArmorerCard {...props} />
       </Section>
       <Section id="incidents-h" title="Incidents">
-        <Slot label="open incidents by severity"><SeverityCard {...props} /></Slot>
-        <Slot label="open incidents by type"><TypeCard {...props} /></Slot>
-        <Slot label="oldest unassigned reports"><UnassignedCard {...props} /></Slot>
+        <SeverityCard {...props} />
+        <TypeCard {...props} />
+        <UnassignedCard {...props} />
       </Section>
       <div className="mt-4">
-        <Slot label="incidents per week" tall><WeeklyCard {...props} /></Slot>
+        <WeeklyCard {...props} />
       </div>
     </>
   );

@@ -1,0 +1,1 @@
+CREATE INDEX `incidents_production_firearm_when` ON `incidents` (`production_id`,coalesce(occurred_at, reported_at)) WHERE duplicate_of_id is null and type in ('accidental_discharge', 'misfire_malfunction', 'live_ammunition_found', 'custody_breach');
