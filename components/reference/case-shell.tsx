@@ -29,11 +29,11 @@ export function CaseShell({ current, loaded, children }: { current: RustPageSlug
         </div>
       </header>
 
-      {/* The case's pages. On a phone the tabs wrap onto two rows and scroll away with the page; wider, they stay in reach. */}
-      <nav aria-label="The Rust case" className="border-b border-line bg-surface/95 sm:sticky sm:top-0 sm:z-10 sm:backdrop-blur">
-        <ul className="mx-auto flex max-w-3xl flex-wrap gap-x-1 px-2 text-[0.95rem]">
+      {/* The case's pages, in reach as the reader scrolls; on a phone the row scrolls sideways. */}
+      <nav aria-label="The Rust case" className="sticky top-0 z-10 border-b border-line bg-surface/95 backdrop-blur">
+        <ul className="mx-auto flex max-w-3xl gap-1 overflow-x-auto px-2 text-[0.95rem] [scrollbar-width:none]">
           {RUST_PAGES.map((p) => (
-            <li key={p.slug}>
+            <li key={p.slug} className="shrink-0">
               <Link
                 href={rustPageHref(p.slug, linkVersion)}
                 aria-current={p.slug === current ? 'page' : undefined}
