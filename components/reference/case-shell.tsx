@@ -29,9 +29,9 @@ export function CaseShell({ current, loaded, children }: { current: RustPageSlug
         </div>
       </header>
 
-      {/* The case's pages, in reach as the reader scrolls; on a phone the row scrolls sideways. */}
+      {/* The case's pages, in reach as the reader scrolls. On a phone the row scrolls sideways and fades at its right edge, so the tabs past it show there are more. */}
       <nav aria-label="The Rust case" className="sticky top-0 z-10 border-b border-line bg-surface/95 backdrop-blur">
-        <ul className="mx-auto flex max-w-3xl gap-1 overflow-x-auto px-2 text-[0.95rem] [scrollbar-width:none]">
+        <ul className="mx-auto flex max-w-3xl gap-1 overflow-x-auto pl-2 pr-12 text-[0.95rem] [mask-image:linear-gradient(to_right,#000_82%,transparent)] [scrollbar-width:none] sm:pr-2 sm:[mask-image:none]">
           {RUST_PAGES.map((p) => (
             <li key={p.slug} className="shrink-0">
               <Link
