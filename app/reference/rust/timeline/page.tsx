@@ -125,51 +125,51 @@ export default async function RustTimelinePage({ searchParams }: { searchParams:
   return (
     <CaseShell current="timeline" loaded={loaded}>
       <CasePageTitle loaded={loaded} title="Timeline and replay" />
-        <section id="timeline" aria-labelledby="timeline-h" className="scroll-mt-16">
-          <h2 id="timeline-h" className="text-xl font-bold">
-            Timeline
-          </h2>
-          <p className="mt-1 text-[0.95rem] text-muted">
-            Times are local to Santa Fe County. Events without an exact date or time are marked approximate and placed as the sources date them;
-            disputed facts are shown as disputed.
-          </p>
-          <h3 className="mt-4 text-lg font-bold">On set, October 2021</h3>
-          <ol className="mt-2 space-y-3">{onSet.map(eventItem)}</ol>
-          <h3 className="mt-6 text-lg font-bold">Investigations and courts, 2022&ndash;2025</h3>
-          <p className="mt-1 text-[0.95rem] text-muted">Shown for context: none of these would be logged on a set, so no rule is run on them.</p>
-          <details className="mt-2 rounded-xl border border-line bg-surface shadow-sm">
-            <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold text-brand">The {after.length} later events, from the investigations to the film&rsquo;s release</summary>
-            <ol className="divide-y divide-line border-t border-line px-4">{after.map(laterItem)}</ol>
-          </details>
-        </section>
+      <section id="timeline" aria-labelledby="timeline-h" className="scroll-mt-16">
+        <h2 id="timeline-h" className="text-xl font-bold">
+          Timeline
+        </h2>
+        <p className="mt-1 text-[0.95rem] text-muted">
+          Times are local to Santa Fe County. Events without an exact date or time are marked approximate and placed as the sources date them;
+          disputed facts are shown as disputed.
+        </p>
+        <h3 className="mt-4 text-lg font-bold">On set, October 2021</h3>
+        <ol className="mt-2 space-y-3">{onSet.map(eventItem)}</ol>
+        <h3 className="mt-6 text-lg font-bold">Investigations and courts, 2022&ndash;2025</h3>
+        <p className="mt-1 text-[0.95rem] text-muted">Shown for context: none of these would be logged on a set, so no rule is run on them.</p>
+        <details className="mt-2 rounded-xl border border-line bg-surface shadow-sm">
+          <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold text-brand">The {after.length} later events, from the investigations to the film&rsquo;s release</summary>
+          <ol className="divide-y divide-line border-t border-line px-4">{after.map(laterItem)}</ol>
+        </details>
+      </section>
 
-        <section id="assumptions" aria-labelledby="assumptions-h" className="scroll-mt-16">
-          <h2 id="assumptions-h" className="text-xl font-bold">
-            The replay&rsquo;s assumptions
-          </h2>
-          {assumptions.length > 0 ? (
-            <>
-              <p className="mt-1 text-[0.95rem] text-muted">
-                Where the sources are silent or disputed, the replay has to choose. Each choice below is also shown next to its event; the
-                rules are run again without it, and what changes is listed.
-              </p>
-              {assumptions.map((a) => (
-                <div key={a.key}>
-                  <p className="mt-4 text-sm font-semibold text-muted">
-                    At{' '}
-                    <a href={sources.href(`#event-${a.eventKey}`)} className="inline-flex min-h-11 items-center text-brand underline underline-offset-2">
-                      {eventByKey.get(a.eventKey)?.dateLabel ?? a.eventKey}
-                    </a>
-                  </p>
-                  <AssumptionSummary text={a.text} label={a.without.label} href={sources.href(`#assumption-${a.key}`)} />
-                </div>
-              ))}
-            </>
-          ) : (
-            <p className="mt-1 text-[0.95rem] text-muted">This version of the case states no assumptions.</p>
-          )}
-          <ModelLimits limits={c.info.modelLimits ?? []} sources={sources} />
-        </section>
+      <section id="assumptions" aria-labelledby="assumptions-h" className="scroll-mt-16">
+        <h2 id="assumptions-h" className="text-xl font-bold">
+          The replay&rsquo;s assumptions
+        </h2>
+        {assumptions.length > 0 ? (
+          <>
+            <p className="mt-1 text-[0.95rem] text-muted">
+              Where the sources are silent or disputed, the replay has to choose. Each choice below is also shown next to its event; the
+              rules are run again without it, and what changes is listed.
+            </p>
+            {assumptions.map((a) => (
+              <div key={a.key}>
+                <p className="mt-4 text-sm font-semibold text-muted">
+                  At{' '}
+                  <a href={sources.href(`#event-${a.eventKey}`)} className="inline-flex min-h-11 items-center text-brand underline underline-offset-2">
+                    {eventByKey.get(a.eventKey)?.dateLabel ?? a.eventKey}
+                  </a>
+                </p>
+                <AssumptionSummary text={a.text} label={a.without.label} href={sources.href(`#assumption-${a.key}`)} />
+              </div>
+            ))}
+          </>
+        ) : (
+          <p className="mt-1 text-[0.95rem] text-muted">This version of the case states no assumptions.</p>
+        )}
+        <ModelLimits limits={c.info.modelLimits ?? []} sources={sources} />
+      </section>
     </CaseShell>
   );
 }
