@@ -2,18 +2,18 @@
 // the firing it affects, and what the same rules return without it. Server components only.
 import type { AssumptionCheck } from '@/app/lib/rust/assumptions';
 import { listRules } from '@/app/lib/rust/replay';
-import type { RustAssumption, RustSource } from '@/app/lib/rust/types';
-import { SourceChips } from './case-parts';
+import type { RustAssumption } from '@/app/lib/rust/types';
+import { SourceChips, type CaseIndex } from './case-parts';
 
 const rulesText = (rules: number[]) => (rules.length === 0 ? 'no rule' : `rule${rules.length > 1 ? 's' : ''} ${listRules(rules)}`);
 
 /** One line per event whose outcome changes without the assumption. */
-function Differences({ check }: { check: AssumptionCheck }) {
+function Differences({ check, sources }: { check: AssumptionCheck; sources: CaseIndex }) {
   return (
     <ul className="mt-1 list-disc space-y-1 pl-5 text-[0.95rem]">
       {check.differences.map((d) => (
         <li key={d.eventKey}>
-          <a href={`#event-${d.eventKey}`} className="font-semibold text-brand underline underline-offset-2">
+          <a href={sources.href(`#event-${d.eventKey}`)} className="font-semibold text-brand underline underline-offset-2">
             {d.dateLabel}
           </a>
           {': '}
@@ -30,7 +30,7 @@ function Differences({ check }: { check: AssumptionCheck }) {
         <li>
           First stop of work:{' '}
           {check.firstStopWithout ? (
-            <a href={`#event-${check.firstStopWithout.eventKey}`} className="font-semibold text-brand underline underline-offset-2">
+            <a href={sources.href(`#event-${check.firstStopWithout.eventKey}`)} className="font-semibold text-brand underline underline-offset-2">
               {check.firstStopWithout.dateLabel}
             </a>
           ) : (
@@ -44,7 +44,7 @@ function Differences({ check }: { check: AssumptionCheck }) {
 }
 
 /** Shown next to the firing the assumption affects, with what changes without it. */
-export function AssumptionNote({ a, check, sources }: { a: RustAssumption; check: AssumptionCheck | undefined; sources: Map<string, RustSource> }) {
+export function AssumptionNote({ a, check, sources }: { a: RustAssumption; check: AssumptionCheck | undefined; sources: CaseIndex }) {
   return (
     <div id={`assumption-${a.key}`} className="mt-3 scroll-mt-16 rounded-lg border border-medium/40 bg-warn-soft/60 p-3">
       <p className="text-sm font-semibold uppercase tracking-wide text-medium">Assumption</p>
@@ -56,7 +56,7 @@ export function AssumptionNote({ a, check, sources }: { a: RustAssumption; check
         {check ? (
           <div className="mt-2 border-t border-medium/30 pt-2">
             <p className="font-semibold">Without it &mdash; {a.without.label}:</p>
-            <Differences check={check} />
+            <Differences check={check} sources={sources} />
           </div>
         ) : null}
       </details>
@@ -65,7 +65,7 @@ export function AssumptionNote({ a, check, sources }: { a: RustAssumption; check
 }
 
 /** What SetSafe's model cannot yet express about the case. */
-export function ModelLimits({ limits, sources }: { limits: { text: string; sources: string[] }[]; sources: Map<string, RustSource> }) {
+export function ModelLimits({ limits, sources }: { limits: { text: string; sources: string[] }[]; sources: CaseIndex }) {
   if (limits.length === 0) return null;
   return (
     <div className="mt-3 rounded-lg border border-line bg-canvas p-3">

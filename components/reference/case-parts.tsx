@@ -5,12 +5,18 @@ import type { RustSource } from '@/app/lib/rust/types';
 import type { EventReplay, Firing } from '@/app/lib/rust/replay';
 import { cx } from '@/components/ui/cx';
 
+/**
+ * The case's sources by key, and where an anchor of the case lives: the case spans several pages,
+ * so a link to a source, an event or a rule goes to the page that holds it (or stays on this one).
+ */
+export type CaseIndex = { get(key: string): RustSource | undefined; href(hash: string): string };
+
 export function sourceLabel(s: RustSource): string {
   return s.date ? `${s.publication}, ${s.date}` : s.publication;
 }
 
 /** Sources cited by publication and date; linked only where the link is an allowed original outlet. */
-export function SourceChips({ keys, sources, label = 'Sources' }: { keys: string[]; sources: Map<string, RustSource>; label?: string }) {
+export function SourceChips({ keys, sources, label = 'Sources' }: { keys: string[]; sources: CaseIndex; label?: string }) {
   const list = keys.map((k) => sources.get(k)).filter((s): s is RustSource => !!s);
   if (list.length === 0) return null;
   return (
@@ -28,7 +34,7 @@ export function SourceChips({ keys, sources, label = 'Sources' }: { keys: string
             <span aria-hidden="true">↗</span>
           </a>
         ) : (
-          <a key={s.key} href={`#src-${s.key}`} className="inline-flex min-h-11 items-center rounded-lg px-1 text-ink underline decoration-dotted underline-offset-2">
+          <a key={s.key} href={sources.href(`#src-${s.key}`)} className="inline-flex min-h-11 items-center rounded-lg px-1 text-ink underline decoration-dotted underline-offset-2">
             {sourceLabel(s)}
           </a>
         ),
@@ -37,10 +43,10 @@ export function SourceChips({ keys, sources, label = 'Sources' }: { keys: string
   );
 }
 
-export function RuleTag({ rule }: { rule: number }) {
+export function RuleTag({ rule, sources }: { rule: number; sources: CaseIndex }) {
   return (
     <a
-      href={`#answer-rule-${rule}`}
+      href={sources.href(`#answer-rule-${rule}`)}
       className="inline-flex min-h-11 shrink-0 items-center self-start whitespace-nowrap rounded-md bg-brand-solid px-3 text-sm font-bold text-white no-underline hover:bg-brand-solid/85"
     >
       Rule {rule}
@@ -48,10 +54,10 @@ export function RuleTag({ rule }: { rule: number }) {
   );
 }
 
-function FiringItem({ f }: { f: Firing }) {
+function FiringItem({ f, sources }: { f: Firing; sources: CaseIndex }) {
   return (
     <li className="flex flex-col gap-1 py-2 sm:flex-row sm:gap-3">
-      <RuleTag rule={f.rule} />
+      <RuleTag rule={f.rule} sources={sources} />
       <div className="min-w-0">
         <p className="font-semibold leading-snug">
           {f.summary}
@@ -71,7 +77,7 @@ function FiringItem({ f }: { f: Firing }) {
 }
 
 /** The computed part of an event: what SetSafe would have held, and what its rules returned. */
-export function ReplayBox({ replay, children }: { replay: EventReplay; children?: ReactNode }) {
+export function ReplayBox({ replay, sources, children }: { replay: EventReplay; sources: CaseIndex; children?: ReactNode }) {
   if (replay.records.length === 0) {
     return <p className="mt-3 text-sm text-muted">No SetSafe record: nothing here would be logged on set, so no rule is run.</p>;
   }
@@ -89,7 +95,7 @@ export function ReplayBox({ replay, children }: { replay: EventReplay; children?
       {replay.firings.length > 0 ? (
         <ul className="mt-2 divide-y divide-line border-t border-line" aria-label="Rules that would have fired">
           {replay.firings.map((f, i) => (
-            <FiringItem key={`${f.rule}-${i}`} f={f} />
+            <FiringItem key={`${f.rule}-${i}`} f={f} sources={sources} />
           ))}
         </ul>
       ) : (
@@ -118,7 +124,7 @@ export function ReplayBox({ replay, children }: { replay: EventReplay; children?
 }
 
 /** Requirements grouped under one tag per rule, in the order the rules module gave them. */
-export function RequirementList({ items }: { items: { rule: number | null; text: string }[] }) {
+export function RequirementList({ items, sources }: { items: { rule: number | null; text: string }[]; sources: CaseIndex }) {
   const groups: { rule: number | null; texts: string[] }[] = [];
   for (const it of items) {
     const g = groups.find((x) => x.rule === it.rule);
@@ -129,7 +135,7 @@ export function RequirementList({ items }: { items: { rule: number | null; text:
     <ul className="mt-1 space-y-2">
       {groups.map((g) => (
         <li key={String(g.rule)} className="flex flex-col gap-1 sm:flex-row sm:gap-3">
-          {g.rule ? <RuleTag rule={g.rule} /> : null}
+          {g.rule ? <RuleTag rule={g.rule} sources={sources} /> : null}
           <ul className="list-disc space-y-0.5 pl-5">
             {g.texts.map((t) => (
               <li key={t}>{t}</li>
