@@ -1,4 +1,5 @@
 import 'server-only';
+import type Database from 'better-sqlite3';
 import { getSqlite } from '@/db/client';
 import type { DashboardActor } from './dashboard';
 
@@ -15,12 +16,27 @@ import type { DashboardActor } from './dashboard';
 const MAX_ENTRIES = 500;
 const store = new Map<string, unknown>();
 
+// Prepared once per connection: every figure of every dashboard view asks for its version.
+const statements = new WeakMap<object, { dv: Database.Statement; head: Database.Statement; area: Database.Statement }>();
+function prepared() {
+  const sq = getSqlite();
+  let s = statements.get(sq);
+  if (!s) {
+    s = {
+      dv: sq.prepare('pragma data_version').pluck(),
+      head: sq.prepare('select max(seq) from audit_log where chain = ?').pluck(),
+      area: sq.prepare('select v from data_versions where area = ?').pluck(),
+    };
+    statements.set(sq, s);
+  }
+  return s;
+}
+
 /** The production's data version as this connection sees it: one indexed look-up and a pragma. */
 export function dataVersion(productionId: string): string {
-  const sq = getSqlite();
-  const dv = sq.pragma('data_version', { simple: true }) as number;
-  const head = sq.prepare('select max(seq) from audit_log where chain = ?').pluck().get(productionId) as number | null;
-  return `${dv}:${head ?? 0}`;
+  const s = prepared();
+  const head = s.head.get(productionId) as number | null;
+  return `${s.dv.get() as number}:${head ?? 0}`;
 }
 
 /**
@@ -32,10 +48,9 @@ export function dataVersion(productionId: string): string {
 export type DataArea = 'firearms';
 
 export function areaVersion(area: DataArea): string {
-  const sq = getSqlite();
-  const dv = sq.pragma('data_version', { simple: true }) as number;
-  const v = sq.prepare('select v from data_versions where area = ?').pluck().get(area) as number | undefined;
-  return `${dv}:${area}:${v ?? 0}`;
+  const s = prepared();
+  const v = s.area.get(area) as number | undefined;
+  return `${s.dv.get() as number}:${area}:${v ?? 0}`;
 }
 
 /** `compute()` once per (query, production, viewer, data version, minute, args). */
