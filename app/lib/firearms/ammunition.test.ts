@@ -267,6 +267,67 @@ describe('a live round found in a lot', () => {
   });
 });
 
+describe('rounds out with a weapon when their lot is frozen (the recall)', () => {
+  it('the freeze tells armorers and producers which hand-outs carry the lot; the return goes back into the frozen lot, never issuable', () => {
+    clock = new Date('2026-11-26T16:00:00Z').getTime(); // 09:00 on 26 Nov in Denver
+    liftStandingHold();
+    meeting('2026-11-26');
+    const d = ok(receive('dummy', 10)).id;
+    const w = weapon('RCL-1');
+    ready(w);
+    const h = ok(handOut(w, d, 3));
+    expect(ammo.handoutsCarrying(db(), d, s.production.timeZone).map((x) => [x.handoffId, x.rounds, x.holderId])).toEqual([[h.id, 3, s.actors.actor.userId]]);
+
+    const res = ok(ammo.freezeAmmoLot(s.actors.armorer, { lotId: d, incidentId: '', liveRoundsFound: 1, countedInert: 6, description: 'A live round among the dummies at the count.' }, tick()));
+    expect(res.recalled).toBe(1);
+    const recalls = db().select().from(t.notifications).where(eq(t.notifications.kind, 'ammo_recall')).all();
+    // Every armorer and producer, the armorer who froze it included: the recall is her to-do list too.
+    const members = db().select().from(t.memberships).where(eq(t.memberships.productionId, s.production.id)).all();
+    const armorersAndProducers = db().select().from(t.memberships).all().filter((m) => m.productionId === s.production.id && (m.role === 'armorer' || m.role === 'producer')).map((m) => m.userId);
+    expect(members.length).toBeGreaterThan(armorersAndProducers.length); // crew and auditors are members too, and are not told
+    expect(recalls.map((n) => n.userId).sort()).toEqual(armorersAndProducers.sort());
+    expect(armorersAndProducers).toEqual(expect.arrayContaining([s.actors.armorer.userId, s.actors.producer.userId]));
+    for (const n of recalls) {
+      expect(n.title).toBe(`Recall: 3 rounds of frozen lot ${lot(d).lotNumber} still out with 1 weapon`);
+      expect(n.body).toContain('RCL-1 (Pietta 1873), with ');
+      expect(n.body).toContain(': 3 rounds since ');
+      expect(n.link).toBe(`/productions/${s.production.id}/ammunition/${d}#recall-h`);
+    }
+    // The outbox holds the message in the same transaction, unmutable (critical).
+    const out = db().select().from(t.deliveries).where(eq(t.deliveries.kind, 'ammo_recall')).all();
+    expect(out.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(out.map((o) => o.notificationId))).toEqual(new Set(recalls.map((n) => n.id)));
+    expect(out.every((o) => o.critical)).toBe(true);
+    const freezeAudit = db().select().from(t.auditLog).where(eq(t.auditLog.entityId, d)).all().find((a) => a.action === 'ammo.freeze')!;
+    expect(JSON.stringify(freezeAudit)).toContain(h.id);
+
+    // The return (rule 5 lets it through the stop-work hold): the rounds go back into the frozen lot.
+    ok(giveBack(h.id, 0, 3));
+    expect(lot(d)).toMatchObject({ status: 'frozen', countOnHand: 9 });
+    expect(ledgerSum(d)).toBe(9);
+    const back = ledger(d).find((m) => m.kind === 'returned')!;
+    expect(back).toMatchObject({ delta: 3, handoffId: h.id });
+    expect(back.reason).toMatch(/^Returned under freeze: back into frozen lot/);
+    expect(ammo.handoutsCarrying(db(), d, s.production.timeZone)).toEqual([]);
+
+    // Never issuable again: the lot rule still refuses, with the hold lifted and the weapon cleared.
+    liftStandingHold();
+    ready(w);
+    const again = handOut(w, d, 1);
+    expect(again).toMatchObject({ ok: false, code: 'refused' });
+    expect(again.ok ? '' : again.message).toMatch(/frozen as evidence/);
+    expect(lot(d).countOnHand).toBe(9);
+  });
+
+  it('a freeze with nothing of the lot out sends no recall', () => {
+    const before = db().select().from(t.notifications).where(eq(t.notifications.kind, 'ammo_recall')).all().length;
+    liftStandingHold();
+    const d = ok(receive('dummy', 5)).id;
+    expect(ok(ammo.freezeAmmoLot(s.actors.armorer, { lotId: d, incidentId: '', liveRoundsFound: 1, countedInert: 4, description: 'Found at the count.' }, tick())).recalled).toBe(0);
+    expect(db().select().from(t.notifications).where(eq(t.notifications.kind, 'ammo_recall')).all()).toHaveLength(before);
+  });
+});
+
 describe('return to the vendor at wrap', () => {
   it('the armorer signs the whole count back; the lot closes and can never be issued; a producer acknowledges', () => {
     liftStandingHold();

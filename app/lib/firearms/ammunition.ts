@@ -2,19 +2,20 @@
 // ammunition); finding any is a "live ammunition found" incident (rule 1).
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
-import { ammoEvidenceTransfers, ammoLots, ammoMovements, handoffs, incidents, type AmmoEvidenceTransfer, type AmmoLot, type AmmoMovement } from '@/db/schema';
+import type { DB, Tx } from '@/db/client';
+import { ammoEvidenceTransfers, ammoLots, ammoMovements, firearms, handoffs, incidents, users, type AmmoEvidenceTransfer, type AmmoLot, type AmmoMovement } from '@/db/schema';
 import type { Actor } from '../actor';
 import { defineCore, type Core, type Ctx } from '../core';
 import { fail, Refusal, type ActionResult } from '../errors';
 import { fileIncidentTx } from '../incidents/file';
 import { pastLocalTime } from '../past-time';
 import type { AmmoMovementKind } from '../enums';
-import { vendorReturnProblem } from '../rules';
+import { recallNotice, vendorReturnProblem, type RoundsOutFact } from '../rules';
+import { memberIdsWithRole, notifyUsers } from '../notify';
 import { createAmmoLotSchema, LIVE_AMMO_MESSAGE, type CreateAmmoLotInput } from '../schemas/firearms';
 import { acknowledgeVendorReturnSchema, adjustAmmoCountSchema, freezeAmmoLotSchema, recordEvidenceTransferSchema, returnLotToVendorSchema } from '../schemas/ammunition';
 import { formatInZone, localDate } from '../time';
-import { audit } from './common';
+import { audit, weaponLabel } from './common';
 
 export function liveAmmoIncidentPath(productionId: string) {
   return `/productions/${productionId}/incidents/new?type=live_ammunition_found`;
@@ -53,6 +54,22 @@ export function ammoLotOf(tx: Tx, productionId: string, lotId: string): AmmoLot 
 /** Rounds of this lot out with weapons now (hand-offs not yet returned). */
 export function roundsOutOf(tx: Tx, lotId: string): number {
   return tx.select({ n: sql<number>`coalesce(sum(${handoffs.roundsOut}), 0)` }).from(handoffs).where(and(eq(handoffs.ammoLotId, lotId), isNull(handoffs.returnedAt))).get()?.n ?? 0;
+}
+
+/**
+ * The hand-outs still carrying rounds of this lot, oldest first: what a freeze recalls (ARCHITECTURE.md:
+ * ammunition chain, recall). The lot page reads the same list, so the page and the message agree.
+ */
+export function handoutsCarrying(tx: DB | Tx, lotId: string, timeZone: string): (RoundsOutFact & { handedAt: Date; holderId: string; firearmId: string })[] {
+  return tx
+    .select({ id: handoffs.id, rounds: handoffs.roundsOut, handedAt: handoffs.handedAt, holderId: handoffs.toId, holder: users.name, firearmId: firearms.id, tag: firearms.tag, make: firearms.make, model: firearms.model })
+    .from(handoffs)
+    .innerJoin(firearms, eq(firearms.id, handoffs.firearmId))
+    .innerJoin(users, eq(users.id, handoffs.toId))
+    .where(and(eq(handoffs.ammoLotId, lotId), isNull(handoffs.returnedAt), sql`${handoffs.roundsOut} > 0`))
+    .orderBy(handoffs.handedAt)
+    .all()
+    .map((h) => ({ handoffId: h.id, weapon: weaponLabel(h), holder: h.holder, holderId: h.holderId, firearmId: h.firearmId, rounds: h.rounds, handedAt: h.handedAt, since: formatInZone(h.handedAt, timeZone) }));
 }
 
 const invalid = (field: string, message: string) => new Refusal('Some fields need attention.', 'invalid', { [field]: [message] });
@@ -198,8 +215,21 @@ export const freezeAmmoLot = defineCore({
     tx.update(ammoLots).set(after).where(eq(ammoLots.id, lot.id)).run();
     const diff = input.countedInert - lot.countOnHand;
     const movement = diff !== 0 ? moveRounds(ctx, lot.id, { kind: 'adjusted', delta: diff, rounds: Math.abs(diff), reason: `Counted when frozen: ${input.countedInert} ${lot.kind} rounds in the store, ${input.liveRoundsFound} live found (report #${incident.number}).` }) : null;
-    audit(ctx, { entity: 'ammo_lot', entityId: lot.id, action: 'ammo.freeze', before: { status: lot.status, countOnHand: lot.countOnHand }, after: { ...after, countOnHand: input.countedInert, movementId: movement?.id ?? null } });
-    return { lotId: lot.id, incidentId: incident.id, incidentNumber: incident.number };
+    // Rounds of the lot already out with weapons are as suspect as those in the store: the armorers and
+    // producers are told, hand-out by hand-out, in this transaction (rule 1; ARCHITECTURE.md: ammunition chain, recall).
+    const carrying = handoutsCarrying(tx, lot.id, tz);
+    const notice = recallNotice(lot, carrying);
+    if (notice) {
+      notifyUsers(tx, actor.productionId, memberIdsWithRole(tx, actor.productionId, ['armorer', 'producer']), { kind: 'ammo_recall', ...notice, link: `/productions/${actor.productionId}/ammunition/${lot.id}#recall-h` }, now);
+    }
+    audit(ctx, {
+      entity: 'ammo_lot',
+      entityId: lot.id,
+      action: 'ammo.freeze',
+      before: { status: lot.status, countOnHand: lot.countOnHand },
+      after: { ...after, countOnHand: input.countedInert, movementId: movement?.id ?? null, recalledHandoffIds: carrying.map((h) => h.handoffId) },
+    });
+    return { lotId: lot.id, incidentId: incident.id, incidentNumber: incident.number, recalled: carrying.length };
   },
 });
 
