@@ -16,7 +16,7 @@ const { handOff, recordReturn } = await import('./custody');
 const { recordMeeting } = await import('./meetings');
 const { fileIncidentCore } = await import('../incidents/core');
 const { concurHoldCore, liftHoldCore } = await import('../incidents/holds');
-const { emptyChecklist, itemsFor } = await import('./checklist');
+const { allChecked, ok } = await import('../testing/world');
 const { reconcile, reconciliationForDay } = await import('@/db/queries/ammunition');
 
 type Seed = Awaited<ReturnType<typeof seedProduction>>;
@@ -25,12 +25,7 @@ let s: Seed;
 let clock = new Date('2026-11-24T15:00:00Z').getTime();
 const tick = () => new Date((clock += 60_000));
 const db = () => getDb();
-const allChecked = (phase: 'before_use' | 'after_use') => ({ ...emptyChecklist(), ...Object.fromEntries(itemsFor(phase).map((i) => [i.key, true])) });
 
-function ok<T>(res: { ok: true; data: T } | { ok: false; message: string }): T {
-  if (!res.ok) throw new Error(`expected ok, got: ${res.message}`);
-  return res.data;
-}
 const lot = (id: string) => db().select().from(t.ammoLots).where(eq(t.ammoLots.id, id)).get()!;
 const ledger = (id: string) => db().select().from(t.ammoMovements).where(eq(t.ammoMovements.lotId, id)).all();
 const ledgerSum = (id: string) => ledger(id).reduce((n, m) => n + m.delta, 0);
