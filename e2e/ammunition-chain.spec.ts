@@ -199,8 +199,8 @@ test.describe.serial('the ammunition chain, vendor to wrap', () => {
 
     // The message to every armorer and producer is in the outbox, naming the hand-out, never mutable.
     const told = query<{ email: string; critical: number; text: string }>(
-      "select u.email, d.critical, d.text from deliveries d join users u on u.id = d.user_id where d.kind = 'ammo_recall' and d.channel = 'email' and d.subject like ?",
-      `%lot ${RECALL}%`,
+      "select u.email, d.critical, d.text from deliveries d join users u on u.id = d.user_id where d.kind = 'critical_incident' and d.channel = 'email' and d.subject like ?",
+      `Recall:%lot ${RECALL}%`,
     );
     expect(told.map((t) => t.email)).toEqual(expect.arrayContaining(['armorer@setsafe.test', 'producer@setsafe.test']));
     expect(told.every((t) => t.critical === 1 && t.text.includes(`${TAG} (Uberti 1873 (blank-adapted)), with Cal Actor: 2 rounds since`))).toBe(true);

@@ -113,7 +113,6 @@ export const NOTIFICATION_KINDS = [
   'reminder',
   'scene_plan',
   'qualification_expiring',
-  'ammo_recall',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -121,7 +120,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  * Kinds that can never be muted, whose email and push ignore quiet hours (ARCHITECTURE.md: messages to
  * people; rule 1 and rule 7 signals). Defined once: preferences, the outbox and the UI read this.
  */
-export const CRITICAL_NOTIFICATION_KINDS: readonly NotificationKind[] = ['hold_called', 'critical_incident', 'escalation', 'ammo_recall'];
+export const CRITICAL_NOTIFICATION_KINDS: readonly NotificationKind[] = ['hold_called', 'critical_incident', 'escalation'];
 export const isCriticalKind = (k: string): boolean => (CRITICAL_NOTIFICATION_KINDS as readonly string[]).includes(k);
 
 /** What each kind of message is called where a member chooses how it reaches them. */
@@ -141,7 +140,6 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   reminder: 'Reminders: actions due, legal clocks',
   scene_plan: 'Scene plans waiting for your signature or approval',
   qualification_expiring: 'Firearms qualifications about to expire',
-  ammo_recall: 'Recall of rounds out from a frozen ammunition lot',
 };
 
 /** Ways a message leaves the app; in-app notifications always exist besides these. */

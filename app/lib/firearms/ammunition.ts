@@ -220,7 +220,7 @@ export const freezeAmmoLot = defineCore({
     const carrying = handoutsCarrying(tx, lot.id, tz);
     const notice = recallNotice(lot, carrying);
     if (notice) {
-      notifyUsers(tx, actor.productionId, memberIdsWithRole(tx, actor.productionId, ['armorer', 'producer']), { kind: 'ammo_recall', ...notice, link: `/productions/${actor.productionId}/ammunition/${lot.id}#recall-h` }, now);
+      notifyUsers(tx, actor.productionId, memberIdsWithRole(tx, actor.productionId, ['armorer', 'producer']), { kind: 'critical_incident', ...notice, link: `/productions/${actor.productionId}/ammunition/${lot.id}#recall-h` }, now);
     }
     audit(ctx, {
       entity: 'ammo_lot',
