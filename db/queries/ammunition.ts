@@ -9,7 +9,7 @@ import type { Actor } from '@/app/lib/actor';
 import { assertCan } from '@/app/lib/policy';
 import { reconcileLot, returnedUnderFreeze, type ReconciliationDay } from '@/app/lib/rules';
 import { localDate } from '@/app/lib/time';
-import { handoutsCarrying } from '@/app/lib/firearms/ammunition';
+import { handoutsCarrying } from '@/app/lib/firearms/ammunition-facts';
 
 const nameMap = (ids: (string | null | undefined)[]) => {
   const list = [...new Set(ids.filter((x): x is string => Boolean(x)))];

@@ -2,20 +2,23 @@
 // ammunition); finding any is a "live ammunition found" incident (rule 1).
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { DB, Tx } from '@/db/client';
-import { ammoEvidenceTransfers, ammoLots, ammoMovements, firearms, handoffs, incidents, users, type AmmoEvidenceTransfer, type AmmoLot, type AmmoMovement } from '@/db/schema';
+import type { Tx } from '@/db/client';
+import { ammoEvidenceTransfers, ammoLots, ammoMovements, handoffs, incidents, type AmmoEvidenceTransfer, type AmmoLot, type AmmoMovement } from '@/db/schema';
 import type { Actor } from '../actor';
 import { defineCore, type Core, type Ctx } from '../core';
 import { fail, Refusal, type ActionResult } from '../errors';
 import { fileIncidentTx } from '../incidents/file';
 import { pastLocalTime } from '../past-time';
 import type { AmmoMovementKind } from '../enums';
-import { recallNotice, vendorReturnProblem, type RoundsOutFact } from '../rules';
+import { recallNotice, vendorReturnProblem } from '../rules';
 import { memberIdsWithRole, notifyUsers } from '../notify';
 import { createAmmoLotSchema, LIVE_AMMO_MESSAGE, type CreateAmmoLotInput } from '../schemas/firearms';
 import { acknowledgeVendorReturnSchema, adjustAmmoCountSchema, freezeAmmoLotSchema, recordEvidenceTransferSchema, returnLotToVendorSchema } from '../schemas/ammunition';
 import { formatInZone, localDate } from '../time';
-import { audit, weaponLabel } from './common';
+import { audit } from './common';
+import { handoutsCarrying } from './ammunition-facts';
+
+export { handoutsCarrying };
 
 export function liveAmmoIncidentPath(productionId: string) {
   return `/productions/${productionId}/incidents/new?type=live_ammunition_found`;
@@ -54,22 +57,6 @@ export function ammoLotOf(tx: Tx, productionId: string, lotId: string): AmmoLot 
 /** Rounds of this lot out with weapons now (hand-offs not yet returned). */
 export function roundsOutOf(tx: Tx, lotId: string): number {
   return tx.select({ n: sql<number>`coalesce(sum(${handoffs.roundsOut}), 0)` }).from(handoffs).where(and(eq(handoffs.ammoLotId, lotId), isNull(handoffs.returnedAt))).get()?.n ?? 0;
-}
-
-/**
- * The hand-outs still carrying rounds of this lot, oldest first: what a freeze recalls (ARCHITECTURE.md:
- * ammunition chain, recall). The lot page reads the same list, so the page and the message agree.
- */
-export function handoutsCarrying(tx: DB | Tx, lotId: string, timeZone: string): (RoundsOutFact & { handedAt: Date; holderId: string; firearmId: string })[] {
-  return tx
-    .select({ id: handoffs.id, rounds: handoffs.roundsOut, handedAt: handoffs.handedAt, holderId: handoffs.toId, holder: users.name, firearmId: firearms.id, tag: firearms.tag, make: firearms.make, model: firearms.model })
-    .from(handoffs)
-    .innerJoin(firearms, eq(firearms.id, handoffs.firearmId))
-    .innerJoin(users, eq(users.id, handoffs.toId))
-    .where(and(eq(handoffs.ammoLotId, lotId), isNull(handoffs.returnedAt), sql`${handoffs.roundsOut} > 0`))
-    .orderBy(handoffs.handedAt)
-    .all()
-    .map((h) => ({ handoffId: h.id, weapon: weaponLabel(h), holder: h.holder, holderId: h.holderId, firearmId: h.firearmId, rounds: h.rounds, handedAt: h.handedAt, since: formatInZone(h.handedAt, timeZone) }));
 }
 
 const invalid = (field: string, message: string) => new Refusal('Some fields need attention.', 'invalid', { [field]: [message] });
