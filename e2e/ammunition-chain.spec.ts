@@ -1,6 +1,7 @@
 // The ammunition chain end to end (ARCHITECTURE.md: ammunition chain): the armorer receives a
 // delivery, hands blanks out and takes them back with some fired, the day's reconciliation shows
-// it, a live round is found in the dummy lot (frozen at once, rule 1), a hand-out from it is
+// it, a live round is found in the dummy lot (frozen at once, rule 1), rounds out with a weapon
+// when a lot freezes are recalled and come back under freeze, a hand-out from a frozen lot is
 // refused and recorded, the lot goes to the authorities, and the blank lot goes back to the
 // vendor; producers and auditors see it all and cannot write (a producer acknowledges the return);
 // crew are refused. Named to sort before scene-plans.spec.ts: it hands a weapon out on the demo
@@ -167,6 +168,59 @@ test.describe.serial('the ammunition chain, vendor to wrap', () => {
     await photos.getByRole('button', { name: 'Add 1 photo' }).click();
     await expect(photos.getByText('lot.jpg: added.')).toBeVisible();
     expect(one<{ n: number }>('select count(*) n from attachments where incident_id = ?', lot.frozen_incident_id).n).toBe(1);
+  });
+
+  test('armorer: rounds out with a weapon when their lot is frozen are recalled — listed on the lot, messaged, and returned under freeze', async ({ armorer, actor, prod, browser }) => {
+    const demo = prod.demo;
+    const RECALL = `CH-R-${run}`;
+    // The rule-1 hold from the freeze above would refuse the hand-out this step needs.
+    await liftStandingHold(browser, demo);
+    const received = await armorer.request.post(`/api/productions/${demo}/ammunition`, {
+      data: { id: randomUUID(), kind: 'dummy', calibre: '.45 Colt', countOnHand: 5, supplier: `Chain Rentals ${run}`, paperworkRef: `DN-${run}`, lotNumber: RECALL, receivedOn: '2026-01-02', verificationMethods: ['rattle'], verifiedCount: 5, inspected: true, inspectionNotes: '' },
+    });
+    expect(received.status()).toBe(201);
+    const recallLot = lotRow(RECALL).id;
+    await witnessedCheck(armorer, actor, demo, state.firearm!);
+    const actorId = one<{ id: string }>("select id from users where email = 'actor@setsafe.test'").id;
+    const out = await armorer.request.post(`/api/productions/${demo}/handoffs`, { data: { id: randomUUID(), firearmId: state.firearm, toUserId: actorId, scene: '31A', ammoLotId: recallLot, roundsOut: 2 } });
+    expect(out.status()).toBe(201);
+    const handoffId = ((await out.json()) as { id: string }).id;
+
+    // A live round in the store: the lot freezes with two of its rounds still out with the weapon.
+    await armorer.goto(`/productions/${demo}/ammunition/${recallLot}`);
+    const freeze = armorer.getByRole('region', { name: 'A live round found in this lot' });
+    await freeze.getByLabel('Live rounds found').fill('1');
+    await freeze.getByLabel('Other rounds counted in the lot').fill('3');
+    await freeze.getByLabel('Where and how it was found').fill('A primed round among the dummies while two were out on set.');
+    await freeze.getByRole('button', { name: 'Freeze the lot' }).click();
+    const recall = armorer.getByRole('region', { name: 'Recall' });
+    await expect(recall.getByTestId('recall-list').getByRole('listitem')).toHaveCount(1);
+    await expect(recall).toContainText(`${TAG} (Uberti 1873 (blank-adapted)), with Cal Actor: 2 rounds since`);
+
+    // The message to every armorer and producer is in the outbox, naming the hand-out, never mutable.
+    const told = query<{ email: string; critical: number; text: string }>(
+      "select u.email, d.critical, d.text from deliveries d join users u on u.id = d.user_id where d.kind = 'critical_incident' and d.channel = 'email' and d.subject like ?",
+      `Recall:%lot ${RECALL}%`,
+    );
+    expect(told.map((t) => t.email)).toEqual(expect.arrayContaining(['armorer@setsafe.test', 'producer@setsafe.test']));
+    expect(told.every((t) => t.critical === 1 && t.text.includes(`${TAG} (Uberti 1873 (blank-adapted)), with Cal Actor: 2 rounds since`))).toBe(true);
+
+    // The return (allowed during the hold, rule 5) puts the rounds back into the frozen lot.
+    await recall.getByRole('link', { name: 'Record the return' }).click();
+    await expect(armorer).toHaveURL(new RegExp(`return=${handoffId}`));
+    const ret = armorer.locator('#return');
+    await ret.getByRole('spinbutton', { name: 'Rounds counted back' }).fill('2');
+    for (const b of await ret.getByRole('group', { name: 'Checklist' }).getByRole('checkbox').all()) await b.check();
+    await ret.getByRole('radio', { name: /Pass/ }).check();
+    await ret.getByRole('button', { name: 'Record the return' }).click();
+    await expect(armorer.getByText('Returned: 2 of 2 rounds back. Counts match.')).toBeVisible();
+    expect(lotRow(RECALL)).toMatchObject({ status: 'frozen', count_on_hand: 5 });
+    expect(ledgerSum(recallLot)).toBe(5);
+    expect(one<{ reason: string }>("select reason from ammo_movements where lot_id = ? and kind = 'returned'", recallLot).reason).toMatch(/^Returned under freeze/);
+
+    await armorer.goto(`/productions/${demo}/ammunition/${recallLot}`);
+    await expect(armorer.getByRole('region', { name: 'Recall' })).toContainText('Nothing of this lot is out with a weapon.');
+    await expect(armorer.getByRole('region', { name: /Ledger/ })).toContainText('Returned under freeze 2 (+2 on hand)');
   });
 
   test('armorer: nothing in the frozen lot can go out — the form says so and is disabled; a crafted hand-out is refused and recorded', async ({ armorer, actor, prod, browser }) => {

@@ -5,7 +5,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { USERS } from './helpers';
-import { one, testDb } from './db';
+import { one, withDb } from './db';
 
 type Captured = { url: string; id: string; body: string };
 let sendAction: Captured | null = null;
@@ -45,14 +45,17 @@ test.describe('auditor', () => {
     const card = await sendReceipt(auditor, prod.demo);
     const list = card.getByTestId('receipts-sent');
     await expect(list.getByRole('listitem').first()).toContainText('asked for by');
-    const db = testDb();
-    const row = db.prepare('select * from head_receipts where production_id = ? order by signed_at desc limit 1').get(prod.demo) as { id: string; seq: number; hash: string; recipients: number };
-    const to = (db.prepare("select to_address a from deliveries where kind = 'head_receipt' and text like ? order by a").all(`%${row.hash}%`) as { a: string }[]).map((r) => r.a);
-    const producersAndAuditors = (
-      db.prepare("select u.email e from memberships m join users u on u.id = m.user_id where m.production_id = ? and m.role in ('producer', 'auditor') order by e").all(prod.demo) as { e: string }[]
-    ).map((r) => r.e);
-    const audit = db.prepare("select action, actor_id from audit_log where chain = ? and entity_id = ?").get(prod.demo, row.id) as { action: string; actor_id: string };
-    db.close();
+    const { row, to, producersAndAuditors, audit } = withDb((db) => {
+      const row = db.prepare('select * from head_receipts where production_id = ? order by signed_at desc limit 1').get(prod.demo) as { id: string; seq: number; hash: string; recipients: number };
+      return {
+        row,
+        to: (db.prepare("select to_address a from deliveries where kind = 'head_receipt' and text like ? order by a").all(`%${row.hash}%`) as { a: string }[]).map((r) => r.a),
+        producersAndAuditors: (
+          db.prepare("select u.email e from memberships m join users u on u.id = m.user_id where m.production_id = ? and m.role in ('producer', 'auditor') order by e").all(prod.demo) as { e: string }[]
+        ).map((r) => r.e),
+        audit: db.prepare('select action, actor_id from audit_log where chain = ? and entity_id = ?').get(prod.demo, row.id) as { action: string; actor_id: string },
+      };
+    });
     expect(to).toEqual(producersAndAuditors);
     expect(to).toContain(USERS.auditor);
     expect(row.recipients).toBe(producersAndAuditors.length);

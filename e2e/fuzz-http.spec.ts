@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { anyDateString, anyValue, hugeString, NASTY, numberAsString, wrongJsonBody } from '../app/lib/testing/hostile-input';
+import { anyDateString, anyValue, asFieldText, hugeString, NASTY, numberAsString, wrongJsonBody } from '../app/lib/testing/hostile-input';
 import { storageStateFor, type RoleName } from './auth-state';
 import { authzCtx } from './authz/ctx';
 import { routes as authzRoutes } from './authz';
@@ -390,7 +390,7 @@ function targets(): Target[] {
       request: () =>
         fc
           .record({
-            email: fc.oneof(fc.constantFrom(...NASTY), fc.emailAddress().map((e) => `fuzz.${e}`), anyValue.map(String), hugeString),
+            email: fc.oneof(fc.constantFrom(...NASTY), fc.emailAddress().map((e) => `fuzz.${e}`), anyValue.map(asFieldText), hugeString),
             password: fc.oneof(fc.string(), fc.constantFrom(...NASTY), hugeString),
             csrfToken: fc.constantFrom('', 'nonsense', '<csrf>'),
             callbackUrl: fc.constantFrom('/', 'https://evil.example/', '//evil.example', 'javascript:alert(1)', '/\\evil.example'),

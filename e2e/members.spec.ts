@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 import { signIn } from './helpers';
 import { MembersPage, acceptInviteLink, freshEmail, inviteAndActivate } from './pages/members-page';
-import { query, testDb } from './db';
+import { one, query } from './db';
 
 test.describe('producer', () => {
   test('invites a member, who sets a password through the one-time link and signs in', async ({ producer, prod, browser, page }) => {
@@ -127,11 +127,7 @@ test.describe('producer', () => {
     await row.getByRole('button', { name: 'Yes, remove me' }).click();
     await expect(row.getByRole('alert').filter({ hasText: 'cannot remove yourself' })).toBeVisible();
 
-    const db = testDb();
-    const r = db
-      .prepare('select m.role from memberships m join users u on u.id = m.user_id where u.email = ? and m.production_id = ?')
-      .get('other.producer@setsafe.test', prod.other) as { role: string };
-    db.close();
+    const r = one<{ role: string }>('select m.role from memberships m join users u on u.id = m.user_id where u.email = ? and m.production_id = ?', 'other.producer@setsafe.test', prod.other);
     expect(r.role).toBe('producer');
   });
 });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { testDb } from './db';
+import { one, withDb } from './db';
 
 const PHONE = { width: 375, height: 812 };
 test.use({ viewport: PHONE });
@@ -26,12 +26,7 @@ async function expectInsideScreen(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 }
 
-const standingHoldCount = (productionId: string) => {
-  const db = testDb();
-  const n = (db.prepare('select count(*) n from holds where production_id = ? and lifted_at is null').get(productionId) as { n: number }).n;
-  db.close();
-  return n;
-};
+const standingHoldCount = (productionId: string) => one<{ n: number }>('select count(*) n from holds where production_id = ? and lifted_at is null', productionId).n;
 
 test.describe('crew', () => {
   test('the bottom bar holds their four most used pages and More; Stop work is one tap away', async ({ crew, prod }) => {
@@ -67,9 +62,7 @@ test.describe('crew', () => {
     await crew.goto(`/productions/${prod.demo}`);
     const waiting = crew.getByRole('region', { name: /Waiting for you/ });
     await expect(waiting).toBeVisible();
-    const db = testDb();
-    const number = (db.prepare('select number from incidents where id = ?').get(id) as { number: number }).number;
-    db.close();
+    const { number } = one<{ number: number }>('select number from incidents where id = ?', id);
     await expect(waiting.getByRole('link', { name: new RegExp(`report #${number}\\b`) })).toHaveCount(0);
 
     await producer.goto(`/productions/${prod.demo}/incidents/${id}`);
@@ -150,19 +143,19 @@ test.describe('producer', () => {
     await armorer.goto(`/productions/${prod.demo}/custody`);
     await expect(armorer.getByTestId('handoff-blocked')).toContainText('A stop-work hold stands');
     await expect(armorer.locator('#hand-out').getByRole('button', { name: 'Hand over' })).toBeDisabled();
-    const db = testDb();
-    const firearm = db.prepare("select id from firearms where production_id = ? and tag = 'E2E-SEED-1'").get(prod.demo) as { id: string };
-    const actorUser = db.prepare("select id from users where email = 'actor@setsafe.test'").get() as { id: string };
-    const refusedBefore = (db.prepare('select count(*) n from refused_handoffs where production_id = ?').get(prod.demo) as { n: number }).n;
-    db.close();
+    const { firearm, actorUser, refusedBefore } = withDb((db) => ({
+      firearm: db.prepare("select id from firearms where production_id = ? and tag = 'E2E-SEED-1'").get(prod.demo) as { id: string },
+      actorUser: db.prepare("select id from users where email = 'actor@setsafe.test'").get() as { id: string },
+      refusedBefore: (db.prepare('select count(*) n from refused_handoffs where production_id = ?').get(prod.demo) as { n: number }).n,
+    }));
     const crafted = await armorer.request.post(`/api/productions/${prod.demo}/handoffs`, {
       data: { id: randomUUID(), firearmId: firearm.id, toUserId: actorUser.id, scene: 'SEED', ammoLotId: '', roundsOut: 0 },
     });
     expect(crafted.status()).toBe(422);
-    const after = testDb();
-    expect((after.prepare('select count(*) n from refused_handoffs where production_id = ?').get(prod.demo) as { n: number }).n).toBe(refusedBefore + 1);
-    expect((after.prepare("select count(*) n from handoffs where firearm_id = ? and returned_at is null").get(firearm.id) as { n: number }).n).toBe(0);
-    after.close();
+    withDb((after) => {
+      expect((after.prepare('select count(*) n from refused_handoffs where production_id = ?').get(prod.demo) as { n: number }).n).toBe(refusedBefore + 1);
+      expect((after.prepare('select count(*) n from handoffs where firearm_id = ? and returned_at is null').get(firearm.id) as { n: number }).n).toBe(0);
+    });
 
     // Lifted in writing, so the specs after this one start without a hold.
     await banner.getByRole('link', { name: 'Hold details' }).click();

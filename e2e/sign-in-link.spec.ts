@@ -7,19 +7,14 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 import { inviteAndActivate } from './pages/members-page';
-import { testDb } from './db';
+import { one, query } from './db';
 
 const SAME_ANSWER = 'If that address has a SetSafe account, a sign-in link is on its way to it. The link works once, for 15 minutes.';
 
 /** The newest sign-in link emailed to `email`, read from its outbox row. */
 function linkFor(email: string): string | null {
-  const db = testDb();
-  try {
-    const row = db.prepare("select text from deliveries where kind = 'sign_in_link' and to_address = ? order by created_at desc limit 1").get(email) as { text: string } | undefined;
-    return row ? (/\/sign-in\/link\/[A-Za-z0-9_-]{43}/.exec(row.text)?.[0] ?? null) : null;
-  } finally {
-    db.close();
-  }
+  const row = one<{ text: string } | undefined>("select text from deliveries where kind = 'sign_in_link' and to_address = ? order by created_at desc limit 1", email);
+  return row ? (/\/sign-in\/link\/[A-Za-z0-9_-]{43}/.exec(row.text)?.[0] ?? null) : null;
 }
 
 const rand = () => Math.floor(Math.random() * 200) + 1;
@@ -95,10 +90,8 @@ test.describe('the owner while a guesser is throttled', () => {
     await p2.goto(link);
     await expect(p2.getByTestId('link-problem')).toHaveText('This sign-in link has already been used. Ask for a new one.');
     // The token is stored only as its hash.
-    const db = testDb();
     const token = link.split('/').pop()!;
-    const stored = db.prepare('select token_hash, used_at from sign_in_links where user_id = (select id from users where email = ?)').all(who.email) as { token_hash: string; used_at: number | null }[];
-    db.close();
+    const stored = query<{ token_hash: string; used_at: number | null }>('select token_hash, used_at from sign_in_links where user_id = (select id from users where email = ?)', who.email);
     expect(stored.some((s) => s.used_at !== null)).toBe(true);
     expect(JSON.stringify(stored)).not.toContain(token);
     await phone.close();

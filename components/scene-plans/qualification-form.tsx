@@ -10,6 +10,7 @@ import { Field, FormError, FormSuccess, Input, Select, describedBy } from '@/com
 import { submitAction } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
 import { newId } from '@/components/form/new-id';
+import { MemberSelect } from '@/components/form/member-select';
 
 /** Record a member's permit or training with its expiry (rule 8 reads it before a hand-out). */
 export function QualificationForm({ productionId, members }: { productionId: string; members: { id: string; label: string }[] }) {
@@ -29,16 +30,7 @@ export function QualificationForm({ productionId, members }: { productionId: str
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormError message={errors.root?.server?.message} />
       <FormSuccess message={done} />
-      <Field id="q-user" label="Member" required error={err('userId')}>
-        <Select {...describedBy('q-user', err('userId'))} {...form.register('userId')}>
-          <option value="">Choose…</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <MemberSelect id="q-user" required options={members} error={err('userId')} registration={form.register('userId')} />
       <Field id="q-kind" label="Kind" required error={err('kind')}>
         <Select {...describedBy('q-kind', err('kind'))} {...form.register('kind')}>
           {QUALIFICATION_KINDS.map((k) => (

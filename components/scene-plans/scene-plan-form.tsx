@@ -7,6 +7,7 @@ import { createScenePlanSchema, type CreateScenePlanInput } from '@/app/lib/sche
 import { createScenePlan } from '@/app/(app)/productions/[productionId]/scene-plans/actions';
 import { DUTIES, LABELS, PLAN_LOADS } from '@/app/lib/enums';
 import { Field, FormError, FormSuccess, Input, Select, Textarea, describedBy } from '@/components/form/field';
+import { MemberSelect } from '@/components/form/member-select';
 import { submitAction } from '@/components/form/form-result';
 import { Button } from '@/components/ui/button';
 import { RuleRef } from '@/components/ui/rule-ref';
@@ -55,26 +56,8 @@ export function ScenePlanForm({ productionId, weapons, handlers, members = [] }:
           const e = errors.weapons?.[i];
           return (
             <div key={row.id} role="group" aria-label={`Weapon ${i + 1}`} className="grid gap-3 rounded-lg bg-subtle p-2 sm:grid-cols-2">
-              <Field id={`sp-w${i}-firearm`} label="Weapon" error={e?.firearmId?.message}>
-                <Select {...describedBy(`sp-w${i}-firearm`, e?.firearmId?.message)} {...form.register(`weapons.${i}.firearmId`)}>
-                  <option value="">Choose…</option>
-                  {weapons.map((w) => (
-                    <option key={w.id} value={w.id}>
-                      {w.label}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field id={`sp-w${i}-handler`} label="Handler" error={e?.handlerId?.message}>
-                <Select {...describedBy(`sp-w${i}-handler`, e?.handlerId?.message)} {...form.register(`weapons.${i}.handlerId`)}>
-                  <option value="">Choose…</option>
-                  {handlers.map((h) => (
-                    <option key={h.id} value={h.id}>
-                      {h.label}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <MemberSelect id={`sp-w${i}-firearm`} label="Weapon" options={weapons} error={e?.firearmId?.message} registration={form.register(`weapons.${i}.firearmId`)} />
+              <MemberSelect id={`sp-w${i}-handler`} label="Handler" options={handlers} error={e?.handlerId?.message} registration={form.register(`weapons.${i}.handlerId`)} />
               <Field id={`sp-w${i}-load`} label="Load" error={e?.load?.message}>
                 <Select {...describedBy(`sp-w${i}-load`, e?.load?.message)} {...form.register(`weapons.${i}.load`)}>
                   {PLAN_LOADS.map((l) => (
@@ -116,16 +99,7 @@ export function ScenePlanForm({ productionId, weapons, handlers, members = [] }:
           const e = errors.duties?.[i];
           return (
             <div key={row.id} role="group" aria-label={`Duty ${i + 1}`} className="grid gap-3 rounded-lg bg-subtle p-2 sm:grid-cols-2">
-              <Field id={`sp-d${i}-member`} label="Member" error={e?.userId?.message}>
-                <Select {...describedBy(`sp-d${i}-member`, e?.userId?.message)} {...form.register(`duties.${i}.userId`)}>
-                  <option value="">Choose…</option>
-                  {members.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.label}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <MemberSelect id={`sp-d${i}-member`} options={members} error={e?.userId?.message} registration={form.register(`duties.${i}.userId`)} />
               <Field id={`sp-d${i}-duty`} label="Duty" error={e?.duty?.message}>
                 <Select {...describedBy(`sp-d${i}-duty`, e?.duty?.message)} {...form.register(`duties.${i}.duty`)}>
                   {DUTIES.map((d) => (

@@ -7,8 +7,9 @@ import { getDb } from '@/db/client';
 import { ammoEvidenceTransfers, ammoLots, ammoMovements, attachments, handoffs, incidents, users, type AmmoLot, type AmmoMovement } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
 import { assertCan } from '@/app/lib/policy';
-import { reconcileLot, type ReconciliationDay } from '@/app/lib/rules';
+import { reconcileLot, returnedUnderFreeze, type ReconciliationDay } from '@/app/lib/rules';
 import { localDate } from '@/app/lib/time';
+import { handoutsCarrying } from '@/app/lib/firearms/ammunition-facts';
 
 const nameMap = (ids: (string | null | undefined)[]) => {
   const list = [...new Set(ids.filter((x): x is string => Boolean(x)))];
@@ -116,6 +117,10 @@ export function getAmmoLot(actor: Actor, lotId: string) {
     incident,
     photos,
     roundsOut: out,
+    // A frozen lot recalls every hand-out still carrying its rounds; those already back are shown as
+    // returned under freeze (ARCHITECTURE.md: ammunition chain, recall).
+    recall: lot.status === 'frozen' ? handoutsCarrying(db, lot.id, actor.production.timeZone) : [],
+    underFreeze: new Set(moves.filter((m) => returnedUnderFreeze(lot, m)).map((m) => m.id)),
   };
 }
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTempDatabase, seedProduction } from '@/db/test-utils';
 
 createTempDatabase();
-const { getDb, write } = await import('@/db/client');
+const { getDb } = await import('@/db/client');
 const t = await import('@/db/schema');
 const { eq } = await import('drizzle-orm');
 const { createFirearm } = await import('@/app/lib/firearms/inventory');
@@ -15,25 +15,18 @@ const { handOff, recordReturn } = await import('@/app/lib/firearms/custody');
 const { recordMeeting, confirmAttendance } = await import('@/app/lib/firearms/meetings');
 const plansCore = await import('@/app/lib/firearms/scene-plans');
 const { addCertificate } = await import('@/app/lib/firearms/qualification-certificates');
-const { emptyChecklist, itemsFor } = await import('@/app/lib/firearms/checklist');
 const { fileIncidentCore } = await import('@/app/lib/incidents/core');
 const { callHoldCore, liftHoldCore } = await import('@/app/lib/incidents/holds');
-const { addMembership, createUser } = await import('@/app/lib/site');
-const { actorOf } = await import('@/app/lib/testing/world');
+const { allChecked, crewMember, ok } = await import('@/app/lib/testing/world');
 const { getWrapReport, figureOf, reportAsOf, wrapReportRows, WRAP_REPORT_SECTIONS } = await import('./wrap-report');
 
 type Seed = Awaited<ReturnType<typeof seedProduction>>;
 let s: Seed;
 let other: Seed;
-let advisor: ReturnType<typeof actorOf>;
+let advisor: ReturnType<typeof crewMember>;
 // 08:00 in Denver on 24 Nov; the clock moves a minute per step.
 let clock = new Date('2026-11-24T15:00:00Z').getTime();
 const tick = () => new Date((clock += 60_000));
-function ok<T>(res: { ok: true; data: T } | { ok: false; message: string }): T {
-  if (!res.ok) throw new Error(`expected ok, got: ${res.message}`);
-  return res.data;
-}
-const checked = (phase: 'before_use' | 'after_use') => ({ ...emptyChecklist(), ...Object.fromEntries(itemsFor(phase).map((i) => [i.key, true])) });
 const N = (section: string, key: string) => figureOf(getWrapReport(s.actors.producer, new Date(clock)), section, key);
 
 let r1: string;
@@ -43,7 +36,7 @@ let blanks: string;
 let dummies: string;
 
 function check(firearmId: string, scene: string, result: 'pass' | 'fail' = 'pass') {
-  return ok(recordCheck(s.actors.armorer, { id: randomUUID(), firearmId, phase: 'before_use', scene, checklist: checked('before_use'), result, findings: result === 'fail' ? 'Cylinder does not index.' : '', witnessIds: [s.actors.ad.userId] }, tick()));
+  return ok(recordCheck(s.actors.armorer, { id: randomUUID(), firearmId, phase: 'before_use', scene, checklist: allChecked('before_use'), result, findings: result === 'fail' ? 'Cylinder does not index.' : '', witnessIds: [s.actors.ad.userId] }, tick()));
 }
 function witnessed(firearmId: string, scene: string) {
   const c = check(firearmId, scene);
@@ -52,17 +45,12 @@ function witnessed(firearmId: string, scene: string) {
 const give = (firearmId: string, ammoLotId: string, roundsOut: number) =>
   handOff(s.actors.armorer, { id: randomUUID(), firearmId, toUserId: s.actors.actor.userId, scene: '12A', ammoLotId, roundsOut }, tick());
 const giveBack = (handoffId: string, roundsFired: number, roundsBack: number) =>
-  ok(recordReturn(s.actors.armorer, { handoffId, roundsFired, roundsBack, afterCheckId: '', checklist: checked('after_use'), result: 'pass', findings: '' }, tick()));
+  ok(recordReturn(s.actors.armorer, { handoffId, roundsFired, roundsBack, afterCheckId: '', checklist: allChecked('after_use'), result: 'pass', findings: '' }, tick()));
 
 beforeAll(async () => {
   s = await seedProduction({ now: new Date(clock) });
   other = await seedProduction({ title: 'Other', now: new Date(clock) });
-  const advisorId = write((tx) => {
-    const u = createUser(tx, { userId: null, label: 'test' }, { email: 'advisor@wrap.test', name: 'Ada Advisor', passwordHash: 'x' }, new Date(clock));
-    addMembership(tx, { userId: null, label: 'test' }, { productionId: s.production.id, userId: u.id, role: 'crew', positions: ['safety_advisor'] }, new Date(clock));
-    return u.id;
-  });
-  advisor = actorOf(advisorId, s.production.id);
+  advisor = crewMember(s.production.id, { email: 'advisor@wrap.test', name: 'Ada Advisor', positions: ['safety_advisor'] }, new Date(clock));
   const arm = s.actors.armorer;
   r1 = ok(createFirearm(arm, { tag: 'R-1', make: 'Uberti', model: '1873', serial: 'A1', kind: 'blank_firing', status: 'locked_up', notes: '' }, tick())).id;
   r2 = ok(createFirearm(arm, { tag: 'R-2', make: 'Colt', model: 'SAA', serial: '', kind: 'blank_firing', status: 'locked_up', notes: '' }, tick())).id;

@@ -16,7 +16,7 @@ const { handOff, recordReturn } = await import('./custody');
 const { recordMeeting } = await import('./meetings');
 const { fileIncidentCore } = await import('../incidents/core');
 const { concurHoldCore, liftHoldCore } = await import('../incidents/holds');
-const { emptyChecklist, itemsFor } = await import('./checklist');
+const { allChecked, ok } = await import('../testing/world');
 const { reconcile, reconciliationForDay } = await import('@/db/queries/ammunition');
 
 type Seed = Awaited<ReturnType<typeof seedProduction>>;
@@ -25,12 +25,7 @@ let s: Seed;
 let clock = new Date('2026-11-24T15:00:00Z').getTime();
 const tick = () => new Date((clock += 60_000));
 const db = () => getDb();
-const allChecked = (phase: 'before_use' | 'after_use') => ({ ...emptyChecklist(), ...Object.fromEntries(itemsFor(phase).map((i) => [i.key, true])) });
 
-function ok<T>(res: { ok: true; data: T } | { ok: false; message: string }): T {
-  if (!res.ok) throw new Error(`expected ok, got: ${res.message}`);
-  return res.data;
-}
 const lot = (id: string) => db().select().from(t.ammoLots).where(eq(t.ammoLots.id, id)).get()!;
 const ledger = (id: string) => db().select().from(t.ammoMovements).where(eq(t.ammoMovements.lotId, id)).all();
 const ledgerSum = (id: string) => ledger(id).reduce((n, m) => n + m.delta, 0);
@@ -264,6 +259,69 @@ describe('a live round found in a lot', () => {
     // A lot that is not frozen goes nowhere near the authorities' chain.
     const plain = ok(receive('blank', 5)).id;
     expect(ammo.recordEvidenceTransfer(s.actors.armorer, { ...first, id: randomUUID(), lotId: plain, rounds: 1, liveRounds: 0 }, tick())).toMatchObject({ ok: false, code: 'conflict' });
+  });
+});
+
+describe('rounds out with a weapon when their lot is frozen (the recall)', () => {
+  it('the freeze tells armorers and producers which hand-outs carry the lot; the return goes back into the frozen lot, never issuable', () => {
+    clock = new Date('2026-11-26T16:00:00Z').getTime(); // 09:00 on 26 Nov in Denver
+    liftStandingHold();
+    meeting('2026-11-26');
+    const d = ok(receive('dummy', 10)).id;
+    const w = weapon('RCL-1');
+    ready(w);
+    const h = ok(handOut(w, d, 3));
+    expect(ammo.handoutsCarrying(db(), d, s.production.timeZone).map((x) => [x.handoffId, x.rounds, x.holderId])).toEqual([[h.id, 3, s.actors.actor.userId]]);
+
+    const res = ok(ammo.freezeAmmoLot(s.actors.armorer, { lotId: d, incidentId: '', liveRoundsFound: 1, countedInert: 6, description: 'A live round among the dummies at the count.' }, tick()));
+    expect(res.recalled).toBe(1);
+    // Sent as a critical-incident message (never muted); the freeze's own rule-1 report sends others, so the recall is found by its title.
+    const recalls = db().select().from(t.notifications).where(eq(t.notifications.kind, 'critical_incident')).all().filter((n) => n.title.startsWith('Recall:'));
+    // Every armorer and producer, the armorer who froze it included: the recall is her to-do list too.
+    const members = db().select().from(t.memberships).where(eq(t.memberships.productionId, s.production.id)).all();
+    const armorersAndProducers = db().select().from(t.memberships).all().filter((m) => m.productionId === s.production.id && (m.role === 'armorer' || m.role === 'producer')).map((m) => m.userId);
+    expect(members.length).toBeGreaterThan(armorersAndProducers.length); // crew and auditors are members too, and are not told
+    expect(recalls.map((n) => n.userId).sort()).toEqual(armorersAndProducers.sort());
+    expect(armorersAndProducers).toEqual(expect.arrayContaining([s.actors.armorer.userId, s.actors.producer.userId]));
+    for (const n of recalls) {
+      expect(n.title).toBe(`Recall: 3 rounds of frozen lot ${lot(d).lotNumber} still out with 1 weapon`);
+      expect(n.body).toContain('RCL-1 (Pietta 1873), with ');
+      expect(n.body).toContain(': 3 rounds since ');
+      expect(n.link).toBe(`/productions/${s.production.id}/ammunition/${d}#recall-h`);
+    }
+    // The outbox holds the message in the same transaction, unmutable (critical).
+    const out = db().select().from(t.deliveries).where(eq(t.deliveries.kind, 'critical_incident')).all().filter((o) => o.subject.startsWith('Recall:'));
+    expect(out.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(out.map((o) => o.notificationId))).toEqual(new Set(recalls.map((n) => n.id)));
+    expect(out.every((o) => o.critical)).toBe(true);
+    const freezeAudit = db().select().from(t.auditLog).where(eq(t.auditLog.entityId, d)).all().find((a) => a.action === 'ammo.freeze')!;
+    expect(JSON.stringify(freezeAudit)).toContain(h.id);
+
+    // The return (rule 5 lets it through the stop-work hold): the rounds go back into the frozen lot.
+    ok(giveBack(h.id, 0, 3));
+    expect(lot(d)).toMatchObject({ status: 'frozen', countOnHand: 9 });
+    expect(ledgerSum(d)).toBe(9);
+    const back = ledger(d).find((m) => m.kind === 'returned')!;
+    expect(back).toMatchObject({ delta: 3, handoffId: h.id });
+    expect(back.reason).toMatch(/^Returned under freeze: back into frozen lot/);
+    expect(ammo.handoutsCarrying(db(), d, s.production.timeZone)).toEqual([]);
+
+    // Never issuable again: the lot rule still refuses, with the hold lifted and the weapon cleared.
+    liftStandingHold();
+    ready(w);
+    const again = handOut(w, d, 1);
+    expect(again).toMatchObject({ ok: false, code: 'refused' });
+    expect(again.ok ? '' : again.message).toMatch(/frozen as evidence/);
+    expect(lot(d).countOnHand).toBe(9);
+  });
+
+  it('a freeze with nothing of the lot out sends no recall', () => {
+    const recallCount = () => db().select().from(t.notifications).all().filter((n) => n.title.startsWith('Recall:')).length;
+    const before = recallCount();
+    liftStandingHold();
+    const d = ok(receive('dummy', 5)).id;
+    expect(ok(ammo.freezeAmmoLot(s.actors.armorer, { lotId: d, incidentId: '', liveRoundsFound: 1, countedInert: 4, description: 'Found at the count.' }, tick())).recalled).toBe(0);
+    expect(recallCount()).toBe(before);
   });
 });
 

@@ -10,11 +10,15 @@ import { fail, Refusal, type ActionResult } from '../errors';
 import { fileIncidentTx } from '../incidents/file';
 import { pastLocalTime } from '../past-time';
 import type { AmmoMovementKind } from '../enums';
-import { vendorReturnProblem } from '../rules';
+import { recallNotice, vendorReturnProblem } from '../rules';
+import { memberIdsWithRole, notifyUsers } from '../notify';
 import { createAmmoLotSchema, LIVE_AMMO_MESSAGE, type CreateAmmoLotInput } from '../schemas/firearms';
 import { acknowledgeVendorReturnSchema, adjustAmmoCountSchema, freezeAmmoLotSchema, recordEvidenceTransferSchema, returnLotToVendorSchema } from '../schemas/ammunition';
 import { formatInZone, localDate } from '../time';
 import { audit } from './common';
+import { handoutsCarrying } from './ammunition-facts';
+
+export { handoutsCarrying };
 
 export function liveAmmoIncidentPath(productionId: string) {
   return `/productions/${productionId}/incidents/new?type=live_ammunition_found`;
@@ -198,8 +202,21 @@ export const freezeAmmoLot = defineCore({
     tx.update(ammoLots).set(after).where(eq(ammoLots.id, lot.id)).run();
     const diff = input.countedInert - lot.countOnHand;
     const movement = diff !== 0 ? moveRounds(ctx, lot.id, { kind: 'adjusted', delta: diff, rounds: Math.abs(diff), reason: `Counted when frozen: ${input.countedInert} ${lot.kind} rounds in the store, ${input.liveRoundsFound} live found (report #${incident.number}).` }) : null;
-    audit(ctx, { entity: 'ammo_lot', entityId: lot.id, action: 'ammo.freeze', before: { status: lot.status, countOnHand: lot.countOnHand }, after: { ...after, countOnHand: input.countedInert, movementId: movement?.id ?? null } });
-    return { lotId: lot.id, incidentId: incident.id, incidentNumber: incident.number };
+    // Rounds of the lot already out with weapons are as suspect as those in the store: the armorers and
+    // producers are told, hand-out by hand-out, in this transaction (rule 1; ARCHITECTURE.md: ammunition chain, recall).
+    const carrying = handoutsCarrying(tx, lot.id, tz);
+    const notice = recallNotice(lot, carrying);
+    if (notice) {
+      notifyUsers(tx, actor.productionId, memberIdsWithRole(tx, actor.productionId, ['armorer', 'producer']), { kind: 'critical_incident', ...notice, link: `/productions/${actor.productionId}/ammunition/${lot.id}#recall-h` }, now);
+    }
+    audit(ctx, {
+      entity: 'ammo_lot',
+      entityId: lot.id,
+      action: 'ammo.freeze',
+      before: { status: lot.status, countOnHand: lot.countOnHand },
+      after: { ...after, countOnHand: input.countedInert, movementId: movement?.id ?? null, recalledHandoffIds: carrying.map((h) => h.handoffId) },
+    });
+    return { lotId: lot.id, incidentId: incident.id, incidentNumber: incident.number, recalled: carrying.length };
   },
 });
 

@@ -309,13 +309,18 @@ export const recordReturn = defineCore({
     const restock = count.restock;
     const diff = count.unexplained;
     if (lot) {
+      // Rounds of a lot frozen while they were out come back into that lot as evidence, never into
+      // the store: the lot stays frozen, so they can never be issued again (rule 1; ARCHITECTURE.md:
+      // ammunition chain, recall). The ledger row says so; the lot page shows it as returned under freeze.
+      const underFreeze = lot.status === 'frozen';
+      const reason = underFreeze ? `Returned under freeze: back into frozen lot ${lot.lotNumber} as evidence, never to be issued again (rule 1).` : '';
       const movements = [
-        restock > 0 ? moveRounds(ctx, lot.id, { kind: 'returned', delta: restock, rounds: restock, handoffId: h.id }) : null,
+        restock > 0 ? moveRounds(ctx, lot.id, { kind: 'returned', delta: restock, rounds: restock, handoffId: h.id, reason }) : null,
         roundsFired > 0 ? moveRounds(ctx, lot.id, { kind: 'fired', delta: 0, rounds: roundsFired, handoffId: h.id }) : null,
         diff > 0 ? moveRounds(ctx, lot.id, { kind: 'missing', delta: 0, rounds: diff, handoffId: h.id }) : null,
       ].filter((m) => m !== null);
       if (movements.length) {
-        audit(ctx, { entity: 'ammo_lot', entityId: lot.id, action: 'ammo.return', before: { countOnHand: lot.countOnHand }, after: { countOnHand: lot.countOnHand + restock, handoffId: h.id, movementIds: movements.map((m) => m.id) } });
+        audit(ctx, { entity: 'ammo_lot', entityId: lot.id, action: 'ammo.return', before: { countOnHand: lot.countOnHand }, after: { countOnHand: lot.countOnHand + restock, handoffId: h.id, movementIds: movements.map((m) => m.id), underFreeze } });
       }
     }
 

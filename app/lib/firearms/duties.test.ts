@@ -5,9 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTempDatabase, seedProduction } from '@/db/test-utils';
+import type { Position } from '../enums';
 
 createTempDatabase();
-const { getDb, write } = await import('@/db/client');
+const { getDb } = await import('@/db/client');
 const t = await import('@/db/schema');
 const { eq } = await import('drizzle-orm');
 const { createFirearm } = await import('./inventory');
@@ -16,33 +17,19 @@ const { handOff, recordReturn } = await import('./custody');
 const { recordMeeting } = await import('./meetings');
 const { createScenePlan, signPlanAsArmorer, signPlanAsAdvisor, approveScenePlan, recordQualification } = await import('./scene-plans');
 const { decideArmorerDuties, revokeDutyDecision } = await import('./duties');
-const { emptyChecklist, itemsFor } = await import('./checklist');
-const { addMembership, createUser } = await import('../site');
-const { actorOf } = await import('../testing/world');
+const { allChecked, crewMember, ok } = await import('../testing/world');
 
 type Seed = Awaited<ReturnType<typeof seedProduction>>;
 let s: Seed;
-let advisor: ReturnType<typeof actorOf>;
-let pm: ReturnType<typeof actorOf>;
-let propsHand: ReturnType<typeof actorOf>;
+let advisor: ReturnType<typeof crewMember>;
+let pm: ReturnType<typeof crewMember>;
+let propsHand: ReturnType<typeof crewMember>;
 let clock = new Date('2026-11-24T15:00:00Z').getTime();
 const tick = () => new Date((clock += 60_000));
 const db = () => getDb();
-function ok<T>(res: { ok: true; data: T } | { ok: false; message: string }): T {
-  if (!res.ok) throw new Error(`expected ok, got: ${res.message}`);
-  return res.data;
-}
-const allChecked = (phase: 'before_use' | 'after_use') => ({ ...emptyChecklist(), ...Object.fromEntries(itemsFor(phase).map((i) => [i.key, true])) });
 let revolver: string;
 
-function member(email: string, name: string, positions: string[]) {
-  const userId = write((tx) => {
-    const u = createUser(tx, { userId: null, label: 'test' }, { email, name, passwordHash: 'x' }, new Date(clock));
-    addMembership(tx, { userId: null, label: 'test' }, { productionId: s.production.id, userId: u.id, role: 'crew', positions: positions as never }, new Date(clock));
-    return u.id;
-  });
-  return actorOf(userId, s.production.id);
-}
+const member = (email: string, name: string, positions: Position[]) => crewMember(s.production.id, { email, name, positions }, new Date(clock));
 
 function approvedPlan(scene: string, handlerId: string, duties: { userId: string; duty: string }[]) {
   const id = ok(

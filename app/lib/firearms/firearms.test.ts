@@ -15,7 +15,8 @@ const { handOff, recordReturn, reportOutsideHandoff } = await import('./custody'
 const { recordMeeting, confirmAttendance } = await import('./meetings');
 const { fileIncidentCore } = await import('../incidents/core');
 const { LIVE_AMMO_MESSAGE } = await import('../schemas/firearms');
-const { emptyChecklist, itemsFor } = await import('./checklist');
+const { emptyChecklist } = await import('./checklist');
+const { allChecked, ok } = await import('../testing/world');
 
 type Seed = Awaited<ReturnType<typeof seedProduction>>;
 let s: Seed;
@@ -24,13 +25,8 @@ let clock = new Date('2026-11-24T15:00:00Z').getTime();
 const tick = () => new Date((clock += 60_000));
 
 const db = () => getDb();
-const allChecked = (phase: 'before_use' | 'after_use') => ({ ...emptyChecklist(), ...Object.fromEntries(itemsFor(phase).map((i) => [i.key, true])) });
 const auditActions = (entityId: string) => db().select().from(t.auditLog).where(eq(t.auditLog.entityId, entityId)).all().map((a) => a.action);
 
-function ok<T>(res: { ok: true; data: T } | { ok: false; message: string }): T {
-  if (!res.ok) throw new Error(`expected ok, got: ${res.message}`);
-  return res.data;
-}
 
 function addWeapon(seed: Seed, tag: string) {
   return ok(createFirearm(seed.actors.armorer, { tag, make: 'Pietta', model: '1873 SAA', serial: 'P-' + tag, kind: 'functional', status: 'locked_up', notes: '' }, tick()));

@@ -13,6 +13,7 @@ const { getDb, write } = await import('@/db/client');
 const t = await import('@/db/schema');
 const { eq } = await import('drizzle-orm');
 const { recordQualification } = await import('./scene-plans');
+const { ok } = await import('../testing/world');
 const { addCertificate } = await import('./qualification-certificates');
 const { attachmentPath: storedPath, attachmentHeaders } = await import('../attachments/store');
 const { certificatesDir } = await import('@/db/paths');
@@ -27,10 +28,6 @@ let qualificationId: string;
 let otherQualificationId: string;
 const now = new Date('2026-11-24T15:00:00Z');
 
-function ok<T>(res: { ok: true; data: T } | { ok: false; message: string }): T {
-  if (!res.ok) throw new Error(`expected ok, got: ${res.message}`);
-  return res.data;
-}
 const blob = (b: Buffer | string) => new Blob([new Uint8Array(Buffer.from(b))]);
 const pdf = (body: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog ${body} >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 const qualify = (seed: Seed) =>

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTempDatabase, seedProduction } from '@/db/test-utils';
 
 createTempDatabase();
-const { getDb, write } = await import('@/db/client');
+const { getDb } = await import('@/db/client');
 const t = await import('@/db/schema');
 const { eq } = await import('drizzle-orm');
 const { createFirearm } = await import('./inventory');
@@ -15,21 +15,14 @@ const { recordCheck, confirmWitness } = await import('./checks');
 const { handOff } = await import('./custody');
 const { recordMeeting } = await import('./meetings');
 const { createScenePlan, signPlanAsArmorer, signPlanAsAdvisor, approveScenePlan, recordQualification } = await import('./scene-plans');
-const { emptyChecklist, itemsFor } = await import('./checklist');
-const { addMembership, createUser } = await import('../site');
-const { actorOf } = await import('../testing/world');
+const { allChecked, crewMember, ok } = await import('../testing/world');
 
 type Seed = Awaited<ReturnType<typeof seedProduction>>;
 let s: Seed;
-let advisor: ReturnType<typeof actorOf>;
+let advisor: ReturnType<typeof crewMember>;
 let clock = new Date('2026-11-24T15:00:00Z').getTime();
 const tick = () => new Date((clock += 60_000));
 const db = () => getDb();
-function ok<T>(res: { ok: true; data: T } | { ok: false; message: string }): T {
-  if (!res.ok) throw new Error(`expected ok, got: ${res.message}`);
-  return res.data;
-}
-const allChecked = { ...emptyChecklist(), ...Object.fromEntries(itemsFor('before_use').map((i) => [i.key, true])) };
 
 let revolver: string;
 let blanks: string;
@@ -52,7 +45,7 @@ function plan(scene: string, weapons: { firearmId: string; handlerId: string; lo
   );
 }
 function checked(firearmId: string, scene: string) {
-  const c = ok(recordCheck(s.actors.armorer, { id: randomUUID(), firearmId, phase: 'before_use', scene, checklist: allChecked, result: 'pass', findings: '', witnessIds: [s.actors.ad.userId] }, tick()));
+  const c = ok(recordCheck(s.actors.armorer, { id: randomUUID(), firearmId, phase: 'before_use', scene, checklist: allChecked('before_use'), result: 'pass', findings: '', witnessIds: [s.actors.ad.userId] }, tick()));
   ok(confirmWitness(s.actors.ad, { checkId: c.id }, tick()));
 }
 const give = (firearmId: string, scene: string, extra: Partial<{ toUserId: string; ammoLotId: string; roundsOut: number }> = {}) =>
@@ -62,12 +55,7 @@ const qualify = (userId: string, expiresOn: string) =>
 
 beforeAll(async () => {
   s = await seedProduction({ now: new Date(clock) });
-  const userId = write((tx) => {
-    const u = createUser(tx, { userId: null, label: 'test' }, { email: 'advisor@test.local', name: 'Ada Advisor', passwordHash: 'x' }, new Date(clock));
-    addMembership(tx, { userId: null, label: 'test' }, { productionId: s.production.id, userId: u.id, role: 'crew', positions: ['safety_advisor'] }, new Date(clock));
-    return u.id;
-  });
-  advisor = actorOf(userId, s.production.id);
+  advisor = crewMember(s.production.id, { email: 'advisor@test.local', name: 'Ada Advisor', positions: ['safety_advisor'] }, new Date(clock));
   revolver = ok(createFirearm(s.actors.armorer, { tag: 'R-1', make: 'Uberti', model: '1873', serial: '', kind: 'blank_firing', status: 'locked_up', notes: '' }, tick())).id;
   const lot = (kind: 'blank' | 'dummy') =>
     ok(createAmmoLot(s.actors.armorer, { id: randomUUID(), kind, calibre: '.45 Colt', countOnHand: 30, supplier: 'Prop House', lotNumber: `${kind}-1`, paperworkRef: 'DN-1', verificationMethods: ['rattle'], verifiedCount: 1, receivedOn: '2026-11-23', inspected: true, inspectionNotes: '' }, tick())).id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateHandoff, HANDOFF_REASONS, lotIssueReasons, reconcileLot, vendorReturnProblem, type HandoffFacts, type MovementFact } from './index';
+import { evaluateHandoff, HANDOFF_REASONS, lotIssueReasons, recallNotice, reconcileLot, returnedUnderFreeze, vendorReturnProblem, type HandoffFacts, type MovementFact } from './index';
 
 const at = (iso: string) => new Date(iso);
 const allowedFacts = (): HandoffFacts => ({
@@ -76,5 +76,38 @@ describe('vendorReturnProblem', () => {
     expect(vendorReturnProblem({ status: 'in_store', countOnHand: 20 }, 6, 20)!.message).toMatch(/6 rounds of this lot are still out/);
     expect(vendorReturnProblem({ status: 'frozen', countOnHand: 20 }, 0, 20)!.message).toMatch(/authorities/);
     expect(vendorReturnProblem({ status: 'returned', countOnHand: 0 }, 0, 0)!.message).toMatch(/already returned/);
+  });
+});
+
+describe('recallNotice', () => {
+  const lot = { lotNumber: 'D-7', kind: 'dummy', calibre: '.45 Colt' };
+  it('names every hand-out still carrying rounds of the frozen lot: weapon, holder, rounds, since when', () => {
+    const n = recallNotice(lot, [
+      { handoffId: 'h1', weapon: 'REV-1 (Colt SAA)', holder: 'Cal Actor', rounds: 2, since: 'Dec 1, 09:10' },
+      { handoffId: 'h2', weapon: 'REV-2 (Colt SAA)', holder: 'Dee Double', rounds: 1, since: 'Dec 1, 09:30' },
+    ])!;
+    expect(n.title).toBe('Recall: 3 rounds of frozen lot D-7 still out with 2 weapons');
+    expect(n.body).toContain('- REV-1 (Colt SAA), with Cal Actor: 2 rounds since Dec 1, 09:10');
+    expect(n.body).toContain('- REV-2 (Colt SAA), with Dee Double: 1 round since Dec 1, 09:30');
+    expect(n.body).toMatch(/can never be issued again/);
+  });
+  it('nothing out (or hand-outs with no rounds of the lot) recalls nothing', () => {
+    expect(recallNotice(lot, [])).toBeNull();
+    expect(recallNotice(lot, [{ handoffId: 'h1', weapon: 'REV-1', holder: 'Cal', rounds: 0, since: 'x' }])).toBeNull();
+    expect(recallNotice(lot, [{ handoffId: 'h1', weapon: 'REV-1', holder: 'Cal', rounds: 1, since: 'x' }])!.title).toBe('Recall: 1 round of frozen lot D-7 still out with 1 weapon');
+  });
+});
+
+describe('returnedUnderFreeze', () => {
+  const frozenAt = at('2026-12-01T17:00:00Z');
+  it('a return into the lot at or after its freeze is under freeze; one before it, or another kind, is not', () => {
+    expect(returnedUnderFreeze({ frozenAt }, { kind: 'returned', at: at('2026-12-01T17:30:00Z') })).toBe(true);
+    expect(returnedUnderFreeze({ frozenAt }, { kind: 'returned', at: frozenAt })).toBe(true);
+    expect(returnedUnderFreeze({ frozenAt }, { kind: 'returned', at: at('2026-12-01T16:59:59Z') })).toBe(false);
+    expect(returnedUnderFreeze({ frozenAt }, { kind: 'fired', at: at('2026-12-01T17:30:00Z') })).toBe(false);
+    expect(returnedUnderFreeze({ frozenAt: null }, { kind: 'returned', at: at('2026-12-01T17:30:00Z') })).toBe(false);
+  });
+  it('rounds returned under freeze stay unissuable: the lot is still frozen', () => {
+    expect(lotIssueReasons({ status: 'frozen' })).toEqual(['lot_frozen']);
   });
 });

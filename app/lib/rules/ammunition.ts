@@ -94,3 +94,34 @@ export function vendorReturnProblem(lot: { status: AmmoLotStatus; countOnHand: n
   }
   return null;
 }
+
+/** A hand-out still carrying rounds of a lot: what a recall names (weapon, holder, rounds, since when, already formatted). */
+export type RoundsOutFact = { handoffId: string; weapon: string; holder: string; rounds: number; since: string };
+
+/**
+ * When a live round is found in a lot, rounds of that lot already out with weapons are as suspect as
+ * the ones in the store (rule 1): every hand-out still carrying them is recalled. The message to the
+ * armorers and producers names each one; null when nothing of the lot is out.
+ */
+export function recallNotice(lot: { lotNumber: string; kind: string; calibre: string }, out: readonly RoundsOutFact[]): { title: string; body: string } | null {
+  const carrying = out.filter((h) => h.rounds > 0);
+  if (carrying.length === 0) return null;
+  const rounds = carrying.reduce((n, h) => n + h.rounds, 0);
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return {
+    title: `Recall: ${plural(rounds, 'round', 'rounds')} of frozen lot ${lot.lotNumber} still out with ${plural(carrying.length, 'weapon', 'weapons')}`,
+    body:
+      `A live round was found in ${lot.kind} lot ${lot.lotNumber} (${lot.calibre}); the lot is frozen (rule 1). Bring back every round of it now:\n` +
+      carrying.map((h) => `- ${h.weapon}, with ${h.holder}: ${plural(h.rounds, 'round', 'rounds')} since ${h.since}`).join('\n') +
+      `\nRounds returned go back into the frozen lot as evidence and can never be issued again.`,
+  };
+}
+
+/**
+ * A return recorded into a lot after it was frozen ("returned under freeze"): the rounds join the
+ * evidence and stay unissuable (`lotIssueReasons`). A frozen lot never returns to the store, so the
+ * freeze time alone decides.
+ */
+export function returnedUnderFreeze(lot: { frozenAt: Date | null }, movement: { kind: AmmoMovementKind; at: Date }): boolean {
+  return movement.kind === 'returned' && lot.frozenAt !== null && movement.at.getTime() >= lot.frozenAt.getTime();
+}

@@ -96,6 +96,15 @@ export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), { maxKeys: 4 }),
 );
 
+/**
+ * Any value as the text a form field carries. Not `String(v)`: about half of `anyValue`'s
+ * dictionaries are made without a prototype (fast-check's default), and `String` cannot convert
+ * those — it threw "Cannot convert object to primitive value" inside fast-check for whichever seed
+ * drew one, so a target added mid-list (shifting every later seed) broke the sign-in target. Objects
+ * go as their JSON.
+ */
+export const asFieldText = (v: unknown): string => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
+
 /** Objects with some of the real field names and arbitrary values. */
 export const shaped = (keys: readonly string[], value: fc.Arbitrary<unknown> = anyValue) =>
   fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length });

@@ -6,6 +6,7 @@ import { memberships, productions, users } from '@/db/schema';
 import type { Actor } from '../actor';
 import type { Phase, Position, Role } from '../enums';
 import { hashPassword } from '../passwords';
+import { emptyChecklist, itemsFor } from '../firearms/checklist';
 import { addMembership, createProduction, createUser, type Who } from '../site';
 import type { UserActor } from '../user-core';
 
@@ -68,4 +69,23 @@ export function membershipIdOf(userId: string, productionId: string): string {
   const m = getDb().select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.productionId, productionId))).get();
   if (!m) throw new Error('not a member');
   return m.id;
+}
+
+/** The data of a core's result; a refusal fails the test with its message (every core test unwraps this way). */
+export function ok<T>(res: { ok: true; data: T } | { ok: false; message: string }): T {
+  if (!res.ok) throw new Error(`expected ok, got: ${res.message}`);
+  return res.data;
+}
+
+/** A firearm checklist with every item of that phase ticked: a check that passes on its items. */
+export const allChecked = (phase: 'before_use' | 'after_use') => ({ ...emptyChecklist(), ...Object.fromEntries(itemsFor(phase).map((i) => [i.key, true])) });
+
+/** A crew member of the production holding these positions (the safety advisor, a property master…), as the server's actor. */
+export function crewMember(productionId: string, who: { email: string; name: string; positions: Position[] }, at: Date): Actor {
+  const userId = write((tx) => {
+    const u = createUser(tx, SEED, { email: who.email, name: who.name, passwordHash: 'x' }, at);
+    addMembership(tx, SEED, { productionId, userId: u.id, role: 'crew', positions: who.positions }, at);
+    return u.id;
+  });
+  return actorOf(userId, productionId);
 }

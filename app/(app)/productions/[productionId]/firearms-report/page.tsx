@@ -7,7 +7,7 @@ import { LABELS } from '@/app/lib/enums';
 import { formatInZone } from '@/app/lib/time';
 import { getWrapReport, type ReportSection, type ReportTable } from '@/db/queries/wrap-report';
 import { buttonClass } from '@/components/ui/button';
-import { PrintButton } from '@/components/audit/print-button';
+import { PrintHeader } from '@/components/audit/print-header';
 import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 
 export const metadata: Metadata = { title: 'Firearms report' };
@@ -94,22 +94,20 @@ export default async function FirearmsReportPage({ params }: { params: Promise<{
         <FirearmsTabs actor={actor} />
       </div>
       <article aria-labelledby="report-h" data-print-alone className="mx-auto max-w-5xl rounded-xl border border-line bg-surface p-4 sm:p-8 print:max-w-none print:border-0 print:p-0">
-        <div className="no-print mb-4 flex flex-wrap gap-2">
-          <PrintButton />
-          <a className={buttonClass('secondary')} href={`${download}/firearms-report.csv`} download>
-            Download CSV
-          </a>
-          <a className={buttonClass('secondary')} href={`${download}/firearms-report.json`} download>
-            Download JSON
-          </a>
-        </div>
-        <header className="border-b-4 border-ink pb-3">
-          <p className="text-sm font-semibold uppercase tracking-wide text-muted">
-            {p.title} · {p.company}
-          </p>
-          <h1 id="report-h" className="text-2xl font-bold sm:text-3xl">
-            Firearms report{r.wrapped ? ' at wrap' : ''}
-          </h1>
+        <PrintHeader
+          production={p}
+          title={`Firearms report${r.wrapped ? ' at wrap' : ''}`}
+          actions={
+            <>
+              <a className={buttonClass('secondary')} href={`${download}/firearms-report.csv`} download>
+                Download CSV
+              </a>
+              <a className={buttonClass('secondary')} href={`${download}/firearms-report.json`} download>
+                Download JSON
+              </a>
+            </>
+          }
+        >
           <p className="mt-1 text-sm" data-testid="report-as-of">
             {r.wrapped ? `Wrapped${p.endDate ? `; last day ${p.endDate}` : ''}.` : `${LABELS.phase[p.phase]}: not wrapped yet, figures so far.`} Qualifications judged on {r.asOf}. Days
             and times in {p.timeZone}.
@@ -118,7 +116,7 @@ export default async function FirearmsReportPage({ params }: { params: Promise<{
             Printed {formatInZone(now, p.timeZone)} by {actor.name} ({actor.positions.includes('safety_advisor') ? 'Safety advisor' : LABELS.role[actor.role]}). For the producers and the
             safety advisor (Cal. Labor Code §9152.5).
           </p>
-        </header>
+        </PrintHeader>
         <nav aria-label="Report sections" className="no-print mt-3">
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {r.sections.map((s) => (

@@ -24,7 +24,7 @@ export default async function AmmoLotPage({ params }: { params: Promise<{ produc
   if (!can(actor.role, 'firearm.view')) forbidden();
   const view = getAmmoLot(actor, lotId.slice(0, 100));
   if (!view) notFound();
-  const { lot, names, ledger, reconciliation, transfers, incident, roundsOut } = view;
+  const { lot, names, ledger, reconciliation, transfers, incident, roundsOut, recall, underFreeze } = view;
   const tz = actor.production.timeZone;
   const base = `/productions/${productionId}`;
   const name = (id: string | null) => (id ? (names.get(id) ?? '—') : '—');
@@ -101,6 +101,36 @@ export default async function AmmoLotPage({ params }: { params: Promise<{ produc
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="flex min-w-0 flex-col gap-4">
+          {frozen ? (
+            // Rounds out with weapons when the lot froze are as suspect as the store's (rule 1): each
+            // hand-out still carrying them is listed until it is back (ARCHITECTURE.md: ammunition chain, recall).
+            <Card aria-labelledby="recall-h" className={recall.length ? 'border-2 border-hold' : undefined}>
+              <CardTitle id="recall-h">Recall</CardTitle>
+              {recall.length === 0 ? (
+                <EmptyState>Nothing of this lot is out with a weapon.</EmptyState>
+              ) : (
+                <>
+                  <p className="mb-3 text-sm">
+                    {recall.reduce((n, h) => n + h.rounds, 0)} rounds of this lot are still out. Bring each weapon back: its rounds go into this frozen lot as evidence and can never be issued again.
+                  </p>
+                  <ul className="divide-y divide-line" data-testid="recall-list">
+                    {recall.map((h) => (
+                      <li key={h.handoffId} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between sm:gap-3">
+                        <span className="min-w-0 break-words">
+                          <strong>{h.weapon}</strong>, with {h.holder}: {h.rounds} {h.rounds === 1 ? 'round' : 'rounds'} since {h.since}
+                        </span>
+                        {allowed(actor, 'check.record') ? (
+                          <Link href={`${base}/custody?return=${h.handoffId}#return`} className="inline-flex min-h-11 shrink-0 items-center font-semibold text-brand underline underline-offset-2">
+                            Record the return
+                          </Link>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </Card>
+          ) : null}
           <Card aria-labelledby="receipt-h">
             <CardTitle id="receipt-h">Received</CardTitle>
             <Facts
@@ -140,7 +170,7 @@ export default async function AmmoLotPage({ params }: { params: Promise<{ produc
                 <li key={m.id} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:items-baseline sm:gap-3">
                   <span className="shrink-0 text-sm text-muted sm:w-44">{formatInZone(m.at, tz)}</span>
                   <span className="font-semibold">
-                    {LABELS.ammoMovement[m.kind]} {m.rounds}
+                    {underFreeze.has(m.id) ? 'Returned under freeze' : LABELS.ammoMovement[m.kind]} {m.rounds}
                     {m.delta !== 0 ? <span className="font-normal text-muted"> ({m.delta > 0 ? '+' : ''}{m.delta} on hand)</span> : <span className="font-normal text-muted"> (on hand unchanged)</span>}
                   </span>
                   <span className="min-w-0 text-sm break-words">

@@ -12,7 +12,7 @@ import { Facts } from '@/components/ui/card';
 import { SeverityBadge, StatusBadge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { EntryDiffView } from '@/components/audit/entry-diff';
-import { PrintButton } from '@/components/audit/print-button';
+import { PrintHeader } from '@/components/audit/print-header';
 import { Timeline } from '@/components/incidents/timeline';
 import { Deadlines } from '@/components/incidents/deadlines';
 
@@ -106,26 +106,22 @@ export default async function IncidentReportPage({ params }: { params: Promise<{
 
   return (
     <article aria-labelledby="report-h" className="mx-auto max-w-4xl rounded-xl border border-line bg-surface p-4 sm:p-8 print:max-w-none print:border-0 print:p-0">
-      <div className="no-print mb-4 flex flex-wrap gap-2">
-        <PrintButton />
-        <Link className={buttonClass('secondary')} href={`/productions/${productionId}/incidents/${i.id}`}>
-          Back to the incident
-        </Link>
-      </div>
-      <header className="border-b-4 border-ink pb-3">
-        <p className="text-sm font-semibold uppercase tracking-wide text-muted">
-          {p.title} · {p.company}
-        </p>
-        <h1 id="report-h" className="text-2xl font-bold sm:text-3xl">
-          Incident report #{i.number}: {LABELS.incidentType[i.type]}
-        </h1>
+      <PrintHeader
+        production={p}
+        title={`Incident report #${i.number}: ${LABELS.incidentType[i.type]}`}
+        actions={
+          <Link className={buttonClass('secondary')} href={`/productions/${productionId}/incidents/${i.id}`}>
+            Back to the incident
+          </Link>
+        }
+      >
         <p className="mt-1 flex flex-wrap items-center gap-2">
           <SeverityBadge severity={i.severity} /> <StatusBadge status={i.status} />
           <span className="text-sm text-muted">
             Printed {formatInZone(now, tz)} by {actor.name} ({LABELS.role[actor.role]}) · times in {tz}
           </span>
         </p>
-      </header>
+      </PrintHeader>
 
       <Section id="s-summary" title="The incident">
         <Facts
