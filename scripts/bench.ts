@@ -1,10 +1,11 @@
 // npm run bench — the performance benchmark (ARCHITECTURE.md: performance budget). Every figure is printed beside a floor
 // measured in the same run on the same machine, because these machines are noisy.
 //
-//   npm run bench                   full scale: 100k incidents, 1M checks, 200k hand-offs
+//   npm run bench                   full scale: 100k incidents, 1M checks, 200k hand-offs, 2M audit entries
 //   npm run bench -- --smoke        tiny data, seconds (part of npm test so the script cannot rot)
 //   flags: --no-build  --duration <s>  --port <n>  --gen-only
-//          --only <parts>  comma-separated: filing, open, dashboard, js, export (default: all)
+//          --only <parts>  comma-separated: filing, open, dashboard, js, export, growth (default: all)
+//          --scale <f>     full scale times f (e.g. 0.25), when a full generation does not fit the time
 //          --keep <folder> keep the generated data there; a later run with it skips generation
 //
 // Data lives in a fresh folder under data/ (git-ignored) and is removed at the end.
@@ -18,7 +19,7 @@ import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
 import { stringify } from 'csv-stringify/sync';
 import { killServer, signInCookie, startServer, type Server } from './lib/server';
-import { generateProduction, type Scale } from './lib/bench-data';
+import { generateAudit, generateProduction, type Scale } from './lib/bench-data';
 import { CONNECTION_PRAGMAS } from '../db/client';
 
 const has = (f: string) => process.argv.includes(`--${f}`);
@@ -34,13 +35,18 @@ const ONLY = (() => {
   const i = process.argv.indexOf('--only');
   return i > 0 ? new Set(process.argv[i + 1].split(',')) : null;
 })();
-const part = (name: 'filing' | 'open' | 'dashboard' | 'js' | 'export') => !ONLY || ONLY.has(name);
+const part = (name: 'filing' | 'open' | 'dashboard' | 'js' | 'export' | 'growth') => !ONLY || ONLY.has(name);
 /** Open-loop arrival rates (requests per second, whole server), stepped up until p99 passes the bound. */
 const RATES = SMOKE ? [10, 40] : [10, 25, 50, 75, 100, 150, 200, 300, 400];
 const LATENCY_BOUND_MS = 50;
+const FACTOR = num('scale', 1);
 const SCALE: Scale = SMOKE
-  ? { incidents: 2_000, checks: 10_000, handoffs: 2_000, firearms: 20, days: 730 }
-  : { incidents: 100_000, checks: 1_000_000, handoffs: 200_000, firearms: 200, days: 730 };
+  ? { incidents: 2_000, checks: 10_000, handoffs: 2_000, firearms: 20, days: 730, audit: 30_000 }
+  : (() => {
+      const full = { incidents: 100_000, checks: 1_000_000, handoffs: 200_000, firearms: 200, days: 730, audit: 2_000_000 };
+      const f = (n: number) => Math.round(n * FACTOR);
+      return { ...full, incidents: f(full.incidents), checks: f(full.checks), handoffs: f(full.handoffs), audit: f(full.audit) };
+    })();
 const PASSWORD = 'setsafe-demo-2026';
 // Under the checkout (data/ is git-ignored): same disk as a real install, and never another run's folder.
 const DATA_ROOT = path.resolve('data');
@@ -292,7 +298,7 @@ async function main() {
     const { seedDemo } = await import('../db/seed/demo');
     productionId = (await seedDemo()).productionId;
     const genStart = Date.now();
-    const counts = generateProduction(process.env.DATABASE_PATH, productionId, SCALE);
+    const counts = { ...generateProduction(process.env.DATABASE_PATH, productionId, SCALE), ...generateAudit(process.env.DATABASE_PATH, productionId, SCALE.audit, SCALE.days) };
     genSeconds = (Date.now() - genStart) / 1000;
     console.log(`Generated ${JSON.stringify(counts)} in ${genSeconds.toFixed(1)} s`);
     if (keep) fs.writeFileSync(path.join(keep, 'production-id'), productionId);
@@ -410,20 +416,81 @@ async function main() {
           { measure: `checks export ${fmt.toUpperCase()}, server peak RSS growth`, value: r(x.growth / 2 ** 20), unit: 'MB', target: '< 100 MB', met: x.growth < 100 * 2 ** 20 },
         );
       }
-      // The incidents and audit exports stream too (a page at a time in key order): CSV, per 100k rows against the same floor.
+      // The incidents, audit and custody exports stream too (a page at a time in key order): CSV, per 100k rows against the same floor.
       const counts = new Database(process.env.DATABASE_PATH!, { readonly: true });
       const n = {
         incidents: counts.prepare('select count(*) from incidents where production_id = ?').pluck().get(productionId) as number,
         audit: counts.prepare('select count(*) from audit_log where chain = ?').pluck().get(productionId) as number,
+        custody: (counts.prepare('select (select count(*) from handoffs where production_id = ?1) + (select count(*) from refused_handoffs where production_id = ?1)').pluck().get(productionId) as number),
       };
       counts.close();
-      for (const ds of ['incidents', 'audit'] as const) {
+      for (const ds of ['incidents', 'audit', 'custody'] as const) {
         const x = await exportRun(base, producer, `/api/productions/${productionId}/export/${ds}.csv`, server.proc.pid!);
         rows.push(
           { measure: `${ds} export CSV (${n[ds]} rows), per 100k rows`, value: r(per100k(x.ms, n[ds]), 0), unit: 'ms', floor: 'raw SELECT → CSV (checks)', ratio: ratio(per100k(x.ms, n[ds]), floorPer) },
           { measure: `${ds} export CSV, server peak RSS growth`, value: r(x.growth / 2 ** 20), unit: 'MB', target: '< 100 MB', met: x.growth < 100 * 2 ** 20 },
         );
       }
+    }
+
+    if (part('growth')) {
+      // What happens as a production's records grow: each page one request at a time (no queue),
+      // beside the sign-in page measured the same way now; audit:verify beside a raw read of its rows.
+      const signInPage = await load({ url: `${base}/sign-in`, connections: 1 });
+      rows.push(
+        { measure: 'floor: sign-in page p50 (1 conn)', value: signInPage.p50, unit: 'ms' },
+        { measure: 'floor: sign-in page p95 (1 conn)', value: r(signInPage.p95), unit: 'ms' },
+      );
+      const db = new Database(process.env.DATABASE_PATH!, { readonly: true });
+      const nAudit = db.prepare('select count(*) from audit_log where chain = ?').pluck().get(productionId) as number;
+      const nIncidents = db.prepare('select count(*) from incidents where production_id = ?').pluck().get(productionId) as number;
+      const midDay = new Date(db.prepare('select at from audit_log where chain = ? and seq = ?').pluck().get(productionId, Math.ceil(nAudit / 2)) as number).toISOString().slice(0, 10);
+      db.close();
+      const armorer = await signInCookie(base, 'armorer@setsafe.test', PASSWORD);
+      const prod = `/productions/${productionId}`;
+      const pages: [string, string, string][] = [
+        [`audit screen, first page (${nAudit} entries)`, producer, `${prod}/audit`],
+        // The deepest page the screen's pager reaches: the oldest entries.
+        [`audit screen, last page (${nAudit} entries)`, producer, `${prod}/audit?page=${Math.max(1, Math.ceil(nAudit / 25))}`],
+        [`audit screen, one day's entries (from/to ${midDay})`, producer, `${prod}/audit?from=${midDay}&to=${midDay}`],
+        [`incidents list, first page (${nIncidents} incidents)`, producer, `${prod}/incidents`],
+        [`incidents search, a rare term (${nIncidents} incidents)`, producer, `${prod}/incidents?q=${encodeURIComponent('report 4242:')}`],
+        ['custody log', armorer, `${prod}/custody`],
+      ];
+      for (const [name, cookie, url] of pages) {
+        const x = await load({ url: `${base}${url}`, headers: { cookie }, connections: 1 });
+        if (x.non2xx || x.total === 0) throw new Error(`${name}: ${url} answered ${JSON.stringify(x.statusCodes)}`);
+        rows.push(
+          { measure: `${name} p50 (1 conn, n=${x.total})`, value: x.p50, unit: 'ms', floor: 'sign-in page p50', ratio: ratio(x.p50, signInPage.p50) },
+          { measure: `${name} p95 (1 conn)`, value: r(x.p95), unit: 'ms', floor: 'sign-in page p95', ratio: ratio(x.p95, signInPage.p95) },
+        );
+      }
+
+      // audit:verify as an operator runs it (its own process), on this production's chain.
+      const v = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/audit-verify.ts', '--json', '--chain', productionId], {
+        encoding: 'utf8', env: { ...process.env, DATABASE_PATH: process.env.DATABASE_PATH }, maxBuffer: 64 * 2 ** 20,
+      });
+      if (v.status !== 0) throw new Error(`audit:verify exited ${v.status}: ${v.stderr || v.stdout}`);
+      const verify = JSON.parse(v.stdout) as { ms: number; entries: number; status: string; memory: { rssBeforeMb: number; peakRssMb: number } };
+      // The floor: the same rows, the same SELECT, read and dropped (no hashing).
+      const raw = new Database(process.env.DATABASE_PATH!, { readonly: true });
+      const t = performance.now();
+      let read = 0;
+      for (const _row of raw.prepare(
+        `select chain, seq, at, actor_id as actorId, actor_label as actorLabel, entity, entity_id as entityId, action, before, after, prev_hash as prevHash, hash from audit_log where chain = ? order by seq`,
+      ).iterate(productionId)) read++;
+      const floorMs = performance.now() - t;
+      raw.close();
+      const per100k = (ms: number, n: number) => (ms * 100_000) / Math.max(1, n);
+      const growth = Math.max(0, verify.memory.peakRssMb - verify.memory.rssBeforeMb);
+      rows.push(
+        { measure: `floor: raw SELECT of the chain's ${read} entries, per 100k`, value: r(per100k(floorMs, read), 0), unit: 'ms' },
+        {
+          measure: `audit:verify (${verify.entries} entries, ${verify.status}), per 100k`, value: r(per100k(verify.ms, verify.entries), 0), unit: 'ms',
+          floor: 'raw SELECT of the same rows', ratio: ratio(per100k(verify.ms, verify.entries), per100k(floorMs, read)),
+        },
+        { measure: 'audit:verify peak RSS growth', value: r(growth), unit: `MB (peak ${verify.memory.peakRssMb} MB)`, target: '< 100 MB', met: growth < 100 },
+      );
     }
 
     if (part('js')) {

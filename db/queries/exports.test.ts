@@ -130,6 +130,25 @@ describe('audit trail queries', () => {
     expect(v.summary).toBe('intact, 6 entries');
     expect(() => A.verifyProductionChain(actor('crew', U.crew))).toThrow(/does not allow/);
   });
+
+  it('filter options stay exact as the chain grows (kept counts plus the new entries)', () => {
+    const a = actor('auditor', U.aud);
+    const fresh = () =>
+      getSqlite().prepare('select action as value, count(*) as n from audit_log where chain = ? group by action order by action').all(P.id) as { value: string; n: number }[];
+    const actions = () => A.auditFilterOptions(a).actions.map(({ value, n }) => ({ value, n })).sort((x, y) => (x.value < y.value ? -1 : 1));
+    expect(actions()).toEqual(fresh());
+    write((tx) => {
+      for (const action of ['member.change', 'member.add'] as const)
+        appendAudit(tx, { chain: P.id, actorId: U.prod, actorLabel: 'prod person', entity: 'membership', entityId: randomUUID(), action, after: { role: 'crew' }, at: new Date() });
+    });
+    expect(actions()).toEqual(fresh());
+    expect(A.auditFilterOptions(a).people.find((p) => p.value === U.prod)?.n).toBe(3);
+    // Unfiltered pages are positions of the chain: the same rows a count and an offset give.
+    const all = A.listAuditEntries(a, {});
+    const seqs = getSqlite().prepare('select seq from audit_log where chain = ? order by seq desc limit 25').pluck().all(P.id);
+    expect(all.total).toBe(getSqlite().prepare('select count(*) from audit_log where chain = ?').pluck().get(P.id));
+    expect(all.entries.map((e) => e.seq)).toEqual(seqs);
+  });
 });
 
 describe('printable report data', () => {
