@@ -60,7 +60,7 @@ afterAll(() => {
 });
 
 describe('custody store lists', () => {
-  const actor = () => ({ role: 'armorer' as const, userId: U.arm, productionId: P.id, production: P });
+  const actor = () => ({ role: 'armorer' as const, userId: U.arm, productionId: P.id, production: P, name: 'arm person', email: 'arm@s.test', isAdmin: false, positions: [] });
 
   it('ready to hand out: only checks since the last return count, as rule 2 reads the whole history', () => {
     const ready = Q.listReadyToHandOut(actor());
