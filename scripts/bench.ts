@@ -421,7 +421,7 @@ async function main() {
       const n = {
         incidents: counts.prepare('select count(*) from incidents where production_id = ?').pluck().get(productionId) as number,
         audit: counts.prepare('select count(*) from audit_log where chain = ?').pluck().get(productionId) as number,
-        custody: (counts.prepare('select (select count(*) from handoffs where production_id = ?1) + (select count(*) from refused_handoffs where production_id = ?1)').pluck().get(productionId) as number),
+        custody: (counts.prepare('select (select count(*) from handoffs where production_id = ?) + (select count(*) from refused_handoffs where production_id = ?)').pluck().get(productionId, productionId) as number),
       };
       counts.close();
       for (const ds of ['incidents', 'audit', 'custody'] as const) {
