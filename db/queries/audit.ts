@@ -189,32 +189,37 @@ const optionMemo = new Map<string, { seq: number; hash: string; groups: Map<stri
 
 function optionGroups(actor: AuditActor): OptionGroup[] {
   const chain = actor.productionId;
-  const head = chainHeadOf(getSqlite(), chain);
-  if (!head) return [];
-  let memo = optionMemo.get(chain);
-  if (memo) {
-    const at = getDb().select({ hash: auditLog.hash }).from(auditLog).where(and(eq(auditLog.chain, chain), eq(auditLog.seq, memo.seq))).get();
-    if (at?.hash !== memo.hash || head.seq < memo.seq) memo = undefined;
-  }
-  if (memo?.seq === head.seq) return [...memo.groups.values()];
-  const fresh = getDb()
-    .select({ entity: auditLog.entity, action: auditLog.action, actorId: auditLog.actorId, label: max(auditLog.actorLabel), n: count(), seq: max(auditLog.seq) })
-    .from(auditLog)
-    .where(and(eq(auditLog.chain, chain), memo ? gt(auditLog.seq, memo.seq) : undefined))
-    .groupBy(auditLog.entity, auditLog.action, auditLog.actorId)
-    .all();
-  const groups = memo?.groups ?? new Map<string, OptionGroup>();
-  let seq = memo?.seq ?? 0;
-  for (const g of fresh) {
-    const key = JSON.stringify([g.entity, g.action, g.actorId]);
-    const cur = groups.get(key);
-    const label = cur?.label == null || (g.label != null && g.label > cur.label) ? g.label : cur.label;
-    groups.set(key, { entity: g.entity, action: g.action, actorId: g.actorId, label, n: (cur?.n ?? 0) + g.n });
-    seq = Math.max(seq, g.seq ?? 0);
-  }
-  const hash = getDb().select({ hash: auditLog.hash }).from(auditLog).where(and(eq(auditLog.chain, chain), eq(auditLog.seq, seq))).get()?.hash;
-  if (hash) optionMemo.set(chain, { seq, hash, groups });
-  return [...groups.values()];
+  // One read snapshot: the head and the counts up to it are taken together, so the kept seq is
+  // exactly the last entry counted.
+  return getDb().transaction(
+    (tx) => {
+      const head = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).where(eq(auditLog.chain, chain)).orderBy(desc(auditLog.seq)).limit(1).get();
+      if (!head) return [];
+      let memo = optionMemo.get(chain);
+      if (memo) {
+        const at = tx.select({ hash: auditLog.hash }).from(auditLog).where(and(eq(auditLog.chain, chain), eq(auditLog.seq, memo.seq))).get();
+        if (at?.hash !== memo.hash || head.seq < memo.seq) memo = undefined;
+      }
+      if (memo?.seq === head.seq) return [...memo.groups.values()];
+      // The first count reads audit_chain_options alone (every selected column is in it).
+      const fresh = tx
+        .select({ entity: auditLog.entity, action: auditLog.action, actorId: auditLog.actorId, label: max(auditLog.actorLabel), n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.chain, chain), memo ? gt(auditLog.seq, memo.seq) : undefined))
+        .groupBy(auditLog.entity, auditLog.action, auditLog.actorId)
+        .all();
+      const groups = memo?.groups ?? new Map<string, OptionGroup>();
+      for (const g of fresh) {
+        const key = JSON.stringify([g.entity, g.action, g.actorId]);
+        const cur = groups.get(key);
+        const label = cur?.label == null || (g.label != null && g.label > cur.label) ? g.label : cur.label;
+        groups.set(key, { entity: g.entity, action: g.action, actorId: g.actorId, label, n: (cur?.n ?? 0) + g.n });
+      }
+      optionMemo.set(chain, { seq: head.seq, hash: head.hash, groups });
+      return [...groups.values()];
+    },
+    { behavior: 'deferred' },
+  );
 }
 
 /** Values for the filter selects, each with its count (kept per chain and added to, see optionGroups). */
