@@ -453,6 +453,7 @@ async function main() {
         // The deepest page the screen's pager reaches: the oldest entries.
         [`audit screen, last page (${nAudit} entries)`, producer, `${prod}/audit?page=${Math.max(1, Math.ceil(nAudit / 25))}`],
         [`audit screen, one day's entries (from/to ${midDay})`, producer, `${prod}/audit?from=${midDay}&to=${midDay}`],
+        [`audit screen, one kind of change (action=handoff.out)`, producer, `${prod}/audit?action=handoff.out`],
         [`incidents list, first page (${nIncidents} incidents)`, producer, `${prod}/incidents`],
         [`incidents search, a rare term (${nIncidents} incidents)`, producer, `${prod}/incidents?q=${encodeURIComponent('report 4242:')}`],
         ['custody log', armorer, `${prod}/custody`],
