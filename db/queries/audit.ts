@@ -145,7 +145,8 @@ const unfiltered = (f: AuditFilters) => !f.entity && !f.record && !f.person && !
  * the page is a range of positions: a chain's seq runs 1…head with no gaps (entries are only ever
  * appended), so page p is `seq <= head − 25(p − 1)` — an index seek however long the chain, where
  * a count(*) and an OFFSET would walk it. A removed entry shows as a short page (audit:verify names
- * it). Filtered, the count and offset walk only the filter's own index range.
+ * it). Filtered by kind, action or person, the total is summed from the filter options' kept
+ * counts; by record or days, the count walks only that filter's index range.
  */
 export function listAuditEntries(actor: AuditActor, f: AuditFilters) {
   assertAuditView(actor);
@@ -164,7 +165,14 @@ export function listAuditEntries(actor: AuditActor, f: AuditFilters) {
       .all();
     return { entries: toView(rows, actor), total, page, pages };
   }
-  const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  // Filtered by kind, action or person only: the total is the sum of the kept per-group counts
+  // (optionGroups), not a count(*) that walks every matching entry of a long chain.
+  const total =
+    !f.record && !f.from && !f.to
+      ? optionGroups(actor)
+          .filter((g) => (!f.entity || g.entity === f.entity) && (!f.action || g.action === f.action) && (!f.person || g.actorId === (f.person === 'system' ? null : f.person)))
+          .reduce((n, g) => n + g.n, 0)
+      : (db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(f.page ?? 1, pages);
   const rows = db

@@ -104,6 +104,11 @@ describe('audit trail queries', () => {
     expect(all.entries[0].action).toBe('injury.update');
     expect(A.listAuditEntries(actor('producer', U.prod), { person: 'system' }).total).toBe(5);
     expect(A.listAuditEntries(actor('producer', U.prod), { person: U.prod }).total).toBe(1);
+    // Totals summed from the kept counts match a count of the entries.
+    const n = (where: string, ...args: unknown[]) => getSqlite().prepare(`select count(*) from audit_log where chain = ? and ${where}`).pluck().get(P.id, ...args);
+    expect(A.listAuditEntries(actor('producer', U.prod), { action: 'member.add' }).total).toBe(n("action = 'member.add'"));
+    expect(A.listAuditEntries(actor('producer', U.prod), { entity: 'injury', person: U.prod }).total).toBe(n("entity = 'injury' and actor_id = ?", U.prod));
+    expect(A.listAuditEntries(actor('producer', U.prod), { action: 'member.add', person: 'system' }).total).toBe(n("action = 'member.add' and actor_id is null"));
   });
 
   it('names people and the production instead of their ids in the difference', () => {
