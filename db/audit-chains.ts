@@ -10,10 +10,10 @@ const ROW_SQL = `select chain, seq, at, actor_id as actorId, actor_label as acto
 
 function verifyOne(sqlite: Database.Database, chain: string, heads: ChainHeads, kept: readonly KeptHead[] = []): ChainReport {
   // .iterate() streams rows in seq order (the audit_chain_seq index): a long chain is not held in memory.
-  const rows = sqlite.prepare(ROW_SQL).iterate(chain) as IterableIterator<ChainRow>;
+  const read = () => sqlite.prepare(ROW_SQL).iterate(chain) as IterableIterator<ChainRow>;
   const mine = kept.filter((k) => k.chain === chain);
   const hashAt = new Map<number, string>();
-  const report = verifyChain(chain, notingHashes(rows, new Set(mine.map((k) => k.seq)), hashAt), heads[chain]);
+  const report = verifyChain(chain, notingHashes(read(), new Set(mine.map((k) => k.seq)), hashAt), heads[chain], read);
   return checkKeptHeads(report, hashAt, mine);
 }
 

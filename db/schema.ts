@@ -163,6 +163,9 @@ export const auditLog = sqliteTable(
     uniqueIndex('audit_chain_seq').on(t.chain, t.seq),
     index('audit_entity').on(t.entity, t.entityId),
     index('audit_chain_at').on(t.chain, t.at),
+    // The audit screen's filter options count entries per (entity, action, person) from this
+    // index alone, in its order: no table reads, no sort (ARCHITECTURE.md: performance budget, growth).
+    index('audit_chain_options').on(t.chain, t.entity, t.action, t.actorId, t.actorLabel),
   ],
 );
 

@@ -99,13 +99,17 @@ async function main(): Promise<number> {
   // Read-only: verification must never be the thing that changes the evidence.
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
+  const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
   const report = verifyDatabase(sqlite, { headsFile: chainHeadsPath(), chains, kept });
   const ms = performance.now() - t0;
+  // The walk streams (ARCHITECTURE.md: performance budget): the process's peak memory barely moves
+  // whatever the chain's length. maxRSS is in kilobytes.
+  const memory = { rssBeforeMb: +(rssBefore / 2 ** 20).toFixed(1), peakRssMb: +((process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(1) };
   sqlite.close();
 
   if (json) {
-    console.log(JSON.stringify({ database: file, heads: chainHeadsPath(), ms: Math.round(ms), receipts: notes, ...report }, null, 2));
+    console.log(JSON.stringify({ database: file, heads: chainHeadsPath(), ms: Math.round(ms), memory, receipts: notes, ...report }, null, 2));
   } else {
     console.log(`Database: ${file}`);
     console.log(`Heads:    ${chainHeadsPath()}${fs.existsSync(chainHeadsPath()) ? '' : ' (missing)'}`);

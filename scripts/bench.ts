@@ -1,14 +1,15 @@
 // npm run bench — the performance benchmark (ARCHITECTURE.md: performance budget). Every figure is printed beside a floor
 // measured in the same run on the same machine, because these machines are noisy.
 //
-//   npm run bench                   full scale: 100k incidents, 1M checks, 200k hand-offs
+//   npm run bench                   full scale: 100k incidents, 1M checks, 200k hand-offs, 2M audit entries
 //   npm run bench -- --smoke        tiny data, seconds (part of npm test so the script cannot rot)
 //   flags: --no-build  --duration <s>  --port <n>  --gen-only
-//          --only <parts>  comma-separated: filing, open, dashboard, js, export (default: all), and
+//          --only <parts>  comma-separated: filing, open, dashboard, js, export, growth (default: all), and
 //                          lighthouse: Lighthouse alone, at any scale (the full run has it inside js)
 //          --pages <names> with --only lighthouse: which of js's pages, by slug (sign-in, incident-form,
 //                          anonymous-report, dashboard, rust-case); --paths /a,/b adds public paths;
 //                          --runs <n> repeats each (the load average is printed beside every run)
+//          --scale <f>     full scale times f (e.g. 0.25), when a full generation does not fit the time
 //          --keep <folder> keep the generated data there; a later run with it skips generation
 //
 // Data lives in a fresh folder under data/ (git-ignored) and is removed at the end.
@@ -22,7 +23,7 @@ import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
 import { stringify } from 'csv-stringify/sync';
 import { killServer, signInCookie, startServer, type Server } from './lib/server';
-import { generateProduction, type Scale } from './lib/bench-data';
+import { generateAudit, generateProduction, type Scale } from './lib/bench-data';
 import { CONNECTION_PRAGMAS } from '../db/client';
 
 const has = (f: string) => process.argv.includes(`--${f}`);
@@ -38,7 +39,7 @@ const ONLY = (() => {
   const i = process.argv.indexOf('--only');
   return i > 0 ? new Set(process.argv[i + 1].split(',')) : null;
 })();
-const part = (name: 'filing' | 'open' | 'dashboard' | 'js' | 'export') => !ONLY || ONLY.has(name);
+const part = (name: 'filing' | 'open' | 'dashboard' | 'js' | 'export' | 'growth') => !ONLY || ONLY.has(name);
 const list = (f: string) => {
   const i = process.argv.indexOf(`--${f}`);
   return i > 0 ? process.argv[i + 1].split(',').filter(Boolean) : null;
@@ -49,9 +50,14 @@ const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 /** Open-loop arrival rates (requests per second, whole server), stepped up until p99 passes the bound. */
 const RATES = SMOKE ? [10, 40] : [10, 25, 50, 75, 100, 150, 200, 300, 400];
 const LATENCY_BOUND_MS = 50;
+const FACTOR = num('scale', 1);
 const SCALE: Scale = SMOKE
-  ? { incidents: 2_000, checks: 10_000, handoffs: 2_000, firearms: 20, days: 730 }
-  : { incidents: 100_000, checks: 1_000_000, handoffs: 200_000, firearms: 200, days: 730 };
+  ? { incidents: 2_000, checks: 10_000, handoffs: 2_000, firearms: 20, days: 730, audit: 30_000 }
+  : (() => {
+      const full = { incidents: 100_000, checks: 1_000_000, handoffs: 200_000, firearms: 200, days: 730, audit: 2_000_000 };
+      const f = (n: number) => Math.round(n * FACTOR);
+      return { ...full, incidents: f(full.incidents), checks: f(full.checks), handoffs: f(full.handoffs), audit: f(full.audit) };
+    })();
 const PASSWORD = 'setsafe-demo-2026';
 // Under the checkout (data/ is git-ignored): same disk as a real install, and never another run's folder.
 const DATA_ROOT = path.resolve('data');
@@ -162,6 +168,11 @@ async function openLoop(req: OpenRequest, seconds: number) {
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+/**
+ * One turn of the event loop, for its I/O poll: after a long synchronous read in this process,
+ * a keep-alive socket the server closed meanwhile is seen closed before the next request picks it.
+ */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The dashboard with its figures really computed. The page keeps each figure per data version
@@ -303,7 +314,7 @@ async function main() {
     const { seedDemo } = await import('../db/seed/demo');
     productionId = (await seedDemo()).productionId;
     const genStart = Date.now();
-    const counts = generateProduction(process.env.DATABASE_PATH, productionId, SCALE);
+    const counts = { ...generateProduction(process.env.DATABASE_PATH, productionId, SCALE), ...generateAudit(process.env.DATABASE_PATH, productionId, SCALE.audit, SCALE.days) };
     genSeconds = (Date.now() - genStart) / 1000;
     console.log(`Generated ${JSON.stringify(counts)} in ${genSeconds.toFixed(1)} s`);
     if (keep) fs.writeFileSync(path.join(keep, 'production-id'), productionId);
@@ -405,36 +416,119 @@ async function main() {
     }
 
     if (part('export')) {
-      const floor = rawCsvFloor(process.env.DATABASE_PATH!, productionId);
-      const per100k = (ms: number, n: number) => (ms * 100_000) / Math.max(1, n);
-      const floorPer = per100k(floor.ms, floor.rows);
-      rows.push({ measure: `floor: raw SELECT → CSV of ${floor.rows} checks, per 100k rows`, value: r(floorPer, 0), unit: 'ms' });
+      // Counted before any request: a synchronous read of a large table blocks this process, and a
+      // keep-alive socket the server closes meanwhile would be reused by the next request.
+      const counts = new Database(process.env.DATABASE_PATH!, { readonly: true });
+      const n = {
+        checks: counts.prepare('select count(*) from firearm_checks where production_id = ?').pluck().get(productionId) as number,
+        incidents: counts.prepare('select count(*) from incidents where production_id = ?').pluck().get(productionId) as number,
+        audit: counts.prepare('select count(*) from audit_log where chain = ?').pluck().get(productionId) as number,
+        custody: counts.prepare('select (select count(*) from handoffs where production_id = ?) + (select count(*) from refused_handoffs where production_id = ?)').pluck().get(productionId, productionId) as number,
+      };
+      counts.close();
       // Warm-up: the route's first hit loads and compiles its code; an export of no rows (a
       // weapon that does not exist) takes that out of the measured runs.
       const warm = await fetch(`${base}/api/productions/${productionId}/export/checks.csv?firearm=${randomUUID()}`, { headers: { cookie: producer } });
       await warm.text();
       if (warm.status !== 200) throw new Error(`export warm-up answered ${warm.status}`);
-      for (const fmt of ['csv', 'json'] as const) {
-        const x = await exportRun(base, producer, `/api/productions/${productionId}/export/checks.${fmt}`, server.proc.pid!);
+      // Checks as CSV and JSON; the incidents, audit and custody exports stream too (a page at a time in key order), as CSV.
+      const runs: { ds: keyof typeof n; fmt: 'csv' | 'json'; x: Awaited<ReturnType<typeof exportRun>> }[] = [];
+      for (const [ds, fmt] of [['checks', 'csv'], ['checks', 'json'], ['incidents', 'csv'], ['audit', 'csv'], ['custody', 'csv']] as const) {
+        runs.push({ ds, fmt, x: await exportRun(base, producer, `/api/productions/${productionId}/export/${ds}.${fmt}`, server.proc.pid!) });
+      }
+      // The floor last: it blocks this process for as long as it reads, and a keep-alive socket the
+      // server closes meanwhile would be reused by the next request.
+      const floor = rawCsvFloor(process.env.DATABASE_PATH!, productionId);
+      await settle();
+      const per100k = (ms: number, rowsN: number) => (ms * 100_000) / Math.max(1, rowsN);
+      const floorPer = per100k(floor.ms, floor.rows);
+      rows.push({ measure: `floor: raw SELECT → CSV of ${floor.rows} checks, per 100k rows`, value: r(floorPer, 0), unit: 'ms' });
+      for (const { ds, fmt, x } of runs) {
+        const name = `${ds} export ${fmt.toUpperCase()} (${n[ds]} rows, ${(x.bytes / 2 ** 20).toFixed(0)} MB)`;
         rows.push(
-          { measure: `checks export ${fmt.toUpperCase()}, per 100k rows (${(x.bytes / 2 ** 20).toFixed(0)} MB)`, value: r(per100k(x.ms, floor.rows), 0), unit: 'ms', floor: 'raw SELECT → CSV', ratio: ratio(per100k(x.ms, floor.rows), floorPer) },
-          { measure: `checks export ${fmt.toUpperCase()}, server peak RSS growth`, value: r(x.growth / 2 ** 20), unit: 'MB', target: '< 100 MB', met: x.growth < 100 * 2 ** 20 },
+          { measure: `${name}, per 100k rows`, value: r(per100k(x.ms, n[ds]), 0), unit: 'ms', floor: 'raw SELECT → CSV (checks)', ratio: ratio(per100k(x.ms, n[ds]), floorPer) },
+          { measure: `${ds} export ${fmt.toUpperCase()}, server peak RSS growth`, value: r(x.growth / 2 ** 20), unit: 'MB', target: '< 100 MB', met: x.growth < 100 * 2 ** 20 },
         );
       }
-      // The incidents and audit exports stream too (a page at a time in key order): CSV, per 100k rows against the same floor.
-      const counts = new Database(process.env.DATABASE_PATH!, { readonly: true });
-      const n = {
-        incidents: counts.prepare('select count(*) from incidents where production_id = ?').pluck().get(productionId) as number,
-        audit: counts.prepare('select count(*) from audit_log where chain = ?').pluck().get(productionId) as number,
+    }
+
+    if (part('growth')) {
+      // What happens as a production's records grow: each page one request at a time (no queue),
+      // beside the sign-in page measured the same way now; audit:verify beside a raw read of its rows.
+      // One request at a time, for `DURATION` seconds and at least 5, after one untimed first view
+      // (whose time is kept: the audit screen's first view after a start counts its filter options).
+      const timedGets = async (url: string, cookie: string) => {
+        const get = async () => {
+          const t = performance.now();
+          const res = await fetch(`${base}${url}`, { headers: { cookie } });
+          await res.arrayBuffer();
+          if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+          return performance.now() - t;
+        };
+        const first = await get();
+        const lat: number[] = [];
+        const end = Date.now() + DURATION * 1000;
+        while (Date.now() < end || lat.length < 5) lat.push(await get());
+        lat.sort((a, b) => a - b);
+        return { first, n: lat.length, p50: pct(lat, 0.5), p95: pct(lat, 0.95) };
       };
-      counts.close();
-      for (const ds of ['incidents', 'audit'] as const) {
-        const x = await exportRun(base, producer, `/api/productions/${productionId}/export/${ds}.csv`, server.proc.pid!);
+      const db = new Database(process.env.DATABASE_PATH!, { readonly: true });
+      const nAudit = db.prepare('select count(*) from audit_log where chain = ?').pluck().get(productionId) as number;
+      const nIncidents = db.prepare('select count(*) from incidents where production_id = ?').pluck().get(productionId) as number;
+      const midDay = new Date(db.prepare('select at from audit_log where chain = ? and seq = ?').pluck().get(productionId, Math.ceil(nAudit / 2)) as number).toISOString().slice(0, 10);
+      db.close();
+      await settle();
+      const signInPage = await timedGets('/sign-in', '');
+      rows.push(
+        { measure: `floor: sign-in page p50 (1 conn, n=${signInPage.n})`, value: r(signInPage.p50), unit: 'ms' },
+        { measure: 'floor: sign-in page p95 (1 conn)', value: r(signInPage.p95), unit: 'ms' },
+      );
+      const armorer = await signInCookie(base, 'armorer@setsafe.test', PASSWORD);
+      const prod = `/productions/${productionId}`;
+      const pages: [string, string, string][] = [
+        [`audit screen, first page (${nAudit} entries)`, producer, `${prod}/audit`],
+        // The deepest page the screen's pager reaches: the oldest entries.
+        [`audit screen, last page (${nAudit} entries)`, producer, `${prod}/audit?page=${Math.max(1, Math.ceil(nAudit / 25))}`],
+        [`audit screen, one day's entries (from/to ${midDay})`, producer, `${prod}/audit?from=${midDay}&to=${midDay}`],
+        [`audit screen, one kind of change (action=handoff.out)`, producer, `${prod}/audit?action=handoff.out`],
+        [`incidents list, first page (${nIncidents} incidents)`, producer, `${prod}/incidents`],
+        [`incidents search, a rare term (${nIncidents} incidents)`, producer, `${prod}/incidents?q=${encodeURIComponent('report 4242:')}`],
+        ['custody log', armorer, `${prod}/custody`],
+      ];
+      for (const [name, cookie, url] of pages) {
+        const x = await timedGets(url, cookie);
         rows.push(
-          { measure: `${ds} export CSV (${n[ds]} rows), per 100k rows`, value: r(per100k(x.ms, n[ds]), 0), unit: 'ms', floor: 'raw SELECT → CSV (checks)', ratio: ratio(per100k(x.ms, n[ds]), floorPer) },
-          { measure: `${ds} export CSV, server peak RSS growth`, value: r(x.growth / 2 ** 20), unit: 'MB', target: '< 100 MB', met: x.growth < 100 * 2 ** 20 },
+          { measure: `${name}, first view after start`, value: r(x.first), unit: 'ms' },
+          { measure: `${name} p50 (1 conn, n=${x.n})`, value: r(x.p50), unit: 'ms', floor: 'sign-in page p50', ratio: ratio(x.p50, signInPage.p50) },
+          { measure: `${name} p95 (1 conn)`, value: r(x.p95), unit: 'ms', floor: 'sign-in page p95', ratio: ratio(x.p95, signInPage.p95) },
         );
       }
+
+      // audit:verify as an operator runs it (its own process), on this production's chain.
+      const v = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/audit-verify.ts', '--json', '--chain', productionId], {
+        encoding: 'utf8', env: { ...process.env, DATABASE_PATH: process.env.DATABASE_PATH }, maxBuffer: 64 * 2 ** 20,
+      });
+      if (v.status !== 0) throw new Error(`audit:verify exited ${v.status}: ${v.stderr || v.stdout}`);
+      const verify = JSON.parse(v.stdout) as { ms: number; entries: number; status: string; memory: { rssBeforeMb: number; peakRssMb: number } };
+      // The floor: the same rows, the same SELECT, read and dropped (no hashing).
+      const raw = new Database(process.env.DATABASE_PATH!, { readonly: true });
+      const t = performance.now();
+      let read = 0;
+      for (const _row of raw.prepare(
+        `select chain, seq, at, actor_id as actorId, actor_label as actorLabel, entity, entity_id as entityId, action, before, after, prev_hash as prevHash, hash from audit_log where chain = ? order by seq`,
+      ).iterate(productionId)) read++;
+      const floorMs = performance.now() - t;
+      raw.close();
+      const per100k = (ms: number, n: number) => (ms * 100_000) / Math.max(1, n);
+      const growth = Math.max(0, verify.memory.peakRssMb - verify.memory.rssBeforeMb);
+      rows.push(
+        { measure: `floor: raw SELECT of the chain's ${read} entries, per 100k`, value: r(per100k(floorMs, read), 0), unit: 'ms' },
+        {
+          measure: `audit:verify (${verify.entries} entries, ${verify.status}), per 100k`, value: r(per100k(verify.ms, verify.entries), 0), unit: 'ms',
+          floor: 'raw SELECT of the same rows', ratio: ratio(per100k(verify.ms, verify.entries), per100k(floorMs, read)),
+        },
+        { measure: 'audit:verify peak RSS growth', value: r(growth), unit: `MB (peak ${verify.memory.peakRssMb} MB)`, target: '< 100 MB', met: growth < 100 },
+      );
     }
 
     const token = new Database(process.env.DATABASE_PATH!, { readonly: true }).prepare('select report_token from productions where id = ?').pluck().get(productionId) as string;

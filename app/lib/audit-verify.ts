@@ -74,16 +74,17 @@ const span = (a: number, b: number) => (a === b ? `#${a}` : `#${a}–#${b}`);
 
 /**
  * Walks one chain in seq order. `rows` may be a lazy iterator (better-sqlite3 `.iterate()`), so a
- * long chain is not held in memory; only entries that fail are kept for the reorder analysis.
+ * long chain is not held in memory (ARCHITECTURE.md: performance budget, growth); only entries that
+ * fail are kept for the reorder analysis. `reread` walks the rows again when an entry links to
+ * another than the one before it, to name the entry it links to (only then, and only those
+ * hashes are kept); without it, an array of rows is walked again.
  */
-export function verifyChain(chain: string, rows: Iterable<ChainRow>, head: ChainHead | undefined | null): ChainReport {
+export function verifyChain(chain: string, rows: Iterable<ChainRow>, head: ChainHead | undefined | null, reread?: () => Iterable<ChainRow>): ChainReport {
   const findings: Finding[] = [];
   const warnings: Warning[] = [];
   const failing: ChainRow[] = [];
   /** Entries whose own hash is right but whose link to the previous entry is not. */
   const linkBreaks: { row: ChainRow; prevSeq: number | null }[] = [];
-  /** hash → seq of every stored entry, to tell "links to a moved entry" from "links to nothing". */
-  const hashToSeq = new Map<string, number>();
   let prev: ChainRow | null = null;
   let expected = 1;
   let count = 0;
@@ -91,7 +92,6 @@ export function verifyChain(chain: string, rows: Iterable<ChainRow>, head: Chain
 
   for (const row of rows) {
     count++;
-    hashToSeq.set(row.hash, row.seq);
     if (head && row.seq === head.seq) hashAtHeadSeq = row.hash;
     if (prev && row.seq === prev.seq) {
       findings.push({ kind: 'duplicate', seqs: [row.seq], message: `Two entries claim position #${row.seq}.` });
@@ -177,9 +177,16 @@ export function verifyChain(chain: string, rows: Iterable<ChainRow>, head: Chain
     reported.add(r.seq);
     findings.push({ kind: 'reordered', seqs: [r.seq], message: `Entry now at #${r.seq} was written as #${from}: the chain was reordered.` });
   }
-  for (const { row, prevSeq } of linkBreaks) {
-    // Links to an entry that was moved: already explained by the reordering above.
-    if (movedHashes.has(row.prevHash) || moved.has(row.seq) || (prevSeq !== null && moved.has(prevSeq))) continue;
+  // Links to an entry that was moved: already explained by the reordering above.
+  const unexplained = linkBreaks.filter(({ row, prevSeq }) => !(movedHashes.has(row.prevHash) || moved.has(row.seq) || (prevSeq !== null && moved.has(prevSeq))));
+  // hash → seq of only the entries some break links to, to tell "links to a moved entry" from
+  // "links to nothing": a second walk, so the first keeps no map of every hash.
+  const hashToSeq = new Map<string, number>();
+  if (unexplained.length) {
+    const wanted = new Set(unexplained.map((b) => b.row.prevHash));
+    for (const r of reread ? reread() : Array.isArray(rows) ? rows : []) if (wanted.has(r.hash)) hashToSeq.set(r.hash, r.seq);
+  }
+  for (const { row, prevSeq } of unexplained) {
     const target = hashToSeq.get(row.prevHash);
     findings.push({
       kind: 'edited',

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte, inArray, isNull, lt, max, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, isNull, lt, lte, max, or, sql } from 'drizzle-orm';
 import { getDb, getSqlite } from '@/db/client';
 import { ammoLots, auditLog, firearms, incidents, users } from '@/db/schema';
 import { readChainHeads, type ChainHead } from '@/db/chain-heads';
@@ -138,12 +138,41 @@ export function toView(rows: Stored[], actor: AuditActor): AuditEntryView[] {
   return views;
 }
 
-/** One page of the trail, newest first (the audit_chain_seq index serves the order). */
+const unfiltered = (f: AuditFilters) => !f.entity && !f.record && !f.person && !f.action && !f.from && !f.to;
+
+/**
+ * One page of the trail, newest first (ARCHITECTURE.md: performance budget, growth). Unfiltered,
+ * the page is a range of positions: a chain's seq runs 1…head with no gaps (entries are only ever
+ * appended), so page p is `seq <= head − 25(p − 1)` — an index seek however long the chain, where
+ * a count(*) and an OFFSET would walk it. A removed entry shows as a short page (audit:verify names
+ * it). Filtered by kind, action or person, the total is summed from the filter options' kept
+ * counts; by record or days, the count walks only that filter's index range.
+ */
 export function listAuditEntries(actor: AuditActor, f: AuditFilters) {
   assertAuditView(actor);
   const db = getDb();
   const where = auditWhere(actor, f);
-  const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  if (unfiltered(f)) {
+    const total = chainHeadOf(getSqlite(), actor.productionId)?.seq ?? 0;
+    const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+    const page = Math.min(f.page ?? 1, pages);
+    const top = total - (page - 1) * AUDIT_PAGE_SIZE;
+    const rows = db
+      .select()
+      .from(auditLog)
+      .where(and(where, lte(auditLog.seq, top), gt(auditLog.seq, top - AUDIT_PAGE_SIZE)))
+      .orderBy(desc(auditLog.seq))
+      .all();
+    return { entries: toView(rows, actor), total, page, pages };
+  }
+  // Filtered by kind, action or person only: the total is the sum of the kept per-group counts
+  // (optionGroups), not a count(*) that walks every matching entry of a long chain.
+  const total =
+    !f.record && !f.from && !f.to
+      ? optionGroups(actor)
+          .filter((g) => (!f.entity || g.entity === f.entity) && (!f.action || g.action === f.action) && (!f.person || g.actorId === (f.person === 'system' ? null : f.person)))
+          .reduce((n, g) => n + g.n, 0)
+      : (db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(f.page ?? 1, pages);
   const rows = db
@@ -157,16 +186,55 @@ export function listAuditEntries(actor: AuditActor, f: AuditFilters) {
   return { entries: toView(rows, actor), total, page, pages };
 }
 
-/** Values for the filter selects: one grouped pass over the chain (audit_chain_at), not rows. */
+type OptionGroup = { entity: string; action: string; actorId: string | null; label: string | null; n: number };
+/**
+ * The filter options' counts per chain, kept up to date by adding only the entries written since
+ * (ARCHITECTURE.md: performance budget, growth): entries are only appended, so the counts up to a
+ * seq never change. The hash at the kept seq is re-read each time: a chain cut or rewritten under
+ * the server (not something the app does) is counted afresh.
+ */
+const optionMemo = new Map<string, { seq: number; hash: string; groups: Map<string, OptionGroup> }>();
+
+function optionGroups(actor: AuditActor): OptionGroup[] {
+  const chain = actor.productionId;
+  // One read snapshot: the head and the counts up to it are taken together, so the kept seq is
+  // exactly the last entry counted.
+  return getDb().transaction(
+    (tx) => {
+      const head = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).where(eq(auditLog.chain, chain)).orderBy(desc(auditLog.seq)).limit(1).get();
+      if (!head) return [];
+      let memo = optionMemo.get(chain);
+      if (memo) {
+        const at = tx.select({ hash: auditLog.hash }).from(auditLog).where(and(eq(auditLog.chain, chain), eq(auditLog.seq, memo.seq))).get();
+        if (at?.hash !== memo.hash || head.seq < memo.seq) memo = undefined;
+      }
+      if (memo?.seq === head.seq) return [...memo.groups.values()];
+      // The first count reads audit_chain_options alone (every selected column is in it).
+      const fresh = tx
+        .select({ entity: auditLog.entity, action: auditLog.action, actorId: auditLog.actorId, label: max(auditLog.actorLabel), n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.chain, chain), memo ? gt(auditLog.seq, memo.seq) : undefined))
+        .groupBy(auditLog.entity, auditLog.action, auditLog.actorId)
+        .all();
+      const groups = memo?.groups ?? new Map<string, OptionGroup>();
+      for (const g of fresh) {
+        const key = JSON.stringify([g.entity, g.action, g.actorId]);
+        const cur = groups.get(key);
+        const label = cur?.label == null || (g.label != null && g.label > cur.label) ? g.label : cur.label;
+        groups.set(key, { entity: g.entity, action: g.action, actorId: g.actorId, label, n: (cur?.n ?? 0) + g.n });
+      }
+      optionMemo.set(chain, { seq: head.seq, hash: head.hash, groups });
+      return [...groups.values()];
+    },
+    { behavior: 'deferred' },
+  );
+}
+
+/** Values for the filter selects, each with its count (kept per chain and added to, see optionGroups). */
 export function auditFilterOptions(actor: AuditActor) {
   assertAuditView(actor);
-  const groups = getDb()
-    .select({ entity: auditLog.entity, action: auditLog.action, actorId: auditLog.actorId, label: max(auditLog.actorLabel), n: count() })
-    .from(auditLog)
-    .where(eq(auditLog.chain, actor.productionId))
-    .groupBy(auditLog.entity, auditLog.action, auditLog.actorId)
-    .all();
-  const tally = (key: (g: (typeof groups)[number]) => string, label?: (g: (typeof groups)[number]) => string) => {
+  const groups = optionGroups(actor);
+  const tally = (key: (g: OptionGroup) => string, label?: (g: OptionGroup) => string) => {
     const m = new Map<string, { value: string; label: string; n: number }>();
     for (const g of groups) {
       const k = key(g);

@@ -2,11 +2,11 @@ import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, gt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
-import { ammoLots, firearmChecks, firearms, handoffs, incidents, refusedHandoffs, safetyMeetings, users } from '@/db/schema';
+import { ammoLots, checkWitnesses, firearmChecks, firearms, handoffs, incidents, refusedHandoffs, safetyMeetings, users } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
 import { can } from '@/app/lib/policy';
-import { findValidCheck } from '@/app/lib/rules';
-import { checkFactsOf, lastReturnOf } from '@/app/lib/firearms/custody';
+import { findValidCheck, type CheckFact } from '@/app/lib/rules';
+import { lastReturnOf } from '@/app/lib/firearms/custody';
 import { fromLocalDateTime, localDate } from '@/app/lib/time';
 
 const DAY_MS = 86_400_000;
@@ -93,6 +93,31 @@ export function listRefusedHandoffs(actor: Actor, limit = 20) {
 }
 
 /**
+ * A weapon's checks since its last return, with their witnesses: the only checks rule 2 reads
+ * (findValidCheck) for a weapon in the store. An index range (firearm_checks_firearm_at) in time
+ * order, witnesses matched through a map — not the weapon's whole history, which grows with every
+ * shooting day (ARCHITECTURE.md: performance budget, growth).
+ */
+function checkFactsSince(firearmId: string, since: Date | null): CheckFact[] {
+  const db = getDb();
+  const where = and(eq(firearmChecks.firearmId, firearmId), since ? gt(firearmChecks.performedAt, since) : undefined);
+  const checks = db.select().from(firearmChecks).where(where).orderBy(asc(firearmChecks.performedAt)).all();
+  if (checks.length === 0) return [];
+  const byCheck = new Map<string, CheckFact['witnesses']>();
+  for (const w of db
+    .select({ checkId: checkWitnesses.checkId, userId: checkWitnesses.userId, confirmedAt: checkWitnesses.confirmedAt, declinedAt: checkWitnesses.declinedAt })
+    .from(checkWitnesses)
+    .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
+    .where(where)
+    .all()) {
+    const list = byCheck.get(w.checkId) ?? [];
+    list.push({ userId: w.userId, confirmedAt: w.confirmedAt, declinedAt: w.declinedAt });
+    byCheck.set(w.checkId, list);
+  }
+  return checks.map((c) => ({ id: c.id, phase: c.phase, scene: c.scene, result: c.result, performedAt: c.performedAt, witnesses: byCheck.get(c.id) ?? [] }));
+}
+
+/**
  * Weapons in the locked store with a check that clears a hand-off (rule 2, read with the same
  * rule function the hand-off applies), one line per weapon and setup.
  */
@@ -102,8 +127,8 @@ export function listReadyToHandOut(actor: Actor) {
   const store = db.select().from(firearms).where(and(eq(firearms.productionId, actor.productionId), eq(firearms.status, 'locked_up'))).orderBy(asc(firearms.tag)).all();
   const out: { firearm: typeof store[number]; scene: string; checkId: string }[] = [];
   for (const f of store) {
-    const checks = checkFactsOf(db, f.id);
     const lastReturnAt = lastReturnOf(db, f.id);
+    const checks = checkFactsSince(f.id, lastReturnAt);
     const scenes = new Map<string, string>();
     for (const c of checks) if (c.phase === 'before_use') scenes.set(c.scene.trim().toLowerCase(), c.scene);
     for (const scene of scenes.values()) {
@@ -127,8 +152,8 @@ export function listAwaitingWitnesses(actor: Actor) {
   const ids = new Set<string>();
   for (const f of store) {
     const lastReturnAt = lastReturnOf(db, f.id);
-    const latest = new Map<string, ReturnType<typeof checkFactsOf>[number]>();
-    for (const c of checkFactsOf(db, f.id)) {
+    const latest = new Map<string, CheckFact>();
+    for (const c of checkFactsSince(f.id, lastReturnAt)) {
       if (c.phase !== 'before_use' || (lastReturnAt && c.performedAt.getTime() <= lastReturnAt.getTime())) continue;
       const key = c.scene.trim().toLowerCase();
       const was = latest.get(key);

@@ -9,7 +9,10 @@ import { dayRange } from '@/app/lib/calendar';
 import { toLocalDateTime } from '@/app/lib/time';
 import { CHUNK_ROWS, type Column, type Row } from '@/app/lib/export-format';
 import type { AuditFilters } from '@/app/lib/schemas/oversight';
-import { countAudit, countIncidents, exportAudit, exportIncidents, type CheckExportFilters, type IncidentExportFilters, type Page } from './exports';
+import {
+  CUSTODY_COLUMNS, countAudit, countCustody, countIncidents, custodianPositions, custodyHandoffs, custodyOrder, custodyRefused, exportAudit, exportIncidents,
+  type CheckExportFilters, type CustodyExportFilters, type CustodyPage, type CustodyRow, type IncidentExportFilters, type Page,
+} from './exports';
 import { assertAuditView, personalFieldsGate, type AuditActor } from './audit';
 
 // Exports that stream (ARCHITECTURE.md: exports in constant memory). A dataset of a million rows
@@ -155,3 +158,54 @@ export function streamPaged(
   }
 }
 
+
+/** One custody table read a page at a time in (time, id) order: a keyset cursor, never OFFSET. */
+function* pagesOf(read: (page: CustodyPage) => CustodyRow[], pageRows: number): Generator<CustodyRow> {
+  let page = read({ limit: pageRows });
+  for (;;) {
+    yield* page;
+    if (page.length < pageRows) return;
+    const last = page[page.length - 1].key;
+    page = read({ after: { t: last.t, id: last.id }, limit: pageRows });
+  }
+}
+
+/**
+ * The custody export, streamed: hand-offs and refused attempts each read a page at a time on the
+ * export's own snapshot, merged in the custody log's total order (custodyOrder: time, hand-offs
+ * before refused attempts, id) — the order the whole file sorts by, so the text is the same and
+ * at most one page of each table is held at once.
+ */
+export function streamCustody(actor: AuditActor, f: CustodyExportFilters, pageRows = CHUNK_ROWS): StreamedExport {
+  assertAuditView(actor);
+  const { conn, close } = snapshot();
+  try {
+    const db = drizzle(conn, { schema }) as unknown as Tx;
+    const chainHead = chainHeadOf(conn, actor.productionId);
+    const custodian = custodianPositions(db, actor);
+    const count = countCustody(db, actor, f);
+    const out = pagesOf((page) => custodyHandoffs(db, actor, f, custodian, page), pageRows);
+    const refused = pagesOf((page) => custodyRefused(db, actor, f, custodian, page), pageRows);
+    function* rows(): Generator<Row> {
+      try {
+        let a = out.next();
+        let b = refused.next();
+        while (!a.done || !b.done) {
+          if (b.done || (!a.done && custodyOrder(a.value.key, b.value.key) <= 0)) {
+            yield (a.value as CustodyRow).row;
+            a = out.next();
+          } else {
+            yield b.value.row;
+            b = refused.next();
+          }
+        }
+      } finally {
+        close();
+      }
+    }
+    return { chainHead, columns: CUSTODY_COLUMNS(actor.production.timeZone), count, rows: rows(), close };
+  } catch (err) {
+    close();
+    throw err;
+  }
+}

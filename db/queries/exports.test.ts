@@ -104,6 +104,11 @@ describe('audit trail queries', () => {
     expect(all.entries[0].action).toBe('injury.update');
     expect(A.listAuditEntries(actor('producer', U.prod), { person: 'system' }).total).toBe(5);
     expect(A.listAuditEntries(actor('producer', U.prod), { person: U.prod }).total).toBe(1);
+    // Totals summed from the kept counts match a count of the entries.
+    const n = (where: string, ...args: unknown[]) => getSqlite().prepare(`select count(*) from audit_log where chain = ? and ${where}`).pluck().get(P.id, ...args);
+    expect(A.listAuditEntries(actor('producer', U.prod), { action: 'member.add' }).total).toBe(n("action = 'member.add'"));
+    expect(A.listAuditEntries(actor('producer', U.prod), { entity: 'injury', person: U.prod }).total).toBe(n("entity = 'injury' and actor_id = ?", U.prod));
+    expect(A.listAuditEntries(actor('producer', U.prod), { action: 'member.add', person: 'system' }).total).toBe(n("action = 'member.add' and actor_id is null"));
   });
 
   it('names people and the production instead of their ids in the difference', () => {
@@ -129,6 +134,25 @@ describe('audit trail queries', () => {
     const v = A.verifyProductionChain(actor('auditor', U.aud));
     expect(v.summary).toBe('intact, 6 entries');
     expect(() => A.verifyProductionChain(actor('crew', U.crew))).toThrow(/does not allow/);
+  });
+
+  it('filter options stay exact as the chain grows (kept counts plus the new entries)', () => {
+    const a = actor('auditor', U.aud);
+    const fresh = () =>
+      getSqlite().prepare('select action as value, count(*) as n from audit_log where chain = ? group by action order by action').all(P.id) as { value: string; n: number }[];
+    const actions = () => A.auditFilterOptions(a).actions.map(({ value, n }) => ({ value, n })).sort((x, y) => (x.value < y.value ? -1 : 1));
+    expect(actions()).toEqual(fresh());
+    write((tx) => {
+      for (const action of ['member.change', 'member.add'] as const)
+        appendAudit(tx, { chain: P.id, actorId: U.prod, actorLabel: 'prod person', entity: 'membership', entityId: randomUUID(), action, after: { role: 'crew' }, at: new Date() });
+    });
+    expect(actions()).toEqual(fresh());
+    expect(A.auditFilterOptions(a).people.find((p) => p.value === U.prod)?.n).toBe(3);
+    // Unfiltered pages are positions of the chain: the same rows a count and an offset give.
+    const all = A.listAuditEntries(a, {});
+    const seqs = getSqlite().prepare('select seq from audit_log where chain = ? order by seq desc limit 25').pluck().all(P.id);
+    expect(all.total).toBe(getSqlite().prepare('select count(*) from audit_log where chain = ?').pluck().get(P.id));
+    expect(all.entries.map((e) => e.seq)).toEqual(seqs);
   });
 });
 
@@ -267,5 +291,96 @@ describe('streamed incidents and audit exports (ARCHITECTURE.md: exports in cons
     expect(n).toBe(before);
     expect(streamPaged(a, 'incidents', {}).count).toBe(before + 1);
     expect(() => streamPaged(actor('crew', U.crew), 'audit', {})).toThrow();
+  });
+});
+
+describe('streamed custody export (ARCHITECTURE.md: exports in constant memory)', () => {
+  const F = import('@/app/lib/export-format');
+  const St = import('./export-stream');
+  const meta = (chainHead: { seq: number; hash: string } | null, filters: Record<string, string> = {}) => ({
+    dataset: 'custody' as const, production: { id: P.id, title: P.title, timeZone: P.timeZone }, takenAt: new Date('2026-12-01T10:00:00Z'), chainHead, filters,
+  });
+  const firearms: string[] = [];
+  let check = '';
+  const t0 = Date.parse('2026-11-20T16:00:00Z');
+  const handOut = (id: string, firearm: string, at: number, returned: number | null) =>
+    getSqlite()
+      .prepare('insert into handoffs (id, production_id, firearm_id, check_id, from_id, to_id, scene, rounds_out, handed_at, returned_at, received_by_id, rounds_back) values (?, ?, ?, ?, ?, ?, ?, 6, ?, ?, ?, ?)')
+      .run(id, P.id, firearm, check, U.arm, U.crew, '=Scene\n12', at, returned, returned ? U.arm : null, returned ? 5 : null);
+  beforeAll(() => {
+    const sq = getSqlite();
+    sq.transaction(() => {
+      for (const tag of ['C-1', 'C-2']) {
+        const id = randomUUID();
+        firearms.push(id);
+        sq.prepare("insert into firearms (id, production_id, tag, make, model, kind, created_at) values (?, ?, ?, 'Colt', 'M1911', 'blank_firing', 0)").run(id, P.id, tag);
+      }
+      check = randomUUID();
+      sq.prepare("insert into firearm_checks (id, production_id, firearm_id, phase, scene, checklist, result, findings, performed_by_id, performed_at) values (?, ?, ?, 'before_use', 'S', '{}', 'pass', '', ?, ?)").run(check, P.id, firearms[0], U.arm, t0);
+      const refuse = sq.prepare("insert into refused_handoffs (id, production_id, firearm_id, attempted_by_id, to_id, scene, reasons, at) values (?, ?, ?, ?, ?, 'S', '[\"no_check\",\"not_qualified\"]', ?)");
+      // Many rows at the same instants, in both tables, so the order at equal times decides the text:
+      // ids are inserted in an order unrelated to their sort (random UUIDs).
+      for (let i = 0; i < 40; i++) {
+        const at = t0 + Math.floor(i / 8) * 3_600_000 + (i % 3 === 0 ? 86_400_000 : 0);
+        handOut(randomUUID(), firearms[i % 2], at, i % 5 ? at + 600_000 : null);
+        if (i % 4 === 0) refuse.run(randomUUID(), P.id, firearms[i % 2], U.arm, U.crew, at);
+      }
+    })();
+  });
+
+  it('the whole file orders equal times by kind, then id', () => {
+    const rows = X.exportDataset(actor('auditor', U.aud), 'custody', {}).rows;
+    expect(rows.length).toBe(50);
+    for (let k = 1; k < rows.length; k++) {
+      const [a, b] = [rows[k - 1], rows[k]];
+      const rank = (r: typeof a) => (r.kind === 'hand-off' ? 0 : 1);
+      expect(String(a.at) < String(b.at) || (a.at === b.at && (rank(a) < rank(b) || (rank(a) === rank(b) && String(a.id) < String(b.id))))).toBe(true);
+    }
+  });
+
+  for (const pageRows of [1, 2, 1000]) {
+    it(`the same CSV and JSON text as the whole file, read ${pageRows} row(s) a page`, async () => {
+      const { streamCustody } = await St;
+      const { csvChunks, jsonChunks, toCsv, toJson } = await F;
+      const a = actor('producer', U.prod);
+      const whole = X.exportDataset(a, 'custody', {});
+      const m = meta(whole.chainHead);
+      const s1 = streamCustody(a, {}, pageRows);
+      expect(s1.chainHead).toEqual(whole.chainHead);
+      expect(s1.columns).toEqual(whole.columns);
+      expect(s1.count).toBe(whole.rows.length);
+      expect([...csvChunks(m, s1.columns, s1.rows, { headLine: true })].join('')).toBe(toCsv(m, whole.columns, whole.rows, { headLine: true }));
+      const s2 = streamCustody(a, {}, pageRows);
+      expect([...jsonChunks(m, s2.rows, s2.count)].join('')).toBe(toJson(m, whole.rows));
+    });
+  }
+
+  it('filters (firearm, open=1, from, to) like the whole file', async () => {
+    const { streamCustody } = await St;
+    const a = actor('auditor', U.aud);
+    const filters = [{ firearm: firearms[1] }, { open: '1' }, { from: '2026-11-21', to: '2026-11-21' }, { firearm: firearms[0], open: '1', from: '2026-11-20' }];
+    for (const f of filters) {
+      const whole = X.exportDataset(a, 'custody', f).rows;
+      expect(whole.length).toBeGreaterThan(0);
+      const s = streamCustody(a, f, 2);
+      expect(s.count).toBe(whole.length);
+      expect([...s.rows]).toEqual(whole);
+    }
+    expect(X.exportDataset(a, 'custody', { open: '1' }).rows.every((r) => r.kind === 'hand-off' && r.returnedAt === null)).toBe(true);
+  });
+
+  it('a hand-out made while the file streams is not in it; crew are refused', async () => {
+    const { streamCustody } = await St;
+    const a = actor('auditor', U.aud);
+    const before = X.exportDataset(a, 'custody', {}).rows.length;
+    const s = streamCustody(a, {}, 1);
+    const it1 = s.rows[Symbol.iterator]();
+    it1.next();
+    handOut(randomUUID(), firearms[0], t0 + 3_600_000, null); // inside the range already read and still to read
+    let n = 1;
+    while (!it1.next().done) n++;
+    expect(n).toBe(before);
+    expect(streamCustody(a, {}).count).toBe(before + 1);
+    expect(() => streamCustody(actor('crew', U.crew), {})).toThrow();
   });
 });

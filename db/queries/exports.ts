@@ -195,52 +195,31 @@ function exportChecks(tx: Tx, actor: AuditActor, f: CheckExportFilters): { colum
   };
 }
 
-function exportCustody(tx: Tx, actor: AuditActor, f: CustodyExportFilters): { columns: Column[]; rows: Row[] } {
-  const tz = actor.production.timeZone;
-  const giver = alias(users, 'giver');
-  const taker = alias(users, 'taker');
-  const receiver = alias(users, 'receiver');
-  const disc = alias(incidents, 'disc');
-  const out = tx
-    .select({ h: handoffs, tag: firearms.tag, from: giver.name, to: taker.name, receivedBy: receiver.name, discrepancy: disc.number })
-    .from(handoffs)
-    .innerJoin(firearms, eq(firearms.id, handoffs.firearmId))
-    .leftJoin(giver, eq(giver.id, handoffs.fromId))
-    .leftJoin(taker, eq(taker.id, handoffs.toId))
-    .leftJoin(receiver, eq(receiver.id, handoffs.receivedById))
-    .leftJoin(disc, eq(disc.id, handoffs.discrepancyIncidentId))
-    .where(
-      and(
-        eq(handoffs.productionId, actor.productionId),
-        f.firearm ? eq(handoffs.firearmId, f.firearm) : undefined,
-        f.open ? isNull(handoffs.returnedAt) : undefined,
-        ...range(sql`${handoffs.handedAt}`, f, tz),
-      ),
-    )
-    .all();
-  const attempt = alias(users, 'attempt');
-  const refusedTo = alias(users, 'refused_to');
-  const inc = alias(incidents, 'inc');
-  // Refused attempts belong in the custody log (rule 2): nothing moved, but someone tried.
-  const refused = f.open
-    ? []
-    : tx
-        .select({ r: refusedHandoffs, tag: firearms.tag, by: attempt.name, to: refusedTo.name, incident: inc.number })
-        .from(refusedHandoffs)
-        .innerJoin(firearms, eq(firearms.id, refusedHandoffs.firearmId))
-        .leftJoin(attempt, eq(attempt.id, refusedHandoffs.attemptedById))
-        .leftJoin(refusedTo, eq(refusedTo.id, refusedHandoffs.toId))
-        .leftJoin(inc, eq(inc.id, refusedHandoffs.incidentId))
-        .where(
-          and(
-            eq(refusedHandoffs.productionId, actor.productionId),
-            f.firearm ? eq(refusedHandoffs.firearmId, f.firearm) : undefined,
-            ...range(sql`${refusedHandoffs.at}`, f, tz),
-          ),
-        )
-        .all();
-  const local = (d: Date) => toLocalDateTime(d, tz).replace('T', ' ');
-  // Rule 9: the custody chain names a property master or assistant who received or collected a weapon.
+/**
+ * The custody log's one total order (ARCHITECTURE.md: exports in constant memory): by time, then
+ * hand-offs before refused attempts at the same instant, then by id. The whole file and the
+ * streamed file sort by it, so both give the same text whatever the tables' scan order.
+ */
+export type CustodyKey = { t: number; rank: 0 | 1; id: string };
+export const CUSTODY_RANK = { handoff: 0, refused: 1 } as const;
+export function custodyOrder(a: CustodyKey, b: CustodyKey): number {
+  return a.t - b.t || a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+/** One page of one custody table in (time, id) order: the rows after `after`, at most `limit`. */
+export type CustodyPage = { after?: { t: number; id: string }; limit: number };
+export type CustodyRow = { key: CustodyKey; row: Row };
+
+export const CUSTODY_COLUMNS = (tz: string): Column[] =>
+  cols([
+    ['kind', 'kind'], ['at', 'at_utc'], ['atLocal', `at_local (${tz})`], ['firearmTag', 'firearm_tag'], ['from', 'from'], ['to', 'to'],
+    ['scene', 'scene'], ['roundsOut', 'rounds_out'], ['returnedAt', 'returned_at_utc'], ['receivedBy', 'received_by'],
+    ['roundsBack', 'rounds_back'], ['roundsDifference', 'rounds_difference'], ['checkId', 'check_id'], ['returnCheckId', 'return_check_id'],
+    ['incident', 'incident_number'], ['refusedReasons', 'refused_reasons'], ['toCustodian', 'to_custodian_position'],
+    ['receivedByCustodian', 'received_by_custodian_position'], ['id', 'id'],
+  ]);
+
+/** Rule 9: the custody chain names a property master or assistant who received or collected a weapon. */
+export function custodianPositions(tx: Tx, actor: AuditActor): (userId: string | null) => string | null {
   const custodianOf = new Map(
     tx
       .select({ userId: memberships.userId, positions: memberships.positions })
@@ -249,33 +228,100 @@ function exportCustody(tx: Tx, actor: AuditActor, f: CustodyExportFilters): { co
       .all()
       .map((m) => [m.userId, (m.positions as Position[]).filter((p) => CUSTODIAN_POSITIONS.includes(p)).map((p) => LABELS.position[p]).join('; ') || null]),
   );
-  const custodian = (userId: string | null) => (userId ? (custodianOf.get(userId) ?? null) : null);
-  const rows: (Row & { _t: number })[] = [
-    ...out.map(({ h, tag, from, to, receivedBy, discrepancy }) => ({
-      _t: h.handedAt.getTime(),
+  return (userId) => (userId ? (custodianOf.get(userId) ?? null) : null);
+}
+
+/** Keyset condition "after (t, id)" written so the (production, time) index bounds the scan. */
+const afterKey = (time: SQL, id: SQL, after?: { t: number; id: string }) =>
+  after ? sql`(${time} >= ${after.t} and (${time} > ${after.t} or ${id} > ${after.id}))` : undefined;
+
+function handoffsWhere(actor: AuditActor, f: CustodyExportFilters) {
+  return and(
+    eq(handoffs.productionId, actor.productionId),
+    f.firearm ? eq(handoffs.firearmId, f.firearm) : undefined,
+    f.open ? isNull(handoffs.returnedAt) : undefined,
+    ...range(sql`${handoffs.handedAt}`, f, actor.production.timeZone),
+  );
+}
+
+function refusedWhere(actor: AuditActor, f: CustodyExportFilters) {
+  return and(
+    eq(refusedHandoffs.productionId, actor.productionId),
+    f.firearm ? eq(refusedHandoffs.firearmId, f.firearm) : undefined,
+    ...range(sql`${refusedHandoffs.at}`, f, actor.production.timeZone),
+  );
+}
+
+/** How many rows the custody file holds (both tables; refused attempts are left out with open=1). */
+export function countCustody(tx: Tx, actor: AuditActor, f: CustodyExportFilters): number {
+  const out = tx.select({ n: count() }).from(handoffs).where(handoffsWhere(actor, f)).get()?.n ?? 0;
+  return out + (f.open ? 0 : (tx.select({ n: count() }).from(refusedHandoffs).where(refusedWhere(actor, f)).get()?.n ?? 0));
+}
+
+/** Hand-offs of the custody file in (time, id) order, a page at a time when `page` is given. */
+export function custodyHandoffs(tx: Tx, actor: AuditActor, f: CustodyExportFilters, custodian: (u: string | null) => string | null, page?: CustodyPage): CustodyRow[] {
+  const tz = actor.production.timeZone;
+  const giver = alias(users, 'giver');
+  const taker = alias(users, 'taker');
+  const receiver = alias(users, 'receiver');
+  const disc = alias(incidents, 'disc');
+  const query = tx
+    .select({ h: handoffs, tag: firearms.tag, from: giver.name, to: taker.name, receivedBy: receiver.name, discrepancy: disc.number })
+    .from(handoffs)
+    .innerJoin(firearms, eq(firearms.id, handoffs.firearmId))
+    .leftJoin(giver, eq(giver.id, handoffs.fromId))
+    .leftJoin(taker, eq(taker.id, handoffs.toId))
+    .leftJoin(receiver, eq(receiver.id, handoffs.receivedById))
+    .leftJoin(disc, eq(disc.id, handoffs.discrepancyIncidentId))
+    .where(and(handoffsWhere(actor, f), afterKey(sql`${handoffs.handedAt}`, sql`${handoffs.id}`, page?.after)))
+    .orderBy(asc(handoffs.handedAt), asc(handoffs.id))
+    .$dynamic();
+  const local = (d: Date) => toLocalDateTime(d, tz).replace('T', ' ');
+  return (page ? query.limit(page.limit) : query).all().map(({ h, tag, from, to, receivedBy, discrepancy }) => ({
+    key: { t: h.handedAt.getTime(), rank: CUSTODY_RANK.handoff, id: h.id },
+    row: {
       kind: 'hand-off', at: iso(h.handedAt), atLocal: local(h.handedAt), firearmTag: tag, from: from ?? null, to: to ?? null, scene: h.scene,
       roundsOut: h.roundsOut, returnedAt: iso(h.returnedAt), receivedBy: receivedBy ?? null, roundsFired: h.roundsFired, roundsBack: h.roundsBack,
       // What neither fired blanks nor returned rounds explain (the incident's count).
       roundsDifference: h.roundsBack === null ? null : h.roundsOut - (h.roundsFired ?? 0) - h.roundsBack, checkId: h.checkId, returnCheckId: h.returnCheckId,
       incident: discrepancy ?? null, refusedReasons: null, toCustodian: custodian(h.toId), receivedByCustodian: custodian(h.receivedById), id: h.id,
-    })),
-    ...refused.map(({ r, tag, by, to, incident }) => ({
-      _t: r.at.getTime(),
+    },
+  }));
+}
+
+/** Refused attempts of the custody file in (time, id) order; none with open=1. */
+export function custodyRefused(tx: Tx, actor: AuditActor, f: CustodyExportFilters, custodian: (u: string | null) => string | null, page?: CustodyPage): CustodyRow[] {
+  // Refused attempts belong in the custody log (rule 2): nothing moved, but someone tried.
+  if (f.open) return [];
+  const tz = actor.production.timeZone;
+  const attempt = alias(users, 'attempt');
+  const refusedTo = alias(users, 'refused_to');
+  const inc = alias(incidents, 'inc');
+  const query = tx
+    .select({ r: refusedHandoffs, tag: firearms.tag, by: attempt.name, to: refusedTo.name, incident: inc.number })
+    .from(refusedHandoffs)
+    .innerJoin(firearms, eq(firearms.id, refusedHandoffs.firearmId))
+    .leftJoin(attempt, eq(attempt.id, refusedHandoffs.attemptedById))
+    .leftJoin(refusedTo, eq(refusedTo.id, refusedHandoffs.toId))
+    .leftJoin(inc, eq(inc.id, refusedHandoffs.incidentId))
+    .where(and(refusedWhere(actor, f), afterKey(sql`${refusedHandoffs.at}`, sql`${refusedHandoffs.id}`, page?.after)))
+    .orderBy(asc(refusedHandoffs.at), asc(refusedHandoffs.id))
+    .$dynamic();
+  const local = (d: Date) => toLocalDateTime(d, tz).replace('T', ' ');
+  return (page ? query.limit(page.limit) : query).all().map(({ r, tag, by, to, incident }) => ({
+    key: { t: r.at.getTime(), rank: CUSTODY_RANK.refused, id: r.id },
+    row: {
       kind: 'refused attempt', at: iso(r.at), atLocal: local(r.at), firearmTag: tag, from: by ?? null, to: to ?? null, scene: r.scene,
       roundsOut: null, returnedAt: null, receivedBy: null, roundsFired: null, roundsBack: null, roundsDifference: null, checkId: null, returnCheckId: null,
       incident: incident ?? null, refusedReasons: (r.reasons ?? []).join('; '), toCustodian: custodian(r.toId), receivedByCustodian: null, id: r.id,
-    })),
-  ].sort((a, b) => a._t - b._t);
-  return {
-    columns: cols([
-      ['kind', 'kind'], ['at', 'at_utc'], ['atLocal', `at_local (${tz})`], ['firearmTag', 'firearm_tag'], ['from', 'from'], ['to', 'to'],
-      ['scene', 'scene'], ['roundsOut', 'rounds_out'], ['returnedAt', 'returned_at_utc'], ['receivedBy', 'received_by'],
-      ['roundsBack', 'rounds_back'], ['roundsDifference', 'rounds_difference'], ['checkId', 'check_id'], ['returnCheckId', 'return_check_id'],
-      ['incident', 'incident_number'], ['refusedReasons', 'refused_reasons'], ['toCustodian', 'to_custodian_position'],
-      ['receivedByCustodian', 'received_by_custodian_position'], ['id', 'id'],
-    ]),
-    rows: rows.map(({ _t, ...r }) => r),
-  };
+    },
+  }));
+}
+
+function exportCustody(tx: Tx, actor: AuditActor, f: CustodyExportFilters): { columns: Column[]; rows: Row[] } {
+  const custodian = custodianPositions(tx, actor);
+  const rows = [...custodyHandoffs(tx, actor, f, custodian), ...custodyRefused(tx, actor, f, custodian)].sort((a, b) => custodyOrder(a.key, b.key));
+  return { columns: CUSTODY_COLUMNS(actor.production.timeZone), rows: rows.map((r) => r.row) };
 }
 
 export function countAudit(tx: Tx, actor: AuditActor, f: AuditFilters): number {

@@ -1,10 +1,15 @@
 // Bulk generation of a large production for the benchmark: prepared statements in big
-// transactions, a realistic spread over two years. Written straight to SQLite (no audit: this is
-// synthetic load data, not a record anyone made).
+// transactions, a realistic spread over two years. Written straight to SQLite. The records carry
+// no audit entries of their own; the audit trail is generated apart (generateAudit), as a real,
+// valid hash chain of the size a long production reaches, so `audit:verify` and the audit screen
+// are measured on it.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { entryHash, GENESIS, type HashedFields } from '../../app/lib/audit';
+import { flushChainHeads, queueChainHead } from '../../db/chain-heads';
+import type { AuditAction } from '../../app/lib/audit-actions';
 
-export type Scale = { incidents: number; checks: number; handoffs: number; firearms: number; days: number };
+export type Scale = { incidents: number; checks: number; handoffs: number; firearms: number; days: number; audit: number };
 
 // Deterministic pseudo-random numbers, so every run generates the same shape.
 function rng(seed: number) {
@@ -115,4 +120,62 @@ export function generateProduction(file: string, productionId: string, scale: Sc
   db.exec('ANALYZE');
   db.close();
   return counts;
+}
+
+// The mix of a production's trail: most entries are checks, witness confirmations and hand-offs.
+const AUDIT_MIX: [[AuditAction, string], number][] = [
+  [['check.record', 'check'], 40], [['check.witness_confirm', 'check'], 25], [['handoff.out', 'handoff'], 10], [['handoff.return', 'handoff'], 10],
+  [['incident.file', 'incident'], 5], [['incident.status', 'incident'], 4], [['incident.update', 'incident'], 3], [['comment.add', 'comment'], 3],
+];
+
+/**
+ * Appends `n` entries to the production's audit chain, after the entries already there, hashed by
+ * the app's own entryHash (app/lib/audit.ts) so `audit:verify` finds the chain intact; the head is
+ * written to the head file as the app writes it. One transaction, one prepared insert.
+ */
+export function generateAudit(file: string, productionId: string, n: number, days: number) {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -400000');
+  const r = rng(7);
+  const now = Date.now();
+  const span = days * 86_400_000;
+  const people = db.prepare('select u.id, u.name from memberships m join users u on u.id = m.user_id where m.production_id = ?').all(productionId) as { id: string; name: string }[];
+  const ids = (table: string) => (db.prepare(`select id from ${table} where production_id = ? limit 5000`).pluck().all(productionId) as string[]);
+  const pool: Record<string, string[]> = { check: ids('firearm_checks'), handoff: ids('handoffs'), incident: ids('incidents') };
+  const last = db.prepare('select seq, hash from audit_log where chain = ? order by seq desc limit 1').get(productionId) as { seq: number; hash: string } | undefined;
+  let prevHash = last?.hash ?? GENESIS;
+  let seq = last?.seq ?? 0;
+  const ins = db.prepare(
+    'insert into audit_log (chain, seq, at, actor_id, actor_label, entity, entity_id, action, before, after, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const [action, entity] = pick(r, AUDIT_MIX);
+      const who = people[Math.floor(r() * people.length)];
+      const ofEntity = pool[entity]?.length ? pool[entity] : null;
+      const entityId = ofEntity ? ofEntity[Math.floor(r() * ofEntity.length)] : randomUUID();
+      const incidentId = entity === 'incident' ? entityId : null;
+      const before = action.endsWith('.status') ? JSON.stringify({ incidentId, status: 'reported' }) : action.endsWith('.update') ? JSON.stringify({ incidentId, location: 'Stage 2' }) : null;
+      const after = JSON.stringify(
+        action.endsWith('.status') ? { incidentId, status: 'investigating' }
+          : action.endsWith('.update') ? { incidentId, location: 'Stage 3' }
+            : { scene: `Setup ${i % 120}`, note: 'Generated entry', ...(incidentId ? { incidentId } : {}) },
+      );
+      seq++;
+      const fields: HashedFields = {
+        chain: productionId, seq, at: now - span + Math.floor((i * span) / n), actorId: who.id, actorLabel: who.name, entity, entityId, action, before, after,
+      };
+      const hash = entryHash(prevHash, fields);
+      ins.run(fields.chain, seq, fields.at, fields.actorId, fields.actorLabel, entity, entityId, action, before, after, prevHash, hash);
+      prevHash = hash;
+    }
+  })();
+  queueChainHead(productionId, seq, prevHash);
+  flushChainHeads();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('ANALYZE');
+  db.close();
+  return { audit: n, head: seq };
 }

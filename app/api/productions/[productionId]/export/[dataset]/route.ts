@@ -14,7 +14,7 @@ import type { NextRequest } from 'next/server';
 import type { ZodType } from 'zod';
 import { actorOr, jsonError, refusedResponse } from '@/app/lib/http';
 import { zodFieldErrors } from '@/app/lib/core';
-import { csvChunks, downloadResponse, fileSlug, jsonChunks, toCsv, toJson, type Dataset, type ExportMeta, type Row } from '@/app/lib/export-format';
+import { csvChunks, downloadResponse, fileSlug, jsonChunks, type Dataset, type ExportMeta } from '@/app/lib/export-format';
 import {
   auditFiltersSchema,
   checkExportFiltersSchema,
@@ -22,8 +22,7 @@ import {
   flatParams,
   incidentExportFiltersSchema,
 } from '@/app/lib/schemas/oversight';
-import { exportDataset } from '@/db/queries/exports';
-import { streamChecks, streamPaged, type StreamedExport } from '@/db/queries/export-stream';
+import { streamChecks, streamCustody, streamPaged, type StreamedExport } from '@/db/queries/export-stream';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,12 +55,11 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prod
   if (!parsed.success) return jsonError(400, 'Some filters are not valid.', { fieldErrors: zodFieldErrors(parsed.error.issues) });
 
   const takenAt = new Date();
-  // Checks, incidents and the audit trail (a million rows on a long production) stream from a
-  // snapshot of their own, one chunk at a time (ARCHITECTURE.md: exports in constant memory);
-  // custody is still built whole.
-  const streamed: StreamedExport | null =
-    dataset === 'checks' ? streamChecks(actor, parsed.data) : dataset === 'incidents' || dataset === 'audit' ? streamPaged(actor, dataset, parsed.data) : null;
-  const { chainHead, columns, rows } = streamed ?? exportDataset(actor, dataset, parsed.data);
+  // Every dataset (a million rows on a long production) streams from a snapshot of its own, one
+  // chunk at a time (ARCHITECTURE.md: exports in constant memory).
+  const streamed: StreamedExport =
+    dataset === 'checks' ? streamChecks(actor, parsed.data) : dataset === 'custody' ? streamCustody(actor, parsed.data) : streamPaged(actor, dataset, parsed.data);
+  const { chainHead, columns } = streamed;
   const meta: ExportMeta = {
     dataset,
     production: { id: actor.production.id, title: actor.production.title, timeZone: actor.production.timeZone },
@@ -70,29 +68,23 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prod
     filters: Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])),
   };
   const name = `setsafe-${fileSlug(actor.production.title)}-${dataset}-${takenAt.toISOString().slice(0, 10)}.${format}`;
-  let body: string | ReadableStream<Uint8Array>;
-  if (streamed) {
-    const chunks = format === 'csv' ? csvChunks(meta, columns, streamed.rows, { headLine: head === 'line' }) : jsonChunks(meta, streamed.rows, streamed.count);
-    const encoder = new TextEncoder();
-    // pull: the next chunk is made only when the client has taken the one before (backpressure).
-    body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        try {
-          const next = chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
-        } catch (err) {
-          streamed.close();
-          controller.error(err);
-        }
-      },
-      cancel() {
+  const chunks = format === 'csv' ? csvChunks(meta, columns, streamed.rows, { headLine: head === 'line' }) : jsonChunks(meta, streamed.rows, streamed.count);
+  const encoder = new TextEncoder();
+  // pull: the next chunk is made only when the client has taken the one before (backpressure).
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      try {
+        const next = chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (err) {
         streamed.close();
-      },
-    });
-  } else {
-    const all = rows as Row[];
-    body = format === 'csv' ? toCsv(meta, columns, all, { headLine: head === 'line' }) : toJson(meta, all);
-  }
+        controller.error(err);
+      }
+    },
+    cancel() {
+      streamed.close();
+    },
+  });
   return downloadResponse(body, format, name, chainHead);
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `audit_chain_options` ON `audit_log` (`chain`,`entity`,`action`,`actor_id`,`actor_label`);

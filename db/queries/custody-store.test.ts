@@ -1,0 +1,81 @@
+// The custody page's store lists read only the checks since each weapon's last return
+// (ARCHITECTURE.md: performance budget, growth) and give what rule 2 gives over the whole history.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-custody-store-'));
+process.env.DATABASE_PATH = path.join(dir, 'setsafe.db');
+
+const { getDb, getSqlite, write } = await import('@/db/client');
+const { addMembership, createProduction, createUser } = await import('@/app/lib/site');
+const { checkFactsOf, lastReturnOf } = await import('@/app/lib/firearms/custody');
+const { findValidCheck } = await import('@/app/lib/rules');
+const Q = await import('./custody');
+type Production = import('@/db/schema').Production;
+
+let P: Production;
+const U: Record<string, string> = {};
+const F: string[] = [];
+const t0 = Date.parse('2026-11-02T15:00:00Z');
+
+beforeAll(() => {
+  const who = { userId: null, label: 'seed' };
+  write((tx) => {
+    P = createProduction(tx, who, { title: 'Store Show', company: 'Co', timeZone: 'UTC', phase: 'shooting' }, new Date(t0));
+    for (const [k, role, positions] of [['arm', 'armorer', []], ['actor', 'crew', ['actor']], ['ad', 'crew', ['first_ad']]] as const) {
+      U[k] = createUser(tx, who, { email: `${k}@s.test`, name: `${k} person`, passwordHash: null }, new Date(t0)).id;
+      addMembership(tx, who, { productionId: P.id, userId: U[k], role, positions: [...positions] }, new Date(t0));
+    }
+  });
+  const sq = getSqlite();
+  const check = (firearm: string, scene: string, at: number, result: 'pass' | 'fail', witnesses: [string, number | null][]) => {
+    const id = randomUUID();
+    sq.prepare("insert into firearm_checks (id, production_id, firearm_id, phase, scene, checklist, result, findings, performed_by_id, performed_at) values (?, ?, ?, 'before_use', ?, '{}', ?, '', ?, ?)").run(id, P.id, firearm, scene, result, U.arm, at);
+    for (const [user, confirmed] of witnesses) sq.prepare('insert into check_witnesses (check_id, user_id, confirmed_at) values (?, ?, ?)').run(id, user, confirmed);
+    return id;
+  };
+  for (let k = 0; k < 3; k++) {
+    const id = randomUUID();
+    F.push(id);
+    sq.prepare("insert into firearms (id, production_id, tag, make, model, kind, status, created_at) values (?, ?, ?, 'Colt', 'M1911', 'blank_firing', 'locked_up', 0)").run(id, P.id, `S-${k}`);
+  }
+  // F0: a passed, witnessed check for 12A before its last return (spent), then one for 14B after it.
+  const spent = check(F[0], '12A', t0 + 1000, 'pass', [[U.actor, t0 + 2000]]);
+  sq.prepare('insert into handoffs (id, production_id, firearm_id, check_id, from_id, to_id, scene, rounds_out, handed_at, returned_at, received_by_id, rounds_back) values (?, ?, ?, ?, ?, ?, ?, 6, ?, ?, ?, 6)')
+    .run(randomUUID(), P.id, F[0], spent, U.arm, U.actor, '12A', t0 + 3000, t0 + 4000, U.arm);
+  check(F[0], '14B', t0 + 5000, 'pass', [[U.actor, t0 + 6000], [U.ad, t0 + 6000]]);
+  // F1: never out; its latest 12A check waits for a witness, an older one passed.
+  check(F[1], '12A', t0 + 1000, 'pass', [[U.actor, t0 + 1500]]);
+  check(F[1], '12a', t0 + 7000, 'pass', [[U.actor, t0 + 7500], [U.ad, null]]);
+  // F2: many checks of one setup, the last one failed.
+  for (let i = 0; i < 50; i++) check(F[2], 'Night', t0 + i * 1000, i === 49 ? 'fail' : 'pass', [[U.actor, t0 + i * 1000 + 10]]);
+});
+
+afterAll(() => {
+  getSqlite().close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('custody store lists', () => {
+  const actor = () => ({ role: 'armorer' as const, userId: U.arm, productionId: P.id, production: P, name: 'arm person', email: 'arm@s.test', isAdmin: false, positions: [] });
+
+  it('ready to hand out: only checks since the last return count, as rule 2 reads the whole history', () => {
+    const ready = Q.listReadyToHandOut(actor());
+    expect(ready.map((r) => [r.firearm.tag, r.scene])).toEqual([['S-0', '14B']]);
+    // The same answer rule 2 gives over every check the weapon ever had.
+    const db = getDb();
+    for (const f of F) {
+      const all = checkFactsOf(db, f);
+      const scenes = new Set(all.map((c) => c.scene.trim().toLowerCase()));
+      const valid = [...scenes].filter((scene) => findValidCheck({ checks: all, scene, lastReturnAt: lastReturnOf(db, f) }));
+      expect(ready.filter((r) => r.firearm.id === f).map((r) => r.scene.toLowerCase()).sort()).toEqual(valid.sort());
+    }
+  });
+
+  it('awaiting witnesses: the latest check of a setup since the return, with who it waits for', () => {
+    expect(Q.listAwaitingWitnesses(actor())).toEqual([{ firearmId: F[1], scene: '12a', waitingFor: ['ad person'], declinedBy: [] }]);
+  });
+});
