@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, gt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb } from '@/db/client';
+import { getDb, getSqlite } from '@/db/client';
 import { ammoLots, checkWitnesses, firearmChecks, firearms, handoffs, incidents, refusedHandoffs, safetyMeetings, users } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
 import { can } from '@/app/lib/policy';
@@ -93,28 +93,39 @@ export function listRefusedHandoffs(actor: Actor, limit = 20) {
 }
 
 /**
- * A weapon's checks since its last return, with their witnesses: the only checks rule 2 reads
- * (findValidCheck) for a weapon in the store. An index range (firearm_checks_firearm_at) in time
- * order, witnesses matched through a map — not the weapon's whole history, which grows with every
- * shooting day (ARCHITECTURE.md: performance budget, growth).
+ * A weapon's newest before-use check of each setup since its last return, with its witnesses: the
+ * only check rule 2 reads for a hand-out of that setup (findValidCheck takes the newest). SQLite
+ * keeps the newest row per exact scene text (an index range on firearm_checks_firearm_at, a
+ * bare column beside max()); setups are then merged as the rule names them (trimmed, any case,
+ * which SQLite's ASCII lower() cannot do), so a weapon checked for years reads a row per setup,
+ * not its whole history (ARCHITECTURE.md: performance budget, growth).
  */
-function checkFactsSince(firearmId: string, since: Date | null): CheckFact[] {
-  const db = getDb();
-  const where = and(eq(firearmChecks.firearmId, firearmId), since ? gt(firearmChecks.performedAt, since) : undefined);
-  const checks = db.select().from(firearmChecks).where(where).orderBy(asc(firearmChecks.performedAt)).all();
-  if (checks.length === 0) return [];
+function latestSetupChecks(firearmId: string, since: Date | null): CheckFact[] {
+  const rows = getSqlite()
+    .prepare(
+      `select id, scene, result, max(performed_at) as performed_at from firearm_checks
+       where firearm_id = ? and phase = 'before_use' and performed_at > ? group by scene`,
+    )
+    .all(firearmId, since ? since.getTime() : -1) as { id: string; scene: string; result: CheckFact['result']; performed_at: number }[];
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const key = r.scene.trim().toLowerCase();
+    const was = newest.get(key);
+    if (!was || r.performed_at > was.performed_at) newest.set(key, r);
+  }
+  if (newest.size === 0) return [];
+  const ids = [...newest.values()].map((r) => r.id);
   const byCheck = new Map<string, CheckFact['witnesses']>();
-  for (const w of db
+  for (const w of getDb()
     .select({ checkId: checkWitnesses.checkId, userId: checkWitnesses.userId, confirmedAt: checkWitnesses.confirmedAt, declinedAt: checkWitnesses.declinedAt })
     .from(checkWitnesses)
-    .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
-    .where(where)
+    .where(inArray(checkWitnesses.checkId, ids))
     .all()) {
     const list = byCheck.get(w.checkId) ?? [];
     list.push({ userId: w.userId, confirmedAt: w.confirmedAt, declinedAt: w.declinedAt });
     byCheck.set(w.checkId, list);
   }
-  return checks.map((c) => ({ id: c.id, phase: c.phase, scene: c.scene, result: c.result, performedAt: c.performedAt, witnesses: byCheck.get(c.id) ?? [] }));
+  return [...newest.values()].map((r) => ({ id: r.id, phase: 'before_use', scene: r.scene, result: r.result, performedAt: new Date(r.performed_at), witnesses: byCheck.get(r.id) ?? [] }));
 }
 
 /**
@@ -128,12 +139,10 @@ export function listReadyToHandOut(actor: Actor) {
   const out: { firearm: typeof store[number]; scene: string; checkId: string }[] = [];
   for (const f of store) {
     const lastReturnAt = lastReturnOf(db, f.id);
-    const checks = checkFactsSince(f.id, lastReturnAt);
-    const scenes = new Map<string, string>();
-    for (const c of checks) if (c.phase === 'before_use') scenes.set(c.scene.trim().toLowerCase(), c.scene);
-    for (const scene of scenes.values()) {
-      const valid = findValidCheck({ checks, scene, lastReturnAt });
-      if (valid) out.push({ firearm: f, scene, checkId: valid.id });
+    // One newest check per setup: the rule reads each setup's alone (findValidCheck).
+    for (const c of latestSetupChecks(f.id, lastReturnAt)) {
+      const valid = findValidCheck({ checks: [c], scene: c.scene, lastReturnAt });
+      if (valid) out.push({ firearm: f, scene: c.scene, checkId: valid.id });
     }
   }
   return out;
@@ -152,14 +161,7 @@ export function listAwaitingWitnesses(actor: Actor) {
   const ids = new Set<string>();
   for (const f of store) {
     const lastReturnAt = lastReturnOf(db, f.id);
-    const latest = new Map<string, CheckFact>();
-    for (const c of checkFactsSince(f.id, lastReturnAt)) {
-      if (c.phase !== 'before_use' || (lastReturnAt && c.performedAt.getTime() <= lastReturnAt.getTime())) continue;
-      const key = c.scene.trim().toLowerCase();
-      const was = latest.get(key);
-      if (!was || c.performedAt.getTime() > was.performedAt.getTime()) latest.set(key, c);
-    }
-    for (const c of latest.values()) {
+    for (const c of latestSetupChecks(f.id, lastReturnAt)) {
       const declined = c.witnesses.filter((w) => w.declinedAt).map((w) => w.userId);
       const waiting = declined.length ? [] : c.witnesses.filter((w) => !w.confirmedAt).map((w) => w.userId);
       if (c.result !== 'pass' || (waiting.length === 0 && declined.length === 0)) continue;

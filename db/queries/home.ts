@@ -6,6 +6,9 @@ import type { Actor } from '@/app/lib/actor';
 import { can } from '@/app/lib/policy';
 import { listMyCorrectiveActions } from './incidents';
 
+/** The soonest-due corrective actions listed by name; the rest are counted (the incidents page lists them). */
+const MY_ACTIONS_SHOWN = 10;
+
 export type WaitingItem = { key: string; kind: 'witness' | 'meeting' | 'question' | 'action'; text: string; href: string; urgent: boolean };
 
 /**
@@ -74,7 +77,8 @@ export function listWaitingFor(actor: Actor, now: Date): WaitingItem[] {
   }
 
   if (actor.role !== 'auditor') {
-    for (const a of listMyCorrectiveActions(actor, now))
+    const { items, total } = listMyCorrectiveActions(actor, now, MY_ACTIONS_SHOWN);
+    for (const a of items)
       out.push({
         key: `a-${a.id}`,
         kind: 'action',
@@ -82,6 +86,8 @@ export function listWaitingFor(actor: Actor, now: Date): WaitingItem[] {
         href: a.canOpen ? `${base}/incidents/${a.incidentId}` : `${base}/incidents`,
         urgent: a.overdue,
       });
+    if (total > items.length)
+      out.push({ key: 'a-more', kind: 'action', text: `${total - items.length} more corrective actions of yours`, href: `${base}/incidents`, urgent: false });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   auditLog, comments, correctiveActions, signals, firearms, holdIncidents, holds, incidentFirearms, incidents, injuredPeople, memberships, users,
@@ -103,16 +103,26 @@ export function listFirearmOptions(actor: Actor) {
 }
 
 /** The actor's open corrective actions, including those on incidents they cannot open. */
-export function listMyCorrectiveActions(actor: Actor, now: Date) {
+/**
+ * The actor's open corrective actions, soonest due first: at most `limit` (the pages show a few
+ * and say how many more; a producer on a long show can own thousands, and listing them all made
+ * every incidents list take seconds: ARCHITECTURE.md: performance budget, growth), and how many
+ * there are in all.
+ */
+export function listMyCorrectiveActions(actor: Actor, now: Date, limit = Number.MAX_SAFE_INTEGER) {
   const today = localDate(now, actor.production.timeZone);
-  return getDb()
+  const mine = and(eq(correctiveActions.productionId, actor.productionId), eq(correctiveActions.ownerId, actor.userId), isNull(correctiveActions.doneAt));
+  const items = getDb()
     .select({ id: correctiveActions.id, what: correctiveActions.what, dueDate: correctiveActions.dueDate, incidentId: incidents.id, number: incidents.number, reporterId: incidents.reporterId })
     .from(correctiveActions)
     .innerJoin(incidents, eq(incidents.id, correctiveActions.incidentId))
-    .where(and(eq(correctiveActions.productionId, actor.productionId), eq(correctiveActions.ownerId, actor.userId), isNull(correctiveActions.doneAt)))
-    .orderBy(asc(correctiveActions.dueDate))
+    .where(mine)
+    .orderBy(asc(correctiveActions.dueDate), asc(correctiveActions.id))
+    .limit(limit)
     .all()
     .map(({ reporterId, ...a }) => ({ ...a, overdue: a.dueDate < today, canOpen: canSeeIncident(actor, { reporterId }) }));
+  const total = items.length < limit ? items.length : (getDb().select({ n: count() }).from(correctiveActions).where(mine).get()?.n ?? 0);
+  return { items, total };
 }
 
 /** Everything of an injured person but the bookkeeping; the personal fields only for those who may see them. */

@@ -70,8 +70,21 @@ describe('corrective actions', () => {
     // 25 Nov 23:30 in Denver is 26 Nov in UTC: still due today, not overdue
     expect(getIncidentDetail(s.actors.producer, inc.id, new Date('2026-11-26T06:30:00Z'))!.actions[0].overdue).toBe(false);
     expect(getIncidentDetail(s.actors.producer, inc.id, days(2))!.actions[0].overdue).toBe(true);
-    const mine = listMyCorrectiveActions(s.actors.crew, days(2)).find((x) => r.ok && x.id === r.data.id)!;
+    const mine = listMyCorrectiveActions(s.actors.crew, days(2)).items.find((x) => r.ok && x.id === r.data.id)!;
     expect(mine).toMatchObject({ overdue: true, canOpen: false });
+  });
+
+  it('a member’s list stops at the limit, soonest due first, and counts them all', () => {
+    const inc = file('actor', 'unsafe_condition');
+    for (const dueDate of ['2026-12-20', '2026-12-10', '2026-12-15'])
+      expect(addCorrectiveActionCore(s.actors.producer, { incidentId: inc.id, what: `Due ${dueDate}`, ownerId: s.actors.armorer.userId, dueDate }, now).ok).toBe(true);
+    const all = listMyCorrectiveActions(s.actors.armorer, now);
+    expect(all.total).toBe(all.items.length);
+    const two = listMyCorrectiveActions(s.actors.armorer, now, 2);
+    expect(two.items).toEqual(all.items.slice(0, 2));
+    expect(two.total).toBe(all.total);
+    expect(all.items.map((a) => a.dueDate)).toEqual([...all.items.map((a) => a.dueDate)].sort());
+    expect(all.total).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -31,7 +31,11 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
   const all = can(actor.role, 'incident.viewAll');
   const tz = actor.production.timeZone;
   const base = `/productions/${actor.productionId}/incidents`;
-  const mine = actor.role === 'auditor' ? [] : listMyCorrectiveActions(actor, new Date());
+  // The soonest due by name; all of them only when asked (`?actions=all`): a producer on a long show
+  // can own thousands (ARCHITECTURE.md: performance budget, growth).
+  const sp = await searchParams;
+  const allActions = sp.actions === 'all';
+  const { items: mine, total: mineTotal } = actor.role === 'auditor' ? { items: [], total: 0 } : listMyCorrectiveActions(actor, new Date(), allActions ? undefined : 10);
   const filtered = Object.keys(filters).some((k) => k !== 'page');
   const canFile = allowed(actor, 'incident.file');
 
@@ -45,7 +49,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
 
       {mine.length ? (
         <Card aria-labelledby="my-actions-h" className="mb-4">
-          <CardTitle id="my-actions-h">Your corrective actions</CardTitle>
+          <CardTitle id="my-actions-h">Your corrective actions{mineTotal > 1 ? ` (${mineTotal})` : ''}</CardTitle>
           <ul className="divide-y divide-line">
             {mine.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
@@ -60,6 +64,13 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
               </li>
             ))}
           </ul>
+          {mineTotal > mine.length ? (
+            <p className="pt-2">
+              <Link className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2" href={`${base}?actions=all`}>
+                Show all {mineTotal} of your corrective actions
+              </Link>
+            </p>
+          ) : null}
         </Card>
       ) : null}
 
