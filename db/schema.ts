@@ -872,11 +872,19 @@ export const handoffs = sqliteTable(
     roundsFired: integer('rounds_fired'),
     returnCheckId: text('return_check_id').references(() => firearmChecks.id),
     discrepancyIncidentId: text('discrepancy_incident_id').references(() => incidents.id),
+    /**
+     * 1 when the hand-off went out on a valid check by rule 2 as the record stands (the compliance
+     * figure's numerator). Kept by triggers in the writing transaction, never by application code
+     * (ARCHITECTURE.md: performance budget, kept aggregates).
+     */
+    checkValid: integer('check_valid', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     // returned_at included (ARCHITECTURE.md: performance budget): "the weapon's last return" is read from the index alone.
     index('handoffs_firearm_at').on(t.firearmId, t.handedAt, t.returnedAt),
-    index('handoffs_production_at').on(t.productionId, t.handedAt),
+    // check_valid included: the compliance figure counts a window from the index alone.
+    index('handoffs_production_at').on(t.productionId, t.handedAt, t.checkValid),
+    index('handoffs_check').on(t.checkId),
     index('handoffs_production_returned').on(t.productionId, t.returnedAt),
   ],
 );

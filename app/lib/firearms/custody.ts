@@ -223,7 +223,8 @@ export const handOff = defineCore({
     if (lot && input.roundsOut > lot.countOnHand) {
       throw new Refusal('Some fields need attention.', 'invalid', { roundsOut: [`Only ${lot.countOnHand} rounds of this lot are on hand.`] });
     }
-    const row: Handoff = {
+    // check_valid is the triggers' to keep (ARCHITECTURE.md: performance budget, kept aggregates).
+    const row: Omit<Handoff, 'checkValid'> = {
       id: input.id,
       productionId: actor.productionId,
       firearmId: firearm.id,
@@ -350,12 +351,14 @@ export const recordReturn = defineCore({
       ).incident;
     }
 
-    const after: Handoff = { ...h, returnedAt: now, receivedById: collectorId, roundsBack: input.roundsBack, roundsFired, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null };
+    // The audit entry holds what was recorded; check_valid is derived (ARCHITECTURE.md: performance budget, kept aggregates).
+    const { checkValid: _derived, ...recorded } = h;
+    const after = { ...recorded, returnedAt: now, receivedById: collectorId, roundsBack: input.roundsBack, roundsFired, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null };
     tx.update(handoffs)
       .set({ returnedAt: now, receivedById: collectorId, roundsBack: input.roundsBack, roundsFired, returnCheckId: check.id, discrepancyIncidentId: incident?.id ?? null })
       .where(eq(handoffs.id, h.id))
       .run();
-    audit(ctx, { entity: 'handoff', entityId: h.id, action: 'handoff.return', before: h, after });
+    audit(ctx, { entity: 'handoff', entityId: h.id, action: 'handoff.return', before: recorded, after });
     const to = statusAfterReturn(check.result);
     const current = firearmOf(tx, actor.productionId, h.firearmId);
     changeStatus(ctx, current, to, to === 'out_of_service' ? `Returned; the after-use check failed: ${check.findings}` : 'Returned to the armorer', { handoffId: h.id, checkId: check.id });
