@@ -11,6 +11,7 @@
 //                          --runs <n> repeats each (the load average is printed beside every run)
 //          --scale <f>     full scale times f (e.g. 0.25), when a full generation does not fit the time
 //          --keep <folder> keep the generated data there; a later run with it skips generation
+//          --cpu-prof <dir> run the server under V8's CPU profiler; the profile is written there when it stops
 //
 // Data lives in a fresh folder under data/ (git-ignored) and is removed at the end.
 import fs from 'node:fs';
@@ -329,7 +330,8 @@ async function main() {
   const rows: Row[] = [];
   const curves: Record<string, unknown> = {};
   try {
-    server = await startServer({ port: PORT, env: { DATABASE_PATH: process.env.DATABASE_PATH, SETSAFE_BENCH: '1', SETSAFE_BENCH_PRODUCTION: productionId, NEXTAUTH_URL: `http://127.0.0.1:${PORT}` } });
+    const profDir = process.argv.includes('--cpu-prof') ? path.resolve(process.argv[process.argv.indexOf('--cpu-prof') + 1]) : null;
+    server = await startServer({ port: PORT, nodeArgs: profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : undefined, env: { DATABASE_PATH: process.env.DATABASE_PATH, SETSAFE_BENCH: '1', SETSAFE_BENCH_PRODUCTION: productionId, NEXTAUTH_URL: `http://127.0.0.1:${PORT}` } });
     const base = server.base;
     const crew = await signInCookie(base, 'crew@setsafe.test', PASSWORD);
     const producer = await signInCookie(base, 'producer@setsafe.test', PASSWORD);
@@ -582,7 +584,8 @@ async function main() {
       }
     }
   } finally {
-    if (server) await killServer(server, 'SIGTERM');
+    // SIGINT lets Node write a CPU profile on the way out (--cpu-prof).
+    if (server) await killServer(server, process.argv.includes('--cpu-prof') ? 'SIGINT' : 'SIGTERM');
   }
 
   const result = {

@@ -5,10 +5,15 @@ import path from 'node:path';
 
 export type Server = { proc: ChildProcess; port: number; base: string; output: string[] };
 
-export async function startServer(opts: { port: number; env: Record<string, string>; root?: string }): Promise<Server> {
+/** `nodeArgs` (e.g. `--cpu-prof`) start Next's script under this Node directly: NODE_OPTIONS refuses them. */
+export async function startServer(opts: { port: number; env: Record<string, string>; root?: string; nodeArgs?: string[] }): Promise<Server> {
   const root = opts.root ?? process.cwd();
   const output: string[] = [];
-  const proc = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(opts.port)], {
+  const args = ['start', '-p', String(opts.port)];
+  const [cmd, argv] = opts.nodeArgs?.length
+    ? [process.execPath, [...opts.nodeArgs, path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args]]
+    : [path.join(root, 'node_modules', '.bin', 'next'), args];
+  const proc = spawn(cmd, argv, {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...opts.env },
     detached: true, // its own process group, so a kill reaches next-server too
