@@ -2,7 +2,8 @@
 // day-only stamps (ARCHITECTURE.md, anonymous reports), seeds the read-only reference cases
 // (ARCHITECTURE.md: reference data), makes sure the auth secret, the Web Push keys and the receipt signing key exist before
 // the first request, and starts the outbox worker (ARCHITECTURE.md: messages to people) unless
-// DELIVERY_WORKER=0, with the periodic jobs of app/lib/delivery/jobs.ts on its clock.
+// DELIVERY_WORKER=0, with the periodic jobs of app/lib/delivery/jobs.ts on its clock. Before all that
+// it reads the database file once, in order, so the OS page cache holds it (db/prewarm.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getDb } = await import('./db/client');
@@ -11,9 +12,16 @@ export async function register() {
   const { seedReferenceCases } = await import('./db/seed/reference');
   const { migrateDayStamps } = await import('./app/lib/day-stamps');
   getAuthSecret();
+  getDb();
+  // Before the first request, not beside it (ARCHITECTURE.md: performance budget, a cold start):
+  // a sequential read racing the first views' random reads slowed them further.
+  const { prewarmPageCache, mb } = await import('./db/prewarm');
+  const warmed = await prewarmPageCache([databasePath(), `${databasePath()}-wal`]).catch((e: unknown) => ({ skipped: String(e) }));
+  console.log('skipped' in warmed ? `[setsafe] page cache not warmed: ${warmed.skipped}` : `[setsafe] page cache warmed: ${mb(warmed.bytes)} of ${mb(warmed.of)} read in ${(warmed.ms / 1000).toFixed(1)} s (SETSAFE_PREWARM=0 turns this off)`);
   migrateDayStamps(getDb());
   seedReferenceCases(getDb());
   console.log(`[setsafe] database ready at ${databasePath()}`);
+
   const { getVapidKeys } = await import('./app/lib/delivery/vapid');
   getVapidKeys();
   const { getReceiptKey } = await import('./app/lib/receipts/keys');

@@ -22,7 +22,7 @@ export async function startServer(opts: { port: number; env: Record<string, stri
   proc.stdout?.on('data', (d) => output.push(String(d)));
   proc.stderr?.on('data', (d) => output.push(String(d)));
   const base = `http://127.0.0.1:${opts.port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000; // a start reads the database into the page cache first (up to 60 s)
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited early:\n${output.join('')}`);
     try {
