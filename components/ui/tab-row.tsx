@@ -2,11 +2,17 @@
 // section's pages and the public Rust case's pages. The current tab is told by colour, a thick
 // underline and aria-current, never by colour alone. No 'use client': the Rust case renders it on
 // the server; ProductionNav, a client component, passes the current tab from the path.
-import Link from 'next/link';
 import { cx } from './cx';
+import { NavLink, navLinkClass } from './nav-link';
 import { RevealCurrentTab } from './reveal-current-tab';
 
 export type Tab = { href: string; label: string };
+
+const tabClass = navLinkClass(
+  'flex min-h-11 items-center whitespace-nowrap border-b-4 px-3 font-semibold lg:px-2',
+  'border-brand text-brand',
+  'border-transparent text-muted hover:text-ink',
+);
 
 /**
  * `wrap`: the row wraps onto a second line rather than clip a label. `scroll`: the row scrolls
@@ -33,16 +39,9 @@ export function TabRow({
       <ul className={cx('flex gap-x-1', layout === 'wrap' ? 'flex-wrap' : 'overflow-x-auto [scrollbar-width:none]', listClassName)}>
         {tabs.map((t) => (
           <li key={t.href} className="shrink-0">
-            <Link
-              href={t.href}
-              aria-current={t.href === current ? 'page' : undefined}
-              className={cx(
-                'flex min-h-11 items-center whitespace-nowrap border-b-4 px-3 font-semibold lg:px-2',
-                t.href === current ? 'border-brand text-brand' : 'border-transparent text-muted hover:text-ink',
-              )}
-            >
+            <NavLink href={t.href} current={t.href === current} className={tabClass}>
               {t.label}
-            </Link>
+            </NavLink>
           </li>
         ))}
       </ul>
