@@ -1,7 +1,8 @@
 // Reads audit chains straight from SQLite for verification. No 'server-only': the
 // `npm run audit:verify` script and the tamper tests use it with their own connection.
 import type Database from 'better-sqlite3';
-import { readChainHeads, type ChainHeads } from './chain-heads';
+import { readChainHeads, type ChainHead, type ChainHeads } from './chain-heads';
+import type { Tx } from './client';
 import { chainHeadsPath } from './paths';
 import { checkKeptHeads, combine, notingHashes, verifyChain, type ChainReport, type ChainRow, type KeptHead, type VerifyReport } from '../app/lib/audit-verify';
 
@@ -61,7 +62,41 @@ export function verifyDatabase(sqlite: Database.Database, opts: { headsFile?: st
   return { ...combine(reports), kept };
 }
 
-/** The newest entry of a chain as stored in the database: what exports and reports print. */
-export function chainHeadOf(sqlite: Database.Database, chain: string): { seq: number; hash: string } | null {
-  return (sqlite.prepare('select seq, hash from audit_log where chain = ? order by seq desc limit 1').get(chain) as { seq: number; hash: string } | undefined) ?? null;
+/**
+ * The newest entry of a chain as stored in the database: what every write links to (`appendAudit`),
+ * and the head that exports, reports and receipts print. The one place that reads it.
+ *
+ * The index is named (ARCHITECTURE.md: audit and messages): statistics gathered by ANALYZE before a
+ * newer index on (chain, …) existed lack that index, SQLite then costs it at a few rows a chain, takes
+ * `audit_chain_options` and sorts the whole chain for `order by seq desc` (1M entries: 4.3 s a write).
+ * On `audit_chain_seq` (chain, seq) the head is one index step whatever the statistics say.
+ */
+export const CHAIN_HEAD_SQL = 'select seq, hash from audit_log indexed by audit_chain_seq where chain = ? order by seq desc limit 1';
+
+// Prepared once per connection: every write reads it.
+const headStatements = new WeakMap<Database.Database, Database.Statement<[string], ChainHead>>();
+
+export function chainHeadOf(sqlite: Database.Database, chain: string): ChainHead | null {
+  let stmt = headStatements.get(sqlite);
+  if (!stmt) {
+    stmt = sqlite.prepare<[string], ChainHead>(CHAIN_HEAD_SQL);
+    headStatements.set(sqlite, stmt);
+  }
+  return stmt.get(chain) ?? null;
+}
+
+/** `chainHeadOf` inside a drizzle transaction, read on the transaction's own connection (same snapshot). */
+export function chainHeadIn(tx: Tx, chain: string): ChainHead | null {
+  return chainHeadOf(connectionOf(tx), chain);
+}
+
+/**
+ * The better-sqlite3 connection a drizzle transaction runs on. drizzle keeps it on the transaction's
+ * session and does not expose it (drizzle-orm is pinned to one version); a different shape fails
+ * here loudly rather than reading another connection outside the transaction's snapshot.
+ */
+function connectionOf(tx: Tx): Database.Database {
+  const client = (tx as unknown as { session?: { client?: Database.Database } }).session?.client;
+  if (typeof client?.prepare !== 'function') throw new Error('drizzle transaction without its better-sqlite3 connection (drizzle-orm internals changed)');
+  return client;
 }

@@ -160,6 +160,11 @@ test.describe('Rust reference case, signed out', () => {
     await nav.getByRole('link', { name: 'Sources' }).click();
     await expect(page).toHaveURL(new RegExp(`${PATH}/sources$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Sources' })).toBeInViewport();
+    // A later page opens with its own tab in view, not scrolled off the row's right edge.
+    await expect(nav.getByRole('link', { name: 'Sources' })).toBeInViewport({ ratio: 1 });
+    await open(page, `${PATH}/corrections`);
+    await expect(nav.getByRole('link', { name: 'Corrections' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: 'Corrections' })).toBeInViewport({ ratio: 1 });
     await nav.getByRole('link', { name: 'Overview' }).click();
     await expect(page).toHaveURL(new RegExp(`${PATH}$`));
     await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();

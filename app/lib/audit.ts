@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
 import type { Tx } from '@/db/client';
 import { queueChainHead } from '@/db/chain-heads';
+import { chainHeadIn } from '@/db/audit-chains';
 import { dayOnly } from './time';
 import type { AuditAction } from './audit-actions';
 
@@ -55,13 +55,7 @@ function serialise(v: unknown): string | null {
  * last hash, links to it, inserts. The head file is written after the transaction commits.
  */
 export function appendAudit(tx: Tx, e: AuditInput): { seq: number; hash: string } {
-  const last = tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.chain, e.chain))
-    .orderBy(desc(auditLog.seq))
-    .limit(1)
-    .get();
+  const last = chainHeadIn(tx, e.chain);
   const prevHash = last?.hash ?? GENESIS;
   const seq = (last?.seq ?? 0) + 1;
   const at = e.anonymousIn ? dayOnly(e.at, e.anonymousIn.timeZone) : e.at;

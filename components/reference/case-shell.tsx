@@ -1,12 +1,12 @@
 // The frame of every page of the public Rust case: the header, the case's pages as tabs, the
 // banner on an older version, and the closing note. A server component: it ships no JavaScript
-// beyond OpenOnHash, which opens a fold a link lands in.
+// beyond OpenOnHash, which opens a fold a link lands in, and the tab row's RevealCurrentTab.
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { RUST_PAGES, rustPageHref, type LoadedCase, type RustPageSlug } from '@/app/reference/rust/case';
 import { OpenOnHash } from '@/components/reference/open-on-hash';
 import { Logo } from '@/components/logo';
-import { cx } from '@/components/ui/cx';
+import { TabRow } from '@/components/ui/tab-row';
 
 export const caseDay = (d: Date | string) =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(typeof d === 'string' ? new Date(`${d}T00:00:00Z`) : d);
@@ -30,24 +30,14 @@ export function CaseShell({ current, loaded, children }: { current: RustPageSlug
       </header>
 
       {/* The case's pages, in reach as the reader scrolls. On a phone the row scrolls sideways and fades at its right edge, so the tabs past it show there are more. */}
-      <nav aria-label="The Rust case" className="sticky top-0 z-10 border-b border-line bg-surface/95 backdrop-blur">
-        <ul className="mx-auto flex max-w-3xl gap-1 overflow-x-auto pl-2 pr-12 text-[0.95rem] [mask-image:linear-gradient(to_right,#000_82%,transparent)] [scrollbar-width:none] sm:pr-2 sm:[mask-image:none]">
-          {RUST_PAGES.map((p) => (
-            <li key={p.slug} className="shrink-0">
-              <Link
-                href={rustPageHref(p.slug, linkVersion)}
-                aria-current={p.slug === current ? 'page' : undefined}
-                className={cx(
-                  'inline-flex min-h-11 items-center whitespace-nowrap border-b-[3px] px-2 font-semibold',
-                  p.slug === current ? 'border-brand text-ink' : 'border-transparent text-brand hover:bg-brand-soft',
-                )}
-              >
-                {p.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabRow
+        label="The Rust case"
+        tabs={RUST_PAGES.map((p) => ({ href: rustPageHref(p.slug, linkVersion), label: p.label }))}
+        current={rustPageHref(current, linkVersion)}
+        layout="scroll"
+        className="sticky top-0 z-10 border-b border-line bg-surface/95 backdrop-blur"
+        listClassName="mx-auto max-w-3xl pl-2 pr-12 text-[0.95rem] [mask-image:linear-gradient(to_right,#000_82%,transparent)] sm:pr-2 sm:[mask-image:none]"
+      />
 
       <main className="mx-auto max-w-3xl space-y-8 px-4 py-6 break-words">
         {!isNewest ? (

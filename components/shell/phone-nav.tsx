@@ -1,14 +1,21 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cx } from '@/components/ui/cx';
+import { NavLink, navLinkClass } from '@/components/ui/nav-link';
 import { currentOf } from './nav-current';
 
 type Item = { href: string; label: string; section?: string[] };
 /** A bar entry: its icon and short word are drawn on the server (phone-nav-icon.tsx), so they add nothing to every page's JavaScript. */
 type BarItem = Item & { icon: ReactNode; short: string };
+
+const tab = navLinkClass(
+  'flex min-h-14 w-full flex-col items-center justify-center gap-0.5 rounded-lg px-1 text-[0.8125rem] font-semibold leading-tight',
+  'text-brand',
+  'text-muted hover:text-ink',
+);
+const moreClass = navLinkClass('flex min-h-11 items-center rounded-lg px-3 font-semibold', 'bg-brand-soft text-brand', 'text-ink hover:bg-canvas');
 
 /**
  * A phone's navigation: a bar at the bottom, where the thumb is, with the four things this role
@@ -41,12 +48,6 @@ export function PhoneNav({ primary, more }: { primary: BarItem[]; more: Item[] }
     return () => document.removeEventListener('keydown', onKey);
   }, [open]);
 
-  const tab = (active: boolean) =>
-    cx(
-      'flex min-h-14 w-full flex-col items-center justify-center gap-0.5 rounded-lg px-1 text-[0.8125rem] font-semibold leading-tight',
-      active ? 'text-brand' : 'text-muted hover:text-ink',
-    );
-
   return (
     <nav aria-label="Production" className="no-print fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] shadow-[0_-2px_8px_rgb(0_0_0/0.08)] lg:hidden">
       {open ? (
@@ -55,16 +56,9 @@ export function PhoneNav({ primary, more }: { primary: BarItem[]; more: Item[] }
           <ul className="grid grid-cols-2 gap-1">
             {more.map((i) => (
               <li key={i.href}>
-                <Link
-                  href={i.href}
-                  aria-current={i.href === current ? 'page' : undefined}
-                  className={cx(
-                    'flex min-h-11 items-center rounded-lg px-3 font-semibold',
-                    i.href === current ? 'bg-brand-soft text-brand' : 'text-ink hover:bg-canvas',
-                  )}
-                >
+                <NavLink href={i.href} current={i.href === current} className={moreClass}>
                   {i.label}
-                </Link>
+                </NavLink>
               </li>
             ))}
           </ul>
@@ -73,10 +67,10 @@ export function PhoneNav({ primary, more }: { primary: BarItem[]; more: Item[] }
       <ul className="mx-auto grid max-w-lg grid-cols-5 gap-1 px-1 py-1">
         {primary.map((i) => (
           <li key={i.href}>
-            <Link href={i.href} aria-current={i.href === current ? 'page' : undefined} className={tab(i.href === current)}>
+            <NavLink href={i.href} current={i.href === current} className={tab}>
               {i.icon}
               <span className={cx(i.href === current && 'underline decoration-2 underline-offset-4')}>{i.short}</span>
-            </Link>
+            </NavLink>
           </li>
         ))}
         {more.length ? (

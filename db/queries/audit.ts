@@ -3,7 +3,7 @@ import { and, count, desc, eq, gt, gte, inArray, isNull, lt, lte, max, or, sql }
 import { getDb, getSqlite } from '@/db/client';
 import { ammoLots, auditLog, firearms, incidents, users } from '@/db/schema';
 import { readChainHeads, type ChainHead } from '@/db/chain-heads';
-import { chainHeadOf, verifyDatabase } from '@/db/audit-chains';
+import { chainHeadIn, chainHeadOf, verifyDatabase } from '@/db/audit-chains';
 import type { Actor } from '@/app/lib/actor';
 import { assertCan, can } from '@/app/lib/policy';
 import { dayRange } from '@/app/lib/calendar';
@@ -201,7 +201,7 @@ function optionGroups(actor: AuditActor): OptionGroup[] {
   // exactly the last entry counted.
   return getDb().transaction(
     (tx) => {
-      const head = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).where(eq(auditLog.chain, chain)).orderBy(desc(auditLog.seq)).limit(1).get();
+      const head = chainHeadIn(tx, chain);
       if (!head) return [];
       let memo = optionMemo.get(chain);
       if (memo) {

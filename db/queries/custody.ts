@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, gt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import type Database from 'better-sqlite3';
 import { getDb, getSqlite } from '@/db/client';
 import { ammoLots, checkWitnesses, firearmChecks, firearms, handoffs, incidents, refusedHandoffs, safetyMeetings, users } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
@@ -92,6 +93,21 @@ export function listRefusedHandoffs(actor: Actor, limit = 20) {
     .all();
 }
 
+type NewestPerScene = { id: string; scene: string; result: CheckFact['result']; performed_at: number };
+// Prepared once per connection: the custody page asks once per weapon in the store, on every view.
+const newestPerScene = new WeakMap<Database.Database, Database.Statement<[string, number], NewestPerScene>>();
+function newestPerSceneOf(sqlite: Database.Database) {
+  let stmt = newestPerScene.get(sqlite);
+  if (!stmt) {
+    stmt = sqlite.prepare<[string, number], NewestPerScene>(
+      `select id, scene, result, max(performed_at) as performed_at from firearm_checks
+       where firearm_id = ? and phase = 'before_use' and performed_at > ? group by scene`,
+    );
+    newestPerScene.set(sqlite, stmt);
+  }
+  return stmt;
+}
+
 /**
  * A weapon's newest before-use check of each setup since its last return, with its witnesses: the
  * only check rule 2 reads for a hand-out of that setup (findValidCheck takes the newest). SQLite
@@ -101,12 +117,7 @@ export function listRefusedHandoffs(actor: Actor, limit = 20) {
  * not its whole history (ARCHITECTURE.md: performance budget, growth).
  */
 function latestSetupChecks(firearmId: string, since: Date | null): CheckFact[] {
-  const rows = getSqlite()
-    .prepare(
-      `select id, scene, result, max(performed_at) as performed_at from firearm_checks
-       where firearm_id = ? and phase = 'before_use' and performed_at > ? group by scene`,
-    )
-    .all(firearmId, since ? since.getTime() : -1) as { id: string; scene: string; result: CheckFact['result']; performed_at: number }[];
+  const rows = newestPerSceneOf(getSqlite()).all(firearmId, since ? since.getTime() : -1);
   const newest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {
     const key = r.scene.trim().toLowerCase();

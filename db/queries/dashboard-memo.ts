@@ -1,6 +1,7 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
 import { getSqlite } from '@/db/client';
+import { chainHeadOf } from '@/db/audit-chains';
 import type { DashboardActor } from './dashboard';
 
 // Dashboard figures are recomputed only when the production's data can have changed.
@@ -17,14 +18,13 @@ const MAX_ENTRIES = 500;
 const store = new Map<string, unknown>();
 
 // Prepared once per connection: every figure of every dashboard view asks for its version.
-const statements = new WeakMap<object, { dv: Database.Statement; head: Database.Statement; area: Database.Statement }>();
+const statements = new WeakMap<object, { dv: Database.Statement; area: Database.Statement }>();
 function prepared() {
   const sq = getSqlite();
   let s = statements.get(sq);
   if (!s) {
     s = {
       dv: sq.prepare('pragma data_version').pluck(),
-      head: sq.prepare('select max(seq) from audit_log where chain = ?').pluck(),
       area: sq.prepare('select v from data_versions where area = ?').pluck(),
     };
     statements.set(sq, s);
@@ -35,8 +35,7 @@ function prepared() {
 /** The production's data version as this connection sees it: one indexed look-up and a pragma. */
 export function dataVersion(productionId: string): string {
   const s = prepared();
-  const head = s.head.get(productionId) as number | null;
-  return `${s.dv.get() as number}:${head ?? 0}`;
+  return `${s.dv.get() as number}:${chainHeadOf(getSqlite(), productionId)?.seq ?? 0}`;
 }
 
 /**

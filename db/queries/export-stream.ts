@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '@/db/schema';
 import type { Tx } from '@/db/client';
 import { databasePath } from '@/db/paths';
+import { chainHeadOf } from '@/db/audit-chains';
 import { LABELS } from '@/app/lib/enums';
 import { dayRange } from '@/app/lib/calendar';
 import { toLocalDateTime } from '@/app/lib/time';
@@ -41,10 +42,6 @@ function snapshot(): { conn: Database.Database; close: () => void } {
     conn.close();
   };
   return { conn, close };
-}
-
-function chainHeadOf(conn: Database.Database, productionId: string) {
-  return (conn.prepare('select seq, hash from audit_log where chain = ? order by seq desc limit 1').get(productionId) as { seq: number; hash: string } | undefined) ?? null;
 }
 
 type CheckRaw = {

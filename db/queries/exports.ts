@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Tx } from '@/db/client';
+import { chainHeadIn } from '@/db/audit-chains';
 import { auditLog, firearmChecks, firearms, handoffs, incidents, injuredPeople, memberships, refusedHandoffs, users } from '@/db/schema';
 import { can } from '@/app/lib/policy';
 import { CUSTODIAN_POSITIONS, LABELS, type Position } from '@/app/lib/enums';
@@ -32,8 +33,7 @@ export function exportDataset(actor: AuditActor, dataset: Dataset, filters: Reco
   assertAuditView(actor);
   return getDb().transaction(
     (tx) => {
-      const chainHead =
-        tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).where(eq(auditLog.chain, actor.productionId)).orderBy(desc(auditLog.seq)).limit(1).get() ?? null;
+      const chainHead = chainHeadIn(tx, actor.productionId);
       const data =
         dataset === 'incidents'
           ? exportIncidents(tx, actor, filters as IncidentExportFilters)

@@ -1,11 +1,11 @@
 import 'server-only';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
+import { chainHeadIn } from '@/db/audit-chains';
 import {
   ammoEvidenceTransfers,
   ammoLots,
   ammoMovements,
-  auditLog,
   checkWitnesses,
   firearmChecks,
   firearms,
@@ -527,7 +527,7 @@ export function getWrapReport(actor: Actor, now: Date = new Date(), sections: re
   const asOf = reportAsOf(p, now);
   return getDb().transaction(
     (tx) => {
-      const chainHead = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).where(eq(auditLog.chain, actor.productionId)).orderBy(desc(auditLog.seq)).limit(1).get() ?? null;
+      const chainHead = chainHeadIn(tx, actor.productionId);
       const people = new Map<string, string>();
       const names = (id: string | null | undefined) => {
         if (!id) return 'Unknown';

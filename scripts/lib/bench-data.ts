@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { entryHash, GENESIS, type HashedFields } from '../../app/lib/audit';
 import { flushChainHeads, queueChainHead } from '../../db/chain-heads';
+import { chainHeadOf } from '../../db/audit-chains';
 import type { AuditAction } from '../../app/lib/audit-actions';
 
 export type Scale = { incidents: number; checks: number; handoffs: number; firearms: number; days: number; audit: number };
@@ -144,7 +145,7 @@ export function generateAudit(file: string, productionId: string, n: number, day
   const people = db.prepare('select u.id, u.name from memberships m join users u on u.id = m.user_id where m.production_id = ?').all(productionId) as { id: string; name: string }[];
   const ids = (table: string) => (db.prepare(`select id from ${table} where production_id = ? limit 5000`).pluck().all(productionId) as string[]);
   const pool: Record<string, string[]> = { check: ids('firearm_checks'), handoff: ids('handoffs'), incident: ids('incidents') };
-  const last = db.prepare('select seq, hash from audit_log where chain = ? order by seq desc limit 1').get(productionId) as { seq: number; hash: string } | undefined;
+  const last = chainHeadOf(db, productionId);
   let prevHash = last?.hash ?? GENESIS;
   let seq = last?.seq ?? 0;
   const ins = db.prepare(

@@ -4,9 +4,10 @@
 // sits in their inboxes, a later cut or rewrite of the chain contradicts it, even if whoever holds
 // the server's files also rewrote chain-heads.json.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { write, type Tx } from '@/db/client';
-import { auditLog, headReceipts, memberships, productions, users, type Production } from '@/db/schema';
+import { chainHeadIn } from '@/db/audit-chains';
+import { headReceipts, memberships, productions, users, type Production } from '@/db/schema';
 import { appendAudit } from '../audit';
 import { defineCore } from '../core';
 import { Refusal } from '../errors';
@@ -50,13 +51,7 @@ export function issueReceipt(
   how: { trigger: ReceiptTrigger; by: { userId: string; name: string } | null; dedupeKey?: string },
   now: Date,
 ): IssuedReceipt | null {
-  const head = tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.chain, production.id))
-    .orderBy(desc(auditLog.seq))
-    .limit(1)
-    .get();
+  const head = chainHeadIn(tx, production.id);
   if (!head) throw new Refusal('The audit trail has no entries yet, so there is nothing to anchor.', 'conflict');
   const key = getReceiptKey();
   const receipt = signReceipt(

@@ -26,14 +26,14 @@ function hrefWith(base: string, f: IncidentFilters, page?: number) {
 export default async function IncidentsPage({ params, searchParams }: { params: Promise<{ productionId: string }>; searchParams: Promise<SP> }) {
   const { productionId } = await params;
   const actor = await requireMember(productionId);
-  const filters = parseIncidentFilters(await searchParams);
+  const sp = await searchParams;
+  const filters = parseIncidentFilters(sp);
   const { rows, total, page, pageCount } = listIncidents(actor, filters);
   const all = can(actor.role, 'incident.viewAll');
   const tz = actor.production.timeZone;
   const base = `/productions/${actor.productionId}/incidents`;
   // The soonest due by name; all of them only when asked (`?actions=all`): a producer on a long show
   // can own thousands (ARCHITECTURE.md: performance budget, growth).
-  const sp = await searchParams;
   const allActions = sp.actions === 'all';
   const { items: mine, total: mineTotal } = actor.role === 'auditor' ? { items: [], total: 0 } : listMyCorrectiveActions(actor, new Date(), allActions ? undefined : 10);
   const filtered = Object.keys(filters).some((k) => k !== 'page');
