@@ -170,6 +170,25 @@ export const auditLog = sqliteTable(
 );
 
 /**
+ * The audit screen's filter options: entries per chain, kind, action and person, kept by a trigger
+ * on every audit entry written (ARCHITECTURE.md: performance budget, growth). Counts only: no order.
+ */
+export const auditOptionCounts = sqliteTable(
+  'audit_option_counts',
+  {
+    chain: text('chain').notNull(),
+    entity: text('entity').notNull(),
+    action: text('action').notNull(),
+    /** The entry's actor_id, or '' for entries with none (seed, system, anonymous reporter). */
+    actorKey: text('actor_key').notNull(),
+    /** The greatest actor_label written under that person: the name the filter shows. */
+    label: text('label').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chain, t.entity, t.action, t.actorKey] })],
+);
+
+/**
  * Signed head receipts sent to a production's producers and auditors (ARCHITECTURE.md: audit trail,
  * anchoring): each anchors the chain's head at `seq`/`hash` in inboxes outside the server. A daily
  * receipt carries its local day in `dedupeKey`, so the worker's clock writes one per day.

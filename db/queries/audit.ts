@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, count, desc, eq, gt, gte, inArray, isNull, lt, lte, max, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, getSqlite } from '@/db/client';
-import { ammoLots, auditLog, firearms, incidents, users } from '@/db/schema';
+import { ammoLots, auditLog, auditOptionCounts, firearms, incidents, users } from '@/db/schema';
 import { readChainHeads, type ChainHead } from '@/db/chain-heads';
-import { chainHeadIn, chainHeadOf, verifyDatabase } from '@/db/audit-chains';
+import { chainHeadOf, verifyDatabase } from '@/db/audit-chains';
 import type { Actor } from '@/app/lib/actor';
 import { assertCan, can } from '@/app/lib/policy';
 import { dayRange } from '@/app/lib/calendar';
@@ -188,46 +188,17 @@ export function listAuditEntries(actor: AuditActor, f: AuditFilters) {
 
 type OptionGroup = { entity: string; action: string; actorId: string | null; label: string | null; n: number };
 /**
- * The filter options' counts per chain, kept up to date by adding only the entries written since
- * (ARCHITECTURE.md: performance budget, growth): entries are only appended, so the counts up to a
- * seq never change. The hash at the kept seq is re-read each time: a chain cut or rewritten under
- * the server (not something the app does) is counted afresh.
+ * The filter options' counts per chain: kept by a trigger as entries are written, in the same
+ * transaction (audit_option_counts, ARCHITECTURE.md: performance budget, growth), so reading them
+ * costs the number of distinct (kind, action, person), whatever the chain's length.
  */
-const optionMemo = new Map<string, { seq: number; hash: string; groups: Map<string, OptionGroup> }>();
-
 function optionGroups(actor: AuditActor): OptionGroup[] {
-  const chain = actor.productionId;
-  // One read snapshot: the head and the counts up to it are taken together, so the kept seq is
-  // exactly the last entry counted.
-  return getDb().transaction(
-    (tx) => {
-      const head = chainHeadIn(tx, chain);
-      if (!head) return [];
-      let memo = optionMemo.get(chain);
-      if (memo) {
-        const at = tx.select({ hash: auditLog.hash }).from(auditLog).where(and(eq(auditLog.chain, chain), eq(auditLog.seq, memo.seq))).get();
-        if (at?.hash !== memo.hash || head.seq < memo.seq) memo = undefined;
-      }
-      if (memo?.seq === head.seq) return [...memo.groups.values()];
-      // The first count reads audit_chain_options alone (every selected column is in it).
-      const fresh = tx
-        .select({ entity: auditLog.entity, action: auditLog.action, actorId: auditLog.actorId, label: max(auditLog.actorLabel), n: count() })
-        .from(auditLog)
-        .where(and(eq(auditLog.chain, chain), memo ? gt(auditLog.seq, memo.seq) : undefined))
-        .groupBy(auditLog.entity, auditLog.action, auditLog.actorId)
-        .all();
-      const groups = memo?.groups ?? new Map<string, OptionGroup>();
-      for (const g of fresh) {
-        const key = JSON.stringify([g.entity, g.action, g.actorId]);
-        const cur = groups.get(key);
-        const label = cur?.label == null || (g.label != null && g.label > cur.label) ? g.label : cur.label;
-        groups.set(key, { entity: g.entity, action: g.action, actorId: g.actorId, label, n: (cur?.n ?? 0) + g.n });
-      }
-      optionMemo.set(chain, { seq: head.seq, hash: head.hash, groups });
-      return [...groups.values()];
-    },
-    { behavior: 'deferred' },
-  );
+  return getDb()
+    .select()
+    .from(auditOptionCounts)
+    .where(eq(auditOptionCounts.chain, actor.productionId))
+    .all()
+    .map((g) => ({ entity: g.entity, action: g.action, actorId: g.actorKey === '' ? null : g.actorKey, label: g.label, n: g.n }));
 }
 
 /** Values for the filter selects, each with its count (kept per chain and added to, see optionGroups). */
