@@ -870,6 +870,23 @@ export const checkWitnesses = sqliteTable(
   ],
 );
 
+/**
+ * Each weapon's newest before-use check per setup (exact scene text), kept by triggers on
+ * firearm_checks (ARCHITECTURE.md: performance budget, growth): the custody page reads a row per
+ * setup, not a weapon's whole history of checks. Ties on time go to the greater check id.
+ */
+export const firearmSetupChecks = sqliteTable(
+  'firearm_setup_checks',
+  {
+    firearmId: text('firearm_id').notNull(),
+    scene: text('scene').notNull(),
+    checkId: text('check_id').notNull(),
+    performedAt: integer('performed_at').notNull(),
+    result: text('result').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.firearmId, t.scene] })],
+);
+
 /** Custody hand-offs: out from the armorer, and the return with rounds counted back. */
 export const handoffs = sqliteTable(
   'handoffs',

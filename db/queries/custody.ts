@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, gt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type Database from 'better-sqlite3';
 import { getDb, getSqlite } from '@/db/client';
@@ -45,7 +45,10 @@ export type HandoffView = ReturnType<ReturnType<typeof handoffSelect>['all']>[nu
 /** Who holds each weapon now: every hand-off not yet returned, oldest first. */
 export function listOpenHandoffs(actor: Actor): HandoffView[] {
   if (!can(actor.role, 'firearm.view')) return [];
-  return handoffSelect().where(and(eq(handoffs.productionId, actor.productionId), isNull(handoffs.returnedAt))).orderBy(asc(handoffs.handedAt)).all();
+  // The unary + sorts the few open rows found on handoffs_production_returned; ordering by the
+  // index (production, handed_at) instead walked every hand-off ever made (ARCHITECTURE.md:
+  // performance budget, growth): 1.5 s at 200k.
+  return handoffSelect().where(and(eq(handoffs.productionId, actor.productionId), isNull(handoffs.returnedAt))).orderBy(sql`+${handoffs.handedAt}`).all();
 }
 
 export function getOpenHandoff(actor: Actor, handoffId: string): HandoffView | null {
@@ -64,10 +67,14 @@ export function custodyDay(actor: Actor, day: string) {
     .where(and(eq(handoffs.productionId, actor.productionId), gte(handoffs.handedAt, start), lt(handoffs.handedAt, end)))
     .orderBy(desc(handoffs.handedAt))
     .all();
-  const notBack = handoffSelect()
-    .where(and(eq(handoffs.productionId, actor.productionId), lt(handoffs.handedAt, end), or(isNull(handoffs.returnedAt), gt(handoffs.returnedAt, end))))
-    .orderBy(asc(handoffs.handedAt))
-    .all();
+  // Out at the day's end: not returned, or returned after it. Each part is a range of
+  // handoffs_production_returned; the unary + keeps SQLite off (production, handed_at), which
+  // would walk every hand-off made before that day (ARCHITECTURE.md: performance budget, growth).
+  const handedBefore = sql`+${handoffs.handedAt} < ${end.getTime()}`;
+  const notBack = [
+    ...handoffSelect().where(and(eq(handoffs.productionId, actor.productionId), isNull(handoffs.returnedAt), handedBefore)).all(),
+    ...handoffSelect().where(and(eq(handoffs.productionId, actor.productionId), gt(handoffs.returnedAt, end), handedBefore)).all(),
+  ].sort((a, b) => a.h.handedAt.getTime() - b.h.handedAt.getTime() || (a.h.id < b.h.id ? -1 : 1));
   return { handedOut, notBack };
 }
 
@@ -100,8 +107,9 @@ function newestPerSceneOf(sqlite: Database.Database) {
   let stmt = newestPerScene.get(sqlite);
   if (!stmt) {
     stmt = sqlite.prepare<[string, number], NewestPerScene>(
-      `select id, scene, result, max(performed_at) as performed_at from firearm_checks
-       where firearm_id = ? and phase = 'before_use' and performed_at > ? group by scene`,
+      // The newest per scene text overall is also the newest since the return whenever it is after it.
+      `select check_id as id, scene, result, performed_at from firearm_setup_checks
+       where firearm_id = ? and performed_at > ?`,
     );
     newestPerScene.set(sqlite, stmt);
   }
@@ -110,11 +118,10 @@ function newestPerSceneOf(sqlite: Database.Database) {
 
 /**
  * A weapon's newest before-use check of each setup since its last return, with its witnesses: the
- * only check rule 2 reads for a hand-out of that setup (findValidCheck takes the newest). SQLite
- * keeps the newest row per exact scene text (an index range on firearm_checks_firearm_at, a
- * bare column beside max()); setups are then merged as the rule names them (trimmed, any case,
- * which SQLite's ASCII lower() cannot do), so a weapon checked for years reads a row per setup,
- * not its whole history (ARCHITECTURE.md: performance budget, growth).
+ * only check rule 2 reads for a hand-out of that setup (findValidCheck takes the newest). Triggers
+ * keep the newest row per exact scene text in firearm_setup_checks; setups are then merged as the
+ * rule names them (trimmed, any case, which SQLite's ASCII lower() cannot do), so a weapon checked
+ * for years reads a row per setup, not its whole history (ARCHITECTURE.md: performance budget, growth).
  */
 function latestSetupChecks(firearmId: string, since: Date | null): CheckFact[] {
   const rows = newestPerSceneOf(getSqlite()).all(firearmId, since ? since.getTime() : -1);

@@ -36,16 +36,19 @@ export function listFirearms(actor: Actor): FirearmRow[] {
     .innerJoin(users, eq(users.id, handoffs.toId))
     .where(and(eq(handoffs.productionId, actor.productionId), isNull(handoffs.returnedAt)))
     .all();
-  const checks = db
-    .select({ firearmId: firearmChecks.firearmId, result: firearmChecks.result, phase: firearmChecks.phase, scene: firearmChecks.scene, performedAt: firearmChecks.performedAt })
-    .from(firearmChecks)
-    .where(eq(firearmChecks.productionId, actor.productionId))
-    .orderBy(desc(firearmChecks.performedAt))
-    .all();
   return rows.map((f) => {
     const h = open.find((o) => o.firearmId === f.id);
-    const c = checks.find((x) => x.firearmId === f.id);
-    return { ...f, holder: h ? { name: h.name, scene: h.scene, handedAt: h.handedAt } : null, lastCheck: c ?? null };
+    // One index seek per weapon (firearm_checks_firearm_at), not the production's every check:
+    // a long production has a million (ARCHITECTURE.md: performance budget, growth).
+    const c =
+      db
+        .select({ result: firearmChecks.result, phase: firearmChecks.phase, scene: firearmChecks.scene, performedAt: firearmChecks.performedAt })
+        .from(firearmChecks)
+        .where(eq(firearmChecks.firearmId, f.id))
+        .orderBy(desc(firearmChecks.performedAt))
+        .limit(1)
+        .get() ?? null;
+    return { ...f, holder: h ? { name: h.name, scene: h.scene, handedAt: h.handedAt } : null, lastCheck: c };
   });
 }
 

@@ -2,7 +2,7 @@
 // that a weapon changed hands outside the armorer. The rules decide; this file gathers the facts
 // and applies the outcome inside one immediate transaction.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import type { DB, Tx } from '@/db/client';
 import {
   ammoLots,
@@ -67,15 +67,9 @@ export function checkFactsOf(tx: Tx | DB, firearmId: string): CheckFact[] {
 }
 
 export function lastReturnOf(tx: Tx | DB, firearmId: string): Date | null {
-  return (
-    tx
-      .select({ at: handoffs.returnedAt })
-      .from(handoffs)
-      .where(and(eq(handoffs.firearmId, firearmId), isNotNull(handoffs.returnedAt)))
-      .orderBy(desc(handoffs.returnedAt))
-      .limit(1)
-      .get()?.at ?? null
-  );
+  // max() reads the weapon's range of handoffs_firearm_at alone; `order by … limit 1` sorted it first.
+  const at = tx.select({ at: max(handoffs.returnedAt) }).from(handoffs).where(eq(handoffs.firearmId, firearmId)).get()?.at;
+  return at ?? null;
 }
 
 /** Everything rules 2, 5, 6, 8 and 9 need about one attempt, read inside the transaction. */
