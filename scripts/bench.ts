@@ -26,6 +26,7 @@ import { stringify } from 'csv-stringify/sync';
 import { killServer, signInCookie, startServer, type Server } from './lib/server';
 import { generateAudit, generateProduction, type Scale } from './lib/bench-data';
 import { CONNECTION_PRAGMAS } from '../db/client';
+import { CHUNK_ROWS } from '../app/lib/export-format';
 
 const has = (f: string) => process.argv.includes(`--${f}`);
 const num = (f: string, d: number) => {
@@ -173,7 +174,7 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
  * One turn of the event loop, for its I/O poll: after a long synchronous read in this process,
  * a keep-alive socket the server closed meanwhile is seen closed before the next request picks it.
  */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+const settle = () => new Promise<void>((resolve) => setTimeout(() => setImmediate(resolve), 0)); // timers, then the poll, then this
 
 /**
  * The dashboard with its figures really computed. The page keeps each figure per data version
@@ -271,9 +272,15 @@ async function exportRun(base: string, cookie: string, url: string, pgid: number
   return { ms, bytes, growth: peak - before };
 }
 
-/** The floor: the same checks read by a raw SELECT and written as CSV, in this process, to nowhere. */
-function rawCsvFloor(file: string, productionId: string): { ms: number; rows: number } {
+/**
+ * The floor: the same checks read by a raw SELECT and written as CSV, in this process, to nowhere,
+ * in batches of `batchRows`; with this process's own peak RSS growth over it (sampled every batch:
+ * the read is synchronous, a timer would never fire), the memory floor of a streamed read.
+ */
+function rawCsvFloor(file: string, productionId: string, batchRows: number): { ms: number; rows: number; growth: number } {
   const db = new Database(file, { readonly: true });
+  const before = process.memoryUsage.rss();
+  let peak = before;
   const t = performance.now();
   let rows = 0;
   let batch: unknown[][] = [];
@@ -281,14 +288,16 @@ function rawCsvFloor(file: string, productionId: string): { ms: number; rows: nu
   for (const r of db.prepare('select * from firearm_checks where production_id = ? order by performed_at').raw().iterate(productionId) as IterableIterator<unknown[]>) {
     batch.push(r);
     rows++;
-    if (batch.length === 1000) {
+    if (batch.length === batchRows) {
       bytes += stringify(batch).length;
       batch = [];
+      peak = Math.max(peak, process.memoryUsage.rss());
     }
   }
   bytes += stringify(batch).length;
+  const ms = performance.now() - t;
   db.close();
-  return { ms: performance.now() - t, rows: bytes >= 0 ? rows : 0 };
+  return { ms, rows: bytes >= 0 ? rows : 0, growth: peak - before };
 }
 
 async function main() {
@@ -331,7 +340,12 @@ async function main() {
   const curves: Record<string, unknown> = {};
   try {
     const profDir = process.argv.includes('--cpu-prof') ? path.resolve(process.argv[process.argv.indexOf('--cpu-prof') + 1]) : null;
-    server = await startServer({ port: PORT, nodeArgs: profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : undefined, env: { DATABASE_PATH: process.env.DATABASE_PATH, SETSAFE_BENCH: '1', SETSAFE_BENCH_PRODUCTION: productionId, NEXTAUTH_URL: `http://127.0.0.1:${PORT}` } });
+    const serverOptions = {
+      port: PORT,
+      nodeArgs: profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : undefined,
+      env: { DATABASE_PATH: process.env.DATABASE_PATH, SETSAFE_BENCH: '1', SETSAFE_BENCH_PRODUCTION: productionId, NEXTAUTH_URL: `http://127.0.0.1:${PORT}` },
+    };
+    server = await startServer(serverOptions);
     const base = server.base;
     const crew = await signInCookie(base, 'crew@setsafe.test', PASSWORD);
     const producer = await signInCookie(base, 'producer@setsafe.test', PASSWORD);
@@ -428,23 +442,35 @@ async function main() {
         custody: counts.prepare('select (select count(*) from handoffs where production_id = ?) + (select count(*) from refused_handoffs where production_id = ?)').pluck().get(productionId, productionId) as number,
       };
       counts.close();
-      // Warm-up: the route's first hit loads and compiles its code; an export of no rows (a
-      // weapon that does not exist) takes that out of the measured runs.
-      const warm = await fetch(`${base}/api/productions/${productionId}/export/checks.csv?firearm=${randomUUID()}`, { headers: { cookie: producer } });
-      await warm.text();
-      if (warm.status !== 200) throw new Error(`export warm-up answered ${warm.status}`);
+      await settle(); // the keep-alive socket the server closed while this process counted
       // Checks as CSV and JSON; the incidents, audit and custody exports stream too (a page at a time in key order), as CSV.
       const runs: { ds: keyof typeof n; fmt: 'csv' | 'json'; x: Awaited<ReturnType<typeof exportRun>> }[] = [];
-      for (const [ds, fmt] of [['checks', 'csv'], ['checks', 'json'], ['incidents', 'csv'], ['audit', 'csv'], ['custody', 'csv']] as const) {
+      for (const [i, [ds, fmt]] of ([['checks', 'csv'], ['checks', 'json'], ['incidents', 'csv'], ['audit', 'csv'], ['custody', 'csv']] as const).entries()) {
+        // Each export on a server of its own: the JavaScript heap a download leaves grown (garbage
+        // not yet collected, room V8 keeps) would be counted in the next one's "before", and every
+        // export after the first would look smaller than it is. A fresh server makes each figure
+        // the worst case, the first large download after a start.
+        if (i > 0) {
+          await killServer(server);
+          server = await startServer(serverOptions);
+        }
+        // Warm-up: the route's first hit loads and compiles its code; an export of no rows (a
+        // weapon that does not exist) takes that out of the measured run.
+        const warm = await fetch(`${base}/api/productions/${productionId}/export/checks.csv?firearm=${randomUUID()}`, { headers: { cookie: producer } });
+        await warm.text();
+        if (warm.status !== 200) throw new Error(`export warm-up answered ${warm.status}`);
         runs.push({ ds, fmt, x: await exportRun(base, producer, `/api/productions/${productionId}/export/${ds}.${fmt}`, server.proc.pid!) });
       }
       // The floor last: it blocks this process for as long as it reads, and a keep-alive socket the
       // server closes meanwhile would be reused by the next request.
-      const floor = rawCsvFloor(process.env.DATABASE_PATH!, productionId);
+      const floor = rawCsvFloor(process.env.DATABASE_PATH!, productionId, CHUNK_ROWS);
       await settle();
       const per100k = (ms: number, rowsN: number) => (ms * 100_000) / Math.max(1, rowsN);
       const floorPer = per100k(floor.ms, floor.rows);
-      rows.push({ measure: `floor: raw SELECT → CSV of ${floor.rows} checks, per 100k rows`, value: r(floorPer, 0), unit: 'ms' });
+      rows.push(
+        { measure: `floor: raw SELECT → CSV of ${floor.rows} checks, per 100k rows`, value: r(floorPer, 0), unit: 'ms' },
+        { measure: `floor: raw SELECT → CSV, ${CHUNK_ROWS} rows a batch, this process's peak RSS growth`, value: r(floor.growth / 2 ** 20), unit: 'MB' },
+      );
       for (const { ds, fmt, x } of runs) {
         const name = `${ds} export ${fmt.toUpperCase()} (${n[ds]} rows, ${(x.bytes / 2 ** 20).toFixed(0)} MB)`;
         rows.push(

@@ -223,7 +223,10 @@ describe('streamed checks export (ARCHITECTURE.md: exports in constant memory)',
 
     // JSON: the same text JSON.stringify makes of the whole file.
     const s2 = streamChecks(a, {});
-    const json = [...jsonChunks(meta, s2.rows, s2.count)].join('');
+    const jsonParts = [...jsonChunks(meta, s2.rows, s2.count)];
+    // The head, a chunk per CHUNK_ROWS rows, the rest with the closing brackets: no chunk holds more.
+    expect(jsonParts.length).toBe(2 + Math.floor(CHECKS / CHUNK_ROWS));
+    const json = jsonParts.join('');
     expect(json).toBe(JSON.stringify({ dataset: 'checks', production: meta.production, takenAt: meta.takenAt.toISOString(), chainHead: meta.chainHead, filters: {}, count: CHECKS, rows: whole.rows }, null, 2));
 
     // A check recorded while the file streams is not in it: the rows are the snapshot's.
