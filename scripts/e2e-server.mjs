@@ -13,6 +13,9 @@ const seed = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 const port = process.env.PORT || '3100';
 // exec-like: the server is this process's child in the same group; Playwright kills the group.
-const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port], { cwd: root, env, stdio: 'inherit' });
+// Idle connections are kept ten minutes, not Node's five seconds: a test's request context that
+// sat idle about five seconds could send on a socket the server was closing that instant
+// (ECONNRESET), a race of timing, not of the app.
+const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port, '--keepAliveTimeout', '600000'], { cwd: root, env, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));
