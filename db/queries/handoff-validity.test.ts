@@ -12,7 +12,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setsafe-validity-'));
 process.env.DATABASE_PATH = path.join(dir, 'setsafe.db');
 const { getSqlite } = await import('@/db/client');
 
-/** Rule 2's test for one hand-off, evaluated on the record (what the dashboard used to run per view). */
+/**
+ * Rule 2's test for one hand-off, evaluated on the record (what the dashboard used to run per view),
+ * written here apart from the migration's view so that a change to either shows.
+ */
 const FRESH = `select h.id, (
     exists (select 1 from firearm_checks c where c.id = h.check_id
       and c.result = 'pass' and c.phase = 'before_use' and c.firearm_id = h.firearm_id and c.performed_at <= h.handed_at
