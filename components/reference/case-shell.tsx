@@ -7,6 +7,7 @@ import { RUST_PAGES, rustPageHref, type LoadedCase, type RustPageSlug } from '@/
 import { OpenOnHash } from '@/components/reference/open-on-hash';
 import { Logo } from '@/components/logo';
 import { TabRow } from '@/components/ui/tab-row';
+import { RevealCurrentTab } from '@/components/ui/reveal-current-tab';
 
 export const caseDay = (d: Date | string) =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(typeof d === 'string' ? new Date(`${d}T00:00:00Z`) : d);
@@ -35,6 +36,7 @@ export function CaseShell({ current, loaded, children }: { current: RustPageSlug
         tabs={RUST_PAGES.map((p) => ({ href: rustPageHref(p.slug, linkVersion), label: p.label }))}
         current={rustPageHref(current, linkVersion)}
         layout="scroll"
+        after={<RevealCurrentTab current={rustPageHref(current, linkVersion)} />}
         className="sticky top-0 z-10 border-b border-line bg-surface/95 backdrop-blur"
         listClassName="mx-auto max-w-3xl pl-2 pr-12 text-[0.95rem] [mask-image:linear-gradient(to_right,#000_82%,transparent)] sm:pr-2 sm:[mask-image:none]"
       />

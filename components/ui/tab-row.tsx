@@ -1,10 +1,13 @@
 // One tab row for every set of pages shown as tabs: the production's sections, the firearms
 // section's pages and the public Rust case's pages. The current tab is told by colour, a thick
 // underline and aria-current, never by colour alone. No 'use client': the Rust case renders it on
-// the server; ProductionNav, a client component, passes the current tab from the path.
+// the server; ProductionNav, a client component, passes the current tab from the path. It imports
+// no client component of its own: whatever it imports ships on every signed-in page with the
+// production nav, so the Rust case's scroll-into-view effect comes in through `after` (a budget of
+// 25 kB over the empty page, docs/ARCHITECTURE.md, "Client JavaScript").
+import type { ReactNode } from 'react';
 import { cx } from './cx';
 import { NavLink, navLinkClass } from './nav-link';
-import { RevealCurrentTab } from './reveal-current-tab';
 
 export type Tab = { href: string; label: string };
 
@@ -16,7 +19,8 @@ const tabClass = navLinkClass(
 
 /**
  * `wrap`: the row wraps onto a second line rather than clip a label. `scroll`: the row scrolls
- * sideways (a phone), and opens with the current tab in view.
+ * sideways (a phone); pass `after={<RevealCurrentTab …/>}` so it opens with the current tab in
+ * view (the effect reads the list just before it).
  */
 export function TabRow({
   label,
@@ -25,6 +29,7 @@ export function TabRow({
   layout,
   className,
   listClassName,
+  after,
 }: {
   label: string;
   tabs: Tab[];
@@ -33,6 +38,8 @@ export function TabRow({
   layout: 'wrap' | 'scroll';
   className?: string;
   listClassName?: string;
+  /** Rendered right after the list, inside the nav. */
+  after?: ReactNode;
 }) {
   return (
     <nav aria-label={label} className={className}>
@@ -45,7 +52,7 @@ export function TabRow({
           </li>
         ))}
       </ul>
-      {layout === 'scroll' && current ? <RevealCurrentTab current={current} /> : null}
+      {after}
     </nav>
   );
 }
