@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planProblem, handOutProblem } from './hand-out-problem';
+import { planProblem, handOutProblem, namedSetups, SETUPS_NAMED } from './hand-out-problem';
 
 const gun = { id: 'f1', tag: 'DC-01' };
 const ready = [{ firearmId: 'f1', scene: '12A' }];
@@ -17,6 +17,15 @@ describe('what the hand-out form says before submitting (rule 2)', () => {
   it('says there is no check for another setup or another weapon', () => {
     expect(handOutProblem(gun, '9C', ready, awaiting)).toMatch(/^DC-01 has no passing, witnessed check for “9C”/);
     expect(handOutProblem({ id: 'f2', tag: 'DC-02' }, '12A', ready, awaiting)).toMatch(/^DC-02 has no passing/);
+  });
+});
+
+describe('namedSetups: a weapon ready for many setups', () => {
+  it('names them all up to the limit, then the newest and how many more', () => {
+    expect(namedSetups(['12A'])).toBe('12A');
+    const many = Array.from({ length: SETUPS_NAMED + 3 }, (_, i) => `S${i}`);
+    expect(namedSetups(many.slice(0, SETUPS_NAMED))).toBe(many.slice(0, SETUPS_NAMED).join(', '));
+    expect(namedSetups(many)).toBe(`${many.slice(0, SETUPS_NAMED).join(', ')} and 3 more`);
   });
 });
 

@@ -7,6 +7,18 @@ export type Setup = { firearmId: string; scene: string };
 export const sameScene = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
+ * How many of a weapon's ready setups are named, newest first, before "and N more": a weapon
+ * checked for a long run of setups since its last return would otherwise fill the screen. The
+ * form still knows every one of them, so a setup not named is not refused for it.
+ */
+export const SETUPS_NAMED = 5;
+export function namedSetups(scenes: string[]): string {
+  const more = scenes.length - SETUPS_NAMED;
+  const shown = scenes.slice(0, SETUPS_NAMED).join(', ');
+  return more > 0 ? `${shown} and ${more} more` : shown;
+}
+
+/**
  * What rule 2 would say about this weapon for this setup, read from the page's facts (the server
  * decides again on submit): null when it may go, else why not.
  */

@@ -10,7 +10,7 @@ import { Field, FormError, FormSuccess, Input, Select, describedBy } from '@/com
 import { Button } from '@/components/ui/button';
 import { submitAction } from '@/components/form/form-result';
 import { newId } from './new-id';
-import { dutyProblem, handOutProblem, lotProblem, planProblem, type PlanGate, type Setup } from './hand-out-problem';
+import { dutyProblem, handOutProblem, lotProblem, namedSetups, planProblem, type PlanGate, type Setup } from './hand-out-problem';
 
 type Weapon = { id: string; tag: string; make: string; model: string; status: FirearmStatus | null };
 type Lot = { id: string; kind: AmmoKind; calibre: string; lotNumber: string; countOnHand: number; status: AmmoLotStatus };
@@ -24,7 +24,7 @@ export function HandoffForm({
   recipients,
   lots,
   initial,
-  ready = [],
+  ready = {},
   awaiting = [],
   blockedBy = [],
   planGate = null,
@@ -38,8 +38,11 @@ export function HandoffForm({
   recipients: { userId: string; name: string; positions: string; custodian?: boolean }[];
   lots: Lot[];
   initial: { firearmId: string; scene: string };
-  /** Weapon and setup pairs with a check that clears a hand-off (rule 2). */
-  ready?: Setup[];
+  /**
+   * The setups each weapon has a check for that clears a hand-off (rule 2), by weapon id, newest
+   * first: a weapon checked for many setups sends its id once, not once a setup.
+   */
+  ready?: Record<string, string[]>;
   /** Pairs whose passing check still waits for named witnesses. */
   awaiting?: (Setup & { waitingFor: string[]; declinedBy?: string[] })[];
   /** Why no hand-out can succeed right now (a standing hold, no meeting today): the form says so and is disabled. */
@@ -72,13 +75,13 @@ export function HandoffForm({
   const lot = lots.find((l) => l.id === ammoLotId);
   const lotKind = lot?.kind ?? null;
   // A frozen lot (a live round found in it) issues nothing: said before sending (ARCHITECTURE.md: ammunition chain).
+  const readyFor = chosen ? (ready[chosen.id] ?? []) : [];
   const problem = blockedBy.length
     ? null
     : (lotProblem(lot) ??
-      handOutProblem(chosen, scene, ready, awaiting) ??
+      handOutProblem(chosen, scene, readyFor.map((r) => ({ firearmId: chosen!.id, scene: r })), awaiting) ??
       planProblem(planGate, { firearmId: chosen?.id ?? '', handlerId: toUserId, scene, lotKind, rounds: Number(roundsOut) }) ??
       dutyProblem(planGate, { giverId, scene, recipient: recipients.find((r) => r.userId === toUserId) ? { userId: toUserId, custodian: !!recipients.find((r) => r.userId === toUserId)?.custodian } : null }));
-  const readyFor = chosen ? ready.filter((r) => r.firearmId === chosen.id).map((r) => r.scene) : [];
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby={blockedBy.length ? 'ho-blocked' : undefined}>
@@ -121,7 +124,7 @@ export function HandoffForm({
         id="ho-scene"
         label="Scene or setup"
         required
-        hint={chosen && readyFor.length ? `The setup the weapon was checked for. ${chosen.tag} is checked and witnessed for: ${readyFor.join(', ')}.` : 'The setup the weapon was checked for.'}
+        hint={chosen && readyFor.length ? `The setup the weapon was checked for. ${chosen.tag} is checked and witnessed for: ${namedSetups(readyFor)}.` : 'The setup the weapon was checked for.'}
         error={err('scene')}
       >
         <Input autoComplete="off" {...describedBy('ho-scene', err('scene'), true)} {...form.register('scene')} />

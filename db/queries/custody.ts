@@ -146,52 +146,48 @@ function latestSetupChecks(firearmId: string, since: Date | null): CheckFact[] {
   return [...newest.values()].map((r) => ({ id: r.id, phase: 'before_use', scene: r.scene, result: r.result, performedAt: new Date(r.performed_at), witnesses: byCheck.get(r.id) ?? [] }));
 }
 
-/**
- * Weapons in the locked store with a check that clears a hand-off (rule 2, read with the same
- * rule function the hand-off applies), one line per weapon and setup.
- */
-export function listReadyToHandOut(actor: Actor) {
-  if (!can(actor.role, 'firearm.view')) return [];
-  const db = getDb();
-  const store = db.select().from(firearms).where(and(eq(firearms.productionId, actor.productionId), eq(firearms.status, 'locked_up'))).orderBy(asc(firearms.tag)).all();
-  const out: { firearm: typeof store[number]; scene: string; checkId: string }[] = [];
-  for (const f of store) {
-    const lastReturnAt = lastReturnOf(db, f.id);
-    // One newest check per setup: the rule reads each setup's alone (findValidCheck).
-    for (const c of latestSetupChecks(f.id, lastReturnAt)) {
-      const valid = findValidCheck({ checks: [c], scene: c.scene, lastReturnAt });
-      if (valid) out.push({ firearm: f, scene: c.scene, checkId: valid.id });
-    }
-  }
-  return out;
-}
+type Ready = { firearm: typeof firearms.$inferSelect; scene: string; checkId: string; performedAt: Date };
+type Awaiting = { firearmId: string; scene: string; waitingFor: string[]; declinedBy: string[] };
 
 /**
- * Weapons in the locked store whose latest before-use check for a setup (since their last
- * return) passed but still waits for named witnesses: rule 2 refuses their hand-out until then,
- * so the hand-out form names who it waits for instead of inviting a refusal.
+ * The locked store as the hand-out reads it, in one pass: each weapon's last return and newest
+ * before-use check per setup are read once and feed both lists (the page showed both, and each read
+ * them all).
+ * - `ready`: weapons with a check that clears a hand-off (rule 2, read with the same rule function
+ *   the hand-off applies), one line per weapon and setup, newest check first within a weapon.
+ * - `awaiting`: weapons whose latest before-use check for a setup (since their last return) passed
+ *   but still waits for named witnesses: rule 2 refuses their hand-out until then, so the hand-out
+ *   form names who it waits for instead of inviting a refusal.
  */
-export function listAwaitingWitnesses(actor: Actor) {
-  if (!can(actor.role, 'firearm.view')) return [];
+export function custodyStore(actor: Actor): { ready: Ready[]; awaiting: Awaiting[] } {
+  if (!can(actor.role, 'firearm.view')) return { ready: [], awaiting: [] };
   const db = getDb();
   const store = db.select().from(firearms).where(and(eq(firearms.productionId, actor.productionId), eq(firearms.status, 'locked_up'))).orderBy(asc(firearms.tag)).all();
-  const out: { firearmId: string; scene: string; waitingFor: string[]; declinedBy: string[] }[] = [];
+  const ready: Ready[] = [];
+  const awaiting: Awaiting[] = [];
   const ids = new Set<string>();
   for (const f of store) {
     const lastReturnAt = lastReturnOf(db, f.id);
-    for (const c of latestSetupChecks(f.id, lastReturnAt)) {
+    const checks = latestSetupChecks(f.id, lastReturnAt).sort((a, b) => b.performedAt.getTime() - a.performedAt.getTime());
+    for (const c of checks) {
+      // One newest check per setup: the rule reads each setup's alone (findValidCheck).
+      const valid = findValidCheck({ checks: [c], scene: c.scene, lastReturnAt });
+      if (valid) ready.push({ firearm: f, scene: c.scene, checkId: valid.id, performedAt: c.performedAt });
       const declined = c.witnesses.filter((w) => w.declinedAt).map((w) => w.userId);
       const waiting = declined.length ? [] : c.witnesses.filter((w) => !w.confirmedAt).map((w) => w.userId);
       if (c.result !== 'pass' || (waiting.length === 0 && declined.length === 0)) continue;
       [...waiting, ...declined].forEach((id) => ids.add(id));
-      out.push({ firearmId: f.id, scene: c.scene, waitingFor: waiting, declinedBy: declined });
+      awaiting.push({ firearmId: f.id, scene: c.scene, waitingFor: waiting, declinedBy: declined });
     }
   }
-  if (out.length === 0) return out;
+  if (awaiting.length === 0) return { ready, awaiting };
   const names = new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids])).all().map((u) => [u.id, u.name]));
   const named = (list: string[]) => list.map((id) => names.get(id) ?? 'a witness');
-  return out.map((o) => ({ ...o, waitingFor: named(o.waitingFor), declinedBy: named(o.declinedBy) }));
+  return { ready, awaiting: awaiting.map((o) => ({ ...o, waitingFor: named(o.waitingFor), declinedBy: named(o.declinedBy) })) };
 }
+
+export const listReadyToHandOut = (actor: Actor) => custodyStore(actor).ready;
+export const listAwaitingWitnesses = (actor: Actor) => custodyStore(actor).awaiting;
 
 /** Checks of this weapon since it went out that may close its return (after-use, not used yet). */
 export function listReturnChecks(actor: Actor, h: { firearmId: string; handedAt: Date }) {

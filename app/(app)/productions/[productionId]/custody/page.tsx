@@ -15,9 +15,8 @@ import {
   getHandoff,
   getOpenHandoff,
   listAmmoChoices,
-  listAwaitingWitnesses,
   listOpenHandoffs,
-  listReadyToHandOut,
+  custodyStore,
   listRefusedHandoffs,
   listReturnChecks,
   meetingsCoveringToday,
@@ -28,6 +27,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button, LinkButton } from '@/components/ui/button';
 import { FormSuccess, FormWarning, Input } from '@/components/form/field';
 import { HandoffForm } from '@/components/firearms/handoff-form';
+import { SETUPS_NAMED } from '@/components/firearms/hand-out-problem';
 import { getPlanGate } from '@/db/queries/scene-plans';
 import { listDutyDecisions } from '@/db/queries/duties';
 import { ReturnForm } from '@/components/firearms/return-form';
@@ -130,8 +130,14 @@ export default async function CustodyPage({
   const returning = record && one(sp.return) ? getOpenHandoff(actor, one(sp.return)) : null;
   const returned = one(sp.returned) ? getHandoff(actor, one(sp.returned)) : null;
   const returnedView = returned?.returnedAt ? returned : null;
-  const ready = record ? listReadyToHandOut(actor) : [];
-  const awaiting = record ? listAwaitingWitnesses(actor) : [];
+  const { ready, awaiting } = record ? custodyStore(actor) : { ready: [], awaiting: [] };
+  // One line per weapon, its setups newest first (ARCHITECTURE.md: growth, the custody page).
+  const readyByWeapon = new Map<string, { firearm: (typeof ready)[number]['firearm']; scenes: string[] }>();
+  for (const r of ready) {
+    const w = readyByWeapon.get(r.firearm.id) ?? { firearm: r.firearm, scenes: [] };
+    w.scenes.push(r.scene);
+    readyByWeapon.set(r.firearm.id, w);
+  }
   const members = listMembers(actor);
   const custodianOf: CustodianOf = (userId) => {
     const m = userId ? members.find((x) => x.userId === userId) : undefined;
@@ -348,17 +354,27 @@ export default async function CustodyPage({
                   <p className="text-muted">No weapon has a passing, fully witnessed check since its last return.</p>
                 ) : (
                   <ul className="divide-y divide-line">
-                    {ready.map((r) => (
-                      <li key={`${r.firearm.id}-${r.scene}`} className="flex items-center justify-between gap-2 py-1">
-                        <span>
-                          <strong>{r.firearm.tag}</strong> for {r.scene}
-                        </span>
-                        <Link
-                          href={`${base}/custody?firearm=${r.firearm.id}&scene=${encodeURIComponent(r.scene)}#hand-out`}
-                          className="inline-flex min-h-11 items-center font-semibold text-brand underline"
-                        >
-                          Hand out<span className="sr-only"> {r.firearm.tag}</span>
-                        </Link>
+                    {[...readyByWeapon.values()].map(({ firearm: f, scenes }) => (
+                      <li key={f.id} className="py-1">
+                        <strong>{f.tag}</strong> for{' '}
+                        {scenes.slice(0, SETUPS_NAMED).map((scene, i) => (
+                          <span key={scene}>
+                            {i ? ', ' : null}
+                            <Link
+                              href={`${base}/custody?firearm=${f.id}&scene=${encodeURIComponent(scene)}#hand-out`}
+                              className="inline-flex min-h-11 items-center font-semibold text-brand underline"
+                            >
+                              <span className="sr-only">Hand out {f.tag} for </span>
+                              {scene}
+                            </Link>
+                          </span>
+                        ))}
+                        {scenes.length > SETUPS_NAMED ? (
+                          <span className="text-muted">
+                            {' '}
+                            and {scenes.length - SETUPS_NAMED} more {scenes.length - SETUPS_NAMED === 1 ? 'setup' : 'setups'} (type one in the form)
+                          </span>
+                        ) : null}
                       </li>
                     ))}
                   </ul>
@@ -389,7 +405,7 @@ export default async function CustodyPage({
                   recipients={recipients}
                   lots={listAmmoChoices(actor)}
                   initial={{ firearmId: weapons.some((w) => w.id === one(sp.firearm)) ? one(sp.firearm) : '', scene: one(sp.scene) }}
-                  ready={ready.map((r) => ({ firearmId: r.firearm.id, scene: r.scene }))}
+                  ready={Object.fromEntries([...readyByWeapon].map(([id, w]) => [id, w.scenes]))}
                   awaiting={awaiting}
                   planGate={getPlanGate(actor, localDate(new Date(), actor.production.timeZone))}
                   giverId={actor.userId}
