@@ -3,9 +3,13 @@
 // (ARCHITECTURE.md: reference data), makes sure the auth secret, the Web Push keys and the receipt signing key exist before
 // the first request, and starts the outbox worker (ARCHITECTURE.md: messages to people) unless
 // DELIVERY_WORKER=0, with the periodic jobs of app/lib/delivery/jobs.ts on its clock. Before all that
-// it reads the database file once, in order, so the OS page cache holds it (db/prewarm.ts).
+// it reads the database file once, in order, so the OS page cache holds it (db/prewarm.ts), and
+// bounds how far the JavaScript heap grows before a full collection (app/lib/heap.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // First, before anything fills the heap (ARCHITECTURE.md: exports in constant memory).
+  const { boundHeapGrowth } = await import('./app/lib/heap');
+  console.log(`[setsafe] JavaScript heap grows by at most ${boundHeapGrowth()} of what is live between full collections (SETSAFE_HEAP_GROWING_PERCENT)`);
   const { getDb } = await import('./db/client');
   const { getAuthSecret } = await import('./app/lib/secret');
   const { databasePath } = await import('./db/paths');
