@@ -922,6 +922,10 @@ export const handoffs = sqliteTable(
     index('handoffs_production_at').on(t.productionId, t.handedAt, t.checkValid),
     index('handoffs_check').on(t.checkId),
     index('handoffs_production_returned').on(t.productionId, t.returnedAt),
+    // Rounds still out of a lot, read on every hand-out and return of ammunition (ARCHITECTURE.md:
+    // ammunition chain): only hand-offs not yet back, so it stays as small as what is out; with the
+    // rounds and returned_at (always null here) the sums read the index alone.
+    index('handoffs_ammo_lot_open').on(t.ammoLotId, t.roundsOut, t.returnedAt).where(sql`returned_at is null`),
   ],
 );
 

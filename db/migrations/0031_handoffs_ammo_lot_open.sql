@@ -1,0 +1,1 @@
+CREATE INDEX `handoffs_ammo_lot_open` ON `handoffs` (`ammo_lot_id`,`rounds_out`,`returned_at`) WHERE returned_at is null;
