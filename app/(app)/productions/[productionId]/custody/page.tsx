@@ -355,23 +355,21 @@ export default async function CustodyPage({
                 ) : (
                   <ul className="divide-y divide-line">
                     {[...readyByWeapon.values()].map(({ firearm: f, scenes }) => (
-                      <li key={f.id} className="py-1">
+                      // Each setup a 44 px tap target of its own (a phone at the armoury door), not a word in a sentence.
+                      <li key={f.id} className="flex flex-wrap items-center gap-x-2 gap-y-1 py-2">
                         <strong>{f.tag}</strong> for{' '}
-                        {scenes.slice(0, SETUPS_NAMED).map((scene, i) => (
-                          <span key={scene}>
-                            {i ? ', ' : null}
-                            <Link
-                              href={`${base}/custody?firearm=${f.id}&scene=${encodeURIComponent(scene)}#hand-out`}
-                              className="inline-flex min-h-11 items-center font-semibold text-brand underline"
-                            >
-                              <span className="sr-only">Hand out {f.tag} for </span>
-                              {scene}
-                            </Link>
-                          </span>
+                        {scenes.slice(0, SETUPS_NAMED).map((scene) => (
+                          <Link
+                            key={scene}
+                            href={`${base}/custody?firearm=${f.id}&scene=${encodeURIComponent(scene)}#hand-out`}
+                            className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg border border-line px-3 font-semibold text-brand underline underline-offset-2 hover:bg-brand-soft"
+                          >
+                            <span className="sr-only">Hand out {f.tag} for </span>
+                            {scene}
+                          </Link>
                         ))}
                         {scenes.length > SETUPS_NAMED ? (
                           <span className="text-muted">
-                            {' '}
                             and {scenes.length - SETUPS_NAMED} more {scenes.length - SETUPS_NAMED === 1 ? 'setup' : 'setups'} (type one in the form)
                           </span>
                         ) : null}
