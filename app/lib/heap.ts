@@ -6,12 +6,13 @@
 import v8 from 'node:v8';
 
 export const DEFAULT_HEAP_GROWING_PERCENT = 100;
+const DEFAULT = { flag: `--heap-growing-percent=${DEFAULT_HEAP_GROWING_PERCENT}`, note: `${DEFAULT_HEAP_GROWING_PERCENT}%` };
 
 /** The V8 flag for SETSAFE_HEAP_GROWING_PERCENT (a whole number of percent; 0 leaves V8's own choice), or why not. */
 export function heapGrowingFlag(env: string | undefined): { flag: string | null; note: string } {
-  if (env === undefined || env.trim() === '') return { flag: `--heap-growing-percent=${DEFAULT_HEAP_GROWING_PERCENT}`, note: `${DEFAULT_HEAP_GROWING_PERCENT}%` };
+  if (env === undefined || env.trim() === '') return DEFAULT;
   const n = Number(env);
-  if (!Number.isInteger(n) || n < 0 || n > 1000) return { flag: `--heap-growing-percent=${DEFAULT_HEAP_GROWING_PERCENT}`, note: `${DEFAULT_HEAP_GROWING_PERCENT}% (SETSAFE_HEAP_GROWING_PERCENT=${JSON.stringify(env)} is not a whole number from 0 to 1000)` };
+  if (!Number.isInteger(n) || n < 0 || n > 1000) return { flag: DEFAULT.flag, note: `${DEFAULT.note} (SETSAFE_HEAP_GROWING_PERCENT=${JSON.stringify(env)} is not a whole number from 0 to 1000)` };
   if (n === 0) return { flag: null, note: "V8's own (SETSAFE_HEAP_GROWING_PERCENT=0)" };
   return { flag: `--heap-growing-percent=${n}`, note: `${n}%` };
 }

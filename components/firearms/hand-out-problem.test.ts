@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planProblem, handOutProblem, namedSetups, SETUPS_NAMED } from './hand-out-problem';
 
 const gun = { id: 'f1', tag: 'DC-01' };
-const ready = [{ firearmId: 'f1', scene: '12A' }];
+const ready = ['12A'];
 const awaiting = [{ firearmId: 'f1', scene: '14B', waitingFor: ['Cal Actor', 'Dee First-AD'] }];
 
 describe('what the hand-out form says before submitting (rule 2)', () => {
@@ -16,7 +16,7 @@ describe('what the hand-out form says before submitting (rule 2)', () => {
   });
   it('says there is no check for another setup or another weapon', () => {
     expect(handOutProblem(gun, '9C', ready, awaiting)).toMatch(/^DC-01 has no passing, witnessed check for “9C”/);
-    expect(handOutProblem({ id: 'f2', tag: 'DC-02' }, '12A', ready, awaiting)).toMatch(/^DC-02 has no passing/);
+    expect(handOutProblem({ id: 'f2', tag: 'DC-02' }, '12A', [], awaiting)).toMatch(/^DC-02 has no passing/);
   });
 });
 

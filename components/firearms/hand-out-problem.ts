@@ -20,11 +20,12 @@ export function namedSetups(scenes: string[]): string {
 
 /**
  * What rule 2 would say about this weapon for this setup, read from the page's facts (the server
- * decides again on submit): null when it may go, else why not.
+ * decides again on submit): null when it may go, else why not. `readyScenes` are the setups this
+ * weapon is cleared for.
  */
-export function handOutProblem(firearm: { id: string; tag: string } | undefined, scene: string, ready: Setup[], awaiting: (Setup & { waitingFor: string[]; declinedBy?: string[] })[]): string | null {
+export function handOutProblem(firearm: { id: string; tag: string } | undefined, scene: string, readyScenes: string[], awaiting: (Setup & { waitingFor: string[]; declinedBy?: string[] })[]): string | null {
   if (!firearm || !scene.trim()) return null;
-  if (ready.some((r) => r.firearmId === firearm.id && sameScene(r.scene, scene))) return null;
+  if (readyScenes.some((r) => sameScene(r, scene))) return null;
   const waiting = awaiting.find((a) => a.firearmId === firearm.id && sameScene(a.scene, scene));
   if (waiting?.declinedBy?.length) return `${waiting.declinedBy.join(', ')} declined the check of ${firearm.tag} for ${waiting.scene}: they did not see it. Check it again with witnesses (rule 2).`;
   if (waiting) return `The check of ${firearm.tag} for ${waiting.scene} still waits for ${waiting.waitingFor.join(', ')} to confirm it (rule 2).`;

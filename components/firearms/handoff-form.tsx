@@ -79,7 +79,7 @@ export function HandoffForm({
   const problem = blockedBy.length
     ? null
     : (lotProblem(lot) ??
-      handOutProblem(chosen, scene, readyFor.map((r) => ({ firearmId: chosen!.id, scene: r })), awaiting) ??
+      handOutProblem(chosen, scene, readyFor, awaiting) ??
       planProblem(planGate, { firearmId: chosen?.id ?? '', handlerId: toUserId, scene, lotKind, rounds: Number(roundsOut) }) ??
       dutyProblem(planGate, { giverId, scene, recipient: recipients.find((r) => r.userId === toUserId) ? { userId: toUserId, custodian: !!recipients.find((r) => r.userId === toUserId)?.custodian } : null }));
 

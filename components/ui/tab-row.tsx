@@ -4,7 +4,7 @@
 // the server; ProductionNav, a client component, passes the current tab from the path. It imports
 // no client component of its own: whatever it imports ships on every signed-in page with the
 // production nav, so the Rust case's scroll-into-view effect comes in through `after` (a budget of
-// 25 kB over the empty page, docs/ARCHITECTURE.md, "Client JavaScript").
+// 25 kB over the empty page, docs/ARCHITECTURE.md, "Performance budget").
 import type { ReactNode } from 'react';
 import { cx } from './cx';
 import { NavLink, navLinkClass } from './nav-link';

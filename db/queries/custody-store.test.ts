@@ -63,19 +63,19 @@ describe('custody store lists', () => {
   const actor = () => ({ role: 'armorer' as const, userId: U.arm, productionId: P.id, production: P, name: 'arm person', email: 'arm@s.test', isAdmin: false, positions: [] });
 
   it('ready to hand out: only checks since the last return count, as rule 2 reads the whole history', () => {
-    const ready = Q.listReadyToHandOut(actor());
-    expect(ready.map((r) => [r.firearm.tag, r.scene])).toEqual([['S-0', '14B']]);
+    const { ready } = Q.custodyStore(actor());
+    expect(ready.map((r) => [r.firearm.tag, r.scenes])).toEqual([['S-0', ['14B']]]);
     // The same answer rule 2 gives over every check the weapon ever had.
     const db = getDb();
     for (const f of F) {
       const all = checkFactsOf(db, f);
       const scenes = new Set(all.map((c) => c.scene.trim().toLowerCase()));
       const valid = [...scenes].filter((scene) => findValidCheck({ checks: all, scene, lastReturnAt: lastReturnOf(db, f) }));
-      expect(ready.filter((r) => r.firearm.id === f).map((r) => r.scene.toLowerCase()).sort()).toEqual(valid.sort());
+      expect((ready.find((r) => r.firearm.id === f)?.scenes ?? []).map((s) => s.toLowerCase()).sort()).toEqual(valid.sort());
     }
   });
 
   it('awaiting witnesses: the latest check of a setup since the return, with who it waits for', () => {
-    expect(Q.listAwaitingWitnesses(actor())).toEqual([{ firearmId: F[1], scene: '12a', waitingFor: ['ad person'], declinedBy: [] }]);
+    expect(Q.custodyStore(actor()).awaiting).toEqual([{ firearmId: F[1], scene: '12a', waitingFor: ['ad person'], declinedBy: [] }]);
   });
 });

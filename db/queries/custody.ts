@@ -146,7 +146,8 @@ function latestSetupChecks(firearmId: string, since: Date | null): CheckFact[] {
   return [...newest.values()].map((r) => ({ id: r.id, phase: 'before_use', scene: r.scene, result: r.result, performedAt: new Date(r.performed_at), witnesses: byCheck.get(r.id) ?? [] }));
 }
 
-type Ready = { firearm: typeof firearms.$inferSelect; scene: string; checkId: string; performedAt: Date };
+/** A weapon in the store and the setups it is cleared for, newest check first. */
+type Ready = { firearm: typeof firearms.$inferSelect; scenes: string[] };
 type Awaiting = { firearmId: string; scene: string; waitingFor: string[]; declinedBy: string[] };
 
 /**
@@ -154,7 +155,7 @@ type Awaiting = { firearmId: string; scene: string; waitingFor: string[]; declin
  * before-use check per setup are read once and feed both lists (the page showed both, and each read
  * them all).
  * - `ready`: weapons with a check that clears a hand-off (rule 2, read with the same rule function
- *   the hand-off applies), one line per weapon and setup, newest check first within a weapon.
+ *   the hand-off applies), one line per weapon with its setups, newest check first.
  * - `awaiting`: weapons whose latest before-use check for a setup (since their last return) passed
  *   but still waits for named witnesses: rule 2 refuses their hand-out until then, so the hand-out
  *   form names who it waits for instead of inviting a refusal.
@@ -169,25 +170,23 @@ export function custodyStore(actor: Actor): { ready: Ready[]; awaiting: Awaiting
   for (const f of store) {
     const lastReturnAt = lastReturnOf(db, f.id);
     const checks = latestSetupChecks(f.id, lastReturnAt).sort((a, b) => b.performedAt.getTime() - a.performedAt.getTime());
+    const scenes: string[] = [];
     for (const c of checks) {
       // One newest check per setup: the rule reads each setup's alone (findValidCheck).
-      const valid = findValidCheck({ checks: [c], scene: c.scene, lastReturnAt });
-      if (valid) ready.push({ firearm: f, scene: c.scene, checkId: valid.id, performedAt: c.performedAt });
+      if (findValidCheck({ checks: [c], scene: c.scene, lastReturnAt })) scenes.push(c.scene);
       const declined = c.witnesses.filter((w) => w.declinedAt).map((w) => w.userId);
       const waiting = declined.length ? [] : c.witnesses.filter((w) => !w.confirmedAt).map((w) => w.userId);
       if (c.result !== 'pass' || (waiting.length === 0 && declined.length === 0)) continue;
       [...waiting, ...declined].forEach((id) => ids.add(id));
       awaiting.push({ firearmId: f.id, scene: c.scene, waitingFor: waiting, declinedBy: declined });
     }
+    if (scenes.length) ready.push({ firearm: f, scenes });
   }
   if (awaiting.length === 0) return { ready, awaiting };
   const names = new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids])).all().map((u) => [u.id, u.name]));
   const named = (list: string[]) => list.map((id) => names.get(id) ?? 'a witness');
   return { ready, awaiting: awaiting.map((o) => ({ ...o, waitingFor: named(o.waitingFor), declinedBy: named(o.declinedBy) })) };
 }
-
-export const listReadyToHandOut = (actor: Actor) => custodyStore(actor).ready;
-export const listAwaitingWitnesses = (actor: Actor) => custodyStore(actor).awaiting;
 
 /** Checks of this weapon since it went out that may close its return (after-use, not used yet). */
 export function listReturnChecks(actor: Actor, h: { firearmId: string; handedAt: Date }) {

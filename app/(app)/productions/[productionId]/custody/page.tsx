@@ -131,13 +131,6 @@ export default async function CustodyPage({
   const returned = one(sp.returned) ? getHandoff(actor, one(sp.returned)) : null;
   const returnedView = returned?.returnedAt ? returned : null;
   const { ready, awaiting } = record ? custodyStore(actor) : { ready: [], awaiting: [] };
-  // One line per weapon, its setups newest first (ARCHITECTURE.md: growth, the custody page).
-  const readyByWeapon = new Map<string, { firearm: (typeof ready)[number]['firearm']; scenes: string[] }>();
-  for (const r of ready) {
-    const w = readyByWeapon.get(r.firearm.id) ?? { firearm: r.firearm, scenes: [] };
-    w.scenes.push(r.scene);
-    readyByWeapon.set(r.firearm.id, w);
-  }
   const members = listMembers(actor);
   const custodianOf: CustodianOf = (userId) => {
     const m = userId ? members.find((x) => x.userId === userId) : undefined;
@@ -354,7 +347,7 @@ export default async function CustodyPage({
                   <p className="text-muted">No weapon has a passing, fully witnessed check since its last return.</p>
                 ) : (
                   <ul className="divide-y divide-line">
-                    {[...readyByWeapon.values()].map(({ firearm: f, scenes }) => (
+                    {ready.map(({ firearm: f, scenes }) => (
                       // Each setup a 44 px tap target of its own (a phone at the armoury door), not a word in a sentence.
                       <li key={f.id} className="flex flex-wrap items-center gap-x-2 gap-y-1 py-2">
                         <strong>{f.tag}</strong> for{' '}
@@ -403,7 +396,7 @@ export default async function CustodyPage({
                   recipients={recipients}
                   lots={listAmmoChoices(actor)}
                   initial={{ firearmId: weapons.some((w) => w.id === one(sp.firearm)) ? one(sp.firearm) : '', scene: one(sp.scene) }}
-                  ready={Object.fromEntries([...readyByWeapon].map(([id, w]) => [id, w.scenes]))}
+                  ready={Object.fromEntries(ready.map((w) => [w.firearm.id, w.scenes]))}
                   awaiting={awaiting}
                   planGate={getPlanGate(actor, localDate(new Date(), actor.production.timeZone))}
                   giverId={actor.userId}
