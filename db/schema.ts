@@ -1192,6 +1192,23 @@ export const dashboardTallies = sqliteTable(
   (t) => [primaryKey({ columns: [t.productionId, t.figure, t.key] })],
 );
 
+/**
+ * Incidents counted by when they happened (when filed, if no time was given), per hour: `bucket`
+ * is that time in ms divided by 3,600,000, `firearm` 1 for the firearm incident types. Duplicates
+ * are not counted. Kept by triggers (ARCHITECTURE.md: dashboard aggregates). In a zone on a
+ * whole-hour offset a local week is a range of buckets.
+ */
+export const incidentWhenTallies = sqliteTable(
+  'incident_when_tallies',
+  {
+    productionId: text('production_id').notNull(),
+    bucket: integer('bucket').notNull(),
+    firearm: integer('firearm').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productionId, t.bucket, t.firearm] })],
+);
+
 /** Checks with a named witness still to confirm or decline, oldest first; kept by triggers. */
 export const dashboardPendingChecks = sqliteTable(
   'dashboard_pending_checks',

@@ -32,7 +32,7 @@ const WEEK_LABEL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'sh
 export type Week = { start: string; startAt: Date; endAt: Date; label: string };
 
 /** The last `count` weeks up to and including the current one, oldest first. */
-export function lastWeeks(now: Date, timeZone: string, count: number): Week[] {
+export function weeksUpTo(now: Date, timeZone: string, count: number): Week[] {
   const thisMonday = mondayOf(localDate(now, timeZone));
   const weeks: Week[] = [];
   for (let i = count - 1; i >= 0; i--) {
@@ -45,5 +45,24 @@ export function lastWeeks(now: Date, timeZone: string, count: number): Week[] {
       label: WEEK_LABEL.format(d),
     });
   }
+  return weeks;
+}
+
+// The same weeks stand from one local Monday midnight to the next, and each costs two zone
+// conversions: the dashboard's weekly chart asked for them on every recompute (about a millisecond
+// for twelve; ARCHITECTURE.md: dashboard aggregates). Kept per zone and count while `now` is
+// inside the newest week.
+const keptWeeks = new Map<string, readonly Week[]>();
+
+/** weeksUpTo, kept until the current week ends; the weeks are shared, so read-only. */
+export function lastWeeks(now: Date, timeZone: string, count: number): readonly Week[] {
+  const key = `${timeZone} ${count}`;
+  const kept = keptWeeks.get(key);
+  const t = now.getTime();
+  const newest = kept?.[kept.length - 1];
+  if (kept && newest && t >= newest.startAt.getTime() && t < newest.endAt.getTime()) return kept;
+  const weeks = Object.freeze(weeksUpTo(now, timeZone, count));
+  if (keptWeeks.size >= 200) keptWeeks.clear();
+  keptWeeks.set(key, weeks);
   return weeks;
 }

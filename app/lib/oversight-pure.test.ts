@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chainHeadLine, neutraliseFormula, toCsv, toJson, type ExportMeta } from './export-format';
 import { diffEntry, fieldLabel, formatValue, redactPersonal, redactStored } from './audit-diff';
-import { lastWeeks, mondayOf, dayRange } from './calendar';
+import { lastWeeks, mondayOf, dayRange, weeksUpTo } from './calendar';
 import { auditFiltersSchema, flatParams, parseLenient } from './schemas/oversight';
 import { parse } from 'csv-parse/sync';
 
@@ -130,6 +130,18 @@ describe('calendar weeks in the production zone', () => {
       ['2026-11-02', '2026-11-02T07:00:00.000Z', '2026-11-09T07:00:00.000Z'],
     ]);
     expect(dayRange('2026-11-02', '2026-11-02', 'America/Denver')).toEqual({ start: new Date('2026-11-02T07:00:00Z'), end: new Date('2026-11-03T07:00:00Z') });
+  });
+
+  it('kept weeks are the weeks computed afresh, hour by hour across week ends, a DST change and zones off the hour', () => {
+    for (const tz of ['America/Denver', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC']) {
+      for (let t = Date.parse('2026-10-20T00:00:00Z'); t < Date.parse('2026-11-20T00:00:00Z'); t += 3_600_000) {
+        const now = new Date(t);
+        expect(lastWeeks(now, tz, 12)).toEqual(weeksUpTo(now, tz, 12));
+        expect(lastWeeks(now, tz, 1)).toEqual(weeksUpTo(now, tz, 1));
+      }
+    }
+    // Back in time too (a test clock, a report on an earlier week).
+    expect(lastWeeks(new Date('2026-10-01T12:00:00Z'), 'America/Denver', 2)).toEqual(weeksUpTo(new Date('2026-10-01T12:00:00Z'), 'America/Denver', 2));
   });
 });
 

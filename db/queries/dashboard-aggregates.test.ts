@@ -26,7 +26,9 @@ let A: Seeded;
 let B: Seeded;
 beforeAll(async () => {
   A = await seedProduction({ title: 'Tally A' });
-  B = await seedProduction({ title: 'Tally B' });
+  // A zone 45 minutes off the hour: its local Mondays fall between whole hours, so its weeks are
+  // counted from the records; A's (America/Denver) are read from the tallies.
+  B = await seedProduction({ title: 'Tally B', timeZone: 'Asia/Kathmandu' });
 });
 
 const rng = seededRandom;
@@ -35,8 +37,10 @@ const TYPES = ['near_miss', 'injury', 'unsafe_condition', 'live_ammunition_found
 const SEVS = ['low', 'medium', 'high', 'critical'] as const;
 const DAY = 86_400_000;
 
-function expectExact(s: Seeded) {
+function expectExact(s: Seeded, now: Date) {
   const producer = s.actors.producer;
+  expect(Q.incidentsPerWeek(producer, now)).toEqual(Q.incidentsPerWeekRecomputed(producer, now));
+  expect(Q.oldestUnassigned(producer).count).toBe(Q.unassignedCountRecomputed(producer));
   expect(Q.openIncidentsBySeverity(producer)).toEqual(Q.openIncidentsBySeverityRecomputed(producer));
   expect(Q.openIncidentsByType(producer)).toEqual(Q.openIncidentsByTypeRecomputed(producer));
   expect(Q.untriagedIncidents(producer)).toEqual(Q.untriagedIncidentsRecomputed(producer));
@@ -87,6 +91,15 @@ describe('dashboard aggregates', () => {
         if (i && of && i.id !== of.id) W.markIncidentDuplicateCore(s.actors.producer, { incidentId: i.id, duplicateOfNumber: of.number }, at());
       },
       // A correction made outside the cores (a script, a restore): the triggers see it all the same.
+      assign: (s) => {
+        const i = pick(incidentsOf(s));
+        if (i) W.assignIncidentOwnerCore(s.actors.producer, { incidentId: i.id, ownerId: pick([s.actors.producer.userId, '']) }, at());
+      },
+      // When it happened, corrected outside the cores: moves it between weeks (up to 100 days back).
+      correctWhen: (s) => {
+        const i = pick(incidentsOf(s));
+        if (i) sq.prepare('update incidents set occurred_at = ? where id = ?').run(r() < 0.2 ? null : at().getTime() - Math.floor(r() * 100 * DAY), i.id);
+      },
       correctType: (s) => {
         const i = pick(incidentsOf(s));
         if (i) sq.prepare('update incidents set type = ? where id = ?').run(pick(TYPES), i.id);
@@ -148,7 +161,7 @@ describe('dashboard aggregates', () => {
       },
     };
     const weights: [string, number][] = [
-      ['file', 8], ['status', 4], ['reopen', 2], ['severity', 4], ['duplicate', 2], ['correctType', 2], ['voidIncident', 1], ['anonymous', 4], ['publish', 1],
+      ['file', 8], ['status', 4], ['reopen', 2], ['severity', 4], ['duplicate', 2], ['assign', 3], ['correctWhen', 3], ['correctType', 2], ['voidIncident', 1], ['anonymous', 4], ['publish', 1],
       ['check', 6], ['confirm', 3], ['decline', 2], ['unconfirm', 2], ['addWitness', 2], ['removeWitness', 2], ['correctCheckTime', 1], ['voidCheck', 1],
     ];
     const total = weights.reduce((a, [, w]) => a + w, 0);
@@ -159,13 +172,13 @@ describe('dashboard aggregates', () => {
       seen.add(name);
       ops[name](r() < 0.7 ? A : B);
       if (step % 20 === 19) {
-        expectExact(A);
-        expectExact(B);
+        expectExact(A, at());
+        expectExact(B, at());
       }
     }
     drop.publishDropBox(new Date(base + (day + 1) * DAY + 12 * 3_600_000), { fraction: 0 });
-    expectExact(A);
-    expectExact(B);
+    expectExact(A, at());
+    expectExact(B, at());
     expect(seen.size).toBe(weights.length);
     // The sequence reached what it is meant to exercise: published anonymous reports, open and
     // closed incidents, duplicates, checks still awaiting a witness.
@@ -175,10 +188,21 @@ describe('dashboard aggregates', () => {
     expect(n('select count(*) from incidents where duplicate_of_id is not null')).toBeGreaterThan(0);
     expect(n('select count(*) from dashboard_pending_checks')).toBeGreaterThan(0);
     expect(n("select count(*) from dashboard_tallies where figure = 'untriaged' and n > 0")).toBeGreaterThan(0);
+    expect(n("select count(*) from dashboard_tallies where figure = 'open_unassigned' and n > 0")).toBe(2);
+    // Incidents in more than one week, firearm-related among them, in both productions.
+    expect(n('select count(distinct bucket / 168) from incident_when_tallies where n > 0')).toBeGreaterThan(4);
+    // Every hour's tally, in both zones, equals the records counted afresh.
+    const rows = (q: string) => sq.prepare(q).raw().all();
+    expect(rows('select production_id, bucket, firearm, n from incident_when_tallies where n <> 0 order by 1, 2, 3')).toEqual(
+      rows(`select production_id, coalesce(occurred_at, reported_at) / 3600000, type in ('accidental_discharge', 'misfire_malfunction', 'live_ammunition_found', 'custody_breach'), count(*)
+            from incidents where duplicate_of_id is null group by 1, 2, 3 order by 1, 2, 3`),
+    );
+    expect(n('select count(*) from incident_when_tallies where firearm = 1 and n > 0')).toBeGreaterThan(0);
   });
 
   it('a scoped viewer gets the figures counted from the records', () => {
     const crewLike = { ...A.actors.producer, role: 'auditor' as const };
     expect(Q.openIncidentsBySeverity(crewLike)).toEqual(Q.openIncidentsBySeverityRecomputed(crewLike));
+    expect(Q.incidentsPerWeek(crewLike)).toEqual(Q.incidentsPerWeekRecomputed(crewLike));
   });
 });

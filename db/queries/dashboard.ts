@@ -244,53 +244,87 @@ export function openIncidentsByTypeRecomputed(actor: DashboardActor): Record<Inc
 
 export type WeekCount = { week: string; label: string; firearm: number; other: number; total: number };
 
+/** incident_when_tallies' bucket: an hour, in ms. */
+const HOUR_MS = 3_600_000;
+
 /**
  * Incidents per week over the last `weeks` weeks, by when they happened (when they were filed if
  * no time was given). Week edges are local Mondays, computed here and passed in, so the grouping
- * is exact across daylight-saving changes; SQLite only buckets and counts.
+ * is exact across daylight-saving changes; SQLite only sums. Read from incident_when_tallies, kept
+ * per hour by triggers (ARCHITECTURE.md: dashboard aggregates): a week is a range of at most 168
+ * rows, however many were filed in it. Counted from the incidents themselves for a scoped viewer,
+ * and where a week edge falls between whole hours (a zone such as Asia/Kolkata, +5:30).
  */
 export function incidentsPerWeek(actor: DashboardActor, now = new Date(), weeks = 12): WeekCount[] {
   assertDashboard(actor);
   const ws = lastWeeks(now, actor.production.timeZone, weeks);
+  const onHours = ws.every((w) => w.startAt.getTime() % HOUR_MS === 0 && w.endAt.getTime() % HOUR_MS === 0);
+  if (!can(actor.role, 'incident.viewAll') || !onHours) return weeklyCounts(actor, ws, countWeeks(actor, ws));
+  const edges = sql.join(
+    ws.map((w, k) => sql`(${k}, ${w.startAt.getTime() / HOUR_MS}, ${w.endAt.getTime() / HOUR_MS})`),
+    sql`, `,
+  );
+  const rows = all<{ w: number; firearm: number; n: number }>(sql`
+    with week(k, s, e) as (values ${edges})
+    select week.k as w, sum(t.n) as n, sum(t.n * t.firearm) as firearm
+    from week join incident_when_tallies t on t.production_id = ${actor.productionId} and t.bucket >= week.s and t.bucket < week.e
+    group by week.k`);
+  return weeklyCounts(actor, ws, rows);
+}
+
+/** The same figure counted from the incidents: a scoped viewer's, and the tallies' check. */
+export function incidentsPerWeekRecomputed(actor: DashboardActor, now = new Date(), weeks = 12): WeekCount[] {
+  assertDashboard(actor);
+  const ws = lastWeeks(now, actor.production.timeZone, weeks);
+  return weeklyCounts(actor, ws, countWeeks(actor, ws));
+}
+
+type Weeks = ReturnType<typeof lastWeeks>;
+const incidentWhen = sql`coalesce(i.occurred_at, i.reported_at)`;
+
+/**
+ * Two range counts a week, each on an index that holds only what it counts: all reports on
+ * incidents_production_when, the firearm kinds on incidents_production_firearm_when (partial on
+ * the same type list, spelled the same; named, because without statistics the planner prefers the
+ * wider covering index). Counting index entries in a range reads no column.
+ */
+function countWeeks(actor: DashboardActor, ws: Weeks) {
+  const inWeek = sql`i.production_id = ${actor.productionId} and i.duplicate_of_id is null and ${incidentScope(actor)} and ${incidentWhen} >= week.s and ${incidentWhen} < week.e`;
+  const edges = sql.join(
+    ws.map((w, k) => sql`(${k}, ${w.startAt.getTime()}, ${w.endAt.getTime()})`),
+    sql`, `,
+  );
+  return all<{ w: number; firearm: number; n: number }>(sql`
+    with week(k, s, e) as (values ${edges})
+    select week.k as w,
+      (select count(*) from incidents i where ${inWeek}) as n,
+      (select count(*) from incidents i indexed by incidents_production_firearm_when where ${inWeek} and i.type in ${FIREARM_TYPES}) as firearm
+    from week`);
+}
+
+/** Adds the incidents of other types linked to a weapon to the firearm-related, and names each week. */
+function weeklyCounts(actor: DashboardActor, ws: Weeks, rows: { w: number; firearm: number; n: number }[]): WeekCount[] {
   const start = ws[0].startAt.getTime();
   const end = ws[ws.length - 1].endAt.getTime();
   const bucket = sql.join(
     ws.map((w, k) => sql`when t < ${w.endAt.getTime()} then ${k}`),
     sql` `,
   );
-  // Two range counts a week, each on an index that holds only what it counts: all reports on
-  // incidents_production_when, the firearm kinds on incidents_production_firearm_when (partial
-  // on the same type list, spelled the same; named, because without statistics the planner
-  // prefers the wider covering index). Counting index entries in a range
-  // reads no column; reading each row's type to sum it cost ten times more at 100k incidents
-  // (ARCHITECTURE.md: performance budget).
-  const when = sql`coalesce(i.occurred_at, i.reported_at)`;
-  const inWeek = sql`i.production_id = ${actor.productionId} and i.duplicate_of_id is null and ${incidentScope(actor)} and ${when} >= week.s and ${when} < week.e`;
-  const edges = sql.join(
-    ws.map((w, k) => sql`(${k}, ${w.startAt.getTime()}, ${w.endAt.getTime()})`),
-    sql`, `,
-  );
-  const rows = all<{ w: number; firearm: number; n: number }>(sql`
-    with week(k, s, e) as (values ${edges})
-    select week.k as w,
-      (select count(*) from incidents i where ${inWeek}) as n,
-      (select count(*) from incidents i indexed by incidents_production_firearm_when where ${inWeek} and i.type in ${FIREARM_TYPES}) as firearm
-    from week`);
   const window = sql`i.production_id = ${actor.productionId} and i.duplicate_of_id is null and ${incidentScope(actor)}
-        and ${when} >= ${start} and ${when} < ${end}`;
+        and ${incidentWhen} >= ${start} and ${incidentWhen} < ${end}`;
   // Firearm-related also means "a weapon is linked" (ARCHITECTURE.md: firearm-related): those few are found from the
   // production's weapons, not by probing every incident of the window.
   const linked = all<{ w: number; n: number }>(sql`
     select case ${bucket} end as w, count(*) as n
-    from (select distinct i.id, ${when} as t
+    from (select distinct i.id, ${incidentWhen} as t
           from firearms fa join incident_firearms x on x.firearm_id = fa.id cross join incidents i on i.id = x.incident_id
           where fa.production_id = ${actor.productionId} and i.type not in ${FIREARM_TYPES} and ${window})
     group by w`);
+  const byWeek = new Map(rows.map((r) => [r.w, { ...r }]));
   for (const l of linked) {
-    const r = rows.find((x) => x.w === l.w);
+    const r = byWeek.get(l.w);
     if (r) r.firearm += l.n;
   }
-  const byWeek = new Map(rows.map((r) => [r.w, r]));
   return ws.map((w, k) => {
     const r = byWeek.get(k);
     const total = r?.n ?? 0;
@@ -421,11 +455,21 @@ export type UnassignedReport = { id: string; number: number; type: IncidentType;
 export function oldestUnassigned(actor: DashboardActor): { count: number; items: UnassignedReport[] } {
   assertDashboard(actor);
   const where = sql`i.production_id = ${actor.productionId} and i.owner_id is null and i.status <> 'closed' and ${incidentScope(actor)}`;
-  const count = one<{ n: number }>(sql`select count(*) as n from incidents i indexed by incidents_open_unassigned where ${where}`)?.n ?? 0;
+  // The count from dashboard_tallies (ARCHITECTURE.md: dashboard aggregates) for a viewer of every report.
+  const count = can(actor.role, 'incident.viewAll')
+    ? (tallies(actor, 'open_unassigned')[0]?.n ?? 0)
+    : unassignedCountRecomputed(actor);
   const rows = all<{ id: string; number: number; type: IncidentType; severity: Severity; reported_at: number; anonymous: number }>(sql`
     select i.id, i.number, i.type, i.severity, i.reported_at, i.anonymous from incidents i indexed by incidents_open_unassigned where ${where}
     order by i.reported_at, i.number limit ${LIST_LIMIT}`);
   return { count, items: rows.map((r) => ({ id: r.id, number: r.number, type: r.type, severity: r.severity, reportedAt: new Date(r.reported_at), anonymous: !!r.anonymous })) };
+}
+
+/** Open reports nobody owns, counted on incidents_open_unassigned: a scoped viewer's, and the tally's check. */
+export function unassignedCountRecomputed(actor: DashboardActor): number {
+  assertDashboard(actor);
+  const where = sql`i.production_id = ${actor.productionId} and i.owner_id is null and i.status <> 'closed' and ${incidentScope(actor)}`;
+  return one<{ n: number }>(sql`select count(*) as n from incidents i indexed by incidents_open_unassigned where ${where}`)?.n ?? 0;
 }
 
 // ───────────── across productions ─────────────
