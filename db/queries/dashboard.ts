@@ -452,9 +452,11 @@ export type UnassignedReport = { id: string; number: number; type: IncidentType;
  * Open reports nobody owns yet, oldest first. The partial index incidents_open_unassigned holds
  * exactly these (its WHERE is repeated here), in reported order.
  */
+const unassignedWhere = (actor: DashboardActor) => sql`i.production_id = ${actor.productionId} and i.owner_id is null and i.status <> 'closed' and ${incidentScope(actor)}`;
+
 export function oldestUnassigned(actor: DashboardActor): { count: number; items: UnassignedReport[] } {
   assertDashboard(actor);
-  const where = sql`i.production_id = ${actor.productionId} and i.owner_id is null and i.status <> 'closed' and ${incidentScope(actor)}`;
+  const where = unassignedWhere(actor);
   // The count from dashboard_tallies (ARCHITECTURE.md: dashboard aggregates) for a viewer of every report.
   const count = can(actor.role, 'incident.viewAll')
     ? (tallies(actor, 'open_unassigned')[0]?.n ?? 0)
@@ -468,8 +470,7 @@ export function oldestUnassigned(actor: DashboardActor): { count: number; items:
 /** Open reports nobody owns, counted on incidents_open_unassigned: a scoped viewer's, and the tally's check. */
 export function unassignedCountRecomputed(actor: DashboardActor): number {
   assertDashboard(actor);
-  const where = sql`i.production_id = ${actor.productionId} and i.owner_id is null and i.status <> 'closed' and ${incidentScope(actor)}`;
-  return one<{ n: number }>(sql`select count(*) as n from incidents i indexed by incidents_open_unassigned where ${where}`)?.n ?? 0;
+  return one<{ n: number }>(sql`select count(*) as n from incidents i indexed by incidents_open_unassigned where ${unassignedWhere(actor)}`)?.n ?? 0;
 }
 
 // ───────────── across productions ─────────────
