@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTempDatabase, seedProduction } from '@/db/test-utils';
 import { seededRandom } from '@/app/lib/testing/seeded-random';
+import { FIREARM_INCIDENT_TYPES } from '@/app/lib/enums';
 
 createTempDatabase();
 process.env.NEXTAUTH_SECRET = 'unit-test-secret';
@@ -33,7 +34,8 @@ beforeAll(async () => {
 
 const rng = seededRandom;
 
-const TYPES = ['near_miss', 'injury', 'unsafe_condition', 'live_ammunition_found', 'misfire_malfunction', 'other'] as const;
+// Every firearm kind among them, so the migration's spelled list meets each.
+const TYPES = ['near_miss', 'injury', 'unsafe_condition', 'live_ammunition_found', 'misfire_malfunction', 'accidental_discharge', 'custody_breach', 'other'] as const;
 const SEVS = ['low', 'medium', 'high', 'critical'] as const;
 const DAY = 86_400_000;
 
@@ -194,7 +196,8 @@ describe('dashboard aggregates', () => {
     // Every hour's tally, in both zones, equals the records counted afresh.
     const rows = (q: string) => sq.prepare(q).raw().all();
     expect(rows('select production_id, bucket, firearm, n from incident_when_tallies where n <> 0 order by 1, 2, 3')).toEqual(
-      rows(`select production_id, coalesce(occurred_at, reported_at) / 3600000, type in ('accidental_discharge', 'misfire_malfunction', 'live_ammunition_found', 'custody_breach'), count(*)
+      // The firearm kinds from the app's own list: the migration spells them, and must agree.
+      rows(`select production_id, coalesce(occurred_at, reported_at) / 3600000, type in (${FIREARM_INCIDENT_TYPES.map((t) => `'${t}'`).join(', ')}), count(*)
             from incidents where duplicate_of_id is null group by 1, 2, 3 order by 1, 2, 3`),
     );
     expect(n('select count(*) from incident_when_tallies where firearm = 1 and n > 0')).toBeGreaterThan(0);

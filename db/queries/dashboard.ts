@@ -260,12 +260,8 @@ export function incidentsPerWeek(actor: DashboardActor, now = new Date(), weeks 
   const ws = lastWeeks(now, actor.production.timeZone, weeks);
   const onHours = ws.every((w) => w.startAt.getTime() % HOUR_MS === 0 && w.endAt.getTime() % HOUR_MS === 0);
   if (!can(actor.role, 'incident.viewAll') || !onHours) return weeklyCounts(actor, ws, countWeeks(actor, ws));
-  const edges = sql.join(
-    ws.map((w, k) => sql`(${k}, ${w.startAt.getTime() / HOUR_MS}, ${w.endAt.getTime() / HOUR_MS})`),
-    sql`, `,
-  );
   const rows = all<{ w: number; firearm: number; n: number }>(sql`
-    with week(k, s, e) as (values ${edges})
+    with week(k, s, e) as (values ${weekValues(ws, HOUR_MS)})
     select week.k as w, sum(t.n) as n, sum(t.n * t.firearm) as firearm
     from week join incident_when_tallies t on t.production_id = ${actor.productionId} and t.bucket >= week.s and t.bucket < week.e
     group by week.k`);
@@ -281,6 +277,12 @@ export function incidentsPerWeekRecomputed(actor: DashboardActor, now = new Date
 
 type Weeks = ReturnType<typeof lastWeeks>;
 const incidentWhen = sql`coalesce(i.occurred_at, i.reported_at)`;
+/** The weeks as SQL rows (k, start, end), their edges in ms divided by `unit`. */
+const weekValues = (ws: Weeks, unit = 1) =>
+  sql.join(
+    ws.map((w, k) => sql`(${k}, ${w.startAt.getTime() / unit}, ${w.endAt.getTime() / unit})`),
+    sql`, `,
+  );
 
 /**
  * Two range counts a week, each on an index that holds only what it counts: all reports on
@@ -290,12 +292,8 @@ const incidentWhen = sql`coalesce(i.occurred_at, i.reported_at)`;
  */
 function countWeeks(actor: DashboardActor, ws: Weeks) {
   const inWeek = sql`i.production_id = ${actor.productionId} and i.duplicate_of_id is null and ${incidentScope(actor)} and ${incidentWhen} >= week.s and ${incidentWhen} < week.e`;
-  const edges = sql.join(
-    ws.map((w, k) => sql`(${k}, ${w.startAt.getTime()}, ${w.endAt.getTime()})`),
-    sql`, `,
-  );
   return all<{ w: number; firearm: number; n: number }>(sql`
-    with week(k, s, e) as (values ${edges})
+    with week(k, s, e) as (values ${weekValues(ws)})
     select week.k as w,
       (select count(*) from incidents i where ${inWeek}) as n,
       (select count(*) from incidents i indexed by incidents_production_firearm_when where ${inWeek} and i.type in ${FIREARM_TYPES}) as firearm
