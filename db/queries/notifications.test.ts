@@ -48,3 +48,24 @@ describe('notifications list (rule 7 ordering)', () => {
     expect(titles().some((t) => t.startsWith('!'))).toBe(false);
   });
 });
+
+describe('the bell counts unread notifications no further than it shows', () => {
+  it('equals the full count up to the cap, stops at the cap, and forgets read ones', async () => {
+    const { countUnread, countUnreadUpTo } = await import('./notifications');
+    const s = await seedProduction({ now: t0 });
+    const me = s.actors.producer.userId;
+    const before = countUnread(me);
+    for (let k = 0; k < 5; k++) {
+      const res = fileIncidentCore(s.actors.crew, { id: randomUUID(), type: 'unsafe_condition', description: `Loose cable ${k}`, location: 'Stage 2' }, at(30 + k));
+      expect(res.ok).toBe(true);
+    }
+    const all = countUnread(me);
+    expect(all).toBeGreaterThanOrEqual(before + 5);
+    expect(countUnreadUpTo(me, all + 10)).toBe(all);
+    expect(countUnreadUpTo(me, all)).toBe(all);
+    expect(countUnreadUpTo(me, 3)).toBe(3);
+    const [first] = listNotifications(me).filter((n) => n.readAt === null);
+    expect(markNotificationRead(userActorOf(me), { id: first.id }, at(40)).ok).toBe(true);
+    expect(countUnreadUpTo(me, all + 10)).toBe(all - 1);
+  });
+});

@@ -3,6 +3,23 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { notifications, productions, signals } from '@/db/schema';
 
+/**
+ * Unread notifications, counted no further than `cap` (the bell shows "99+" past 99). The bell is
+ * on every signed-in page: counting a member's whole unread backlog (a producer who never opens
+ * the list gathers one per report filed) made every page's cost grow with it (ARCHITECTURE.md:
+ * performance budget); the capped count reads at most `cap` index entries.
+ */
+export function countUnreadUpTo(userId: string, cap: number): number {
+  const db = getDb();
+  const some = db
+    .select({ one: sql`1` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .limit(cap)
+    .as('some');
+  return db.select({ n: sql<number>`count(*)` }).from(some).get()?.n ?? 0;
+}
+
 export function countUnread(userId: string): number {
   return (
     getDb()
