@@ -95,9 +95,14 @@ export function generateProduction(file: string, productionId: string, scale: Sc
     );
     const checklist = JSON.stringify({ boreClear: true, chambersShown: true, roundsVerified: true, noLiveRound: true });
     const handoffEvery = Math.max(1, Math.floor(scale.checks / scale.handoffs));
+    // In the order of time, as a production writes them: a hand-out's trigger re-derives whether
+    // the check behind every later hand-out of its weapon still holds (`handoffs.check_valid`,
+    // ARCHITECTURE.md, dashboard aggregates), so hand-outs written at random times cost that walk
+    // each (over 40 minutes at full scale) where the app's, written as they happen, cost one row.
+    const times = Array.from({ length: scale.checks }, () => now - Math.floor(r() * span)).sort((a, b) => a - b);
     for (let i = 0; i < scale.checks; i++) {
       const id = randomUUID();
-      const at = now - Math.floor(r() * span);
+      const at = times[i];
       const firearm = firearmIds[i % firearmIds.length];
       const scene = `Setup ${i % 120}`;
       const pass = r() < 0.98;
