@@ -18,9 +18,11 @@ export function WaitingList({ items, hold }: { items: WaitingItem[]; hold: { rea
     ...items.filter((i) => i.urgent),
     ...items.filter((i) => !i.urgent),
   ];
+  // A line standing for items not listed by name counts as that many.
+  const count = rows.reduce((n, r) => n + ('more' in r && r.more ? r.more : 1), 0);
   return (
     <Card aria-labelledby="waiting-h" className="mb-4">
-      <CardTitle id="waiting-h">Waiting for you{rows.length ? ` (${rows.length})` : ''}</CardTitle>
+      <CardTitle id="waiting-h">Waiting for you{rows.length ? ` (${count})` : ''}</CardTitle>
       {rows.length === 0 ? (
         <p className="flex items-center gap-2 rounded-lg bg-ok-soft p-3 font-semibold text-ok">
           <span aria-hidden="true">✓</span> Nothing waits for you on this production.

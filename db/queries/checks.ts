@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, isNull, sql, type SQLWrapper } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { checkWitnesses, firearmChecks, firearms, handoffs, users, type FirearmCheck } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
@@ -49,22 +49,80 @@ export function listChecks(actor: Actor, opts: { limit?: number } = {}): CheckVi
   return listChecksNaming(actor, limit);
 }
 
-/** Checks that name the actor as a witness (crew see only these). */
+/** How many checks awaiting the actor's confirmation the checks page lists (newest first). */
+export const AWAITING_SHOWN = 50;
+
+/** How far back among the production's newest checks the first way of finding a witness's checks looks. */
+const NAMING_WINDOW = 5_000;
+
+/**
+ * Checks that name the actor as a witness (crew see only these), newest first, at most `limit`.
+ * Two ways, each fast where the other is slow (ARCHITECTURE.md: performance budget): among the
+ * production's newest checks, those naming the actor (a few ms for a regular witness); if that
+ * finds fewer than `limit`, from the actor's own witness rows (`check_witnesses_user`), whose cost
+ * follows how many checks they ever witnessed, which is then few. Listing every id first and
+ * asking for them by `IN (…)` held the server for minutes at a million checks.
+ */
 export function listChecksNaming(actor: Actor, limit = 200): CheckView[] {
   if (!can(actor.role, 'check.witness')) return [];
-  const mine = getDb()
-    .select({ checkId: checkWitnesses.checkId })
-    .from(checkWitnesses)
-    .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
-    .where(and(eq(checkWitnesses.userId, actor.userId), eq(firearmChecks.productionId, actor.productionId)))
-    .all()
-    .map((r) => r.checkId);
-  if (mine.length === 0) return [];
-  return withWitnesses(
-    checkSelect()
-      .where(and(eq(firearmChecks.productionId, actor.productionId), inArray(firearmChecks.id, mine)))
+  const db = getDb();
+  const newest = db
+    .select({ id: firearmChecks.id, at: firearmChecks.performedAt })
+    .from(firearmChecks)
+    .where(eq(firearmChecks.productionId, actor.productionId))
+    .orderBy(desc(firearmChecks.performedAt))
+    .limit(NAMING_WINDOW)
+    .as('newest');
+  const named = (checkId: SQLWrapper) => db.select({ one: sql`1` }).from(checkWitnesses).where(and(eq(checkWitnesses.checkId, checkId), eq(checkWitnesses.userId, actor.userId)));
+  let ids = db.select({ id: newest.id }).from(newest).where(exists(named(newest.id))).orderBy(desc(newest.at)).limit(limit).all().map((r) => r.id);
+  if (ids.length < limit) {
+    ids = db
+      .select({ id: firearmChecks.id })
+      .from(checkWitnesses)
+      .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
+      .where(and(eq(checkWitnesses.userId, actor.userId), eq(firearmChecks.productionId, actor.productionId)))
       .orderBy(desc(firearmChecks.performedAt))
       .limit(limit)
+      .all()
+      .map((r) => r.id);
+  }
+  return byIdsNewestFirst(actor, ids);
+}
+
+/**
+ * The checks still waiting for the actor's confirmation (neither confirmed nor declined), newest
+ * first, at most `limit`, with how many there are: rule 2 holds a hand-out until every named
+ * witness has confirmed, so these lead the member's checks page and home.
+ */
+export function listChecksAwaiting(actor: Actor, limit = AWAITING_SHOWN): { items: CheckView[]; total: number } {
+  if (!can(actor.role, 'check.witness')) return { items: [], total: 0 };
+  const mine = and(
+    eq(checkWitnesses.userId, actor.userId),
+    isNull(checkWitnesses.confirmedAt),
+    isNull(checkWitnesses.declinedAt),
+    eq(firearmChecks.productionId, actor.productionId),
+  );
+  const db = getDb();
+  const total = db.select({ n: sql<number>`count(*)` }).from(checkWitnesses).innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId)).where(mine).get()?.n ?? 0;
+  if (total === 0) return { items: [], total };
+  const ids = db
+    .select({ id: firearmChecks.id })
+    .from(checkWitnesses)
+    .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
+    .where(mine)
+    .orderBy(desc(firearmChecks.performedAt))
+    .limit(limit)
+    .all()
+    .map((r) => r.id);
+  return { items: byIdsNewestFirst(actor, ids), total };
+}
+
+function byIdsNewestFirst(actor: Actor, ids: string[]): CheckView[] {
+  if (ids.length === 0) return [];
+  return withWitnesses(
+    checkSelect()
+      .where(and(eq(firearmChecks.productionId, actor.productionId), inArray(firearmChecks.id, ids)))
+      .orderBy(desc(firearmChecks.performedAt))
       .all(),
   );
 }

@@ -1,15 +1,21 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { checkWitnesses, comments, firearmChecks, firearms, incidents, meetingAttendees, safetyMeetings } from '@/db/schema';
+import { comments, incidents, meetingAttendees, safetyMeetings } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
 import { can } from '@/app/lib/policy';
 import { listMyCorrectiveActions } from './incidents';
+import { listChecksAwaiting } from './checks';
 
 /** The soonest-due corrective actions listed by name; the rest are counted (the incidents page lists them). */
 const MY_ACTIONS_SHOWN = 10;
+/** The newest checks awaiting the member's confirmation listed by name; the rest are counted. */
+const MY_CHECKS_SHOWN = 10;
+/** The latest safety meetings the member has not confirmed, listed by date; the rest are counted. */
+const MY_MEETINGS_SHOWN = 10;
 
-export type WaitingItem = { key: string; kind: 'witness' | 'meeting' | 'question' | 'action'; text: string; href: string; urgent: boolean };
+/** `more`: a line standing for that many items not listed by name. */
+export type WaitingItem = { key: string; kind: 'witness' | 'meeting' | 'question' | 'action'; text: string; href: string; urgent: boolean; more?: number };
 
 /**
  * What waits for this member, and only for them: checks they are named to witness, meetings
@@ -22,44 +28,47 @@ export function listWaitingFor(actor: Actor, now: Date): WaitingItem[] {
   const out: WaitingItem[] = [];
 
   if (can(actor.role, 'check.witness')) {
-    const rows = db
-      .select({ id: firearmChecks.id, tag: firearms.tag, scene: firearmChecks.scene, phase: firearmChecks.phase })
-      .from(checkWitnesses)
-      .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
-      .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
-      .where(and(eq(checkWitnesses.userId, actor.userId), isNull(checkWitnesses.confirmedAt), isNull(checkWitnesses.declinedAt), eq(firearmChecks.productionId, actor.productionId)))
-      .orderBy(asc(firearmChecks.performedAt))
-      .all();
-    for (const r of rows)
-      // Rule 2: no hand-off until every named witness has confirmed, so these come first.
-      out.push({ key: `w-${r.id}`, kind: 'witness', text: `Witness the check of ${r.tag} (${r.scene})`, href: `${base}/checks#check-${r.id}`, urgent: true });
+    // Rule 2: no hand-off until every named witness has confirmed, so these come first, the
+    // newest (today's setups) by name and the rest counted: the home page's size does not grow
+    // with confirmations never given (ARCHITECTURE.md: performance budget).
+    const { items, total } = listChecksAwaiting(actor, MY_CHECKS_SHOWN);
+    for (const r of items)
+      out.push({ key: `w-${r.id}`, kind: 'witness', text: `Witness the check of ${r.firearm.tag} (${r.scene})`, href: `${base}/checks#check-${r.id}`, urgent: true });
+    if (total > items.length)
+      out.push({ key: 'w-more', kind: 'witness', text: `${total - items.length} older checks also wait for your confirmation`, href: `${base}/checks`, urgent: true, more: total - items.length });
   }
 
   if (can(actor.role, 'meeting.attend')) {
+    const unconfirmed = and(eq(meetingAttendees.userId, actor.userId), isNull(meetingAttendees.confirmedAt), eq(safetyMeetings.productionId, actor.productionId));
     const rows = db
       .select({ id: safetyMeetings.id, date: safetyMeetings.date, scene: safetyMeetings.scene })
       .from(meetingAttendees)
       .innerJoin(safetyMeetings, eq(safetyMeetings.id, meetingAttendees.meetingId))
-      .where(and(eq(meetingAttendees.userId, actor.userId), isNull(meetingAttendees.confirmedAt), eq(safetyMeetings.productionId, actor.productionId)))
-      .orderBy(asc(safetyMeetings.date))
+      .where(unconfirmed)
+      .orderBy(desc(safetyMeetings.date))
+      .limit(MY_MEETINGS_SHOWN)
       .all();
     for (const r of rows)
       out.push({ key: `m-${r.id}`, kind: 'meeting', text: `Confirm you attended the safety meeting of ${r.date} (${r.scene})`, href: `${base}/meetings#meeting-${r.id}`, urgent: false });
+    if (rows.length === MY_MEETINGS_SHOWN) {
+      const total = db.select({ n: sql<number>`count(*)` }).from(meetingAttendees).innerJoin(safetyMeetings, eq(safetyMeetings.id, meetingAttendees.meetingId)).where(unconfirmed).get()?.n ?? 0;
+      if (total > rows.length)
+        out.push({ key: 'm-more', kind: 'meeting', text: `${total - rows.length} older safety meetings wait for your confirmation`, href: `${base}/meetings`, urgent: false, more: total - rows.length });
+    }
   }
 
   if (can(actor.role, 'incident.viewOwn')) {
-    const mine = db
-      .select({ id: incidents.id, number: incidents.number })
-      .from(incidents)
+    // The comments on the member's open reports, read by a join: their open reports may number
+    // thousands, their comments few (the ids listed in an IN (…) grew with every report filed).
+    const said = db
+      .select({ incidentId: comments.incidentId, number: incidents.number, authorId: comments.authorId, kind: comments.kind, at: comments.createdAt })
+      .from(comments)
+      .innerJoin(incidents, eq(incidents.id, comments.incidentId))
       .where(and(eq(incidents.productionId, actor.productionId), eq(incidents.reporterId, actor.userId), ne(incidents.status, 'closed')))
+      .orderBy(asc(comments.createdAt))
       .all();
+    const mine = [...new Map(said.map((c) => [c.incidentId, { id: c.incidentId, number: c.number }])).values()];
     if (mine.length) {
-      const said = db
-        .select({ incidentId: comments.incidentId, authorId: comments.authorId, kind: comments.kind, at: comments.createdAt })
-        .from(comments)
-        .where(inArray(comments.incidentId, mine.map((i) => i.id)))
-        .orderBy(asc(comments.createdAt))
-        .all();
       for (const i of mine) {
         const thread = said.filter((c) => c.incidentId === i.id);
         const lastMine = thread.filter((c) => c.authorId === actor.userId).at(-1)?.at.getTime() ?? 0;
@@ -87,7 +96,7 @@ export function listWaitingFor(actor: Actor, now: Date): WaitingItem[] {
         urgent: a.overdue,
       });
     if (total > items.length)
-      out.push({ key: 'a-more', kind: 'action', text: `${total - items.length} more corrective actions of yours`, href: `${base}/incidents`, urgent: false });
+      out.push({ key: 'a-more', kind: 'action', text: `${total - items.length} more corrective actions of yours`, href: `${base}/incidents`, urgent: false, more: total - items.length });
   }
   return out;
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { requireMember } from '@/app/lib/auth';
 import { allowed, can } from '@/app/lib/policy';
-import { listChecks, listChecksNaming } from '@/db/queries/checks';
+import { listChecks, listChecksAwaiting, listChecksNaming } from '@/db/queries/checks';
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { LinkButton } from '@/components/ui/button';
 import { CheckList } from '@/components/firearms/check-list';
@@ -11,15 +11,21 @@ import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 
 export const metadata: Metadata = { title: 'Checks' };
 
+/** The newest checks listed below what waits for the member. */
+const SHOWN = 200;
+
 export default async function ChecksPage({ params }: { params: Promise<{ productionId: string }> }) {
   const { productionId } = await params;
   const actor = await requireMember(productionId);
   const viewAll = can(actor.role, 'firearm.view');
   if (!viewAll && !can(actor.role, 'check.witness')) forbidden();
   const tz = actor.production.timeZone;
-  const naming = listChecksNaming(actor);
-  const awaiting = naming.filter((c) => c.witnesses.some((w) => w.userId === actor.userId && !w.confirmedAt && !w.declinedAt));
-  const all = viewAll ? listChecks(actor) : naming.filter((c) => !awaiting.includes(c));
+  // What waits for this member is read on its own, so none hides behind the newest checks listed.
+  const { items: awaiting, total: awaitingTotal } = listChecksAwaiting(actor);
+  const waitingIds = new Set(awaiting.map((c) => c.id));
+  const listed = viewAll ? listChecks(actor, { limit: SHOWN }) : listChecksNaming(actor, SHOWN);
+  const cut = listed.length === SHOWN;
+  const all = viewAll ? listed : listed.filter((c) => !waitingIds.has(c.id) && !c.witnesses.some((w) => w.userId === actor.userId && !w.confirmedAt && !w.declinedAt));
   const record = allowed(actor, 'check.record');
 
   return (
@@ -33,9 +39,16 @@ export default async function ChecksPage({ params }: { params: Promise<{ product
       <div className="flex flex-col gap-4">
         {awaiting.length || !viewAll ? (
           <Card aria-labelledby="awaiting-h" className={awaiting.length ? 'border-2 border-medium' : undefined}>
-            <CardTitle id="awaiting-h">Awaiting your confirmation ({awaiting.length})</CardTitle>
+            <CardTitle id="awaiting-h">Awaiting your confirmation ({awaitingTotal})</CardTitle>
             {awaiting.length ? (
-              <CheckList checks={awaiting} productionId={productionId} timeZone={tz} me={actor.userId} />
+              <>
+                <CheckList checks={awaiting} productionId={productionId} timeZone={tz} me={actor.userId} />
+                {awaitingTotal > awaiting.length ? (
+                  <p className="mt-3 text-sm text-muted">
+                    The newest {awaiting.length} are listed; {awaitingTotal - awaiting.length} older ones also name you. Ask the armorer about any you did not see.
+                  </p>
+                ) : null}
+              </>
             ) : (
               <EmptyState>Nothing waits for you. When the armorer names you on a check, it appears here and in your notifications.</EmptyState>
             )}
@@ -50,7 +63,9 @@ export default async function ChecksPage({ params }: { params: Promise<{ product
           </p>
         ) : null}
         <Card aria-labelledby="all-h">
-          <CardTitle id="all-h">{viewAll ? `All checks (${all.length})` : `Confirmed by you (${all.length})`}</CardTitle>
+          <CardTitle id="all-h">
+            {viewAll ? (cut ? `The newest ${SHOWN} checks` : `All checks (${all.length})`) : cut ? 'Your newest checks, confirmed or declined' : `Confirmed or declined by you (${all.length})`}
+          </CardTitle>
           {all.length ? <CheckList checks={all} productionId={productionId} timeZone={tz} me={actor.userId} /> : <EmptyState>No checks yet.</EmptyState>}
         </Card>
       </div>
