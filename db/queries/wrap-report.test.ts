@@ -172,6 +172,18 @@ describe('the post-filming firearms report', () => {
     expect(rows[1]).toMatchObject({ calledBy: 'crew person', incidents: '#4', lifted: null });
   });
 
+  it('shows the latest rows of a growing table on the page with the whole count, and every row in the files', () => {
+    const table = (r: ReturnType<typeof getWrapReport>, section: string) => r.sections.find((x) => x.key === section)!.tables[0];
+    const page = getWrapReport(s.actors.producer, new Date(clock), 1);
+    // The newest hold (still standing) and the latest meeting day; the figures still count them all.
+    expect(table(page, 'holds')).toMatchObject({ total: 2, rows: [{ incidents: '#4', lifted: null }] });
+    expect(table(page, 'meetings')).toMatchObject({ total: 2, rows: [{ day: '2026-11-25' }] });
+    expect(figureOf(page, 'holds', 'called')).toBe(2);
+    const files = getWrapReport(s.actors.producer, new Date(clock));
+    expect(table(files, 'holds').rows).toHaveLength(2);
+    expect(wrapReportRows(files).filter((r) => r.table === 'Holds')).toHaveLength(2);
+  });
+
   it('groups meetings by the production’s local day, with the scenes covered', () => {
     expect([N('meetings', 'total'), N('meetings', 'firearms'), N('meetings', 'days'), N('meetings', 'attendance')]).toEqual([3, 2, 2, 1]);
     const rows = getWrapReport(s.actors.producer, new Date(clock)).sections.find((x) => x.key === 'meetings')!.tables[0].rows;

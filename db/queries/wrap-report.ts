@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { chainHeadIn } from '@/db/audit-chains';
 import {
@@ -25,9 +25,9 @@ import {
   type Production,
 } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
-import { FIREARM_STATUSES, INCIDENT_TYPES, LABELS, SEVERITIES } from '@/app/lib/enums';
+import { FIREARM_STATUSES, INCIDENT_TYPES, LABELS, SEVERITIES, type AmmoMovementKind, type IncidentType, type Severity } from '@/app/lib/enums';
 import { assertWrapReport, isFirearmRelated } from '@/app/lib/policy';
-import { HANDOFF_REASONS, isCurrent, reconcileLot, rule1Applies } from '@/app/lib/rules';
+import { HANDOFF_REASONS, isCurrent, reconcileLot, rule1Applies, type MovementFact } from '@/app/lib/rules';
 import { formatStamp, localDate, toLocalDateTime } from '@/app/lib/time';
 
 // The post-filming firearms report (ARCHITECTURE.md: post-filming report). One module, one read
@@ -38,7 +38,11 @@ import { formatStamp, localDate, toLocalDateTime } from '@/app/lib/time';
 export type Cell = string | number | null;
 /** A headline figure of a section; `key` is stable (tests and the CSV read it), `label` is for people. */
 export type Figure = { key: string; label: string; value: number | string };
-export type ReportTable = { key: string; title: string; columns: { key: string; label: string }[]; rows: Record<string, Cell>[]; empty: string };
+/**
+ * A table of the report. `total`, on a table that grows with the production's activity, counts every
+ * row; the page shows the latest `SectionContext.limit` of them and says so, the files all of them.
+ */
+export type ReportTable = { key: string; title: string; columns: { key: string; label: string }[]; rows: Record<string, Cell>[]; total?: number; empty: string };
 export type ReportSection = { key: string; title: string; note?: string; figures: Figure[]; tables: ReportTable[] };
 
 export type WrapReport = {
@@ -51,8 +55,9 @@ export type WrapReport = {
   sections: ReportSection[];
 };
 
-/** What every section builder reads: the read transaction, the production and its zone. */
-export type SectionContext = { tx: Tx; productionId: string; timeZone: string; asOf: string; names: (id: string | null | undefined) => string };
+/** What every section builder reads: the read transaction, the production and its zone, and how many
+ * rows a growing table may show (null: all, for the downloads; ARCHITECTURE.md: performance budget). */
+export type SectionContext = { tx: Tx; productionId: string; timeZone: string; asOf: string; limit: number | null; names: (id: string | null | undefined) => string };
 
 export type SectionBuilder = { key: string; title: string; note?: string; build: (ctx: SectionContext) => Omit<ReportSection, 'key' | 'title'> };
 
@@ -91,59 +96,63 @@ const rounds: SectionBuilder = {
   title: 'Hand-outs and rounds',
   note: 'From the custody hand-offs: rounds issued are those handed out with a weapon; fired and returned are what the returns recorded (rule 2’s count).',
   build: ({ tx, productionId }) => {
-    const rows = tx
-      .select({ h: handoffs, tag: firearms.tag, lot: ammoLots })
-      .from(handoffs)
-      .innerJoin(firearms, eq(firearms.id, handoffs.firearmId))
-      .leftJoin(ammoLots, eq(ammoLots.id, handoffs.ammoLotId))
-      .where(eq(handoffs.productionId, productionId))
-      .all();
-    const returned = rows.filter((r) => r.h.returnedAt != null);
-    // Rounds neither fired nor back on a returned hand-off: the count that filed an incident.
-    const unaccounted = sum(returned.map((r) => Math.max(0, r.h.roundsOut - (r.h.roundsFired ?? 0) - (r.h.roundsBack ?? 0))));
-    const stillOut = rows.filter((r) => r.h.returnedAt == null);
-    const group = <K extends string>(keyOf: (r: (typeof rows)[number]) => K | null) => {
-      const m = new Map<K, typeof rows>();
-      for (const r of rows) {
-        const k = keyOf(r);
-        if (k !== null) m.set(k, [...(m.get(k) ?? []), r]);
-      }
-      return m;
-    };
-    const tally = (rs: typeof rows) => ({
-      handOuts: rs.length,
-      issued: sum(rs.map((r) => r.h.roundsOut)),
-      fired: sum(rs.map((r) => r.h.roundsFired)),
-      returned: sum(rs.map((r) => r.h.roundsBack)),
-      outstanding: sum(rs.filter((r) => r.h.returnedAt == null).map((r) => r.h.roundsOut)),
+    // Summed in SQL per weapon and lot (ARCHITECTURE.md: performance budget): the report holds one
+    // row per weapon-and-lot pair, however many hand-outs the production made.
+    type Tally = { handOuts: number; issued: number; fired: number; returned: number; outstanding: number };
+    type Group = Tally & { tag: string; lotId: string | null; returns: number; firedBack: number; returnedBack: number; unaccounted: number };
+    const groups = tx.all<Group>(sql`
+      select f.tag as tag, h.ammo_lot_id as lotId, count(*) as handOuts, count(h.returned_at) as returns,
+        coalesce(sum(h.rounds_out), 0) as issued,
+        coalesce(sum(h.rounds_fired), 0) as fired,
+        coalesce(sum(h.rounds_back), 0) as returned,
+        coalesce(sum(case when h.returned_at is not null then h.rounds_fired end), 0) as firedBack,
+        coalesce(sum(case when h.returned_at is not null then h.rounds_back end), 0) as returnedBack,
+        coalesce(sum(case when h.returned_at is null then h.rounds_out end), 0) as outstanding,
+        -- Rounds neither fired nor back on a returned hand-off: the count that filed an incident.
+        coalesce(sum(case when h.returned_at is not null then max(0, h.rounds_out - coalesce(h.rounds_fired, 0) - coalesce(h.rounds_back, 0)) end), 0) as unaccounted
+      from ${handoffs} h join ${firearms} f on f.id = h.firearm_id
+      where h.production_id = ${productionId}
+      group by h.firearm_id, h.ammo_lot_id`);
+    const add = (into: Tally | undefined, g: Tally): Tally => ({
+      handOuts: (into?.handOuts ?? 0) + g.handOuts,
+      issued: (into?.issued ?? 0) + g.issued,
+      fired: (into?.fired ?? 0) + g.fired,
+      returned: (into?.returned ?? 0) + g.returned,
+      outstanding: (into?.outstanding ?? 0) + g.outstanding,
     });
+    const byLot = new Map<string, Tally>();
+    const byWeapon = new Map<string, Tally>();
+    for (const g of groups) {
+      if (g.lotId) byLot.set(g.lotId, add(byLot.get(g.lotId), g));
+      byWeapon.set(g.tag, add(byWeapon.get(g.tag), g));
+    }
+    const total = (k: keyof Group) => sum(groups.map((g) => g[k] as number));
+    const empty: Tally = { handOuts: 0, issued: 0, fired: 0, returned: 0, outstanding: 0 };
     const lots = tx.select().from(ammoLots).where(eq(ammoLots.productionId, productionId)).orderBy(asc(ammoLots.lotNumber)).all();
-    const byLot = group((r) => r.h.ammoLotId);
-    const byWeapon = group((r) => r.tag);
     return {
       figures: [
-        { key: 'handOuts', label: 'Hand-outs', value: rows.length },
-        { key: 'returns', label: 'Returned', value: returned.length },
-        { key: 'stillOut', label: 'Not returned at the time of the report', value: stillOut.length },
-        { key: 'issued', label: 'Rounds issued', value: sum(rows.map((r) => r.h.roundsOut)) },
-        { key: 'fired', label: 'Rounds fired', value: sum(returned.map((r) => r.h.roundsFired)) },
-        { key: 'returned', label: 'Rounds returned', value: sum(returned.map((r) => r.h.roundsBack)) },
-        { key: 'outstanding', label: 'Rounds still out', value: sum(stillOut.map((r) => r.h.roundsOut)) },
-        { key: 'unaccounted', label: 'Rounds neither fired nor returned', value: unaccounted },
+        { key: 'handOuts', label: 'Hand-outs', value: total('handOuts') },
+        { key: 'returns', label: 'Returned', value: total('returns') },
+        { key: 'stillOut', label: 'Not returned at the time of the report', value: total('handOuts') - total('returns') },
+        { key: 'issued', label: 'Rounds issued', value: total('issued') },
+        { key: 'fired', label: 'Rounds fired', value: total('firedBack') },
+        { key: 'returned', label: 'Rounds returned', value: total('returnedBack') },
+        { key: 'outstanding', label: 'Rounds still out', value: total('outstanding') },
+        { key: 'unaccounted', label: 'Rounds neither fired nor returned', value: total('unaccounted') },
       ],
       tables: [
         {
           key: 'perLot',
           title: 'Per lot',
           columns: cols([['lot', 'Lot'], ['kind', 'Kind'], ['calibre', 'Calibre'], ['supplier', 'Supplier'], ['handOuts', 'Hand-outs'], ['issued', 'Issued'], ['fired', 'Fired'], ['returned', 'Returned'], ['outstanding', 'Still out'], ['onHand', 'On hand']]),
-          rows: lots.map((l) => ({ lot: l.lotNumber, kind: LABELS.ammoKind[l.kind], calibre: l.calibre, supplier: l.supplier, ...tally(byLot.get(l.id) ?? []), onHand: l.countOnHand })),
+          rows: lots.map((l) => ({ lot: l.lotNumber, kind: LABELS.ammoKind[l.kind], calibre: l.calibre, supplier: l.supplier, ...(byLot.get(l.id) ?? empty), onHand: l.countOnHand })),
           empty: 'No ammunition lot was recorded.',
         },
         {
           key: 'perWeapon',
           title: 'Per weapon',
           columns: cols([['tag', 'Weapon'], ['handOuts', 'Hand-outs'], ['issued', 'Issued'], ['fired', 'Fired'], ['returned', 'Returned'], ['outstanding', 'Still out']]),
-          rows: [...byWeapon.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([tag, rs]) => ({ tag, ...tally(rs) })),
+          rows: [...byWeapon.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([tag, t]) => ({ tag, ...t })),
           empty: 'No weapon was handed out.',
         },
       ],
@@ -156,28 +165,46 @@ const checks: SectionBuilder = {
   title: 'Checks and witnesses',
   build: (ctx) => {
     const { tx, productionId } = ctx;
-    const rows = tx
+    // Counted in SQL, the failed and declined ones read newest first up to the page's bound
+    // (ARCHITECTURE.md: performance budget): a long production records a million checks.
+    const byKind = tx.all<{ phase: string; result: string; n: number }>(sql`
+      select phase, result, count(*) as n from ${firearmChecks} where production_id = ${productionId} group by phase, result`);
+    const count = (f: (r: (typeof byKind)[number]) => boolean) => sum(byKind.filter(f).map((r) => r.n));
+    const w = tx.get<{ named: number; confirmed: number; declined: number; awaited: number }>(sql`
+      select count(*) as named, count(w.confirmed_at) as confirmed, count(w.declined_at) as declined,
+        coalesce(sum(w.confirmed_at is null and w.declined_at is null), 0) as awaited
+      from ${checkWitnesses} w join ${firearmChecks} c on c.id = w.check_id
+      where c.production_id = ${productionId}`) ?? { named: 0, confirmed: 0, declined: 0, awaited: 0 };
+    const failedCount = count((r) => r.result === 'fail');
+    const failed = tx
       .select({ c: firearmChecks, tag: firearms.tag })
       .from(firearmChecks)
       .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
-      .where(eq(firearmChecks.productionId, productionId))
-      .orderBy(asc(firearmChecks.performedAt))
-      .all();
-    const ids = rows.map((r) => r.c.id);
-    const witnesses = ids.length ? tx.select().from(checkWitnesses).where(inArray(checkWitnesses.checkId, ids)).all() : [];
-    const byId = new Map(rows.map((r) => [r.c.id, r]));
-    const declined = witnesses.filter((w) => w.declinedAt != null);
-    const failed = rows.filter((r) => r.c.result === 'fail');
+      .where(and(eq(firearmChecks.productionId, productionId), eq(firearmChecks.result, 'fail')))
+      .orderBy(desc(firearmChecks.performedAt), desc(firearmChecks.id))
+      .limit(ctx.limit ?? -1)
+      .all()
+      .reverse();
+    const declined = tx
+      .select({ w: checkWitnesses, c: firearmChecks, tag: firearms.tag })
+      .from(checkWitnesses)
+      .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
+      .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
+      .where(and(eq(firearmChecks.productionId, productionId), isNotNull(checkWitnesses.declinedAt)))
+      .orderBy(desc(checkWitnesses.declinedAt), desc(checkWitnesses.checkId))
+      .limit(ctx.limit ?? -1)
+      .all()
+      .reverse();
     return {
       figures: [
-        { key: 'total', label: 'Checks recorded', value: rows.length },
-        { key: 'beforeUse', label: 'Before use', value: rows.filter((r) => r.c.phase === 'before_use').length },
-        { key: 'afterUse', label: 'After use', value: rows.filter((r) => r.c.phase === 'after_use').length },
-        { key: 'failed', label: 'Failed', value: failed.length },
-        { key: 'witnesses', label: 'Witnesses named', value: witnesses.length },
-        { key: 'confirmed', label: 'Witness confirmations', value: witnesses.filter((w) => w.confirmedAt != null).length },
-        { key: 'declined', label: 'Witnesses who declined', value: declined.length },
-        { key: 'awaited', label: 'Confirmations never given', value: witnesses.filter((w) => w.confirmedAt == null && w.declinedAt == null).length },
+        { key: 'total', label: 'Checks recorded', value: count(() => true) },
+        { key: 'beforeUse', label: 'Before use', value: count((r) => r.phase === 'before_use') },
+        { key: 'afterUse', label: 'After use', value: count((r) => r.phase === 'after_use') },
+        { key: 'failed', label: 'Failed', value: failedCount },
+        { key: 'witnesses', label: 'Witnesses named', value: w.named },
+        { key: 'confirmed', label: 'Witness confirmations', value: w.confirmed },
+        { key: 'declined', label: 'Witnesses who declined', value: w.declined },
+        { key: 'awaited', label: 'Confirmations never given', value: w.awaited },
       ],
       tables: [
         {
@@ -185,16 +212,15 @@ const checks: SectionBuilder = {
           title: 'Failed checks',
           columns: cols([['when', 'When'], ['weapon', 'Weapon'], ['scene', 'Setup'], ['phase', 'Phase'], ['by', 'Checked by'], ['findings', 'Findings']]),
           rows: failed.map((r) => ({ when: when(ctx, r.c.performedAt), weapon: r.tag, scene: r.c.scene, phase: LABELS.checkPhase[r.c.phase], by: ctx.names(r.c.performedById), findings: r.c.findings || null })),
+          total: failedCount,
           empty: 'No check failed.',
         },
         {
           key: 'declined',
           title: 'Witnesses who declined (“I did not see this check”)',
           columns: cols([['when', 'Declined'], ['witness', 'Witness'], ['weapon', 'Weapon'], ['scene', 'Setup'], ['by', 'Check by']]),
-          rows: declined.map((w) => {
-            const c = byId.get(w.checkId)!;
-            return { when: when(ctx, w.declinedAt), witness: ctx.names(w.userId), weapon: c.tag, scene: c.c.scene, by: ctx.names(c.c.performedById) };
-          }),
+          rows: declined.map((r) => ({ when: when(ctx, r.w.declinedAt), witness: ctx.names(r.w.userId), weapon: r.tag, scene: r.c.scene, by: ctx.names(r.c.performedById) })),
+          total: w.declined,
           empty: 'No witness declined.',
         },
       ],
@@ -208,46 +234,72 @@ const incidentSection: SectionBuilder = {
   note: 'Duplicates are left out. Anonymous reports carry their day only.',
   build: (ctx) => {
     const { tx, productionId, timeZone } = ctx;
-    const all = tx.select().from(incidents).where(eq(incidents.productionId, productionId)).orderBy(asc(incidents.number)).all();
-    const rows = all.filter((i) => i.duplicateOfId == null);
-    const linked = new Set(tx.select({ id: incidentFirearms.incidentId }).from(incidentFirearms).innerJoin(incidents, eq(incidents.id, incidentFirearms.incidentId)).where(eq(incidents.productionId, productionId)).all().map((r) => r.id));
-    const injured = new Set(tx.select({ id: injuredPeople.incidentId }).from(injuredPeople).innerJoin(incidents, eq(incidents.id, injuredPeople.incidentId)).where(eq(incidents.productionId, productionId)).all().map((r) => r.id));
-    const rule1 = rows.filter((i) => rule1Applies({ type: i.type, firearmLinked: linked.has(i.id), injured: injured.has(i.id) }));
+    // Whether a weapon is linked or someone was hurt, per report, decides rule 1; the rule itself
+    // stays in the rules module, asked once per kind of report rather than once per report.
+    const linkedX = sql<number>`exists (select 1 from ${incidentFirearms} x where x.incident_id = ${incidents.id})`;
+    const injuredX = sql<number>`exists (select 1 from ${injuredPeople} x where x.incident_id = ${incidents.id})`;
+    const kinds = tx.all<{ type: IncidentType; severity: Severity; open: number; dup: number; linked: number; injured: number; n: number }>(sql`
+      select ${incidents.type} as type, ${incidents.severity} as severity, ${incidents.status} <> 'closed' as open,
+        ${incidents.duplicateOfId} is not null as dup, ${linkedX} as linked, ${injuredX} as injured, count(*) as n
+      from ${incidents} where ${incidents.productionId} = ${productionId}
+      group by 1, 2, 3, 4, 5, 6`);
+    const rows = kinds.filter((k) => !k.dup);
+    const fact = (k: (typeof kinds)[number]) => ({ type: k.type, firearmLinked: k.linked === 1, injured: k.injured === 1 });
+    const count = (f: (k: (typeof kinds)[number]) => boolean) => sum(rows.filter(f).map((k) => k.n));
+    const rule1Kinds = [...new Map(rows.filter((k) => rule1Applies(fact(k))).map((k) => [`${k.type} ${k.linked} ${k.injured}`, k])).values()];
+    const rule1Count = count((k) => rule1Applies(fact(k)));
+    const rule1 = rule1Kinds.length
+      ? tx
+          .select({ i: incidents, injured: injuredX })
+          .from(incidents)
+          .where(
+            and(
+              eq(incidents.productionId, productionId),
+              isNull(incidents.duplicateOfId),
+              sql`(${incidents.type}, ${linkedX}, ${injuredX}) in (values ${sql.join(rule1Kinds.map((k) => sql`(${k.type}, ${k.linked}, ${k.injured})`), sql`, `)})`,
+            ),
+          )
+          .orderBy(desc(incidents.number))
+          .limit(ctx.limit ?? -1)
+          .all()
+          .reverse()
+      : [];
     return {
       figures: [
-        { key: 'total', label: 'Incidents', value: rows.length },
-        { key: 'firearmRelated', label: 'Firearm-related', value: rows.filter((i) => isFirearmRelated({ type: i.type, firearmCount: linked.has(i.id) ? 1 : 0 })).length },
-        { key: 'rule1', label: 'Stopped work (rule 1)', value: rule1.length },
-        { key: 'open', label: 'Not closed', value: rows.filter((i) => i.status !== 'closed').length },
-        { key: 'duplicates', label: 'Duplicates left out', value: all.length - rows.length },
+        { key: 'total', label: 'Incidents', value: count(() => true) },
+        { key: 'firearmRelated', label: 'Firearm-related', value: count((k) => isFirearmRelated({ type: k.type, firearmCount: k.linked })) },
+        { key: 'rule1', label: 'Stopped work (rule 1)', value: rule1Count },
+        { key: 'open', label: 'Not closed', value: count((k) => k.open === 1) },
+        { key: 'duplicates', label: 'Duplicates left out', value: sum(kinds.filter((k) => k.dup).map((k) => k.n)) },
       ],
       tables: [
         {
           key: 'byType',
           title: 'By type',
           columns: cols([['type', 'Type'], ['count', 'Incidents']]),
-          rows: INCIDENT_TYPES.map((t) => ({ type: LABELS.incidentType[t], count: rows.filter((i) => i.type === t).length })).filter((r) => r.count > 0),
+          rows: INCIDENT_TYPES.map((t) => ({ type: LABELS.incidentType[t], count: count((k) => k.type === t) })).filter((r) => r.count > 0),
           empty: 'No incident was reported.',
         },
         {
           key: 'bySeverity',
           title: 'By severity',
           columns: cols([['severity', 'Severity'], ['count', 'Incidents']]),
-          rows: SEVERITIES.map((s) => ({ severity: LABELS.severity[s], count: rows.filter((i) => i.severity === s).length })).filter((r) => r.count > 0),
+          rows: SEVERITIES.map((s) => ({ severity: LABELS.severity[s], count: count((k) => k.severity === s) })).filter((r) => r.count > 0),
           empty: 'No incident was reported.',
         },
         {
           key: 'rule1',
           title: 'Incidents that stopped work (rule 1)',
           columns: cols([['number', 'No.'], ['reported', 'Reported'], ['type', 'Type'], ['severity', 'Severity'], ['status', 'Status'], ['where', 'Where']]),
-          rows: rule1.map((i) => ({
+          rows: rule1.map(({ i, injured }) => ({
             number: i.number,
             reported: i.anonymous ? formatStamp(i.reportedAt, timeZone, true) : when(ctx, i.reportedAt),
-            type: injured.has(i.id) && !['accidental_discharge', 'live_ammunition_found'].includes(i.type) ? `${LABELS.incidentType[i.type]} (firearm injury)` : LABELS.incidentType[i.type],
+            type: injured && !['accidental_discharge', 'live_ammunition_found'].includes(i.type) ? `${LABELS.incidentType[i.type]} (firearm injury)` : LABELS.incidentType[i.type],
             severity: LABELS.severity[i.severity],
             status: LABELS.status[i.status],
             where: [i.location, i.scene].filter(Boolean).join(' · ') || null,
           })),
+          total: rule1Count,
           empty: 'No incident stopped work.',
         },
       ],
@@ -260,15 +312,18 @@ const holdSection: SectionBuilder = {
   title: 'Stop-work holds',
   build: (ctx) => {
     const { tx, productionId } = ctx;
-    const rows = tx.select().from(holds).where(eq(holds.productionId, productionId)).orderBy(asc(holds.calledAt)).all();
+    const t = tx.get<{ called: number; rule1: number; lifted: number }>(sql`
+      select count(*) as called, coalesce(sum(source = 'rule1'), 0) as rule1, count(lifted_at) as lifted from ${holds} where production_id = ${productionId}`) ?? { called: 0, rule1: 0, lifted: 0 };
+    const rows = tx.select().from(holds).where(eq(holds.productionId, productionId)).orderBy(desc(holds.calledAt), desc(holds.id)).limit(ctx.limit ?? -1).all().reverse();
     const joined = rows.length ? tx.select().from(holdIncidents).where(inArray(holdIncidents.holdId, rows.map((h) => h.id))).all() : [];
-    const numbers = new Map(tx.select({ id: incidents.id, number: incidents.number }).from(incidents).where(eq(incidents.productionId, productionId)).all().map((i) => [i.id, i.number]));
+    const named = [...new Set([...rows.map((h) => h.incidentId), ...joined.map((j) => j.incidentId)].filter((x): x is string => !!x))];
+    const numbers = new Map(named.length ? tx.select({ id: incidents.id, number: incidents.number }).from(incidents).where(inArray(incidents.id, named)).all().map((i) => [i.id, i.number]) : []);
     return {
       figures: [
-        { key: 'called', label: 'Holds called', value: rows.length },
-        { key: 'rule1', label: 'Called by rule 1', value: rows.filter((h) => h.source === 'rule1').length },
-        { key: 'lifted', label: 'Lifted', value: rows.filter((h) => h.liftedAt != null).length },
-        { key: 'standing', label: 'Standing at the time of the report', value: rows.filter((h) => h.liftedAt == null).length },
+        { key: 'called', label: 'Holds called', value: t.called },
+        { key: 'rule1', label: 'Called by rule 1', value: t.rule1 },
+        { key: 'lifted', label: 'Lifted', value: t.lifted },
+        { key: 'standing', label: 'Standing at the time of the report', value: t.called - t.lifted },
       ],
       tables: [
         {
@@ -287,6 +342,7 @@ const holdSection: SectionBuilder = {
               concurredBy: h.concurredById ? ctx.names(h.concurredById) : null,
             };
           }),
+          total: t.called,
           empty: 'No hold was called.',
         },
       ],
@@ -297,30 +353,38 @@ const holdSection: SectionBuilder = {
 const meetings: SectionBuilder = {
   key: 'meetings',
   title: 'Safety meetings',
-  build: ({ tx, productionId }) => {
-    const rows = tx.select().from(safetyMeetings).where(eq(safetyMeetings.productionId, productionId)).orderBy(asc(safetyMeetings.date), asc(safetyMeetings.createdAt)).all();
-    const attendees = rows.length ? tx.select().from(meetingAttendees).where(inArray(meetingAttendees.meetingId, rows.map((m) => m.id))).all() : [];
-    const days = new Map<string, typeof rows>();
-    for (const m of rows) days.set(m.date, [...(days.get(m.date) ?? []), m]);
+  build: (ctx) => {
+    const { tx, productionId } = ctx;
+    const t = tx.get<{ total: number; firearms: number; days: number; attendance: number }>(sql`
+      select count(*) as total, coalesce(sum(m.firearms_on_set), 0) as firearms, count(distinct m.date) as days,
+        (select count(*) from ${meetingAttendees} a join ${safetyMeetings} am on am.id = a.meeting_id
+          where am.production_id = ${productionId} and a.confirmed_at is not null) as attendance
+      from ${safetyMeetings} m where m.production_id = ${productionId}`) ?? { total: 0, firearms: 0, days: 0, attendance: 0 };
+    // One row per day, summed in SQL; the scenes in the order the meetings were recorded.
+    const days = tx
+      .all<{ day: string; meetings: number; firearms: number; scenes: string; attended: number }>(
+        sql`
+        select m.date as day, count(*) as meetings, coalesce(sum(m.firearms_on_set), 0) as firearms,
+          group_concat(m.scene, '; ' order by m.created_at, m.id) as scenes,
+          coalesce(sum((select count(*) from ${meetingAttendees} a where a.meeting_id = m.id and a.confirmed_at is not null)), 0) as attended
+        from ${safetyMeetings} m where m.production_id = ${productionId}
+        group by m.date order by m.date desc limit ${ctx.limit ?? -1}`,
+      )
+      .reverse();
     return {
       figures: [
-        { key: 'total', label: 'Meetings', value: rows.length },
-        { key: 'firearms', label: 'Covering firearms', value: rows.filter((m) => m.firearmsOnSet).length },
-        { key: 'days', label: 'Days with a meeting', value: days.size },
-        { key: 'attendance', label: 'Attendances confirmed', value: attendees.filter((a) => a.confirmedAt != null).length },
+        { key: 'total', label: 'Meetings', value: t.total },
+        { key: 'firearms', label: 'Covering firearms', value: t.firearms },
+        { key: 'days', label: 'Days with a meeting', value: t.days },
+        { key: 'attendance', label: 'Attendances confirmed', value: t.attendance },
       ],
       tables: [
         {
           key: 'perDay',
           title: 'Per day',
           columns: cols([['day', 'Day'], ['meetings', 'Meetings'], ['firearms', 'Covering firearms'], ['scenes', 'Scenes covered'], ['attended', 'Attendances confirmed']]),
-          rows: [...days.entries()].map(([d, ms]) => ({
-            day: d,
-            meetings: ms.length,
-            firearms: ms.filter((m) => m.firearmsOnSet).length,
-            scenes: ms.map((m) => m.scene).join('; '),
-            attended: attendees.filter((a) => a.confirmedAt != null && ms.some((m) => m.id === a.meetingId)).length,
-          })),
+          rows: days.map((d) => ({ ...d })),
+          total: t.days,
           empty: 'No safety meeting was recorded.',
         },
       ],
@@ -399,20 +463,25 @@ const refused: SectionBuilder = {
   title: 'Refused hand-outs',
   build: (ctx) => {
     const { tx, productionId } = ctx;
+    const has = (keys: string[]) => sql`exists (select 1 from json_each(r.reasons) j where j.value in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)}))`;
+    const t = tx.get<{ total: number; qualification: number; hold: number }>(sql`
+      select count(*) as total, coalesce(sum(${has(['qualification_expired', 'handler_not_qualified'])}), 0) as qualification, coalesce(sum(${has(['hold_standing'])}), 0) as hold
+      from ${refusedHandoffs} r where r.production_id = ${productionId}`) ?? { total: 0, qualification: 0, hold: 0 };
     const rows = tx
       .select({ r: refusedHandoffs, tag: firearms.tag, number: incidents.number })
       .from(refusedHandoffs)
       .innerJoin(firearms, eq(firearms.id, refusedHandoffs.firearmId))
       .leftJoin(incidents, eq(incidents.id, refusedHandoffs.incidentId))
       .where(eq(refusedHandoffs.productionId, productionId))
-      .orderBy(asc(refusedHandoffs.at))
-      .all();
-    const reasonCount = (key: string) => rows.filter((r) => r.r.reasons.includes(key)).length;
+      .orderBy(desc(refusedHandoffs.at), desc(refusedHandoffs.id))
+      .limit(ctx.limit ?? -1)
+      .all()
+      .reverse();
     return {
       figures: [
-        { key: 'total', label: 'Hand-outs refused and recorded', value: rows.length },
-        { key: 'qualification', label: 'For a lapsed or missing qualification', value: rows.filter((r) => r.r.reasons.some((x) => x === 'qualification_expired' || x === 'handler_not_qualified')).length },
-        { key: 'hold', label: 'During a hold', value: reasonCount('hold_standing') },
+        { key: 'total', label: 'Hand-outs refused and recorded', value: t.total },
+        { key: 'qualification', label: 'For a lapsed or missing qualification', value: t.qualification },
+        { key: 'hold', label: 'During a hold', value: t.hold },
       ],
       tables: [
         {
@@ -428,6 +497,7 @@ const refused: SectionBuilder = {
             reasons: r.reasons.map((k) => (k in HANDOFF_REASONS ? HANDOFF_REASONS[k as keyof typeof HANDOFF_REASONS] : k)).join(' '),
             incident: number != null ? `#${number}` : null,
           })),
+          total: t.total,
           empty: 'No hand-out was refused.',
         },
       ],
@@ -442,14 +512,17 @@ const ammunitionChain: SectionBuilder = {
   build: (ctx) => {
     const { tx, productionId } = ctx;
     const lots = tx.select().from(ammoLots).where(eq(ammoLots.productionId, productionId)).orderBy(asc(ammoLots.receivedOn), asc(ammoLots.lotNumber)).all();
-    const moves = tx.select().from(ammoMovements).where(eq(ammoMovements.productionId, productionId)).orderBy(asc(ammoMovements.at)).all();
+    // The ledger summed per lot and kind in SQL: the section prints totals and the drift, which
+    // reconcileLot gives the same from one line per kind as from every movement.
+    const moves = tx.all<{ lotId: string; kind: AmmoMovementKind; delta: number; rounds: number }>(sql`
+      select lot_id as lotId, kind, coalesce(sum(delta), 0) as delta, coalesce(sum(rounds), 0) as rounds
+      from ${ammoMovements} where production_id = ${productionId} group by lot_id, kind`);
+    const movesOf = new Map<string, MovementFact[]>();
+    for (const m of moves) (movesOf.get(m.lotId) ?? movesOf.set(m.lotId, []).get(m.lotId)!).push({ day: '', kind: m.kind, delta: m.delta, rounds: m.rounds });
     const transfers = tx.select().from(ammoEvidenceTransfers).where(eq(ammoEvidenceTransfers.productionId, productionId)).orderBy(asc(ammoEvidenceTransfers.transferredAt)).all();
     const lotNumber = new Map(lots.map((l) => [l.id, l.lotNumber]));
     const rows = lots.map((l) => {
-      const r = reconcileLot(
-        moves.filter((m) => m.lotId === l.id).map((m) => ({ day: localDate(m.at, ctx.timeZone), kind: m.kind, delta: m.delta, rounds: m.rounds })),
-        l.countOnHand,
-      );
+      const r = reconcileLot(movesOf.get(l.id) ?? [], l.countOnHand);
       const total = (k: 'received' | 'issued' | 'fired' | 'returned' | 'missing' | 'adjusted' | 'evidence' | 'vendorReturned') => sum(r.days.map((d) => d[k]));
       return {
         lot: l.lotNumber,
@@ -520,8 +593,14 @@ export function reportAsOf(p: Pick<Production, 'phase' | 'endDate' | 'timeZone'>
   return p.phase === 'wrapped' && p.endDate && p.endDate < today ? p.endDate : today;
 }
 
-/** The whole report, read in one snapshot with the audit chain head. Refuses a reader the policy refuses. */
-export function getWrapReport(actor: Actor, now: Date = new Date(), sections: readonly SectionBuilder[] = WRAP_REPORT_SECTIONS): WrapReport {
+/** Rows a growing table shows on the page; the downloads carry every row. */
+export const PAGE_TABLE_ROWS = 200;
+
+/**
+ * The whole report, read in one snapshot with the audit chain head. Refuses a reader the policy
+ * refuses. `limit` bounds the tables that grow with the production (null: every row).
+ */
+export function getWrapReport(actor: Actor, now: Date = new Date(), limit: number | null = null, sections: readonly SectionBuilder[] = WRAP_REPORT_SECTIONS): WrapReport {
   assertWrapReport(actor);
   const p = actor.production;
   const asOf = reportAsOf(p, now);
@@ -534,7 +613,7 @@ export function getWrapReport(actor: Actor, now: Date = new Date(), sections: re
         if (!people.has(id)) people.set(id, tx.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? 'Unknown');
         return people.get(id)!;
       };
-      const ctx: SectionContext = { tx, productionId: actor.productionId, timeZone: p.timeZone, asOf, names };
+      const ctx: SectionContext = { tx, productionId: actor.productionId, timeZone: p.timeZone, asOf, limit, names };
       return {
         production: { id: p.id, title: p.title, company: p.company, timeZone: p.timeZone, phase: p.phase, startDate: p.startDate, endDate: p.endDate },
         asOf,

@@ -5,7 +5,7 @@ import { requireMember } from '@/app/lib/auth';
 import { canReadWrapReport } from '@/app/lib/policy';
 import { LABELS } from '@/app/lib/enums';
 import { formatInZone } from '@/app/lib/time';
-import { getWrapReport, type ReportSection, type ReportTable } from '@/db/queries/wrap-report';
+import { getWrapReport, PAGE_TABLE_ROWS, type ReportSection, type ReportTable } from '@/db/queries/wrap-report';
 import { buttonClass } from '@/components/ui/button';
 import { PrintHeader } from '@/components/audit/print-header';
 import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
@@ -22,6 +22,11 @@ function Table({ t, sectionKey }: { t: ReportTable; sectionKey: string }) {
       <h3 id={id} className="mb-1 font-semibold">
         {t.title}
       </h3>
+      {t.total !== undefined && t.total > t.rows.length ? (
+        <p className="mb-1 text-sm text-muted" data-testid={`more-${sectionKey}-${t.key}`}>
+          The latest {t.rows.length.toLocaleString('en-US')} of {t.total.toLocaleString('en-US')}, oldest first. The CSV and JSON downloads list every one.
+        </p>
+      ) : null}
       {t.rows.length === 0 ? (
         <p className="text-sm">{t.empty}</p>
       ) : (
@@ -84,7 +89,8 @@ export default async function FirearmsReportPage({ params }: { params: Promise<{
   // Producers, armorers, auditors and the safety advisor; every other crew member is refused here, on the server (403).
   if (!canReadWrapReport(actor)) forbidden();
   const now = new Date();
-  const r = getWrapReport(actor, now);
+  // The tables that grow with the production show their latest rows here; the downloads carry all.
+  const r = getWrapReport(actor, now, PAGE_TABLE_ROWS);
   const p = r.production;
   const download = `/api/productions/${productionId}/firearms-report`;
 
