@@ -50,7 +50,7 @@ export function listChecks(actor: Actor, opts: { limit?: number } = {}): CheckVi
 }
 
 /** How many checks awaiting the actor's confirmation the checks page lists (newest first). */
-export const AWAITING_SHOWN = 50;
+const AWAITING_SHOWN = 50;
 
 /** How far back among the production's newest checks the first way of finding a witness's checks looks. */
 const NAMING_WINDOW = 5_000;
@@ -75,7 +75,9 @@ export function listChecksNaming(actor: Actor, limit = 200): CheckView[] {
     .as('newest');
   const named = (checkId: SQLWrapper) => db.select({ one: sql`1` }).from(checkWitnesses).where(and(eq(checkWitnesses.checkId, checkId), eq(checkWitnesses.userId, actor.userId)));
   let ids = db.select({ id: newest.id }).from(newest).where(exists(named(newest.id))).orderBy(desc(newest.at)).limit(limit).all().map((r) => r.id);
-  if (ids.length < limit) {
+  // A production with fewer checks than the window was read whole: the first answer is complete.
+  const windowFull = () => db.select({ one: sql`1` }).from(firearmChecks).where(eq(firearmChecks.productionId, actor.productionId)).limit(1).offset(NAMING_WINDOW - 1).get() !== undefined;
+  if (ids.length < limit && windowFull()) {
     ids = db
       .select({ id: firearmChecks.id })
       .from(checkWitnesses)
@@ -92,10 +94,11 @@ export function listChecksNaming(actor: Actor, limit = 200): CheckView[] {
 /**
  * The checks still waiting for the actor's confirmation (neither confirmed nor declined), newest
  * first, at most `limit`, with how many there are: rule 2 holds a hand-out until every named
- * witness has confirmed, so these lead the member's checks page and home.
+ * witness has confirmed, so these lead the member's checks page and home. Each line carries what
+ * the home's list names (weapon tag and setup); the checks page reads the whole check for these.
  */
-export function listChecksAwaiting(actor: Actor, limit = AWAITING_SHOWN): { items: CheckView[]; total: number } {
-  if (!can(actor.role, 'check.witness')) return { items: [], total: 0 };
+export function checksAwaiting(actor: Actor, limit: number): { lines: { id: string; tag: string; scene: string }[]; total: number } {
+  if (!can(actor.role, 'check.witness')) return { lines: [], total: 0 };
   const mine = and(
     eq(checkWitnesses.userId, actor.userId),
     isNull(checkWitnesses.confirmedAt),
@@ -104,17 +107,23 @@ export function listChecksAwaiting(actor: Actor, limit = AWAITING_SHOWN): { item
   );
   const db = getDb();
   const total = db.select({ n: sql<number>`count(*)` }).from(checkWitnesses).innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId)).where(mine).get()?.n ?? 0;
-  if (total === 0) return { items: [], total };
-  const ids = db
-    .select({ id: firearmChecks.id })
+  if (total === 0) return { lines: [], total };
+  const lines = db
+    .select({ id: firearmChecks.id, tag: firearms.tag, scene: firearmChecks.scene })
     .from(checkWitnesses)
     .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
+    .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
     .where(mine)
     .orderBy(desc(firearmChecks.performedAt))
     .limit(limit)
-    .all()
-    .map((r) => r.id);
-  return { items: byIdsNewestFirst(actor, ids), total };
+    .all();
+  return { lines, total };
+}
+
+/** The checks awaiting the actor (see checksAwaiting), read whole for the checks page. */
+export function listChecksAwaiting(actor: Actor, limit = AWAITING_SHOWN): { items: CheckView[]; total: number } {
+  const { lines, total } = checksAwaiting(actor, limit);
+  return { items: byIdsNewestFirst(actor, lines.map((l) => l.id)), total };
 }
 
 function byIdsNewestFirst(actor: Actor, ids: string[]): CheckView[] {

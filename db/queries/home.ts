@@ -5,7 +5,7 @@ import { comments, incidents, meetingAttendees, safetyMeetings } from '@/db/sche
 import type { Actor } from '@/app/lib/actor';
 import { can } from '@/app/lib/policy';
 import { listMyCorrectiveActions } from './incidents';
-import { listChecksAwaiting } from './checks';
+import { checksAwaiting } from './checks';
 
 /** The soonest-due corrective actions listed by name; the rest are counted (the incidents page lists them). */
 const MY_ACTIONS_SHOWN = 10;
@@ -31,11 +31,11 @@ export function listWaitingFor(actor: Actor, now: Date): WaitingItem[] {
     // Rule 2: no hand-off until every named witness has confirmed, so these come first, the
     // newest (today's setups) by name and the rest counted: the home page's size does not grow
     // with confirmations never given (ARCHITECTURE.md: performance budget).
-    const { items, total } = listChecksAwaiting(actor, MY_CHECKS_SHOWN);
-    for (const r of items)
-      out.push({ key: `w-${r.id}`, kind: 'witness', text: `Witness the check of ${r.firearm.tag} (${r.scene})`, href: `${base}/checks#check-${r.id}`, urgent: true });
-    if (total > items.length)
-      out.push({ key: 'w-more', kind: 'witness', text: `${total - items.length} older checks also wait for your confirmation`, href: `${base}/checks`, urgent: true, more: total - items.length });
+    const { lines, total } = checksAwaiting(actor, MY_CHECKS_SHOWN);
+    for (const r of lines)
+      out.push({ key: `w-${r.id}`, kind: 'witness', text: `Witness the check of ${r.tag} (${r.scene})`, href: `${base}/checks#check-${r.id}`, urgent: true });
+    if (total > lines.length)
+      out.push({ key: 'w-more', kind: 'witness', text: `${total - lines.length} older checks also wait for your confirmation`, href: `${base}/checks`, urgent: true, more: total - lines.length });
   }
 
   if (can(actor.role, 'meeting.attend')) {

@@ -22,10 +22,9 @@ export default async function ChecksPage({ params }: { params: Promise<{ product
   const tz = actor.production.timeZone;
   // What waits for this member is read on its own, so none hides behind the newest checks listed.
   const { items: awaiting, total: awaitingTotal } = listChecksAwaiting(actor);
-  const waitingIds = new Set(awaiting.map((c) => c.id));
   const listed = viewAll ? listChecks(actor, { limit: SHOWN }) : listChecksNaming(actor, SHOWN);
   const cut = listed.length === SHOWN;
-  const all = viewAll ? listed : listed.filter((c) => !waitingIds.has(c.id) && !c.witnesses.some((w) => w.userId === actor.userId && !w.confirmedAt && !w.declinedAt));
+  const all = viewAll ? listed : listed.filter((c) => !c.witnesses.some((w) => w.userId === actor.userId && !w.confirmedAt && !w.declinedAt));
   const record = allowed(actor, 'check.record');
 
   return (
