@@ -250,7 +250,9 @@ export const incidents = sqliteTable(
     uniqueIndex('incidents_production_number').on(t.productionId, t.number),
     index('incidents_production_occurred').on(t.productionId, t.occurredAt),
     index('incidents_production_status_severity').on(t.productionId, t.status, t.severity),
-    index('incidents_production_type').on(t.productionId, t.type),
+    // By type first (filters and counts by type), then what the firearms report groups by, and the
+    // id its rule-1 questions join on: that report counts every report from the index alone.
+    index('incidents_production_kind').on(t.productionId, t.type, t.severity, t.status, t.duplicateOfId, t.id),
     index('incidents_reporter').on(t.reporterId),
     index('incidents_production_reported').on(t.productionId, t.reportedAt),
     // Dashboard (rule 4): partial indexes hold only open incidents, so counting them by type and
@@ -867,6 +869,9 @@ export const checkWitnesses = sqliteTable(
     index('check_witnesses_pending').on(t.checkId).where(sql`confirmed_at is null`),
     // "every witness confirmed before the hand-off" answered from the index alone.
     index('check_witnesses_check_confirmed').on(t.checkId, t.confirmedAt),
+    // The firearms report lists the latest declines (ARCHITECTURE.md: performance budget): they are
+    // few, so only they are indexed, and the list never walks every witness row.
+    index('check_witnesses_declined').on(t.declinedAt).where(sql`declined_at is not null`),
   ],
 );
 
@@ -926,6 +931,8 @@ export const handoffs = sqliteTable(
     // ammunition chain): only hand-offs not yet back, so it stays as small as what is out; with the
     // rounds and returned_at (always null here) the sums read the index alone.
     index('handoffs_ammo_lot_open').on(t.ammoLotId, t.roundsOut, t.returnedAt).where(sql`returned_at is null`),
+    // The firearms report sums rounds per weapon and lot from the index alone, in its order.
+    index('handoffs_production_rounds').on(t.productionId, t.firearmId, t.ammoLotId, t.returnedAt, t.roundsOut, t.roundsFired, t.roundsBack),
   ],
 );
 

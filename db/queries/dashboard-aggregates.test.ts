@@ -201,6 +201,20 @@ describe('dashboard aggregates', () => {
             from incidents where duplicate_of_id is null group by 1, 2, 3 order by 1, 2, 3`),
     );
     expect(n('select count(*) from incident_when_tallies where firearm = 1 and n > 0')).toBeGreaterThan(0);
+    // The firearms report's tallies: checks by phase and result, and witness rows by state, equal
+    // the records counted afresh (witness rows of a deleted check join no check and count nowhere).
+    expect(rows("select production_id, key, n from dashboard_tallies where figure = 'check_kind' and n <> 0 order by 1, 2")).toEqual(
+      rows("select production_id, phase || ' ' || result, count(*) from firearm_checks group by 1, 2 order by 1, 2"),
+    );
+    expect(rows("select production_id, key, n from dashboard_tallies where figure = 'witness' and n <> 0 order by 1, 2")).toEqual(
+      rows(`select production_id, key, n from (
+              select c.production_id, 'awaited' as key, sum(w.confirmed_at is null and w.declined_at is null) as n from check_witnesses w join firearm_checks c on c.id = w.check_id group by 1
+              union all select c.production_id, 'confirmed', count(w.confirmed_at) from check_witnesses w join firearm_checks c on c.id = w.check_id group by 1
+              union all select c.production_id, 'declined', count(w.declined_at) from check_witnesses w join firearm_checks c on c.id = w.check_id group by 1
+              union all select c.production_id, 'named', count(*) from check_witnesses w join firearm_checks c on c.id = w.check_id group by 1
+            ) where n <> 0 order by 1, 2`),
+    );
+    expect(n("select count(*) from dashboard_tallies where figure = 'witness' and key = 'declined' and n > 0")).toBeGreaterThan(0);
   });
 
   it('a scoped viewer gets the figures counted from the records', () => {

@@ -7,6 +7,7 @@ import {
   ammoLots,
   ammoMovements,
   checkWitnesses,
+  dashboardTallies,
   firearmChecks,
   firearms,
   handoffs,
@@ -165,16 +166,15 @@ const checks: SectionBuilder = {
   title: 'Checks and witnesses',
   build: (ctx) => {
     const { tx, productionId } = ctx;
-    // Counted in SQL, the failed and declined ones read newest first up to the page's bound
-    // (ARCHITECTURE.md: performance budget): a long production records a million checks.
-    const byKind = tx.all<{ phase: string; result: string; n: number }>(sql`
-      select phase, result, count(*) as n from ${firearmChecks} where production_id = ${productionId} group by phase, result`);
+    // Counted by the writing transaction (dashboard_tallies, migration 0033's triggers), the failed
+    // and declined ones read newest first up to the page's bound (ARCHITECTURE.md: performance
+    // budget): a long production records a million checks and as many witness rows.
+    const tallies = tx.all<{ figure: string; key: string; n: number }>(sql`
+      select figure, key, n from ${dashboardTallies} where production_id = ${productionId} and figure in ('check_kind', 'witness')`);
+    const byKind = tallies.filter((t) => t.figure === 'check_kind').map((t) => ({ phase: t.key.split(' ')[0], result: t.key.split(' ')[1], n: t.n }));
     const count = (f: (r: (typeof byKind)[number]) => boolean) => sum(byKind.filter(f).map((r) => r.n));
-    const w = tx.get<{ named: number; confirmed: number; declined: number; awaited: number }>(sql`
-      select count(*) as named, count(w.confirmed_at) as confirmed, count(w.declined_at) as declined,
-        coalesce(sum(w.confirmed_at is null and w.declined_at is null), 0) as awaited
-      from ${checkWitnesses} w join ${firearmChecks} c on c.id = w.check_id
-      where c.production_id = ${productionId}`) ?? { named: 0, confirmed: 0, declined: 0, awaited: 0 };
+    const witnessTally = (key: string) => tallies.find((t) => t.figure === 'witness' && t.key === key)?.n ?? 0;
+    const w = { named: witnessTally('named'), confirmed: witnessTally('confirmed'), declined: witnessTally('declined'), awaited: witnessTally('awaited') };
     const failedCount = count((r) => r.result === 'fail');
     const failed = tx
       .select({ c: firearmChecks, tag: firearms.tag })
@@ -256,6 +256,7 @@ const incidentSection: SectionBuilder = {
             and(
               eq(incidents.productionId, productionId),
               isNull(incidents.duplicateOfId),
+              inArray(incidents.type, [...new Set(rule1Kinds.map((k) => k.type))]),
               sql`(${incidents.type}, ${linkedX}, ${injuredX}) in (values ${sql.join(rule1Kinds.map((k) => sql`(${k.type}, ${k.linked}, ${k.injured})`), sql`, `)})`,
             ),
           )
@@ -594,7 +595,7 @@ export function reportAsOf(p: Pick<Production, 'phase' | 'endDate' | 'timeZone'>
 }
 
 /** Rows a growing table shows on the page; the downloads carry every row. */
-export const PAGE_TABLE_ROWS = 200;
+export const PAGE_TABLE_ROWS = 100;
 
 /**
  * The whole report, read in one snapshot with the audit chain head. Refuses a reader the policy
