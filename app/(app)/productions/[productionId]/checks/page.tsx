@@ -11,8 +11,12 @@ import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 
 export const metadata: Metadata = { title: 'Checks' };
 
-/** The newest checks listed below what waits for the member. */
-const SHOWN = 200;
+/**
+ * The newest checks listed below what waits for the member: a hundred is a long scroll on a phone
+ * already, and each check carries its checklist and witnesses (ARCHITECTURE.md: performance budget).
+ * The checks export holds every one.
+ */
+const SHOWN = 100;
 
 export default async function ChecksPage({ params }: { params: Promise<{ productionId: string }> }) {
   const { productionId } = await params;
