@@ -36,13 +36,13 @@ test.describe('post-filming firearms report', () => {
       qualifications: one<{ n: number }>('select count(*) n from qualifications where production_id = ?', demo).n,
       refused: one<{ n: number }>('select count(*) n from refused_handoffs where production_id = ?', demo).n,
     };
-    await expect(figure(p, 'weapons.total')).toHaveText(String(db.weapons));
-    await expect(figure(p, 'rounds.fired')).toHaveText(String(db.fired));
-    await expect(figure(p, 'rounds.issued')).toHaveText(String(db.issued));
-    await expect(figure(p, 'checks.total')).toHaveText(String(db.checks));
-    await expect(figure(p, 'holds.called')).toHaveText(String(db.holds));
-    await expect(figure(p, 'qualifications.total')).toHaveText(String(db.qualifications));
-    await expect(figure(p, 'refused.total')).toHaveText(String(db.refused));
+    await expect(figure(p, 'weapons.total')).toHaveText(db.weapons.toLocaleString('en-US'));
+    await expect(figure(p, 'rounds.fired')).toHaveText(db.fired.toLocaleString('en-US'));
+    await expect(figure(p, 'rounds.issued')).toHaveText(db.issued.toLocaleString('en-US'));
+    await expect(figure(p, 'checks.total')).toHaveText(db.checks.toLocaleString('en-US'));
+    await expect(figure(p, 'holds.called')).toHaveText(db.holds.toLocaleString('en-US'));
+    await expect(figure(p, 'qualifications.total')).toHaveText(db.qualifications.toLocaleString('en-US'));
+    await expect(figure(p, 'refused.total')).toHaveText(db.refused.toLocaleString('en-US'));
     // The seeded armorer's certificate (scripts/e2e-seed-certificates.ts) is current and has a scan.
     await expect(p.getByTestId('table-qualifications-qualifications')).toContainText('Ana Armorer');
     const head = one<{ seq: number; hash: string }>('select seq, hash from audit_log where chain = ? order by seq desc limit 1', demo);

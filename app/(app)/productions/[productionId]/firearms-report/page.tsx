@@ -72,7 +72,7 @@ function Section({ s }: { s: ReportSection }) {
         {s.figures.map((f) => (
           <div key={f.key} className="rounded-lg border border-line p-2 break-inside-avoid" data-figure={`${s.key}.${f.key}`}>
             <dt className="text-sm text-muted">{f.label}</dt>
-            <dd className="text-xl font-bold tabular-nums">{f.value}</dd>
+            <dd className="text-xl font-bold tabular-nums">{typeof f.value === 'number' ? f.value.toLocaleString('en-US') : f.value}</dd>
           </div>
         ))}
       </dl>
