@@ -571,6 +571,10 @@ async function main() {
         [`incidents list, first page (${nIncidents} incidents)`, producer, `${prod}/incidents`],
         [`incidents search, a rare term (${nIncidents} incidents)`, producer, `${prod}/incidents?q=${encodeURIComponent('report 4242:')}`],
         ['custody log', armorer, `${prod}/custody`],
+        // The post-filming report: figures from tallies and covering indexes, the page's growing
+        // tables cut to their latest rows, the CSV with every row (docs/ARCHITECTURE.md).
+        ['firearms report page', producer, `${prod}/firearms-report`],
+        ['firearms report CSV, every row', producer, `/api/productions/${productionId}/firearms-report/firearms-report.csv`],
       ];
       for (const [name, cookie, url] of pages) {
         const x = await timedGets(url, cookie);
