@@ -849,9 +849,11 @@ export const firearmChecks = sqliteTable(
     // the dashboard looks thousands of checks up by id (compliance, awaited witnesses);
     // this covers what it reads, so no lookup reaches the wide table row.
     index('firearm_checks_id_cover').on(t.id, t.productionId, t.performedAt, t.firearmId, t.result, t.phase),
-    // The firearms report lists failed checks, newest first: only they are indexed, so the list
-    // never walks every check made.
-    index('firearm_checks_failed').on(t.productionId, t.performedAt).where(sql`result = 'fail'`),
+    // The firearms report lists failed checks, newest first: only they are indexed, with what the
+    // list prints, so the list never walks every check made nor reads a check's row.
+    index('firearm_checks_failed')
+      .on(t.productionId, t.performedAt, t.id, t.firearmId, t.scene, t.phase, t.performedById, t.findings)
+      .where(sql`result = 'fail'`),
   ],
 );
 

@@ -7,7 +7,7 @@
 -- filing writes no more index entries than before.
 DROP INDEX `incidents_production_type`;--> statement-breakpoint
 CREATE INDEX `incidents_production_kind` ON `incidents` (`production_id`,`type`,`severity`,`status`,`duplicate_of_id`,`id`);--> statement-breakpoint
-CREATE INDEX `firearm_checks_failed` ON `firearm_checks` (`production_id`,`performed_at`) WHERE result = 'fail';--> statement-breakpoint
+CREATE INDEX `firearm_checks_failed` ON `firearm_checks` (`production_id`,`performed_at`,`id`,`firearm_id`,`scene`,`phase`,`performed_by_id`,`findings`) WHERE result = 'fail';--> statement-breakpoint
 CREATE INDEX `check_witnesses_declined` ON `check_witnesses` (`declined_at`) WHERE declined_at is not null;--> statement-breakpoint
 CREATE INDEX `handoffs_production_rounds` ON `handoffs` (`production_id`,`firearm_id`,`ammo_lot_id`,`returned_at`,`rounds_out`,`rounds_fired`,`rounds_back`);--> statement-breakpoint
 CREATE TRIGGER `firearm_checks_kind_tally_insert` AFTER INSERT ON `firearm_checks` BEGIN

@@ -176,8 +176,12 @@ const checks: SectionBuilder = {
     const witnessTally = (key: string) => tallies.find((t) => t.figure === 'witness' && t.key === key)?.n ?? 0;
     const w = { named: witnessTally('named'), confirmed: witnessTally('confirmed'), declined: witnessTally('declined'), awaited: witnessTally('awaited') };
     const failedCount = count((r) => r.result === 'fail');
+    // Only what the table prints: firearm_checks_failed holds it, so no check's row is read.
     const failed = tx
-      .select({ c: firearmChecks, tag: firearms.tag })
+      .select({
+        c: { performedAt: firearmChecks.performedAt, scene: firearmChecks.scene, phase: firearmChecks.phase, performedById: firearmChecks.performedById, findings: firearmChecks.findings },
+        tag: firearms.tag,
+      })
       .from(firearmChecks)
       .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
       .where(and(eq(firearmChecks.productionId, productionId), eq(firearmChecks.result, 'fail')))
