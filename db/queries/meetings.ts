@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { meetingAttendees, safetyMeetings, users, type SafetyMeeting } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
@@ -10,23 +10,21 @@ export type MeetingView = SafetyMeeting & { heldBy: string; attendees: { userId:
 /** Every meeting for those who view firearms; for anyone else, the meetings they are named on. */
 export function listMeetings(actor: Actor, limit = 100): MeetingView[] {
   const db = getDb();
-  let ids: string[] | null = null;
-  if (!can(actor.role, 'firearm.view')) {
-    if (!can(actor.role, 'meeting.attend')) return [];
-    ids = db
-      .select({ id: meetingAttendees.meetingId })
+  const viewAll = can(actor.role, 'firearm.view');
+  if (!viewAll && !can(actor.role, 'meeting.attend')) return [];
+  // Anyone else sees the meetings naming them: asked per meeting as the newest are walked, never
+  // as a list of every meeting id they were ever named on (ARCHITECTURE.md: performance budget).
+  const namesMe = exists(
+    db
+      .select({ one: sql`1` })
       .from(meetingAttendees)
-      .innerJoin(safetyMeetings, eq(safetyMeetings.id, meetingAttendees.meetingId))
-      .where(and(eq(meetingAttendees.userId, actor.userId), eq(safetyMeetings.productionId, actor.productionId)))
-      .all()
-      .map((r) => r.id);
-    if (ids.length === 0) return [];
-  }
+      .where(and(eq(meetingAttendees.meetingId, safetyMeetings.id), eq(meetingAttendees.userId, actor.userId))),
+  );
   const rows = db
     .select({ m: safetyMeetings, heldBy: users.name })
     .from(safetyMeetings)
     .innerJoin(users, eq(users.id, safetyMeetings.heldById))
-    .where(and(eq(safetyMeetings.productionId, actor.productionId), ids ? inArray(safetyMeetings.id, ids) : undefined))
+    .where(and(eq(safetyMeetings.productionId, actor.productionId), viewAll ? undefined : namesMe))
     .orderBy(desc(safetyMeetings.date), desc(safetyMeetings.createdAt))
     .limit(limit)
     .all();
