@@ -276,6 +276,16 @@ export default async function CustodyPage({
             <h3 className="mt-1 font-semibold">{day === today ? 'Not back yet' : 'Not back at the end of the day'}</h3>
             {log.notBack.length === 0 ? (
               <p className="py-2 text-muted">{day === today ? 'Every weapon handed out is back.' : 'Every weapon was back by the end of the day.'}</p>
+            ) : day === today ? (
+              // Today these are exactly the weapons out, listed above: named once, so the page does
+              // not carry every weapon out twice (ARCHITECTURE.md: performance budget).
+              <p className="py-2">
+                {log.notBack.length} {log.notBack.length === 1 ? 'weapon is' : 'weapons are'} out:{' '}
+                <a href="#out-h" className="inline-flex min-h-11 items-center text-brand underline">
+                  see who holds each weapon now
+                </a>
+                .
+              </p>
             ) : (
               <ul className="divide-y divide-line">
                 {log.notBack.map((v) => (
