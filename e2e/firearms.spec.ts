@@ -1,12 +1,13 @@
 // End to end in Chromium: the whole custody chain as each role, every refusal enforced
 // on the server and checked in the database.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { signIn, USERS, type Who } from './helpers';
 import { authzCtx } from './authz/ctx';
 import { roleOf, storageStateFor } from './auth-state';
 import { routes } from './authz/firearms';
 import { CALLERS, type Caller } from './authz/types';
 import { ids, one } from './db';
+import { awaitHydration, expect, test } from './fixtures';
 
 const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 const run = Date.now().toString(36).slice(-5).toUpperCase();
@@ -22,7 +23,8 @@ async function as(browser: Browser, who: Who | null, viewport = { width: 1280, h
   const role = who ? roleOf(USERS[who]) : null;
   const session = role ? { storageState: await storageStateFor(role, BASE) } : {};
   const ctx = await browser.newContext({ baseURL: BASE, viewport, ...session, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
-  const page = await ctx.newPage();
+  // Every goto waits for hydration: a field filled earlier is lost to react-hook-form's defaults (ARCHITECTURE.md: tests).
+  const page = awaitHydration(await ctx.newPage());
   if (who && !role) await signIn(page, who);
   return { ctx, page };
 }

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { axeViolations } from './axe';
+import { expect, test } from './fixtures';
 import { ORIGINAL_OUTLET_HOSTS } from '../app/lib/rust/outlets';
 import { createVersion1Database } from '../db/seed/reference-v1';
 import { signIn } from './helpers';
@@ -203,8 +204,8 @@ test.describe('Rust reference case, signed out', () => {
     for (const url of PAGES) {
       await open(page, url);
       await page.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(axe.violations.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      const violations = await axeViolations(page);
+      expect(violations.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }
   });
 

@@ -11,13 +11,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { routes } from './authz';
 import { appRoutes, pathOnly, routeExists } from './authz/app-routes';
 import { authzCtx } from './authz/ctx';
 import type { AuthzContext, Caller, RouteCase } from './authz/types';
 import { storageStateFor } from './auth-state';
+import { axeViolations, WCAG_AA, type AxeViolation } from './axe';
 
 /** The callers swept: the demo production's roles, the site admin, and a signed-out visitor. */
 const SWEPT = ['crew', 'armorer', 'producer', 'auditor', 'admin', 'anon'] as const satisfies readonly Caller[];
@@ -28,7 +28,6 @@ const WIDTHS = [
   { width: 1280, height: 900 },
 ] as const;
 const PHONE = 375;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SHOTS = path.resolve(__dirname, '..', 'test-results', 'screens');
 const TAKE_SHOTS = process.env.SCREENS_SHOTS === '1';
 
@@ -66,7 +65,7 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-function formatAxe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string[] {
+function formatAxe(violations: AxeViolation[]): string[] {
   return violations.map((v) => {
     const nodes = v.nodes
       .slice(0, 6)
@@ -215,8 +214,7 @@ async function sweep(page: Page, caller: Swept, screen: Screen, ctx: AuthzContex
     for (const theme of THEMES) {
       await page.emulateMedia({ colorScheme: theme });
       if (TAKE_SHOTS) await page.screenshot({ path: shotPath(size.width, caller, screen.name, theme), fullPage: true, animations: 'disabled' });
-      const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      for (const v of formatAxe(axe.violations)) problems.push(`${at} ${theme}: ${v}`);
+      for (const v of formatAxe(await axeViolations(page, WCAG_AA))) problems.push(`${at} ${theme}: ${v}`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
   }

@@ -4,7 +4,7 @@
 // the account has one. Fresh accounts only: the shared demo accounts must keep signing in (e2e/auth-state.ts).
 import { generateSync } from 'otplib';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { awaitHydration, expect, test } from './fixtures';
 
 import { inviteAndActivate } from './pages/members-page';
 import { one, query } from './db';
@@ -21,7 +21,7 @@ const rand = () => Math.floor(Math.random() * 200) + 1;
 
 async function askForLink(browser: Browser, baseURL: string, email: string, xff: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': xff } });
-  const page = await context.newPage();
+  const page = awaitHydration(await context.newPage());
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Email me a sign-in link instead' }).click();
   await expect(page).toHaveURL(/\/sign-in\/link$/);
@@ -53,7 +53,7 @@ test.describe('the owner while a guesser is throttled', () => {
     // The owner, on a phone they never signed in from: the right password is refused for now.
     const ownerAddress = `198.51.100.${rand()}`;
     const phone = await browser.newContext({ baseURL, viewport: { width: 375, height: 800 }, extraHTTPHeaders: { 'X-Forwarded-For': ownerAddress } });
-    const page = await phone.newPage();
+    const page = awaitHydration(await phone.newPage());
     await page.goto('/sign-in');
     await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await page.getByLabel('Email').fill(who.email);
@@ -86,7 +86,7 @@ test.describe('the owner while a guesser is throttled', () => {
 
     // The link worked once: opened again (a forwarded email, a second tab), it says so.
     const other = await browser.newContext({ baseURL });
-    const p2 = await other.newPage();
+    const p2 = awaitHydration(await other.newPage());
     await p2.goto(link);
     await expect(p2.getByTestId('link-problem')).toHaveText('This sign-in link has already been used. Ask for a new one.');
     // The token is stored only as its hash.
@@ -110,7 +110,7 @@ test.describe('the owner while a guesser is throttled', () => {
     test.setTimeout(180_000);
     const who = await inviteAndActivate(browser, producer, prod.demo, { role: 'crew' });
     const context = await browser.newContext({ baseURL });
-    const page = await context.newPage();
+    const page = awaitHydration(await context.newPage());
     await page.goto('/sign-in');
     await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await page.getByLabel('Email').fill(who.email);
