@@ -58,15 +58,17 @@ export function getOpenHandoff(actor: Actor, handoffId: string): HandoffView | n
 
 /**
  * One production day's custody log: hand-offs made that day, and every weapon that was out at
- * the end of that day (the "not back" list; for today, the ones still out now).
+ * the end of that day (the "not back" list). For today that list is the weapons out now: a caller
+ * that has already read them (`listOpenHandoffs`) passes them as `outNow` and they are not read again.
  */
-export function custodyDay(actor: Actor, day: string) {
+export function custodyDay(actor: Actor, day: string, outNow?: HandoffView[]) {
   if (!can(actor.role, 'firearm.view')) return { handedOut: [], notBack: [] };
   const { start, end } = dayBounds(day, actor.production.timeZone);
   const handedOut = handoffSelect()
     .where(and(eq(handoffs.productionId, actor.productionId), gte(handoffs.handedAt, start), lt(handoffs.handedAt, end)))
     .orderBy(desc(handoffs.handedAt))
     .all();
+  if (outNow) return { handedOut, notBack: outNow };
   // Out at the day's end: not returned, or returned after it. Each part is a range of
   // handoffs_production_returned; the unary + keeps SQLite off (production, handed_at), which
   // would walk every hand-off made before that day (ARCHITECTURE.md: performance budget, growth).

@@ -100,14 +100,14 @@ const rounds: SectionBuilder = {
     // Summed in SQL per weapon and lot (ARCHITECTURE.md: performance budget): the report holds one
     // row per weapon-and-lot pair, however many hand-outs the production made.
     type Tally = { handOuts: number; issued: number; fired: number; returned: number; outstanding: number };
-    type Group = Tally & { tag: string; lotId: string | null; returns: number; firedBack: number; returnedBack: number; unaccounted: number };
+    type Group = Tally & { tag: string; lotId: string | null; returns: number; unaccounted: number };
     const groups = tx.all<Group>(sql`
       select f.tag as tag, h.ammo_lot_id as lotId, count(*) as handOuts, count(h.returned_at) as returns,
         coalesce(sum(h.rounds_out), 0) as issued,
+        -- Fired and back are written with the return and only then (rule 2's count), so these
+        -- sums are over returned hand-offs.
         coalesce(sum(h.rounds_fired), 0) as fired,
         coalesce(sum(h.rounds_back), 0) as returned,
-        coalesce(sum(case when h.returned_at is not null then h.rounds_fired end), 0) as firedBack,
-        coalesce(sum(case when h.returned_at is not null then h.rounds_back end), 0) as returnedBack,
         coalesce(sum(case when h.returned_at is null then h.rounds_out end), 0) as outstanding,
         -- Rounds neither fired nor back on a returned hand-off: the count that filed an incident.
         coalesce(sum(case when h.returned_at is not null then max(0, h.rounds_out - coalesce(h.rounds_fired, 0) - coalesce(h.rounds_back, 0)) end), 0) as unaccounted
@@ -136,8 +136,8 @@ const rounds: SectionBuilder = {
         { key: 'returns', label: 'Returned', value: total('returns') },
         { key: 'stillOut', label: 'Not returned at the time of the report', value: total('handOuts') - total('returns') },
         { key: 'issued', label: 'Rounds issued', value: total('issued') },
-        { key: 'fired', label: 'Rounds fired', value: total('firedBack') },
-        { key: 'returned', label: 'Rounds returned', value: total('returnedBack') },
+        { key: 'fired', label: 'Rounds fired', value: total('fired') },
+        { key: 'returned', label: 'Rounds returned', value: total('returned') },
         { key: 'outstanding', label: 'Rounds still out', value: total('outstanding') },
         { key: 'unaccounted', label: 'Rounds neither fired nor returned', value: total('unaccounted') },
       ],
@@ -171,7 +171,13 @@ const checks: SectionBuilder = {
     // budget): a long production records a million checks and as many witness rows.
     const tallies = tx.all<{ figure: string; key: string; n: number }>(sql`
       select figure, key, n from ${dashboardTallies} where production_id = ${productionId} and figure in ('check_kind', 'witness')`);
-    const byKind = tallies.filter((t) => t.figure === 'check_kind').map((t) => ({ phase: t.key.split(' ')[0], result: t.key.split(' ')[1], n: t.n }));
+    // The check_kind tally's key is "<phase> <result>" (migration 0033's triggers write it so).
+    const byKind = tallies
+      .filter((t) => t.figure === 'check_kind')
+      .map((t) => {
+        const [phase, result] = t.key.split(' ');
+        return { phase, result, n: t.n };
+      });
     const count = (f: (r: (typeof byKind)[number]) => boolean) => sum(byKind.filter(f).map((r) => r.n));
     const witnessTally = (key: string) => tallies.find((t) => t.figure === 'witness' && t.key === key)?.n ?? 0;
     const w = { named: witnessTally('named'), confirmed: witnessTally('confirmed'), declined: witnessTally('declined'), awaited: witnessTally('awaited') };
@@ -388,7 +394,7 @@ const meetings: SectionBuilder = {
           key: 'perDay',
           title: 'Per day',
           columns: cols([['day', 'Day'], ['meetings', 'Meetings'], ['firearms', 'Covering firearms'], ['scenes', 'Scenes covered'], ['attended', 'Attendances confirmed']]),
-          rows: days.map((d) => ({ ...d })),
+          rows: days,
           total: t.days,
           empty: 'No safety meeting was recorded.',
         },

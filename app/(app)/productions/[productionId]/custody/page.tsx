@@ -123,7 +123,7 @@ export default async function CustodyPage({
   const day = isCalendarDate(one(sp.day)) && one(sp.day) <= today ? one(sp.day) : today;
   const record = allowed(actor, 'check.record');
   const open = listOpenHandoffs(actor);
-  const log = custodyDay(actor, day);
+  const log = custodyDay(actor, day, day === today ? open : undefined);
   const refused = listRefusedHandoffs(actor);
   const hold = getOpenHold(actor);
   const meetings = meetingsCoveringToday(actor, now);
