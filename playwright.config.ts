@@ -18,6 +18,11 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: BASE_URL,
     trace: 'retain-on-failure',
+    // No service worker unless a spec asks for one (the offline and push specs do): once it controls
+    // a page, the page's own requests no longer pass page.route or the page's network events, so a
+    // test that rewrites or awaits a request would depend on whether the worker had claimed the
+    // page yet; and its kept copies fetch several pages per new context (ARCHITECTURE.md: tests).
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

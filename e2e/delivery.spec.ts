@@ -6,6 +6,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { one, query } from './db';
 
+// Push arrives through the service worker (the suite blocks it elsewhere, playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 const prefsOf = (email: string, pid: string) =>
   one<{ channels: string; quiet_from: string | null; quiet_to: string | null }>(
     'select p.* from notification_preferences p join users u on u.id = p.user_id where u.email = ? and p.production_id = ?',

@@ -11,7 +11,8 @@ import { signIn } from './helpers';
 import { inviteAndActivate } from './pages/members-page';
 import { query } from './db';
 
-test.use({ viewport: { width: 375, height: 812 } });
+// The service worker is what these tests are about (the suite blocks it elsewhere, playwright.config.ts).
+test.use({ viewport: { width: 375, height: 812 }, serviceWorkers: 'allow' });
 test.setTimeout(120_000);
 
 const PAGES = 'setsafe-pages-v1';

@@ -7,7 +7,8 @@ import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { one, testDb } from './db';
 
-test.use({ viewport: { width: 375, height: 812 } });
+// The service worker is what these tests are about (the suite blocks it elsewhere, playwright.config.ts).
+test.use({ viewport: { width: 375, height: 812 }, serviceWorkers: 'allow' });
 
 const OFFLINE = 'No signal — your report is saved on this phone and will be sent when the connection returns.';
 
