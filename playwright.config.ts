@@ -1,8 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, SUITE_CHROMIUM } from './e2e/browser';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 export const E2E_DB = process.env.E2E_DATABASE_PATH ?? 'data/e2e/setsafe.db';
+
 
 export default defineConfig({
   testDir: './e2e',
@@ -17,7 +19,9 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     baseURL: BASE_URL,
-    trace: 'retain-on-failure',
+    // A trace of every test costs the suite a fifth of its time on two cores; CI prints only the
+    // log, so it records none there. Locally a failed test keeps its trace (DOM and network).
+    trace: process.env.CI ? 'off' : { mode: 'retain-on-failure', screenshots: false },
     // No service worker unless a spec asks for one (the offline and push specs do): once it controls
     // a page, the page's own requests no longer pass page.route or the page's network events, so a
     // test that rewrites or awaits a request would depend on whether the worker had claimed the
@@ -25,8 +29,9 @@ export default defineConfig({
     serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      // The headless shell where installed (e2e/browser.ts).
+      executablePath: SUITE_CHROMIUM,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -3,11 +3,13 @@
 // service's side are tested against a real SMTP sink and a local push endpoint in
 // app/lib/delivery/*.test.ts; here the browser's part is checked.
 import type { Page } from '@playwright/test';
+import { fullChromium } from './browser';
 import { expect, test } from './fixtures';
 import { one, query } from './db';
 
-// Push arrives through the service worker (the suite blocks it elsewhere, playwright.config.ts).
-test.use({ serviceWorkers: 'allow' });
+// Push arrives through the service worker (the suite blocks it elsewhere, playwright.config.ts),
+// and is shown as a notification, which only the full browser has (e2e/browser.ts).
+test.use({ serviceWorkers: 'allow', launchOptions: fullChromium });
 
 const prefsOf = (email: string, pid: string) =>
   one<{ channels: string; quiet_from: string | null; quiet_to: string | null }>(
