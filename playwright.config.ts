@@ -5,7 +5,6 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 export const E2E_DB = process.env.E2E_DATABASE_PATH ?? 'data/e2e/setsafe.db';
 
-
 export default defineConfig({
   testDir: './e2e',
   testIgnore: [/[\/]e2e[\/]tmp[\/]/],
@@ -25,7 +24,7 @@ export default defineConfig({
     // No service worker unless a spec asks for one (the offline and push specs do): once it controls
     // a page, the page's own requests no longer pass page.route or the page's network events, so a
     // test that rewrites or awaits a request would depend on whether the worker had claimed the
-    // page yet; and its kept copies fetch several pages per new context (ARCHITECTURE.md: tests).
+    // page yet (ARCHITECTURE.md: tests).
     serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     launchOptions: {
