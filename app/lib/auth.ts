@@ -1,8 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { preparedQuery } from '@/db/prepared';
 import { memberships, productions, siteSettings, users, type User } from '@/db/schema';
 import { readSessionToken } from './session-token';
 import type { Position } from './enums';
@@ -19,6 +20,8 @@ export type SessionUser = Pick<User, 'id' | 'name' | 'email' | 'isAdmin'> & { tw
  * a password change or removal bumps it and ends every session of that user at once. This is the
  * one database check per request (the token itself is decoded by readSessionToken).
  */
+const userById = preparedQuery((db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
+
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   let token;
   try {
@@ -28,7 +31,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   }
   const uid = token?.uid;
   if (!uid) return null;
-  const user = getDb().select().from(users).where(eq(users.id, uid)).get();
+  const user = userById().get({ id: uid });
   if (!user || user.sessionVersion !== token?.sv || !user.passwordHash) return null;
   return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, twoFactor: !!user.totpEnabledAt };
 });
@@ -52,15 +55,19 @@ export function adminMustEnrol(user: SessionUser): boolean {
   return getDb().select().from(siteSettings).where(eq(siteSettings.key, ADMIN_2FA_SETTING)).get()?.value === true;
 }
 
-/** The user's membership of the production as an Actor, or null (not a member / no such production). */
-export function actorFor(user: SessionUser, productionId: string): Actor | null {
-  if (typeof productionId !== 'string' || productionId.length > 100) return null;
-  const row = getDb()
+const membershipOf = preparedQuery((db) =>
+  db
     .select({ m: memberships, p: productions })
     .from(memberships)
     .innerJoin(productions, eq(productions.id, memberships.productionId))
-    .where(and(eq(memberships.productionId, productionId), eq(memberships.userId, user.id)))
-    .get();
+    .where(and(eq(memberships.productionId, sql.placeholder('productionId')), eq(memberships.userId, sql.placeholder('userId'))))
+    .prepare(),
+);
+
+/** The user's membership of the production as an Actor, or null (not a member / no such production). */
+export function actorFor(user: SessionUser, productionId: string): Actor | null {
+  if (typeof productionId !== 'string' || productionId.length > 100) return null;
+  const row = membershipOf().get({ productionId, userId: user.id });
   if (!row) return null;
   return {
     userId: user.id,
@@ -85,12 +92,16 @@ export const requireMember = cache(async (productionId: string): Promise<Actor> 
 });
 
 /** Productions the user belongs to, for the switcher. */
-export function listMyProductions(userId: string) {
-  return getDb()
+const myProductions = preparedQuery((db) =>
+  db
     .select({ id: productions.id, title: productions.title, phase: productions.phase, role: memberships.role, timeZone: productions.timeZone })
     .from(memberships)
     .innerJoin(productions, eq(productions.id, memberships.productionId))
-    .where(eq(memberships.userId, userId))
+    .where(eq(memberships.userId, sql.placeholder('userId')))
     .orderBy(productions.title)
-    .all();
+    .prepare(),
+);
+
+export function listMyProductions(userId: string) {
+  return myProductions().all({ userId });
 }

@@ -1,21 +1,26 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { preparedQuery } from '@/db/prepared';
 import { holdIncidents, holds, incidents, users } from '@/db/schema';
 import type { Actor } from '@/app/lib/actor';
 import { can, canSeeIncident } from '@/app/lib/policy';
 import { needsConcurrence, rule1Applies } from '@/app/lib/rules';
 
 /** The standing hold of the actor's production, with the caller's name ("an anonymous report" if none). */
-export function getOpenHold(actor: Pick<Actor, 'productionId'>) {
-  const row = getDb()
+const openHoldOf = preparedQuery((db) =>
+  db
     .select({ hold: holds, calledByName: users.name })
     .from(holds)
     .leftJoin(users, eq(users.id, holds.calledById))
-    .where(and(eq(holds.productionId, actor.productionId), isNull(holds.liftedAt)))
+    .where(and(eq(holds.productionId, sql.placeholder('productionId')), isNull(holds.liftedAt)))
     .orderBy(desc(holds.calledAt))
     .limit(1)
-    .get();
+    .prepare(),
+);
+
+export function getOpenHold(actor: Pick<Actor, 'productionId'>) {
+  const row = openHoldOf().get({ productionId: actor.productionId });
   if (!row) return null;
   return { hold: row.hold, calledByName: row.calledByName ?? (row.hold.source === 'rule1' ? 'SetSafe (rule 1, from a report)' : 'an anonymous report') };
 }

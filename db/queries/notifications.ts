@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { preparedQuery } from '@/db/prepared';
 import { notifications, productions, signals } from '@/db/schema';
 
 /**
@@ -9,15 +10,18 @@ import { notifications, productions, signals } from '@/db/schema';
  * the list gathers one per report filed) made every page's cost grow with it (ARCHITECTURE.md:
  * performance budget); the capped count reads at most `cap` index entries.
  */
-export function countUnreadUpTo(userId: string, cap: number): number {
-  const db = getDb();
+const unreadUpTo = preparedQuery((db) => {
   const some = db
     .select({ one: sql`1` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .limit(cap)
+    .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+    .limit(sql.placeholder('cap'))
     .as('some');
-  return db.select({ n: sql<number>`count(*)` }).from(some).get()?.n ?? 0;
+  return db.select({ n: sql<number>`count(*)` }).from(some).prepare();
+});
+
+export function countUnreadUpTo(userId: string, cap: number): number {
+  return unreadUpTo().get({ userId, cap })?.n ?? 0;
 }
 
 export function countUnread(userId: string): number {

@@ -1,0 +1,23 @@
+import 'server-only';
+import { getDb, type DB } from './client';
+
+/**
+ * A query built and prepared once per connection and run with placeholders (drizzle's prepared
+ * statements). Building a query's SQL from drizzle's objects costs more than the indexed look-up
+ * it runs, and the queries every signed-in page makes (the session's user, the membership, the
+ * switcher, the unread count, the standing hold) ran that build on every request
+ * (ARCHITECTURE.md: performance budget). Keyed by connection: a test or script that opens
+ * another database gets its own.
+ */
+export function preparedQuery<Q>(build: (db: DB) => Q): () => Q {
+  const byDb = new WeakMap<DB, Q>();
+  return () => {
+    const db = getDb();
+    let q = byDb.get(db);
+    if (!q) {
+      q = build(db);
+      byDb.set(db, q);
+    }
+    return q;
+  };
+}
