@@ -12,6 +12,7 @@ import { Item, ItemList, NoneYet, StatCard } from './stat-card';
 import { WeeklyChart } from './weekly-chart';
 import { can } from '@/app/lib/policy';
 import { DecideDuties, RevokeDutyDecision } from './duty-decision';
+import { formatCount } from '@/app/lib/numbers';
 import { safetyVerdict, type VerdictFacts, type VerdictTarget } from '@/app/lib/rules/verdict';
 
 type Props = { actor: DashboardActor; now: Date };
@@ -43,10 +44,10 @@ const F = {
 
 const base = (a: DashboardActor) => `/productions/${a.productionId}`;
 const incidentHref = (a: DashboardActor, id: string) => `${base(a)}/incidents/${id}`;
-const link = 'font-semibold text-brand underline underline-offset-2';
-/** A link standing on its own (not inside a sentence): a 44 px tap target on a phone. */
-const targetLink = `${link} inline-flex min-h-11 items-center`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+// Short classes from app/globals.css: the dashboard repeats them on every card.
+const link = 'link';
+const targetLink = 'link link-alone';
+const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 const since = (at: Date, now: Date) => waitedSince(at, now, 'UTC', false);
 
@@ -90,7 +91,7 @@ function verdictFacts(actor: DashboardActor, now: Date): VerdictFacts {
 }
 
 const VERDICT_STYLE = {
-  stop: { box: 'border-hold bg-hold-solid text-white', mark: '■', link: 'font-semibold text-white underline underline-offset-2' },
+  stop: { box: 'border-hold bg-hold-solid text-white', mark: '■', link: 'link text-white' },
   attention: { box: 'border-medium bg-warn-soft text-ink', mark: '◆', link },
   clear: { box: 'border-ok/40 bg-ok-soft text-ink', mark: '✓', link },
 } as const;
@@ -110,7 +111,7 @@ export function Verdict({ actor, now }: Props) {
           {v.reasons.map((r) => (
             <li key={r.text} className="flex items-start gap-2">
               <span aria-hidden="true" className="min-h-11 leading-[2.75rem]">{r.level === 'stop' ? '■' : '◆'}</span>
-              <Link className={`${style.link} inline-flex min-h-11 items-center`} href={targetHref(actor, r.target)}>
+              <Link className={`${style.link} link-alone`} href={targetHref(actor, r.target)}>
                 {r.text}
               </Link>
             </li>
@@ -168,7 +169,7 @@ export function OverdueActionsCard({ actor, now }: Props) {
               </p>
             </Item>
           ))}
-          {count > items.length ? <Item><span className="text-sm text-muted">and {count - items.length} more</span></Item> : null}
+          {count > items.length ? <Item><span className="text-sm text-muted">and {formatCount(count - items.length)} more</span></Item> : null}
         </ItemList>
       )}
     </StatCard>
@@ -244,7 +245,7 @@ export function WeaponsOutCard({ actor, now }: Props) {
         <NoneYet>Every weapon is back with the armorer.</NoneYet>
       ) : (
         <>
-          <p className="mb-1 text-sm text-muted">{outNow} out today (not yet due back).</p>
+          <p className="mb-1 text-sm text-muted">{formatCount(outNow)} out today (not yet due back).</p>
           <ItemList>
             {items.slice(0, 6).map((w) => (
               <Item key={w.handoffId}>
@@ -300,22 +301,22 @@ export function ComplianceCard({ actor, now }: Props) {
   return (
     <StatCard id="card-compliance" title="Check compliance (last 7 days)" count={pct(week.ratio)} tone={tone}
       footer={<span className="text-muted">Hand-offs with a valid check ÷ (hand-offs + refused attempts). Valid: a passing before-use check of that weapon, every witness confirmed, after its last return (rule 2). The full record is in the exports.</span>}>
-      <dl className="grid grid-cols-[1fr_auto_auto] gap-x-4 gap-y-1 text-sm">
+      <dl className="grid grid-cols-[1fr_auto_auto] gap-x-4 gap-y-1 text-sm tabular-nums">
         <dt className="font-semibold text-muted" />
         <dd className="font-semibold text-muted">today</dd>
         <dd className="font-semibold text-muted">7 days</dd>
         <dt>Hand-offs with a valid check</dt>
-        <dd className="tabular-nums">{today.valid}</dd>
-        <dd className="tabular-nums">{week.valid}</dd>
+        <dd>{formatCount(today.valid)}</dd>
+        <dd>{formatCount(week.valid)}</dd>
         <dt>Hand-offs</dt>
-        <dd className="tabular-nums">{today.handoffs}</dd>
-        <dd className="tabular-nums">{week.handoffs}</dd>
+        <dd>{formatCount(today.handoffs)}</dd>
+        <dd>{formatCount(week.handoffs)}</dd>
         <dt>Refused attempts</dt>
-        <dd className="tabular-nums">{today.refused}</dd>
-        <dd className="tabular-nums">{week.refused}</dd>
+        <dd>{formatCount(today.refused)}</dd>
+        <dd>{formatCount(week.refused)}</dd>
         <dt className="font-semibold">Compliance</dt>
-        <dd className="font-semibold tabular-nums">{pct(today.ratio)}</dd>
-        <dd className="font-semibold tabular-nums">{pct(week.ratio)}</dd>
+        <dd className="font-semibold">{pct(today.ratio)}</dd>
+        <dd className="font-semibold">{pct(week.ratio)}</dd>
       </dl>
     </StatCard>
   );
@@ -371,17 +372,15 @@ export function ArmorerCard({ actor, now }: Props) {
   );
 }
 
+/** Bars drawn by CSS (app/globals.css, .bars): three elements a row, the length in --w. */
 function Bars({ rows }: { rows: { key: string; label: React.ReactNode; n: number }[] }) {
   const max = Math.max(1, ...rows.map((r) => r.n));
   return (
-    <ul className="flex flex-col gap-2">
+    <ul className="bars">
       {rows.map((r) => (
-        <li key={r.key} className="grid grid-cols-[minmax(0,1fr)_minmax(3rem,35%)_2.5rem] items-center gap-2">
-          <span className="break-words">{r.label}</span>
-          <span aria-hidden="true" className="h-3 rounded bg-subtle">
-            <span className="block h-3 rounded bg-brand" style={{ width: `${(r.n / max) * 100}%` }} />
-          </span>
-          <span className="text-right font-semibold tabular-nums">{r.n}</span>
+        <li key={r.key} style={{ '--w': `${((r.n / max) * 100).toFixed(1)}%` } as React.CSSProperties}>
+          <span>{r.label}</span>
+          <span>{formatCount(r.n)}</span>
         </li>
       ))}
     </ul>
@@ -416,7 +415,7 @@ export function WeeklyCard({ actor, now }: Props) {
   const total = weeks.reduce((n, w) => n + w.total, 0);
   const peak = weeks.reduce((a, b) => (b.total > a.total ? b : a), weeks[0]);
   const summary = total
-    ? `${plural(total, 'incident')} in the last 12 weeks; the most, ${peak.total}, in the week of ${peak.label}.`
+    ? `${plural(total, 'incident')} in the last 12 weeks; the most, ${formatCount(peak.total)}, in the week of ${peak.label}.`
     : 'No incidents in the last 12 weeks.';
   return (
     <StatCard id="card-weekly" title="Incidents per week (last 12 weeks)" tone="neutral" className="min-h-96">
@@ -428,23 +427,23 @@ export function WeeklyCard({ actor, now }: Props) {
             <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">▸</span>
             Show as a table
           </summary>
-          <table className="mt-1 w-full text-sm">
+          <table className="figures mt-1">
             <caption className="sr-only">Incidents per week</caption>
             <thead>
-              <tr className="text-left text-muted">
-                <th scope="col" className="py-1">Week of</th>
-                <th scope="col" className="py-1 text-right">Firearm-related</th>
-                <th scope="col" className="py-1 text-right">Other</th>
-                <th scope="col" className="py-1 text-right">Total</th>
+              <tr>
+                <th scope="col">Week of</th>
+                <th scope="col">Firearm-related</th>
+                <th scope="col">Other</th>
+                <th scope="col">Total</th>
               </tr>
             </thead>
             <tbody>
               {weeks.map((w) => (
-                <tr key={w.week} className="border-t border-line">
-                  <th scope="row" className="py-1 text-left font-normal">{w.label}</th>
-                  <td className="py-1 text-right tabular-nums">{w.firearm}</td>
-                  <td className="py-1 text-right tabular-nums">{w.other}</td>
-                  <td className="py-1 text-right font-semibold tabular-nums">{w.total}</td>
+                <tr key={w.week}>
+                  <th scope="row">{w.label}</th>
+                  <td>{formatCount(w.firearm)}</td>
+                  <td>{formatCount(w.other)}</td>
+                  <td>{formatCount(w.total)}</td>
                 </tr>
               ))}
             </tbody>

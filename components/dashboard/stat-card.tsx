@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { cx } from '@/components/ui/cx';
+import { formatCount } from '@/app/lib/numbers';
 
 export type Tone = 'danger' | 'warn' | 'ok' | 'neutral';
 
@@ -11,13 +12,9 @@ const TONE: Record<Tone, { box: string; count: string; icon: string }> = {
 };
 
 /**
- * Dashboard card shell; its minimum height matches the skeleton that stands in for it. Lower on a
- * phone, where the cards stack in one column and a short card would otherwise end in blank space.
- */
-export const CARD_MIN_H = 'min-h-36 sm:min-h-52';
-
-/**
- * One figure and what is behind it. The figure carries a word and a symbol as well as colour
+ * One figure and what is behind it. Drawn with the short classes of app/globals.css (stat-card
+ * and its parts): the dashboard repeats them a dozen times. Lower on a phone, where the cards
+ * stack in one column and a short card would otherwise end in blank space. The figure carries a word and a symbol as well as colour
  * (colour is never the only signal: ARCHITECTURE.md, phones and offline).
  */
 export function StatCard({
@@ -41,31 +38,31 @@ export function StatCard({
 }) {
   const t = TONE[tone];
   return (
-    <section aria-labelledby={id} className={cx('flex flex-col rounded-xl border bg-surface p-4 shadow-sm sm:p-5', t.box, CARD_MIN_H, className)} data-testid={id}>
-      <div className="mb-2 flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
-        <h2 id={id} className="min-w-0 flex-1 basis-40 text-lg font-semibold leading-snug text-ink">
+    <section aria-labelledby={id} className={cx('stat-card', t.box, className)} data-testid={id}>
+      <div className="stat-head">
+        <h2 id={id} className="stat-title">
           {title}
         </h2>
         {count !== undefined ? (
-          <p className={cx('flex shrink-0 items-baseline gap-1.5 font-bold', t.count)}>
+          <p className={cx('stat-count', t.count)}>
             {t.icon ? <span aria-hidden="true" className="text-base">{t.icon}</span> : null}
-            <span className="text-3xl tabular-nums" data-testid={`${id}-count`}>{count}</span>
+            <span className="text-3xl tabular-nums" data-testid={`${id}-count`}>{typeof count === 'number' ? formatCount(count) : count}</span>
             {countLabel ? <span className="text-sm font-semibold">{countLabel}</span> : null}
           </p>
         ) : null}
       </div>
       <div className="flex-1">{children}</div>
-      {footer ? <div className="mt-3 border-t border-line pt-2 text-sm">{footer}</div> : null}
+      {footer ? <div className="stat-foot">{footer}</div> : null}
     </section>
   );
 }
 
 export function ItemList({ children }: { children: ReactNode }) {
-  return <ul className="flex flex-col divide-y divide-line">{children}</ul>;
+  return <ul className="stat-items">{children}</ul>;
 }
 
 export function Item({ children }: { children: ReactNode }) {
-  return <li className="py-2 break-words">{children}</li>;
+  return <li>{children}</li>;
 }
 
 export function NoneYet({ children }: { children: ReactNode }) {

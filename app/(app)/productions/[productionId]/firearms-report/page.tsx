@@ -9,6 +9,7 @@ import { getWrapReport, PAGE_TABLE_ROWS, type ReportSection, type ReportTable } 
 import { buttonClass } from '@/components/ui/button';
 import { PrintHeader } from '@/components/audit/print-header';
 import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
+import { formatCount } from '@/app/lib/numbers';
 
 export const metadata: Metadata = { title: 'Firearms report' };
 
@@ -72,7 +73,7 @@ function Section({ s }: { s: ReportSection }) {
         {s.figures.map((f) => (
           <div key={f.key} className="rounded-lg border border-line p-2 break-inside-avoid" data-figure={`${s.key}.${f.key}`}>
             <dt className="text-sm text-muted">{f.label}</dt>
-            <dd className="text-xl font-bold tabular-nums">{typeof f.value === 'number' ? f.value.toLocaleString('en-US') : f.value}</dd>
+            <dd className="text-xl font-bold tabular-nums">{typeof f.value === 'number' ? formatCount(f.value) : f.value}</dd>
           </div>
         ))}
       </dl>
