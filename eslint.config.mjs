@@ -13,6 +13,14 @@ const config = [
     },
   },
   {
+    // The fixtures' `test` is the one whose browser makes every page wait for hydration (ARCHITECTURE.md: tests).
+    files: ['e2e/**/*.ts'],
+    ignores: ['e2e/fixtures.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@playwright/test', importNames: ['test'], message: "Take `test` from './fixtures' (ARCHITECTURE.md: tests)." }] }],
+    },
+  },
+  {
     // CommonJS is what Next loads next.config.js as, and the service-worker build step it calls.
     files: ['next.config.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -11,14 +11,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { PASSWORD, USERS, expectDayStart, signIn } from './helpers';
 import { dayOnly } from '../app/lib/time';
 import { fileAnonymously, gpsJpeg, openWithReceipt, publishSealed } from './anonymous-flow';
 import { randomUUID } from 'node:crypto';
 import { startSmtpSink, type SmtpSink } from '../app/lib/testing/smtp-sink';
 import { openDb, readerOf } from './db';
-import { awaitHydration } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -190,7 +190,7 @@ const { one, query } = readerOf(DB);
 test('an anonymous report from a signed-in phone leaves no account, address, user agent or time of day', async ({ browser }) => {
   test.setTimeout(300_000);
   const context = await browser.newContext({ baseURL: base, userAgent: UA, extraHTTPHeaders: { 'X-Forwarded-For': FORWARDED, 'X-Real-IP': REAL_IP }, viewport: PHONE });
-  const page: Page = awaitHydration(await context.newPage());
+  const page: Page = await context.newPage();
   await signIn(page, 'crew');
   const crew = one<{ id: string; email: string }>('select id, email from users where email = ?', USERS.crew);
   // The session is real: the signed-in shell shows who this browser is.
@@ -284,7 +284,7 @@ test('an anonymous report from a signed-in phone leaves no account, address, use
 
   // ── Positive controls: the same detectors on the same database do find what a named action stores. ──
   const producer = await browser.newContext({ baseURL: base, viewport: PHONE });
-  const pp = awaitHydration(await producer.newPage());
+  const pp = await producer.newPage();
   await signIn(pp, 'producer');
   const producerId = one<{ id: string }>('select id from users where email = ?', USERS.producer).id;
   const beforeNamed = snapshot();
@@ -305,7 +305,7 @@ test('an anonymous report from a signed-in phone leaves no account, address, use
   // A failed sign-in is recorded on purpose (throttling): the raw search must find that fresh
   // write, which proves it reads the WAL too; the address itself is kept only as a keyed hash.
   const probe = await browser.newContext({ baseURL: base, extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.99' } });
-  const sp = awaitHydration(await probe.newPage());
+  const sp = await probe.newPage();
   await sp.goto('/sign-in');
   await sp.getByLabel('Email').fill(USERS.crew);
   await sp.getByLabel('Password').fill(`${PASSWORD}-wrong`);
@@ -319,7 +319,7 @@ test('an anonymous report from a signed-in phone leaves no account, address, use
 
 test('rule 1 holds for anonymous reports too, and the hold does not single out the reporter', async ({ browser }) => {
   const context = await browser.newContext({ baseURL: base, viewport: PHONE });
-  const page = awaitHydration(await context.newPage());
+  const page = await context.newPage();
   await signIn(page, 'crew');
   const demo = one<{ id: string; token: string }>("select id, report_token as token from productions where title = 'Dry Creek (demo)'");
   await fileAnonymously(page, `/report/${demo.token}`, { type: 'Accidental discharge', description: 'Anonymity probe: a blank fired during the reload.', location: 'Ranch' });
@@ -355,7 +355,7 @@ test('named → anonymous → named by one member: after publication no ordering
   test.setTimeout(240_000);
   // A producer takes new reports by email too, so each report also has outbox rows to compare.
   const producer = await browser.newContext({ baseURL: base, viewport: PHONE });
-  const pp = awaitHydration(await producer.newPage());
+  const pp = await producer.newPage();
   await signIn(pp, 'producer');
   await pp.goto('/account');
   const prefs = pp.getByRole('form', { name: 'Alerts for Dry Creek (demo)' });
@@ -365,7 +365,7 @@ test('named → anonymous → named by one member: after publication no ordering
   await producer.close();
 
   const context = await browser.newContext({ baseURL: base, viewport: PHONE });
-  const page = awaitHydration(await context.newPage());
+  const page = await context.newPage();
   await signIn(page, 'crew');
   const demo = one<{ id: string; token: string }>("select id, report_token as token from productions where title = 'Dry Creek (demo)'");
   const tz = zoneOf(demo.id);

@@ -36,7 +36,6 @@ export async function fileAnonymously(
   opts: { publish?: boolean } = {},
 ): Promise<{ receipt: string; number: number | null }> {
   await page.goto(url);
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
   await page.getByLabel('What kind of problem?').selectOption({ label: r.type ?? 'Unsafe condition' });
   await page.getByLabel('What happened?').fill(r.description);
   await page.getByLabel('Where?').fill(r.location);
@@ -58,7 +57,6 @@ export async function fileAnonymously(
 
 export async function openWithReceipt(page: Page, receipt: string) {
   await page.goto('/report/follow-up');
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
   await page.getByLabel('Receipt code').fill(receipt);
   await page.getByRole('button', { name: 'Open my report' }).click();
   await expect(page.getByRole('heading', { name: /^(Report #\d+|Your report):/ })).toBeVisible();

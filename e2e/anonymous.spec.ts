@@ -8,7 +8,7 @@ import { type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { expectDayStart, signIn } from './helpers';
 import { fileAnonymously, gpsJpeg, openWithReceipt, publishSealed, reportToken } from './anonymous-flow';
 import { ids, one } from './db';
-import { awaitHydration, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 const PHONE = { width: 375, height: 812 };
 test.use({ viewport: PHONE });
@@ -30,7 +30,7 @@ function row<T>(sql: string, ...params: unknown[]): T {
 
 async function signedIn(browser: Browser, who: Parameters<typeof signIn>[1]): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: PHONE });
-  const page = awaitHydration(await context.newPage());
+  const page = await context.newPage();
   await signIn(page, who);
   return { context, page };
 }
@@ -53,7 +53,7 @@ test.afterAll(async () => {
 
 test('a signed-out phone files from the link, with a photo, and keeps the receipt', async ({ browser }) => {
   reporter = await browser.newContext({ viewport: PHONE });
-  const page = awaitHydration(await reporter.newPage());
+  const page = await reporter.newPage();
   await page.goto(firstUrl);
   await expect(page.getByRole('heading', { name: 'Dry Creek (demo)' })).toBeVisible();
   await expect(page.getByText('No one can tell who sent this')).toBeVisible();
@@ -91,7 +91,7 @@ test('a signed-out phone files from the link, with a photo, and keeps the receip
   const description = 'Prop guns left unattended on the cart by the church door during lunch.';
   expect(row<{ n: number }>('select count(*) as n from incidents where description = ?', description).n).toBe(0);
   expect(row<{ n: number }>("select count(*) as n from drop_box where kind in ('report', 'photo')").n).toBe(2);
-  const sealedPage = awaitHydration(await reporter.newPage());
+  const sealedPage = await reporter.newPage();
   await openWithReceipt(sealedPage, receipt);
   await expect(sealedPage.getByTestId('sealed-note')).toContainText('Sealed, will be published with today’s reports');
   await expect(sealedPage.locator('img[alt^="Your photo 1"]')).toBeVisible();
@@ -133,7 +133,7 @@ test('a producer asks a question; the reporter reads it with the receipt and ans
   expect(row<{ n: number }>("select count(*) as n from comments where incident_id = ? and kind = 'question'", incidentId).n).toBe(1);
   await crew.context.close();
 
-  const page2 = awaitHydration(await reporter.newPage());
+  const page2 = await reporter.newPage();
   await openWithReceipt(page2, receipt.toLowerCase().replace(/-/g, ' '));
   await expect(page2.getByText('Reported', { exact: true }).first()).toBeVisible();
   await expect(page2.getByText(question)).toBeVisible();
@@ -195,7 +195,7 @@ test('after rotation the old link fails and the receipt still works', async ({ b
   await crew.context.close();
   await context.close();
 
-  const phone = awaitHydration(await reporter.newPage());
+  const phone = await reporter.newPage();
   const old = await phone.goto(firstUrl);
   expect(old?.status()).toBe(404);
   await expect(phone.getByRole('heading', { name: 'This link is no longer active' })).toBeVisible();
@@ -259,7 +259,7 @@ test('the photo comes back without GPS or camera details, only to those who may 
   await anon.close();
 
   // A HEIC renamed to .jpg gets past the browser's check and is refused by the server by content.
-  const page = awaitHydration(await reporter.newPage());
+  const page = await reporter.newPage();
   await openWithReceipt(page, receipt);
   const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(256)]);
   await page.getByLabel('Choose photos').setInputFiles({ name: 'renamed.jpg', mimeType: 'image/jpeg', buffer: heic });
@@ -271,7 +271,7 @@ test('the photo comes back without GPS or camera details, only to those who may 
 test('the same screens at 1280 px', async ({ browser }) => {
   const wide = { width: 1280, height: 900 };
   const context = await browser.newContext({ viewport: wide });
-  const page = awaitHydration(await context.newPage());
+  const page = await context.newPage();
   const url = `/report/${reportToken(demo)}`;
   await page.goto(url);
   await shot(page, 'report-1280');
@@ -283,7 +283,7 @@ test('the same screens at 1280 px', async ({ browser }) => {
   await shot(page, 'follow-up-1280');
   await context.close();
   const producer = await browser.newContext({ viewport: wide });
-  const pp = awaitHydration(await producer.newPage());
+  const pp = await producer.newPage();
   await signIn(pp, 'producer');
   await pp.goto(`/productions/${demo}/reporting`);
   await expect(pp.getByTestId('report-qr')).toBeVisible();

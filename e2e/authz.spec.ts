@@ -2,7 +2,8 @@
 // e2e/authz/* × every caller, against the expected answer; and every page.tsx / route.ts under
 // app/ must be in the table. Entries whose page does not exist yet (a feature still being built)
 // are skipped rather than failed.
-import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { routes } from './authz';
 import { CALLERS, type AuthzContext, type Caller, type Expectation, type RouteCase } from './authz/types';
 import { authzCtx } from './authz/ctx';

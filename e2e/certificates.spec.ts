@@ -2,8 +2,8 @@
 // or armorer adds a PDF or a photo, checked by its content and audited; those who see
 // qualifications open it (a PDF only downloads, sandboxed); other crew are refused on the server.
 import sharp from 'sharp';
-import { expect, test, type Browser } from '@playwright/test';
-import { openPageAs } from './fixtures';
+import type { Browser } from '@playwright/test';
+import { expect, openPageAs, test } from './fixtures';
 import { ids, one } from './db';
 import { SEEDED } from './authz/seeded';
 

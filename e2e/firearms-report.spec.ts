@@ -2,8 +2,8 @@
 // armorer, the auditor and the safety advisor read it, print it and download it; other crew are
 // refused on the server. Its figures are held to the database here (whatever other specs of the
 // run recorded before); db/queries/wrap-report.test.ts holds them exact on a seeded production.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { openPageAs } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { expect, openPageAs, test } from './fixtures';
 import { ids, one } from './db';
 
 let demo: string;

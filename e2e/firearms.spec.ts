@@ -7,7 +7,7 @@ import { roleOf, storageStateFor } from './auth-state';
 import { routes } from './authz/firearms';
 import { CALLERS, type Caller } from './authz/types';
 import { ids, one } from './db';
-import { awaitHydration, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 const run = Date.now().toString(36).slice(-5).toUpperCase();
@@ -23,8 +23,7 @@ async function as(browser: Browser, who: Who | null, viewport = { width: 1280, h
   const role = who ? roleOf(USERS[who]) : null;
   const session = role ? { storageState: await storageStateFor(role, BASE) } : {};
   const ctx = await browser.newContext({ baseURL: BASE, viewport, ...session, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
-  // Every goto waits for hydration: a field filled earlier is lost to react-hook-form's defaults (ARCHITECTURE.md: tests).
-  const page = awaitHydration(await ctx.newPage());
+  const page = await ctx.newPage();
   if (who && !role) await signIn(page, who);
   return { ctx, page };
 }
@@ -189,7 +188,6 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     const { ctx, page } = await as(browser, 'armorer');
     await page.goto(`/productions/${demo}/custody`);
     await expect(page.getByRole('region', { name: 'Ready to hand out' })).toContainText(`${TAG} for 12A`);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const form = page.locator('#hand-out');
     await form.getByRole('combobox', { name: 'Weapon' }).selectOption(state.firearmId!);
     await form.getByLabel('Hand to').selectOption({ label: 'Cal Actor · Actor' });
@@ -251,7 +249,6 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     const incidentsBefore = count('select count(*) n from incidents where production_id = ?', demo);
 
     await page.goto(`/productions/${demo}/custody`);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const form = page.locator('#hand-out');
     // The form does not invite the refusal: with no weapon cleared at all it is shut and says so;
     // otherwise choosing this weapon for 12A says why it cannot go, and Hand over stays disabled.
@@ -294,7 +291,6 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
   /** The armorer records a passing before-use check of `firearmId` for `scene`, naming `witnesses`. */
   async function recordCheckNaming(page: Page, firearmId: string, scene: string, witnesses: RegExp[]): Promise<string> {
     await page.goto(`/productions/${demo}/checks/new`);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await page.getByRole('combobox', { name: 'Weapon' }).selectOption(firearmId);
     await page.getByLabel('Scene or setup').fill(scene);
     for (const box of await page.getByRole('group', { name: 'Checklist' }).getByRole('checkbox').all()) await box.check();
@@ -311,7 +307,6 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
 
     const actor = await as(browser, 'actor', { width: 375, height: 812 });
     await actor.page.goto(`/productions/${demo}/checks/${checkId}`);
-    await actor.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await actor.page.getByRole('button', { name: 'I witnessed this check' }).click();
     await expect(actor.page.getByText(/You confirmed this check on/)).toBeVisible();
     await actor.ctx.close();
@@ -327,7 +322,6 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
 
     const ad = await as(browser, 'ad', { width: 375, height: 812 });
     await ad.page.goto(`/productions/${demo}/checks/${checkId}`);
-    await ad.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await ad.page.getByRole('button', { name: 'I did not see this check' }).click();
     await expect(ad.page.getByRole('group', { name: /Say you did not see this check/ })).toBeVisible();
     await ad.page.screenshot({ path: 'test-results/screens/375/crew/witness-decline-ask.png', fullPage: true });
@@ -352,7 +346,6 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     await arm.page.goto(`/notifications`);
     await expect(arm.page.getByText(`Dee First-AD did not see the before use check of ${TAG2}`)).toBeVisible();
     await arm.page.goto(`/productions/${demo}/custody`);
-    await arm.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     // With no weapon cleared at all the form is shut and names the decline; when an earlier spec left
     // another weapon cleared, choosing this one for 13C names it instead.
     const handOut = arm.page.locator('#hand-out');
@@ -387,13 +380,11 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     const checkId = await recordCheckNaming(arm.page, state.firearm2Id!, '13C', [/Cal Actor/]);
     const actor = await as(browser, 'actor', { width: 375, height: 812 });
     await actor.page.goto(`/productions/${demo}/checks/${checkId}`);
-    await actor.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await actor.page.getByRole('button', { name: 'I witnessed this check' }).click();
     await expect(actor.page.getByText(/You confirmed this check on/)).toBeVisible();
     await actor.ctx.close();
 
     await arm.page.goto(`/productions/${demo}/custody?firearm=${state.firearm2Id}&scene=13C#hand-out`);
-    await arm.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const form = arm.page.locator('#hand-out');
     await form.getByLabel('Hand to').selectOption({ label: 'Cal Actor · Actor' });
     await form.getByLabel('Ammunition lot').selectOption(state.blankLotId);
@@ -407,7 +398,6 @@ test.describe.serial('firearms: meeting, inventory, check, witness, hand-off, re
     // The return on a phone: four blanks fired, two back.
     const phone = await as(browser, 'armorer', { width: 375, height: 812 });
     await phone.page.goto(`/productions/${demo}/custody?return=${h.id}#return`);
-    await phone.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const ret = phone.page.locator('#return');
     await ret.getByRole('spinbutton', { name: 'Rounds fired (blanks spent)' }).fill('4');
     await ret.getByRole('spinbutton', { name: 'Rounds counted back' }).fill('2');

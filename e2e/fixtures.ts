@@ -1,7 +1,7 @@
 // Signed-in pages per role for feature specs (ARCHITECTURE.md: tests): `test('…', async ({ crew }) => …)`.
 // Each role signs in once per worker (storageState under e2e/.auth/); each test gets its own
 // browser context. Roles come from the demo seed plus "Other Show (e2e)" (see auth-state.ts).
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { signIn, USERS, type Who } from './helpers';
 import { roleOf, storageStateFor, type RoleName } from './auth-state';
 import { ids } from './db';
@@ -18,18 +18,23 @@ type Fixtures = Record<RoleName, Page> & {
 
 async function openAs(browser: Browser, role: RoleName, baseURL: string, viewport: { width: number; height: number } | null): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport, storageState: await storageStateFor(role, baseURL) });
-  return awaitHydration(await context.newPage());
+  return context.newPage();
 }
+
+const hydrating = new WeakSet<Page>();
 
 /**
  * `goto` and `reload` resolve once React has hydrated an HTML page (the root layout sets
  * `html[data-hydrated]`): filling a field earlier races react-hook-form writing its defaults back,
- * and the typed text lands after the old value (ARCHITECTURE.md: tests).
+ * and the typed text lands after the old value (ARCHITECTURE.md: tests). A document with no script
+ * (the service worker's own offline page) has nothing to hydrate, so it is not waited for.
  */
-export function awaitHydration(page: Page): Page {
+function awaitHydration(page: Page): Page {
+  if (hydrating.has(page)) return page;
+  hydrating.add(page);
   const settle = async <R extends Awaited<ReturnType<Page['goto']>>>(res: R): Promise<R> => {
     const type = res?.headers()['content-type'] ?? '';
-    if (type.includes('text/html')) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    if (type.includes('text/html')) await page.locator('html[data-hydrated], html:not(:has(script))').waitFor({ state: 'attached' });
     return res;
   };
   const goto = page.goto.bind(page);
@@ -39,10 +44,18 @@ export function awaitHydration(page: Page): Page {
   return page;
 }
 
+/** Every page of the context awaits hydration: those it opens and those opened in it (popups). */
+function hydratingPages(context: BrowserContext): BrowserContext {
+  const newPage = context.newPage.bind(context);
+  context.newPage = async () => awaitHydration(await newPage());
+  context.on('page', awaitHydration);
+  return context;
+}
+
 /**
  * A page in a fresh context for a spec that needs its own (a viewport, downloads, two of a role):
  * signed in by the role's shared session where the account has one, by the form otherwise, and
- * signed out for `null`. Awaits hydration on every goto like the fixtures' pages.
+ * signed out for `null`.
  */
 export async function openPageAs(
   browser: Browser,
@@ -58,7 +71,7 @@ export async function openPageAs(
     ...(opts.touch ? { isMobile: true, hasTouch: true } : {}),
     ...(role ? { storageState: await storageStateFor(role, baseURL) } : {}),
   });
-  const page = awaitHydration(await context.newPage());
+  const page = await context.newPage();
   if (who && !role) await signIn(page, who);
   return page;
 }
@@ -75,9 +88,18 @@ function roleFixture(role: RoleName) {
 }
 
 export const test = base.extend<Fixtures>({
-  page: async ({ page }, provide) => {
-    await provide(awaitHydration(page));
-  },
+  // One place for the hydration wait (ARCHITECTURE.md: tests): every context this browser makes, so
+  // the role fixtures, openPageAs, a spec's own browser.newContext or browser.newPage, and
+  // Playwright's own context and page fixtures (made by browser.newContext) all wait. Playwright's
+  // reuseContext mode, off in this suite, makes its context another way and would not.
+  browser: [
+    async ({ browser }, provide) => {
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => hydratingPages(await newContext(options));
+      await provide(browser);
+    },
+    { scope: 'worker' },
+  ],
   crew: roleFixture('crew'),
   actor: roleFixture('actor'),
   ad: roleFixture('ad'),

@@ -11,7 +11,8 @@
 // are printed with the totals, the figures the closing note asks for.
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import type { APIRequestContext, Browser } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { anyDateString, anyValue, asFieldText, hugeString, NASTY, numberAsString, wrongJsonBody } from '../app/lib/testing/hostile-input';
 import { storageStateFor, type RoleName } from './auth-state';
 import { authzCtx } from './authz/ctx';

@@ -31,8 +31,6 @@ export async function forceEnable(form: Locator) {
 export async function signIn(page: Page, who: Who | string, password = PASSWORD) {
   const email = who in USERS ? USERS[who as Who] : who;
   await page.goto('/sign-in');
-  // Typed before hydration, the fields are lost to react-hook-form's defaults (ARCHITECTURE.md: tests).
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

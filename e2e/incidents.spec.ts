@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page, type Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { forceEnable, type Who } from './helpers';
 import { authzCtx } from './authz/ctx';
 import { as, liftStandingHold, replayAction, standingHold, userId } from './holds';

@@ -1,7 +1,7 @@
 // Installable (ARCHITECTURE.md: phones and offline): a crew member can add SetSafe to the home screen. The manifest is
 // served and linked from every page, and every icon it or the page names loads as an image.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { test as signedIn } from './fixtures';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 type Manifest = {
   name?: string;
@@ -48,7 +48,7 @@ test('the manifest has a name, icons, a start URL and standalone display; every 
   }
 });
 
-signedIn('signed-in pages and the public case page link the same manifest', async ({ crew, page }) => {
+test('signed-in pages and the public case page link the same manifest', async ({ crew, page }) => {
   await crew.goto('/');
   const fromApp = await linkedManifest(crew);
   await page.goto('/reference/rust');

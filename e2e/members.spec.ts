@@ -1,4 +1,4 @@
-import { awaitHydration, test, expect } from './fixtures';
+import { test, expect } from './fixtures';
 import { signIn } from './helpers';
 import { MembersPage, acceptInviteLink, freshEmail, inviteAndActivate } from './pages/members-page';
 import { one, query } from './db';
@@ -32,7 +32,7 @@ test.describe('producer', () => {
     await expect(page.getByText('you are Crew')).toBeVisible();
 
     // One-time: the same link now explains itself instead of working again.
-    const again = awaitHydration(await browser.newPage());
+    const again = await browser.newPage();
     await again.goto(link!);
     await expect(again.getByTestId('invite-problem')).toHaveText(/already been used/);
     await again.close();
@@ -159,8 +159,8 @@ test('unused invite acceptance is not possible twice from two tabs', async ({ pr
   const members = new MembersPage(producer, prod.demo);
   await members.goto();
   const link = await members.invite({ email: freshEmail('twice'), name: 'Twice Tess', role: 'crew' });
-  const a = awaitHydration(await browser.newPage());
-  const b = awaitHydration(await browser.newPage());
+  const a = await browser.newPage();
+  const b = await browser.newPage();
   await a.goto(link!);
   await b.goto(link!);
   await acceptInviteLink(browser, link!, 'first password!!');

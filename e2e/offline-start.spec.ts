@@ -6,7 +6,7 @@
 // clear them. "Unsafe condition" is used so no hold or pattern rule fires.
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from '@playwright/test';
-import { awaitHydration, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { signIn } from './helpers';
 import { inviteAndActivate } from './pages/members-page';
 import { query } from './db';
@@ -37,7 +37,7 @@ async function setOffline(context: BrowserContext, offline: boolean) {
 
 /** A new tab in the same browser, opened cold at `path`. */
 async function openCold(context: BrowserContext, path: string): Promise<Page> {
-  const page = awaitHydration(await context.newPage());
+  const page = await context.newPage();
   const res = await page.goto(path);
   expect(res, path).not.toBeNull();
   return page;
@@ -72,8 +72,8 @@ test('pages seen with a signal, the report form and the holds open offline from 
   await seen.close();
 
   // The report form, cold and offline: the copy kept its policy, and its scripts ran under it
-  // (openCold waited for hydration, which only a script carrying the saved nonce can mark).
-  const form = awaitHydration(await context.newPage());
+  // (its goto waited for hydration, which only a script carrying the saved nonce can mark).
+  const form = await context.newPage();
   const res = await form.goto(`${base}/incidents/new`);
   expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   expect(res?.headers()['x-frame-options']).toBe('DENY');
@@ -114,7 +114,7 @@ test('signing out clears the copies; another member signing in never sees the pr
   const second = await inviteAndActivate(browser, producer, prod.demo, { role: 'crew' });
   const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
   try {
-    const page = awaitHydration(await context.newPage());
+    const page = await context.newPage();
     await signIn(page, first.email, first.password);
     await page.goto('/account');
     await controlled(page);

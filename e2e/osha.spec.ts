@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { as, liftStandingHold, replayAction, standingHold } from './holds';
 import { ids, one, query } from './db';
 import { parseCsv } from './csv';

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, openPageAs, test } from './fixtures';
 import { type Who } from './helpers';
-import { openPageAs } from './fixtures';
 import { parseCsv } from './csv';
 import { routes } from './authz/oversight';
 import type { Caller } from './authz/types';

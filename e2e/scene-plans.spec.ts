@@ -8,8 +8,8 @@
 //
 // Named to run after every spec that hands weapons out on the demo production: once a plan exists,
 // rule 8 asks a plan of every hand-out there (workers: 1, files in name order).
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { openPageAs } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { expect, openPageAs, test } from './fixtures';
 import { ids, one } from './db';
 import { liftStandingHold, userId, weaponWithCheck } from './holds';
 

@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { routes } from './authz';
 import { appRoutes, pathOnly, routeExists } from './authz/app-routes';
 import { authzCtx } from './authz/ctx';

@@ -1,5 +1,5 @@
 // Sign-in hardening and transport headers (OWASP ASVS L2 sessions and headers).
-import { awaitHydration, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { PASSWORD, signIn, USERS } from './helpers';
 
 test.describe('security headers', () => {
@@ -49,7 +49,7 @@ test.describe('sign-in throttling', () => {
   test('the guesser is made to wait longer and longer; the owner on another address signs in at once', async ({ browser, baseURL }) => {
     test.setTimeout(180_000);
     const guesser = await browser.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': `203.0.113.${Math.floor(Math.random() * 200) + 1}` } });
-    const page = awaitHydration(await guesser.newPage());
+    const page = await guesser.newPage();
     await page.goto('/sign-in');
     const attempt = async (password: string) => {
       await page.getByLabel('Email').fill(USERS.auditor);
@@ -76,7 +76,7 @@ test.describe('sign-in throttling', () => {
     await expect(page).toHaveURL(/sign-in/);
 
     const owner = await browser.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${Math.floor(Math.random() * 200) + 1}` } });
-    const ownerPage = awaitHydration(await owner.newPage());
+    const ownerPage = await owner.newPage();
     await signIn(ownerPage, 'auditor');
     await expect(ownerPage).not.toHaveURL(/sign-in/);
     await guesser.close();
@@ -93,7 +93,7 @@ test.describe('return path after sign-in', () => {
       const context = await browser.newContext({ baseURL });
       // Nothing may leave for another site, even if the page tried.
       await context.route((url) => url.hostname.endsWith('evil.example'), (route) => route.fulfill({ status: 200, body: 'left the site' }));
-      const page = awaitHydration(await context.newPage());
+      const page = await context.newPage();
       await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
       await page.getByLabel('Email').fill(USERS.auditor);
       await page.getByLabel('Password').fill(PASSWORD);
@@ -106,7 +106,7 @@ test.describe('return path after sign-in', () => {
 
   test('a same-site return path is followed', async ({ browser, baseURL }) => {
     const context = await browser.newContext({ baseURL });
-    const page = awaitHydration(await context.newPage());
+    const page = await context.newPage();
     await page.goto(`/sign-in?next=${encodeURIComponent('/reference/rust?from=sign-in')}`);
     await page.getByLabel('Email').fill(USERS.auditor);
     await page.getByLabel('Password').fill(PASSWORD);

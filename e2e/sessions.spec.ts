@@ -1,19 +1,19 @@
 // Sign-out and password change end every session of the user (ARCHITECTURE.md: session version), so a
 // copied session cookie stops working. Uses fresh accounts: the shared fixture sessions must live.
-import { awaitHydration, test, expect } from './fixtures';
+import { test, expect } from './fixtures';
 import { signIn } from './helpers';
 import { inviteAndActivate } from './pages/members-page';
 
 test('a copied session cookie stops working after sign-out', async ({ producer, prod, browser }) => {
   const m = await inviteAndActivate(browser, producer, prod.demo, { role: 'crew' });
   const first = await browser.newContext();
-  const a = awaitHydration(await first.newPage());
+  const a = await first.newPage();
   await signIn(a, m.email, m.password);
 
   // The copy: the same cookies in another browser.
   const second = await browser.newContext();
   await second.addCookies(await first.cookies());
-  const b = awaitHydration(await second.newPage());
+  const b = await second.newPage();
   await b.goto('/account');
   await expect(b.getByRole('heading', { name: 'Your account' })).toBeVisible();
   await expect(b.getByRole('main').getByText(m.email).first()).toBeVisible();
@@ -35,8 +35,8 @@ test('a copied session cookie stops working after sign-out', async ({ producer, 
 test.describe('password change', () => {
   test('keeps this browser signed in and ends every other session', async ({ producer, prod, browser }) => {
     const m = await inviteAndActivate(browser, producer, prod.demo, { role: 'crew' });
-    const phone = awaitHydration(await (await browser.newContext()).newPage());
-    const laptop = awaitHydration(await (await browser.newContext()).newPage());
+    const phone = await (await browser.newContext()).newPage();
+    const laptop = await (await browser.newContext()).newPage();
     await signIn(phone, m.email, m.password);
     await signIn(laptop, m.email, m.password);
 

@@ -6,8 +6,8 @@
 //
 // Named to sort after scene-plans.spec.ts: it hands weapons out on the demo production with an
 // approved plan, a meeting for the scene and a current qualification, so rule 8 is met.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { openPageAs } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { expect, openPageAs, test } from './fixtures';
 import { ids, one, query } from './db';
 import { liftStandingHold, replayAction, userId, weaponWithCheck } from './holds';
 import { parseCsv } from './csv';

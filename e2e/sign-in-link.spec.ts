@@ -4,7 +4,7 @@
 // the account has one. Fresh accounts only: the shared demo accounts must keep signing in (e2e/auth-state.ts).
 import { generateSync } from 'otplib';
 import type { Browser, Page } from '@playwright/test';
-import { awaitHydration, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 import { inviteAndActivate } from './pages/members-page';
 import { one, query } from './db';
@@ -21,7 +21,7 @@ const rand = () => Math.floor(Math.random() * 200) + 1;
 
 async function askForLink(browser: Browser, baseURL: string, email: string, xff: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': xff } });
-  const page = awaitHydration(await context.newPage());
+  const page = await context.newPage();
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Email me a sign-in link instead' }).click();
   await expect(page).toHaveURL(/\/sign-in\/link$/);
@@ -53,9 +53,8 @@ test.describe('the owner while a guesser is throttled', () => {
     // The owner, on a phone they never signed in from: the right password is refused for now.
     const ownerAddress = `198.51.100.${rand()}`;
     const phone = await browser.newContext({ baseURL, viewport: { width: 375, height: 800 }, extraHTTPHeaders: { 'X-Forwarded-For': ownerAddress } });
-    const page = awaitHydration(await phone.newPage());
+    const page = await phone.newPage();
     await page.goto('/sign-in');
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await page.getByLabel('Email').fill(who.email);
     await page.getByLabel('Password').fill(who.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -76,7 +75,6 @@ test.describe('the owner while a guesser is throttled', () => {
     const link = linkFor(who.email)!;
 
     await page.goto(link);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await expect(page.getByText(`Sign in as ${who.email}. This link works once.`)).toBeVisible();
     await page.screenshot({ path: info.outputPath('sign-in-link-follow-375.png'), fullPage: true });
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -86,7 +84,7 @@ test.describe('the owner while a guesser is throttled', () => {
 
     // The link worked once: opened again (a forwarded email, a second tab), it says so.
     const other = await browser.newContext({ baseURL });
-    const p2 = awaitHydration(await other.newPage());
+    const p2 = await other.newPage();
     await p2.goto(link);
     await expect(p2.getByTestId('link-problem')).toHaveText('This sign-in link has already been used. Ask for a new one.');
     // The token is stored only as its hash.
@@ -110,15 +108,13 @@ test.describe('the owner while a guesser is throttled', () => {
     test.setTimeout(180_000);
     const who = await inviteAndActivate(browser, producer, prod.demo, { role: 'crew' });
     const context = await browser.newContext({ baseURL });
-    const page = awaitHydration(await context.newPage());
+    const page = await context.newPage();
     await page.goto('/sign-in');
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await page.getByLabel('Email').fill(who.email);
     await page.getByLabel('Password').fill(who.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).not.toHaveURL(/sign-in/);
     await page.goto('/account');
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const card = page.getByRole('region', { name: 'Two-factor sign-in' });
     await card.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
     const secret = (await card.getByTestId('totp-secret').textContent())!.trim();
@@ -131,7 +127,6 @@ test.describe('the owner while a guesser is throttled', () => {
     const asker = await askForLink(browser, baseURL!, who.email, `192.0.2.${rand()}`);
     await expect.poll(() => linkFor(who.email)).not.toBeNull();
     await asker.goto(linkFor(who.email)!);
-    await asker.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await asker.getByRole('button', { name: 'Sign in' }).click();
     await expect(asker.getByLabel('Code from your authenticator app')).toBeVisible();
     await asker.getByLabel('Code from your authenticator app').fill('000000');

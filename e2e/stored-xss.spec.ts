@@ -7,7 +7,8 @@
 // less common ones (event handlers on details/video/input/b, template injection, a CSV formula)
 // reach the pages. No field refuses markup-like words: escaping on output is the defence.
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signInState } from './auth-state';
 import { fileAnonymously, openWithReceipt, reportToken } from './anonymous-flow';
 import { liveFormula, parseCsv } from './csv';
@@ -15,7 +16,6 @@ import { liveFormula, parseCsv } from './csv';
 import { storageStateFor } from './auth-state';
 import { acceptInviteLink, freshEmail, inviteAndActivate } from './pages/members-page';
 import { one } from './db';
-import { awaitHydration } from './fixtures';
 
 const RUN = randomUUID().slice(0, 6).toUpperCase();
 const mark = (field: string) => `X${RUN}${field}`;
@@ -78,7 +78,7 @@ async function contextAs(browser: Browser, baseURL: string, email: string, passw
 /** Builds the hostile production through the app: admin form, invites, JSON routes and forms. */
 async function storeHostileText(browser: Browser, baseURL: string): Promise<Ids> {
   const admin = await browser.newContext({ baseURL, storageState: await storageStateFor('admin', baseURL) });
-  const a = awaitHydration(await admin.newPage());
+  const a = await admin.newPage();
   await a.goto('/admin');
   const form = a.getByRole('region', { name: 'New production' });
   const title = payload('title', 120, 'full');
@@ -102,7 +102,7 @@ async function storeHostileText(browser: Browser, baseURL: string): Promise<Ids>
   const pid = one<{ id: string }>('select id from productions where title = ?', title).id;
 
   const producer = await contextAs(browser, baseURL, producerEmail, producerPassword);
-  const p = awaitHydration(await producer.newPage());
+  const p = await producer.newPage();
   const armorer = await inviteAndActivate(browser, p, pid, { role: 'armorer', name: payload('aname', 100, 'full') });
   const crew = await inviteAndActivate(browser, p, pid, { role: 'crew', name: payload('cname', 100, 'full'), positions: ['actor'] });
   const auditor = await inviteAndActivate(browser, p, pid, { role: 'auditor', name: payload('uname', 100, 'full') });
@@ -168,7 +168,7 @@ async function storeHostileText(browser: Browser, baseURL: string): Promise<Ids>
   await expect(p.getByText(mark('resolution')).first()).toBeVisible();
 
   // A stop-work hold called by crew and lifted by the producer (this production only).
-  const c = awaitHydration(await crewCtx.newPage());
+  const c = await crewCtx.newPage();
   await c.goto(`/productions/${pid}/hold`);
   await c.getByLabel('Why must work stop?').fill(payload('hold', 2000, 'bypass', true));
   await c.getByRole('button', { name: 'Call stop-work hold' }).click();
@@ -212,7 +212,7 @@ async function storeHostileText(browser: Browser, baseURL: string): Promise<Ids>
   });
   expect(lot.status(), await lot.text()).toBe(201);
 
-  const ar = awaitHydration(await armorerCtx.newPage());
+  const ar = await armorerCtx.newPage();
   await ar.goto(`/productions/${pid}/checks/new`);
   await ar.getByRole('combobox', { name: 'Weapon' }).selectOption(firearm);
   await ar.getByLabel('Scene or setup').fill(payload('chscene', 60, 'bypass'));
@@ -232,7 +232,7 @@ async function storeHostileText(browser: Browser, baseURL: string): Promise<Ids>
 
   // The anonymous report, a question to its reporter (JSON) and the reporter's answer.
   const reporter = await browser.newContext({ baseURL });
-  const rp = awaitHydration(await reporter.newPage());
+  const rp = await reporter.newPage();
   const { receipt, number } = await fileAnonymously(rp, `/report/${reportToken(pid)}`, {
     description: payload('anondesc', 5000, 'bypass', true),
     location: payload('anonwhere', 200, 'bypass'),
@@ -316,7 +316,7 @@ test.describe('stored hostile text never runs', () => {
     const sideScroll: string[] = [];
     let checked = 0;
     const visit = async (role: string, go: (page: Page) => Promise<unknown>, where: string, shows: string[]) => {
-      const page = awaitHydration(await (await open(role)).newPage());
+      const page = await (await open(role)).newPage();
       const dialogs: string[] = [];
       page.on('dialog', (d) => {
         dialogs.push(`${d.type()}: ${d.message()}`);
@@ -349,7 +349,7 @@ test.describe('stored hostile text never runs', () => {
 
     for (const pg of pages) for (const role of pg.roles) await visit(role, (p) => p.goto(pg.path), pg.path, pg.shows);
     // How the hostile text looks on a phone (test-results/ is not committed).
-    const phone = awaitHydration(await (await open('producer')).newPage());
+    const phone = await (await open('producer')).newPage();
     await phone.goto(`${base}/incidents/${ids.incident}`);
     await phone.screenshot({ path: test.info().outputPath('incident-with-hostile-text-375.png'), fullPage: true });
     await phone.close();

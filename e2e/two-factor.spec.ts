@@ -3,7 +3,7 @@
 // code is refused with a message and counts as a failed sign-in. Fresh accounts only: the shared
 // demo accounts must keep signing in with a password (e2e/auth-state.ts).
 import { generateSync } from 'otplib';
-import { awaitHydration, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 import { inviteAndActivate } from './pages/members-page';
 import { one, testDb } from './db';
@@ -15,7 +15,7 @@ test.describe('auditor (a fresh account)', () => {
     test.setTimeout(180_000); // an invitation and four sign-ins
     const who = await inviteAndActivate(browser, producer, prod.demo, { role: 'auditor' });
     const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 800 } });
-    const page = awaitHydration(await context.newPage());
+    const page = await context.newPage();
     await page.goto('/sign-in');
     await page.getByLabel('Email').fill(who.email);
     await page.getByLabel('Password').fill(who.password);
@@ -48,7 +48,7 @@ test.describe('auditor (a fresh account)', () => {
 
     // A second browser: password alone is not enough.
     const other = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
-    const p2 = awaitHydration(await other.newPage());
+    const p2 = await other.newPage();
     await p2.goto('/sign-in');
     await p2.getByLabel('Email').fill(who.email);
     await p2.getByLabel('Password').fill(who.password);
@@ -69,7 +69,7 @@ test.describe('auditor (a fresh account)', () => {
 
     // The next time step's code (the enrolment code's step is used up: no replay) signs in too.
     const third = await browser.newContext({ baseURL });
-    const p3 = awaitHydration(await third.newPage());
+    const p3 = await third.newPage();
     await p3.goto('/sign-in');
     await p3.getByLabel('Email').fill(who.email);
     await p3.getByLabel('Password').fill(who.password);

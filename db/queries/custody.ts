@@ -56,28 +56,32 @@ export function getOpenHandoff(actor: Actor, handoffId: string): HandoffView | n
   return handoffSelect().where(and(eq(handoffs.id, handoffId), eq(handoffs.productionId, actor.productionId), isNull(handoffs.returnedAt))).get() ?? null;
 }
 
-/**
- * One production day's custody log: hand-offs made that day, and every weapon that was out at
- * the end of that day (the "not back" list). For today that list is the weapons out now: a caller
- * that has already read them (`listOpenHandoffs`) passes them as `outNow` and they are not read again.
- */
-export function custodyDay(actor: Actor, day: string, outNow?: HandoffView[]) {
-  if (!can(actor.role, 'firearm.view')) return { handedOut: [], notBack: [] };
+/** One production day's custody log: the hand-offs made that day, newest first. */
+export function custodyDay(actor: Actor, day: string): HandoffView[] {
+  if (!can(actor.role, 'firearm.view')) return [];
   const { start, end } = dayBounds(day, actor.production.timeZone);
-  const handedOut = handoffSelect()
+  return handoffSelect()
     .where(and(eq(handoffs.productionId, actor.productionId), gte(handoffs.handedAt, start), lt(handoffs.handedAt, end)))
     .orderBy(desc(handoffs.handedAt))
     .all();
-  if (outNow) return { handedOut, notBack: outNow };
+}
+
+/**
+ * Every weapon out at the end of a production day (the day log's "not back" list), oldest hand-off
+ * first. For today that is the weapons out now, which a page that already lists them
+ * (`listOpenHandoffs`) need not read again.
+ */
+export function custodyNotBack(actor: Actor, day: string): HandoffView[] {
+  if (!can(actor.role, 'firearm.view')) return [];
+  const { end } = dayBounds(day, actor.production.timeZone);
   // Out at the day's end: not returned, or returned after it. Each part is a range of
   // handoffs_production_returned; the unary + keeps SQLite off (production, handed_at), which
   // would walk every hand-off made before that day (ARCHITECTURE.md: performance budget, growth).
   const handedBefore = sql`+${handoffs.handedAt} < ${end.getTime()}`;
-  const notBack = [
+  return [
     ...handoffSelect().where(and(eq(handoffs.productionId, actor.productionId), isNull(handoffs.returnedAt), handedBefore)).all(),
     ...handoffSelect().where(and(eq(handoffs.productionId, actor.productionId), gt(handoffs.returnedAt, end), handedBefore)).all(),
   ].sort((a, b) => a.h.handedAt.getTime() - b.h.handedAt.getTime() || (a.h.id < b.h.id ? -1 : 1));
-  return { handedOut, notBack };
 }
 
 export function listRefusedHandoffs(actor: Actor, limit = 20) {

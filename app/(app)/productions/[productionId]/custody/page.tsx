@@ -12,6 +12,7 @@ import { listMembers } from '@/db/queries/members';
 import { getOpenHold } from '@/db/queries/holds';
 import {
   custodyDay,
+  custodyNotBack,
   getHandoff,
   getOpenHandoff,
   listAmmoChoices,
@@ -123,7 +124,9 @@ export default async function CustodyPage({
   const day = isCalendarDate(one(sp.day)) && one(sp.day) <= today ? one(sp.day) : today;
   const record = allowed(actor, 'check.record');
   const open = listOpenHandoffs(actor);
-  const log = custodyDay(actor, day, day === today ? open : undefined);
+  const handedOut = custodyDay(actor, day);
+  // Today the weapons not back are the weapons out, already read above.
+  const notBack = day === today ? open : custodyNotBack(actor, day);
   const refused = listRefusedHandoffs(actor);
   const hold = getOpenHold(actor);
   const meetings = meetingsCoveringToday(actor, now);
@@ -274,13 +277,13 @@ export default async function CustodyPage({
               Day log: {day === today ? 'today' : day}
             </CardTitle>
             <h3 className="mt-1 font-semibold">{day === today ? 'Not back yet' : 'Not back at the end of the day'}</h3>
-            {log.notBack.length === 0 ? (
+            {notBack.length === 0 ? (
               <p className="py-2 text-muted">{day === today ? 'Every weapon handed out is back.' : 'Every weapon was back by the end of the day.'}</p>
             ) : day === today ? (
               // Today these are exactly the weapons out, listed above: named once, so the page does
               // not carry every weapon out twice (ARCHITECTURE.md: performance budget).
               <p className="py-2">
-                {log.notBack.length} {log.notBack.length === 1 ? 'weapon is' : 'weapons are'} out:{' '}
+                {notBack.length} {notBack.length === 1 ? 'weapon is' : 'weapons are'} out:{' '}
                 <a href="#out-h" className="inline-flex min-h-11 items-center text-brand underline">
                   see who holds each weapon now
                 </a>
@@ -288,17 +291,17 @@ export default async function CustodyPage({
               </p>
             ) : (
               <ul className="divide-y divide-line">
-                {log.notBack.map((v) => (
+                {notBack.map((v) => (
                   <HandoffLine key={v.h.id} v={v} tz={tz} base={base} custodianOf={custodianOf} />
                 ))}
               </ul>
             )}
             <h3 className="mt-4 font-semibold">Handed out</h3>
-            {log.handedOut.length === 0 ? (
+            {handedOut.length === 0 ? (
               <p className="py-2 text-muted">No hand-off that day.</p>
             ) : (
               <ul className="divide-y divide-line">
-                {log.handedOut.map((v) => (
+                {handedOut.map((v) => (
                   <HandoffLine key={v.h.id} v={v} tz={tz} base={base} custodianOf={custodianOf} />
                 ))}
               </ul>
