@@ -55,7 +55,18 @@ test.beforeAll(async () => {
   fs.mkdirSync(DATA, { recursive: true });
   // SETSAFE_TEST_CLOCK: the drop box is published by the test (POST /api/test/clock), not a timer.
   sink = await startSmtpSink(await freePort());
-  const env = { ...process.env, DATABASE_PATH: DB, NEXT_TELEMETRY_DISABLED: '1', SETSAFE_TEST_CLOCK: '1', SMTP_URL: `smtp://127.0.0.1:${sink.port}` };
+  // DELIVERY_LEASE_MS: a delivery's lease (its claim time + the lease) is cleared once sent, but its
+  // old bytes stay in the file's free pages, which this test reads raw. With the default minute, the
+  // lease taken on the seeded mail as the server starts could fall inside the filing's window and
+  // read as the filing's time (seen once). An hour puts every lease out of every window searched.
+  const env = {
+    ...process.env,
+    DATABASE_PATH: DB,
+    NEXT_TELEMETRY_DISABLED: '1',
+    SETSAFE_TEST_CLOCK: '1',
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    DELIVERY_LEASE_MS: String(60 * 60_000),
+  };
   delete env.NEXTAUTH_SECRET;
   const seed = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/e2e-seed.ts'], { cwd: ROOT, env, encoding: 'utf8' });
   expect(seed.status, seed.stderr).toBe(0);
