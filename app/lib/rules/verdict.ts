@@ -7,6 +7,8 @@
 // - "Attention" for anything else that needs a person; each reason says which.
 // - "Clear" only when nothing needs a person.
 
+import { formatCount } from '../numbers';
+
 export type VerdictFacts = {
   /** Stop-work holds standing. */
   holds: number;
@@ -43,7 +45,7 @@ export type VerdictTarget =
 export type VerdictReason = { level: Exclude<VerdictLevel, 'clear'>; text: string; target: VerdictTarget };
 export type SafetyVerdict = { level: VerdictLevel; headline: string; reasons: VerdictReason[] };
 
-const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+const n = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
 
 export const VERDICT_HEADLINES: Record<VerdictLevel, string> = {
   stop: 'Not clear to shoot',
@@ -56,7 +58,7 @@ export function safetyVerdict(f: VerdictFacts): SafetyVerdict {
   const stop = (text: string, target: VerdictTarget) => reasons.push({ level: 'stop', text, target });
   const attention = (text: string, target: VerdictTarget) => reasons.push({ level: 'attention', text, target });
 
-  if (f.holds > 0) stop(f.holds === 1 ? 'A stop-work hold stands: no weapon is handed out until a producer lifts it in writing.' : `${f.holds} stop-work holds stand: no weapon is handed out until a producer lifts them in writing.`, { screen: 'hold' });
+  if (f.holds > 0) stop(f.holds === 1 ? 'A stop-work hold stands: no weapon is handed out until a producer lifts it in writing.' : `${formatCount(f.holds)} stop-work holds stand: no weapon is handed out until a producer lifts them in writing.`, { screen: 'hold' });
   if (f.untriagedCritical > 0) {
     stop(
       `${n(f.untriagedCritical, 'critical or live-ammunition report is', 'critical or live-ammunition reports are')} not yet triaged.`,
