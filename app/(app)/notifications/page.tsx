@@ -8,6 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { markAllRead, markRead } from './actions';
+import { formatCount } from '@/app/lib/numbers';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
@@ -90,7 +91,7 @@ export default async function NotificationsPage() {
               );
             })}
           </ul>
-          {total > rows.length ? <p className="border-t border-line p-4 text-sm text-muted">Showing the newest {rows.length} of {total}.</p> : null}
+          {total > rows.length ? <p className="border-t border-line p-4 text-sm text-muted">Showing the newest {rows.length} of {formatCount(total)}.</p> : null}
         </div>
       )}
     </main>

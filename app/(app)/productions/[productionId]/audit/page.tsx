@@ -18,6 +18,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { AuditEntries } from '@/components/audit/audit-entries';
 import { VerifyPanel } from '@/components/audit/verify-panel';
 import { checkKeptReceipt, sendReceipt, verifyChain } from './actions';
+import { formatCount } from '@/app/lib/numbers';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
@@ -37,7 +38,7 @@ async function Entries({ actor, filters }: { actor: Actor; filters: AuditFilters
   return (
     <>
       <p className="mb-3 text-muted" data-testid="audit-total">
-        {total === 0 ? 'No entries.' : `${total} entr${total === 1 ? 'y' : 'ies'} · page ${page} of ${pages} · newest first`}
+        {total === 0 ? 'No entries.' : `${formatCount(total)} entr${total === 1 ? 'y' : 'ies'} · page ${formatCount(page)} of ${formatCount(pages)} · newest first`}
       </p>
       <AuditEntries entries={entries} timeZone={actor.production.timeZone} productionId={actor.productionId} />
       {pages > 1 ? (
@@ -50,7 +51,7 @@ async function Entries({ actor, filters }: { actor: Actor; filters: AuditFilters
             <span />
           )}
           <span className="text-muted">
-            Page {page} of {pages}
+            Page {formatCount(page)} of {formatCount(pages)}
           </span>
           {page < pages ? (
             <Link className={buttonClass('secondary')} href={`${base}${query(filters, page + 1)}`} rel="next">

@@ -8,6 +8,7 @@ import { Card, CardTitle, EmptyState, PageHeader } from '@/components/ui/card';
 import { LinkButton } from '@/components/ui/button';
 import { CheckList } from '@/components/firearms/check-list';
 import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
+import { formatCount } from '@/app/lib/numbers';
 
 export const metadata: Metadata = { title: 'Checks' };
 
@@ -48,7 +49,7 @@ export default async function ChecksPage({ params }: { params: Promise<{ product
                 <CheckList checks={awaiting} productionId={productionId} timeZone={tz} me={actor.userId} />
                 {awaitingTotal > awaiting.length ? (
                   <p className="mt-3 text-sm text-muted">
-                    The newest {awaiting.length} are listed; {awaitingTotal - awaiting.length} older ones also name you. Ask the armorer about any you did not see.
+                    The newest {awaiting.length} are listed; {formatCount(awaitingTotal - awaiting.length)} older ones also name you. Ask the armorer about any you did not see.
                   </p>
                 ) : null}
               </>

@@ -35,6 +35,7 @@ import { ReturnForm } from '@/components/firearms/return-form';
 import { OutsideHandoffForm } from '@/components/firearms/outside-handoff-form';
 import { FirearmsTabs } from '@/components/firearms/firearms-tabs';
 import { RuleRef } from '@/components/ui/rule-ref';
+import { formatCount } from '@/app/lib/numbers';
 
 export const metadata: Metadata = { title: 'Custody' };
 
@@ -191,7 +192,7 @@ export default async function CustodyPage({
         <li className="rounded-lg border border-line bg-surface p-3">
           <p className="text-sm font-semibold text-muted">Out now</p>
           <p className="text-lg font-bold">
-            {open.length} {open.length === 1 ? 'weapon' : 'weapons'}
+            {formatCount(open.length)} {open.length === 1 ? 'weapon' : 'weapons'}
           </p>
         </li>
       </ul>
@@ -283,7 +284,7 @@ export default async function CustodyPage({
               // Today these are exactly the weapons out, listed above: named once, so the page does
               // not carry every weapon out twice (ARCHITECTURE.md: performance budget).
               <p className="py-2">
-                {notBack.length} {notBack.length === 1 ? 'weapon is' : 'weapons are'} out:{' '}
+                {formatCount(notBack.length)} {notBack.length === 1 ? 'weapon is' : 'weapons are'} out:{' '}
                 <a href="#out-h" className="inline-flex min-h-11 items-center text-brand underline">
                   see who holds each weapon now
                 </a>

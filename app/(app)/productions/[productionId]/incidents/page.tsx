@@ -11,6 +11,7 @@ import { Badge, SeverityBadge, StatusBadge } from '@/components/ui/badge';
 import { LinkButton, buttonClass } from '@/components/ui/button';
 import { Input, Select } from '@/components/form/field';
 import { MarkDoneButton } from '@/components/incidents/mark-done-button';
+import { formatCount } from '@/app/lib/numbers';
 
 export const metadata: Metadata = { title: 'Incidents' };
 
@@ -122,7 +123,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
       </details>
 
       <p className="mb-2 text-muted" aria-live="polite">
-        {total === 0 ? 'No reports' : `${total} report${total === 1 ? '' : 's'}`}
+        {total === 0 ? 'No reports' : `${formatCount(total)} report${total === 1 ? '' : 's'}`}
         {filtered && total > 0 ? (total === 1 ? ' matches the filters' : ' match the filters') : ''}
         {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ''}
       </p>
@@ -192,7 +193,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
       {pageCount > 1 ? (
         <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">
           {page > 1 ? <Link className={buttonClass('secondary')} href={hrefWith(base, filters, page - 1)}>← Newer</Link> : <span />}
-          <span className="text-muted">Page {page} of {pageCount}</span>
+          <span className="text-muted">Page {formatCount(page)} of {formatCount(pageCount)}</span>
           {page < pageCount ? <Link className={buttonClass('secondary')} href={hrefWith(base, filters, page + 1)}>Older →</Link> : <span />}
         </nav>
       ) : null}
