@@ -125,7 +125,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
       <p className="mb-2 text-muted" aria-live="polite">
         {total === 0 ? 'No reports' : `${formatCount(total)} report${total === 1 ? '' : 's'}`}
         {filtered && total > 0 ? (total === 1 ? ' matches the filters' : ' match the filters') : ''}
-        {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ''}
+        {pageCount > 1 ? ` · page ${formatCount(page)} of ${formatCount(pageCount)}` : ''}
       </p>
 
       {rows.length === 0 ? (
