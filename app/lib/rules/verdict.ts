@@ -7,7 +7,10 @@
 // - "Attention" for anything else that needs a person; each reason says which.
 // - "Clear" only when nothing needs a person.
 
-import { formatCount } from '../numbers';
+// Counts with thousands separators ("1,891"), as the dashboard's cards print them. The rules
+// import nothing outside app/lib/rules (ARCHITECTURE.md: seams), so the formatter is their own.
+const COUNT = new Intl.NumberFormat('en-US');
+const formatCount = (count: number) => COUNT.format(count);
 
 export type VerdictFacts = {
   /** Stop-work holds standing. */
