@@ -15,13 +15,13 @@ export type { Actor } from './actor';
 /** twoFactor: whether the account has two-factor sign-in on (a production or the site may require it). */
 export type SessionUser = Pick<User, 'id' | 'name' | 'email' | 'isAdmin'> & { twoFactor?: boolean };
 
+const userById = preparedQuery((db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
+
 /**
  * The signed-in user, or null. The token's session version must match the database: sign-out,
  * a password change or removal bumps it and ends every session of that user at once. This is the
  * one database check per request (the token itself is decoded by readSessionToken).
  */
-const userById = preparedQuery((db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
-
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   let token;
   try {

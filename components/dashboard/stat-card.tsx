@@ -12,10 +12,11 @@ const TONE: Record<Tone, { box: string; count: string; icon: string }> = {
 };
 
 /**
- * One figure and what is behind it. Drawn with the short classes of app/globals.css (stat-card
- * and its parts): the dashboard repeats them a dozen times. Lower on a phone, where the cards
- * stack in one column and a short card would otherwise end in blank space. The figure carries a word and a symbol as well as colour
- * (colour is never the only signal: ARCHITECTURE.md, phones and offline).
+ * One figure and what is behind it. The figure carries a word and a symbol as well as colour
+ * (colour is never the only signal: ARCHITECTURE.md, phones and offline). Drawn with the short
+ * classes of app/globals.css (stat-card and its parts), since the dashboard repeats it a dozen
+ * times; a card is lower on a phone, where the cards stack in one column and a short card would
+ * otherwise end in blank space.
  */
 export function StatCard({
   id,
