@@ -44,9 +44,6 @@ const F = {
 
 const base = (a: DashboardActor) => `/productions/${a.productionId}`;
 const incidentHref = (a: DashboardActor, id: string) => `${base(a)}/incidents/${id}`;
-// Short classes from app/globals.css: the dashboard repeats them on every card.
-const link = 'link';
-const targetLink = 'link link-alone';
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 const since = (at: Date, now: Date) => waitedSince(at, now, 'UTC', false);
@@ -92,8 +89,8 @@ function verdictFacts(actor: DashboardActor, now: Date): VerdictFacts {
 
 const VERDICT_STYLE = {
   stop: { box: 'border-hold bg-hold-solid text-white', mark: '■', link: 'link text-white' },
-  attention: { box: 'border-medium bg-warn-soft text-ink', mark: '◆', link },
-  clear: { box: 'border-ok/40 bg-ok-soft text-ink', mark: '✓', link },
+  attention: { box: 'border-medium bg-warn-soft text-ink', mark: '◆', link: 'link' },
+  clear: { box: 'border-ok/40 bg-ok-soft text-ink', mark: '✓', link: 'link' },
 } as const;
 
 /** Rule 4: can we shoot, in plain words — the worst state, and every reason with a link to it. */
@@ -129,7 +126,7 @@ export function HoldsCard({ actor, now }: Props) {
   const tz = actor.production.timeZone;
   return (
     <StatCard id="card-holds" title="Stop-work holds" count={holds.length} countLabel={holds.length ? 'standing' : 'none'} tone={holds.length ? 'danger' : 'ok'}
-      footer={<Link className={targetLink} href={`${base(actor)}/hold`}>Holds and their history</Link>}>
+      footer={<Link className="link link-alone" href={`${base(actor)}/hold`}>Holds and their history</Link>}>
       {holds.length === 0 ? (
         <NoneYet>No hold stands.</NoneYet>
       ) : (
@@ -163,7 +160,7 @@ export function OverdueActionsCard({ actor, now }: Props) {
               <p className="font-semibold">{a.what}</p>
               <p className="text-sm text-muted">
                 Due {a.dueDate} · {a.owner} ·{' '}
-                <Link className={link} href={incidentHref(actor, a.incidentId)}>
+                <Link className="link" href={incidentHref(actor, a.incidentId)}>
                   incident #{a.incidentNumber}
                 </Link>
               </p>
@@ -191,7 +188,7 @@ export function DeadlinesCard({ actor, now }: Props) {
               <Item key={`${i.incidentId}-${d.key}`}>
                 <p className="font-semibold">{d.label}</p>
                 <p className="text-sm text-muted">
-                  <Link className={link} href={incidentHref(actor, i.incidentId)}>Incident #{i.incidentNumber}</Link> · was due {formatInZone(d.dueAt, tz)}
+                  <Link className="link" href={incidentHref(actor, i.incidentId)}>Incident #{i.incidentNumber}</Link> · was due {formatInZone(d.dueAt, tz)}
                 </p>
               </Item>
             )),
@@ -220,7 +217,7 @@ export function RuleFlagsCard({ actor, now }: Props) {
                 {f.incidents.map((i, k) => (
                   <span key={i.id}>
                     {k ? ', ' : ''}
-                    <Link className={link} href={incidentHref(actor, i.id)}>#{i.number}</Link>
+                    <Link className="link" href={incidentHref(actor, i.id)}>#{i.number}</Link>
                   </span>
                 ))}
               </p>
@@ -240,7 +237,7 @@ export function WeaponsOutCard({ actor, now }: Props) {
   const tz = actor.production.timeZone;
   return (
     <StatCard id="card-weapons-out" title="Weapons not back with the armorer" count={overdue} countLabel={overdue ? 'from an earlier day' : 'overdue'} tone={overdue ? 'danger' : outNow ? 'warn' : 'ok'}
-      footer={<Link className={targetLink} href={`${base(actor)}/custody`}>Custody log</Link>}>
+      footer={<Link className="link link-alone" href={`${base(actor)}/custody`}>Custody log</Link>}>
       {items.length === 0 ? (
         <NoneYet>Every weapon is back with the armorer.</NoneYet>
       ) : (
@@ -270,7 +267,7 @@ export function PendingWitnessCard({ actor, now }: Props) {
   const tz = actor.production.timeZone;
   return (
     <StatCard id="card-witness" title="Checks missing a witness confirmation" count={count} countLabel={count ? 'waiting' : 'none'} tone={count ? 'warn' : 'ok'}
-      footer={<Link className={targetLink} href={`${base(actor)}/checks`}>Checks</Link>}>
+      footer={<Link className="link link-alone" href={`${base(actor)}/checks`}>Checks</Link>}>
       {count === 0 ? (
         <NoneYet>Every named witness has confirmed.</NoneYet>
       ) : (
@@ -393,7 +390,7 @@ export function SeverityCard({ actor, now }: Props) {
   const order = [...SEVERITIES].reverse();
   return (
     <StatCard id="card-severity" title="Open incidents by severity" count={total} countLabel="open" tone={by.critical ? 'danger' : 'neutral'}
-      footer={<Link className={targetLink} href={`${base(actor)}/incidents`}>All incidents</Link>}>
+      footer={<Link className="link link-alone" href={`${base(actor)}/incidents`}>All incidents</Link>}>
       <Bars rows={order.map((s) => ({ key: s, label: <SeverityBadge severity={s} />, n: by[s] }))} />
     </StatCard>
   );
@@ -443,7 +440,7 @@ export function WeeklyCard({ actor, now }: Props) {
                   <th scope="row">{w.label}</th>
                   <td>{formatCount(w.firearm)}</td>
                   <td>{formatCount(w.other)}</td>
-                  <td>{formatCount(w.total)}</td>
+                  <td className="font-semibold">{formatCount(w.total)}</td>
                 </tr>
               ))}
             </tbody>
@@ -466,7 +463,7 @@ export function UnassignedCard({ actor, now }: Props) {
           {items.map((i) => (
             <Item key={i.id}>
               <p className="flex flex-wrap items-center gap-2 font-semibold">
-                <Link className={targetLink} href={incidentHref(actor, i.id)}>#{i.number} {LABELS.incidentType[i.type]}</Link>
+                <Link className="link link-alone" href={incidentHref(actor, i.id)}>#{i.number} {LABELS.incidentType[i.type]}</Link>
                 <SeverityBadge severity={i.severity} />
               </p>
               <p className="text-sm text-muted">
