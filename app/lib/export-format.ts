@@ -134,6 +134,79 @@ export function toJson(meta: ExportMeta, rows: Row[]): string {
   return [...jsonChunks(meta, rows, rows.length)].join('');
 }
 
+/** An iterable that JSON.stringify cannot read (it is not an array): a source of rows read as it is written. */
+const isRowSource = (v: unknown): v is Iterable<unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
+const holdsRowSource = (v: unknown): boolean =>
+  isRowSource(v) || (typeof v === 'object' && v !== null && !(v instanceof Date) && Object.values(v).some(holdsRowSource));
+
+/**
+ * `JSON.stringify(value, null, 2)` in chunks, where `value` may hold row sources (iterables that are
+ * not arrays: the firearms report's growing tables): each is written as the array it would be,
+ * CHUNK_ROWS rows a chunk, read only as it is written (ARCHITECTURE.md: exports in constant memory).
+ * The text is that of stringifying the value with every row source read into an array; the parts
+ * that hold none are stringified whole.
+ */
+export function* jsonTextChunks(value: unknown, pad = ''): Generator<string> {
+  const inner = `${pad}  `;
+  if (isRowSource(value)) {
+    let n = 0;
+    let chunk = '[';
+    for (const item of value) {
+      chunk += `${n++ ? ',' : ''}\n${inner}${(JSON.stringify(item, null, 2) ?? 'null').replaceAll('\n', `\n${inner}`)}`;
+      if (n % CHUNK_ROWS === 0) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    yield `${chunk}${n ? `\n${pad}` : ''}]`;
+  } else if (!holdsRowSource(value)) {
+    yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`);
+  } else if (Array.isArray(value)) {
+    yield '[';
+    for (const [i, item] of value.entries()) {
+      yield `${i ? ',' : ''}\n${inner}`;
+      yield* jsonTextChunks(item, inner);
+    }
+    yield `\n${pad}]`;
+  } else {
+    // What JSON.stringify leaves out of an object: undefined, functions and symbols.
+    const entries = Object.entries(value as object).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+    yield '{';
+    for (const [i, [key, v]] of entries.entries()) {
+      yield `${i ? ',' : ''}\n${inner}${JSON.stringify(key)}: `;
+      yield* jsonTextChunks(v, inner);
+    }
+    yield `\n${pad}}`;
+  }
+}
+
+/**
+ * A file's chunks as a response body that makes the next chunk only when the client has taken the
+ * one before (backpressure), and calls `close` (the snapshot the rows are read from) when the file
+ * is written, fails or is abandoned (ARCHITECTURE.md: exports in constant memory).
+ */
+export function chunkStream(chunks: Iterator<string>, close: () => void): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      try {
+        const next = chunks.next();
+        if (next.done) {
+          close();
+          controller.close();
+        } else controller.enqueue(encoder.encode(next.value));
+      } catch (err) {
+        close();
+        controller.error(err);
+      }
+    },
+    cancel() {
+      close();
+    },
+  });
+}
+
 /** A production's title as a file-name part: "Dry Creek (demo)" → "dry-creek-demo". */
 export function fileSlug(title: string): string {
   return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'production';

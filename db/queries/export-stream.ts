@@ -25,7 +25,7 @@ import { assertAuditView, personalFieldsGate, type AuditActor } from './audit';
 export type StreamedExport = { chainHead: { seq: number; hash: string } | null; columns: Column[]; count: number; rows: Generator<Row>; close: () => void };
 
 /** A read-only connection with an open read transaction (its snapshot is fixed by the first read). */
-function snapshot(): { conn: Database.Database; close: () => void } {
+export function snapshot(): { conn: Database.Database; close: () => void } {
   const conn = new Database(databasePath(), { readonly: true, fileMustExist: true });
   conn.pragma('busy_timeout = 5000');
   // No memory map here: a streamed export reads every page of its table once, and mapped pages

@@ -18,7 +18,8 @@ const { addCertificate } = await import('@/app/lib/firearms/qualification-certif
 const { fileIncidentCore } = await import('@/app/lib/incidents/core');
 const { callHoldCore, liftHoldCore } = await import('@/app/lib/incidents/holds');
 const { allChecked, crewMember, ok } = await import('@/app/lib/testing/world');
-const { getWrapReport, figureOf, reportAsOf, wrapReportRows, WRAP_REPORT_SECTIONS } = await import('./wrap-report');
+const { getWrapReport, figureOf, reportAsOf, streamWrapReport, wrapReportRows, WRAP_REPORT_SECTIONS } = await import('./wrap-report');
+const { csvChunks, jsonTextChunks } = await import('@/app/lib/export-format');
 
 type Seed = Awaited<ReturnType<typeof seedProduction>>;
 let s: Seed;
@@ -181,7 +182,7 @@ describe('the post-filming firearms report', () => {
     expect(figureOf(page, 'holds', 'called')).toBe(2);
     const files = getWrapReport(s.actors.producer, new Date(clock));
     expect(table(files, 'holds').rows).toHaveLength(2);
-    expect(wrapReportRows(files).filter((r) => r.table === 'Holds')).toHaveLength(2);
+    expect([...wrapReportRows(files)].filter((r) => r.table === 'Holds')).toHaveLength(2);
   });
 
   it('groups meetings by the production’s local day, with the scenes covered', () => {
@@ -215,9 +216,41 @@ describe('the post-filming firearms report', () => {
     expect(reportAsOf({ phase: 'shooting', endDate: null, timeZone: 'America/Denver' }, new Date('2027-02-02T06:00:00Z'))).toBe('2027-02-01');
     const later = getWrapReport(s.actors.producer, new Date('2027-02-01T12:00:00Z'));
     expect(figureOf(later, 'qualifications', 'expired')).toBe(2);
-    const rows = wrapReportRows(later);
+    const rows = [...wrapReportRows(later)];
     expect(new Set(rows.map((r) => r.section))).toEqual(new Set(WRAP_REPORT_SECTIONS.map((x) => x.title)));
     expect(rows).toContainEqual({ section: 'Hand-outs and rounds', table: null, item: 'Rounds fired', key: 'fired', value: 9, details: null });
+  });
+
+  it('streams the files from a snapshot of their own, a page at a time, with the same text as the report read whole', () => {
+    const at = new Date(clock);
+    const whole = getWrapReport(s.actors.producer, at);
+    const meta = { dataset: 'firearms-report' as const, production: { id: s.production.id, title: 'T', timeZone: 'UTC' }, takenAt: at, chainHead: whole.chainHead, filters: {} };
+    const columns = ['section', 'table', 'item', 'key', 'value', 'details'].map((key) => ({ key, header: key }));
+    const csv = (r: Parameters<typeof wrapReportRows>[0]) => [...csvChunks(meta, columns, wrapReportRows(r))].join('');
+    // One row a page crosses a page boundary after every row of every growing table.
+    for (const pageRows of [1, 2, 100]) {
+      const json = streamWrapReport(s.actors.producer, at, pageRows);
+      expect([...jsonTextChunks(json.report)].join('')).toBe(JSON.stringify(whole, null, 2));
+      json.close();
+      const file = streamWrapReport(s.actors.producer, at, pageRows);
+      expect(csv(file.report)).toBe(csv(whole));
+      file.close();
+    }
+    // A row written while the file streams is not in it: the rows are the snapshot's, as the chain head is.
+    const { report, close } = streamWrapReport(s.actors.producer, at, 1);
+    const rows = wrapReportRows(report);
+    const first = rows.next();
+    expect(first.done).toBe(false);
+    ok(recordMeeting(s.actors.armorer, { id: randomUUID(), date: '2026-11-25', scene: 'While downloading', firearmsOnSet: false, blanksInUse: false, topics: 'Recorded while the report downloads.', attendeeIds: [s.actors.crew.userId] }, tick()));
+    const rest = [first.value, ...rows];
+    close();
+    expect(rest.filter((r) => r.table === 'Per day')).toHaveLength(2);
+    expect(rest.some((r) => String(r.details).includes('While downloading'))).toBe(false);
+    expect(figureOf(getWrapReport(s.actors.producer, new Date(clock)), 'meetings', 'total')).toBe(4);
+  });
+
+  it('refuses the streamed files to a reader the report is not for, before opening anything', () => {
+    for (const a of [s.actors.crew, s.actors.actor, s.actors.ad]) expect(() => streamWrapReport(a)).toThrow(/safety advisor/);
   });
 
   it('is read by the producer, armorer, auditor and safety advisor; refused to other crew; scoped to its production', () => {

@@ -1,7 +1,12 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { getDb, type Tx } from '@/db/client';
-import { chainHeadIn } from '@/db/audit-chains';
+import * as schema from '@/db/schema';
+import { chainHeadIn, chainHeadOf } from '@/db/audit-chains';
+import { snapshot } from '@/db/queries/export-stream';
+import { CHUNK_ROWS } from '@/app/lib/export-format';
 import {
   ammoEvidenceTransfers,
   ammoLots,
@@ -43,8 +48,13 @@ export type Figure = { key: string; label: string; value: number | string };
  * A table of the report. `total`, on a table that grows with the production's activity, counts every
  * row; the page shows the latest `SectionContext.limit` of them and says so, the files all of them.
  */
-export type ReportTable = { key: string; title: string; columns: { key: string; label: string }[]; rows: Record<string, Cell>[]; total?: number; empty: string };
-export type ReportSection = { key: string; title: string; note?: string; figures: Figure[]; tables: ReportTable[] };
+export type ReportTable<Rows = Record<string, Cell>[]> = { key: string; title: string; columns: { key: string; label: string }[]; rows: Rows; total?: number; empty: string };
+export type ReportSection<Rows = Record<string, Cell>[]> = { key: string; title: string; note?: string; figures: Figure[]; tables: ReportTable<Rows>[] };
+/**
+ * A table's rows as a builder gives them: an array, or for a table that grows with the production
+ * and is read whole (the files), rows read a page at a time as they are iterated (`growing`).
+ */
+export type Rows = Iterable<Record<string, Cell>>;
 
 export type WrapReport = {
   production: Pick<Production, 'id' | 'title' | 'company' | 'timeZone' | 'phase' | 'startDate' | 'endDate'>;
@@ -55,17 +65,61 @@ export type WrapReport = {
   chainHead: { seq: number; hash: string } | null;
   sections: ReportSection[];
 };
+/** The report as the downloads write it: the growing tables' rows still to be read (`streamWrapReport`). */
+export type StreamedWrapReport = Omit<WrapReport, 'sections'> & { sections: ReportSection<Rows>[] };
 
 /** What every section builder reads: the read transaction, the production and its zone, and how many
  * rows a growing table may show (null: all, for the downloads; ARCHITECTURE.md: performance budget). */
-export type SectionContext = { tx: Tx; productionId: string; timeZone: string; asOf: string; limit: number | null; names: (id: string | null | undefined) => string };
+export type SectionContext = {
+  tx: Tx;
+  productionId: string;
+  timeZone: string;
+  asOf: string;
+  limit: number | null;
+  names: (id: string | null | undefined) => string;
+  /** Rows read at a time from a growing table read whole (CHUNK_ROWS; tests make it small to cross pages). */
+  pageRows: number;
+};
 
-export type SectionBuilder = { key: string; title: string; note?: string; build: (ctx: SectionContext) => Omit<ReportSection, 'key' | 'title'> };
+export type SectionBuilder = { key: string; title: string; note?: string; build: (ctx: SectionContext) => Omit<ReportSection<Rows>, 'key' | 'title'> };
 
 const day = (ctx: SectionContext, at: Date | null | undefined) => (at ? localDate(at, ctx.timeZone) : null);
 const when = (ctx: SectionContext, at: Date | null | undefined) => (at ? toLocalDateTime(at, ctx.timeZone).replace('T', ' ') : null);
 const cols = (pairs: [string, string][]) => pairs.map(([key, label]) => ({ key, label }));
 const sum = (xs: (number | null | undefined)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
+
+/**
+ * How a growing table's query is asked for one page: its extra condition (the keyset, for a page
+ * after the first), its order (newest first for the page's latest rows, oldest first for the
+ * files' pages) and how many rows.
+ */
+type PageQuery = { where: SQL | undefined; order: (...keys: (SQLiteColumn | SQL)[]) => SQL[]; n: number };
+/** Rows after (at, id) in (at, id) order: the `at >=` half is what the (production, time) index seeks on. */
+const afterKey = (at: SQLiteColumn, id: SQLiteColumn, last: { at: Date; id: string }) => and(gte(at, last.at), or(gt(at, last.at), gt(id, last.id)));
+
+/**
+ * The rows of a table that grows with the production (ARCHITECTURE.md: post-filming report). With a
+ * limit (the page): its newest `limit` rows, oldest first. Without (the files): every row, oldest
+ * first, read `pageRows` at a time by keyset as the rows are iterated, so the streamed download holds
+ * one page at a time, read on its own snapshot while the file is written (ARCHITECTURE.md: exports
+ * in constant memory). `read` runs the query for a page, `after` is the keyset past a page's last
+ * row (its order's key must be unique), and `toRows` maps a page (it may read more, e.g. names).
+ */
+function growing<R>(ctx: SectionContext, read: (q: PageQuery) => R[], after: (last: R) => SQL | undefined, toRows: (page: R[]) => Record<string, Cell>[]): Rows {
+  if (ctx.limit != null) return toRows(read({ where: undefined, order: (...keys) => keys.map((k) => desc(k)), n: ctx.limit }).reverse());
+  const n = ctx.pageRows;
+  const order = (...keys: (SQLiteColumn | SQL)[]) => keys.map((k) => asc(k));
+  return {
+    *[Symbol.iterator]() {
+      let page = read({ where: undefined, order, n });
+      for (;;) {
+        yield* toRows(page);
+        if (page.length < n) return;
+        page = read({ where: after(page[page.length - 1]), order, n });
+      }
+    },
+  };
+}
 
 // ───────────────────────────── sections ─────────────────────────────
 
@@ -183,28 +237,43 @@ const checks: SectionBuilder = {
     const w = { named: witnessTally('named'), confirmed: witnessTally('confirmed'), declined: witnessTally('declined'), awaited: witnessTally('awaited') };
     const failedCount = count((r) => r.result === 'fail');
     // Only what the table prints: firearm_checks_failed holds it, so no check's row is read.
-    const failed = tx
-      .select({
-        c: { performedAt: firearmChecks.performedAt, scene: firearmChecks.scene, phase: firearmChecks.phase, performedById: firearmChecks.performedById, findings: firearmChecks.findings },
-        tag: firearms.tag,
-      })
-      .from(firearmChecks)
-      .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
-      .where(and(eq(firearmChecks.productionId, productionId), eq(firearmChecks.result, 'fail')))
-      .orderBy(desc(firearmChecks.performedAt), desc(firearmChecks.id))
-      .limit(ctx.limit ?? -1)
-      .all()
-      .reverse();
-    const declined = tx
-      .select({ w: checkWitnesses, c: firearmChecks, tag: firearms.tag })
-      .from(checkWitnesses)
-      .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
-      .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
-      .where(and(eq(firearmChecks.productionId, productionId), isNotNull(checkWitnesses.declinedAt)))
-      .orderBy(desc(checkWitnesses.declinedAt), desc(checkWitnesses.checkId))
-      .limit(ctx.limit ?? -1)
-      .all()
-      .reverse();
+    const failed = growing(
+      ctx,
+      (q) =>
+        tx
+          .select({
+            c: { id: firearmChecks.id, performedAt: firearmChecks.performedAt, scene: firearmChecks.scene, phase: firearmChecks.phase, performedById: firearmChecks.performedById, findings: firearmChecks.findings },
+            tag: firearms.tag,
+          })
+          .from(firearmChecks)
+          .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
+          .where(and(eq(firearmChecks.productionId, productionId), eq(firearmChecks.result, 'fail'), q.where))
+          .orderBy(...q.order(firearmChecks.performedAt, firearmChecks.id))
+          .limit(q.n)
+          .all(),
+      (last) => afterKey(firearmChecks.performedAt, firearmChecks.id, { at: last.c.performedAt, id: last.c.id }),
+      (page) => page.map((r) => ({ when: when(ctx, r.c.performedAt), weapon: r.tag, scene: r.c.scene, phase: LABELS.checkPhase[r.c.phase], by: ctx.names(r.c.performedById), findings: r.c.findings || null })),
+    );
+    // A witness row is one (check, person): the person closes the order, so a page ends on one row.
+    const declined = growing(
+      ctx,
+      (q) =>
+        tx
+          .select({ w: checkWitnesses, c: firearmChecks, tag: firearms.tag })
+          .from(checkWitnesses)
+          .innerJoin(firearmChecks, eq(firearmChecks.id, checkWitnesses.checkId))
+          .innerJoin(firearms, eq(firearms.id, firearmChecks.firearmId))
+          .where(and(eq(firearmChecks.productionId, productionId), isNotNull(checkWitnesses.declinedAt), q.where))
+          .orderBy(...q.order(checkWitnesses.declinedAt, checkWitnesses.checkId, checkWitnesses.userId))
+          .limit(q.n)
+          .all(),
+      ({ w }) =>
+        and(
+          gte(checkWitnesses.declinedAt, w.declinedAt!),
+          sql`(${checkWitnesses.declinedAt}, ${checkWitnesses.checkId}, ${checkWitnesses.userId}) > (${w.declinedAt!.getTime()}, ${w.checkId}, ${w.userId})`,
+        ),
+      (page) => page.map((r) => ({ when: when(ctx, r.w.declinedAt), witness: ctx.names(r.w.userId), weapon: r.tag, scene: r.c.scene, by: ctx.names(r.c.performedById) })),
+    );
     return {
       figures: [
         { key: 'total', label: 'Checks recorded', value: count(() => true) },
@@ -221,7 +290,7 @@ const checks: SectionBuilder = {
           key: 'failed',
           title: 'Failed checks',
           columns: cols([['when', 'When'], ['weapon', 'Weapon'], ['scene', 'Setup'], ['phase', 'Phase'], ['by', 'Checked by'], ['findings', 'Findings']]),
-          rows: failed.map((r) => ({ when: when(ctx, r.c.performedAt), weapon: r.tag, scene: r.c.scene, phase: LABELS.checkPhase[r.c.phase], by: ctx.names(r.c.performedById), findings: r.c.findings || null })),
+          rows: failed,
           total: failedCount,
           empty: 'No check failed.',
         },
@@ -229,7 +298,7 @@ const checks: SectionBuilder = {
           key: 'declined',
           title: 'Witnesses who declined (“I did not see this check”)',
           columns: cols([['when', 'Declined'], ['witness', 'Witness'], ['weapon', 'Weapon'], ['scene', 'Setup'], ['by', 'Check by']]),
-          rows: declined.map((r) => ({ when: when(ctx, r.w.declinedAt), witness: ctx.names(r.w.userId), weapon: r.tag, scene: r.c.scene, by: ctx.names(r.c.performedById) })),
+          rows: declined,
           total: w.declined,
           empty: 'No witness declined.',
         },
@@ -258,22 +327,37 @@ const incidentSection: SectionBuilder = {
     const count = (f: (k: (typeof kinds)[number]) => boolean) => sum(rows.filter(f).map((k) => k.n));
     const rule1Kinds = [...new Map(rows.filter((k) => rule1Applies(fact(k))).map((k) => [`${k.type} ${k.linked} ${k.injured}`, k])).values()];
     const rule1Count = count((k) => rule1Applies(fact(k)));
+    const i = incidents;
     const rule1 = rule1Kinds.length
-      ? tx
-          .select({ i: incidents, injured: injuredX })
-          .from(incidents)
-          .where(
-            and(
-              eq(incidents.productionId, productionId),
-              isNull(incidents.duplicateOfId),
-              inArray(incidents.type, [...new Set(rule1Kinds.map((k) => k.type))]),
-              sql`(${incidents.type}, ${linkedX}, ${injuredX}) in (values ${sql.join(rule1Kinds.map((k) => sql`(${k.type}, ${k.linked}, ${k.injured})`), sql`, `)})`,
-            ),
-          )
-          .orderBy(desc(incidents.number))
-          .limit(ctx.limit ?? -1)
-          .all()
-          .reverse()
+      ? growing(
+          ctx,
+          (q) =>
+            tx
+              .select({ number: i.number, reportedAt: i.reportedAt, anonymous: i.anonymous, type: i.type, severity: i.severity, status: i.status, location: i.location, scene: i.scene, injured: injuredX })
+              .from(i)
+              .where(
+                and(
+                  eq(i.productionId, productionId),
+                  isNull(i.duplicateOfId),
+                  inArray(i.type, [...new Set(rule1Kinds.map((k) => k.type))]),
+                  sql`(${i.type}, ${linkedX}, ${injuredX}) in (values ${sql.join(rule1Kinds.map((k) => sql`(${k.type}, ${k.linked}, ${k.injured})`), sql`, `)})`,
+                  q.where,
+                ),
+              )
+              .orderBy(...q.order(i.number))
+              .limit(q.n)
+              .all(),
+          (last) => gt(i.number, last.number),
+          (page) =>
+            page.map((r) => ({
+              number: r.number,
+              reported: r.anonymous ? formatStamp(r.reportedAt, timeZone, true) : when(ctx, r.reportedAt),
+              type: r.injured && !['accidental_discharge', 'live_ammunition_found'].includes(r.type) ? `${LABELS.incidentType[r.type]} (firearm injury)` : LABELS.incidentType[r.type],
+              severity: LABELS.severity[r.severity],
+              status: LABELS.status[r.status],
+              where: [r.location, r.scene].filter(Boolean).join(' · ') || null,
+            })),
+        )
       : [];
     return {
       figures: [
@@ -302,14 +386,7 @@ const incidentSection: SectionBuilder = {
           key: 'rule1',
           title: 'Incidents that stopped work (rule 1)',
           columns: cols([['number', 'No.'], ['reported', 'Reported'], ['type', 'Type'], ['severity', 'Severity'], ['status', 'Status'], ['where', 'Where']]),
-          rows: rule1.map(({ i, injured }) => ({
-            number: i.number,
-            reported: i.anonymous ? formatStamp(i.reportedAt, timeZone, true) : when(ctx, i.reportedAt),
-            type: injured && !['accidental_discharge', 'live_ammunition_found'].includes(i.type) ? `${LABELS.incidentType[i.type]} (firearm injury)` : LABELS.incidentType[i.type],
-            severity: LABELS.severity[i.severity],
-            status: LABELS.status[i.status],
-            where: [i.location, i.scene].filter(Boolean).join(' · ') || null,
-          })),
+          rows: rule1,
           total: rule1Count,
           empty: 'No incident stopped work.',
         },
@@ -325,10 +402,36 @@ const holdSection: SectionBuilder = {
     const { tx, productionId } = ctx;
     const t = tx.get<{ called: number; rule1: number; lifted: number }>(sql`
       select count(*) as called, coalesce(sum(source = 'rule1'), 0) as rule1, count(lifted_at) as lifted from ${holds} where production_id = ${productionId}`) ?? { called: 0, rule1: 0, lifted: 0 };
-    const rows = tx.select().from(holds).where(eq(holds.productionId, productionId)).orderBy(desc(holds.calledAt), desc(holds.id)).limit(ctx.limit ?? -1).all().reverse();
-    const joined = rows.length ? tx.select().from(holdIncidents).where(inArray(holdIncidents.holdId, rows.map((h) => h.id))).all() : [];
-    const named = [...new Set([...rows.map((h) => h.incidentId), ...joined.map((j) => j.incidentId)].filter((x): x is string => !!x))];
-    const numbers = new Map(named.length ? tx.select({ id: incidents.id, number: incidents.number }).from(incidents).where(inArray(incidents.id, named)).all().map((i) => [i.id, i.number]) : []);
+    const rows = growing(
+      ctx,
+      (q) =>
+        tx
+          .select()
+          .from(holds)
+          .where(and(eq(holds.productionId, productionId), q.where))
+          .orderBy(...q.order(holds.calledAt, holds.id))
+          .limit(q.n)
+          .all(),
+      (last) => afterKey(holds.calledAt, holds.id, { at: last.calledAt, id: last.id }),
+      // The incidents a page's holds name, read with the page.
+      (page) => {
+        const joined = page.length ? tx.select().from(holdIncidents).where(inArray(holdIncidents.holdId, page.map((h) => h.id))).all() : [];
+        const named = [...new Set([...page.map((h) => h.incidentId), ...joined.map((j) => j.incidentId)].filter((x): x is string => !!x))];
+        const numbers = new Map(named.length ? tx.select({ id: incidents.id, number: incidents.number }).from(incidents).where(inArray(incidents.id, named)).all().map((i) => [i.id, i.number]) : []);
+        return page.map((h) => {
+          const nos = [h.incidentId, ...joined.filter((j) => j.holdId === h.id).map((j) => j.incidentId)].filter((x): x is string => !!x).map((id) => numbers.get(id));
+          return {
+            called: when(ctx, h.calledAt),
+            calledBy: h.calledById ? ctx.names(h.calledById) : h.source === 'rule1' ? 'Rule 1 (from a report)' : 'An anonymous report',
+            reason: h.reason,
+            incidents: [...new Set(nos)].filter((n) => n != null).map((n) => `#${n}`).join(', ') || null,
+            lifted: when(ctx, h.liftedAt),
+            liftedBy: h.liftedById ? ctx.names(h.liftedById) : null,
+            concurredBy: h.concurredById ? ctx.names(h.concurredById) : null,
+          };
+        });
+      },
+    );
     return {
       figures: [
         { key: 'called', label: 'Holds called', value: t.called },
@@ -341,18 +444,7 @@ const holdSection: SectionBuilder = {
           key: 'holds',
           title: 'Holds',
           columns: cols([['called', 'Called'], ['calledBy', 'Called by'], ['reason', 'Reason'], ['incidents', 'Incidents'], ['lifted', 'Lifted'], ['liftedBy', 'Lifted by'], ['concurredBy', 'Concurrence']]),
-          rows: rows.map((h) => {
-            const nos = [h.incidentId, ...joined.filter((j) => j.holdId === h.id).map((j) => j.incidentId)].filter((x): x is string => !!x).map((id) => numbers.get(id));
-            return {
-              called: when(ctx, h.calledAt),
-              calledBy: h.calledById ? ctx.names(h.calledById) : h.source === 'rule1' ? 'Rule 1 (from a report)' : 'An anonymous report',
-              reason: h.reason,
-              incidents: [...new Set(nos)].filter((n) => n != null).map((n) => `#${n}`).join(', ') || null,
-              lifted: when(ctx, h.liftedAt),
-              liftedBy: h.liftedById ? ctx.names(h.liftedById) : null,
-              concurredBy: h.concurredById ? ctx.names(h.concurredById) : null,
-            };
-          }),
+          rows,
           total: t.called,
           empty: 'No hold was called.',
         },
@@ -372,16 +464,19 @@ const meetings: SectionBuilder = {
           where am.production_id = ${productionId} and a.confirmed_at is not null) as attendance
       from ${safetyMeetings} m where m.production_id = ${productionId}`) ?? { total: 0, firearms: 0, days: 0, attendance: 0 };
     // One row per day, summed in SQL; the scenes in the order the meetings were recorded.
-    const days = tx
-      .all<{ day: string; meetings: number; firearms: number; scenes: string; attended: number }>(
-        sql`
+    type Day = { day: string; meetings: number; firearms: number; scenes: string; attended: number };
+    const days = growing(
+      ctx,
+      (q) =>
+        tx.all<Day>(sql`
         select m.date as day, count(*) as meetings, coalesce(sum(m.firearms_on_set), 0) as firearms,
           group_concat(m.scene, '; ' order by m.created_at, m.id) as scenes,
           coalesce(sum((select count(*) from ${meetingAttendees} a where a.meeting_id = m.id and a.confirmed_at is not null)), 0) as attended
-        from ${safetyMeetings} m where m.production_id = ${productionId}
-        group by m.date order by m.date desc limit ${ctx.limit ?? -1}`,
-      )
-      .reverse();
+        from ${safetyMeetings} m where m.production_id = ${productionId}${q.where ? sql` and ${q.where}` : sql``}
+        group by m.date order by ${sql.join(q.order(sql`m.date`), sql`, `)} limit ${q.n}`),
+      (last) => sql`m.date > ${last.day}`,
+      (page) => page,
+    );
     return {
       figures: [
         { key: 'total', label: 'Meetings', value: t.total },
@@ -478,16 +573,30 @@ const refused: SectionBuilder = {
     const t = tx.get<{ total: number; qualification: number; hold: number }>(sql`
       select count(*) as total, coalesce(sum(${has(['qualification_expired', 'handler_not_qualified'])}), 0) as qualification, coalesce(sum(${has(['hold_standing'])}), 0) as hold
       from ${refusedHandoffs} r where r.production_id = ${productionId}`) ?? { total: 0, qualification: 0, hold: 0 };
-    const rows = tx
-      .select({ r: refusedHandoffs, tag: firearms.tag, number: incidents.number })
-      .from(refusedHandoffs)
-      .innerJoin(firearms, eq(firearms.id, refusedHandoffs.firearmId))
-      .leftJoin(incidents, eq(incidents.id, refusedHandoffs.incidentId))
-      .where(eq(refusedHandoffs.productionId, productionId))
-      .orderBy(desc(refusedHandoffs.at), desc(refusedHandoffs.id))
-      .limit(ctx.limit ?? -1)
-      .all()
-      .reverse();
+    const rows = growing(
+      ctx,
+      (q) =>
+        tx
+          .select({ r: refusedHandoffs, tag: firearms.tag, number: incidents.number })
+          .from(refusedHandoffs)
+          .innerJoin(firearms, eq(firearms.id, refusedHandoffs.firearmId))
+          .leftJoin(incidents, eq(incidents.id, refusedHandoffs.incidentId))
+          .where(and(eq(refusedHandoffs.productionId, productionId), q.where))
+          .orderBy(...q.order(refusedHandoffs.at, refusedHandoffs.id))
+          .limit(q.n)
+          .all(),
+      (last) => afterKey(refusedHandoffs.at, refusedHandoffs.id, { at: last.r.at, id: last.r.id }),
+      (page) =>
+        page.map(({ r, tag, number }) => ({
+          when: when(ctx, r.at),
+          weapon: tag,
+          by: ctx.names(r.attemptedById),
+          to: r.toId ? ctx.names(r.toId) : null,
+          scene: r.scene,
+          reasons: r.reasons.map((k) => (k in HANDOFF_REASONS ? HANDOFF_REASONS[k as keyof typeof HANDOFF_REASONS] : k)).join(' '),
+          incident: number != null ? `#${number}` : null,
+        })),
+    );
     return {
       figures: [
         { key: 'total', label: 'Hand-outs refused and recorded', value: t.total },
@@ -499,15 +608,7 @@ const refused: SectionBuilder = {
           key: 'refused',
           title: 'Refusals',
           columns: cols([['when', 'When'], ['weapon', 'Weapon'], ['by', 'Attempted by'], ['to', 'To'], ['scene', 'Setup'], ['reasons', 'Why'], ['incident', 'Report']]),
-          rows: rows.map(({ r, tag, number }) => ({
-            when: when(ctx, r.at),
-            weapon: tag,
-            by: ctx.names(r.attemptedById),
-            to: r.toId ? ctx.names(r.toId) : null,
-            scene: r.scene,
-            reasons: r.reasons.map((k) => (k in HANDOFF_REASONS ? HANDOFF_REASONS[k as keyof typeof HANDOFF_REASONS] : k)).join(' '),
-            incident: number != null ? `#${number}` : null,
-          })),
+          rows,
           total: t.total,
           empty: 'No hand-out was refused.',
         },
@@ -607,35 +708,63 @@ export function reportAsOf(p: Pick<Production, 'phase' | 'endDate' | 'timeZone'>
 /** Rows a growing table shows on the page; the downloads carry every row. */
 export const PAGE_TABLE_ROWS = 100;
 
+/** The report around its sections: what every builder reads, given the transaction it reads in. */
+function buildReport(actor: Actor, now: Date, limit: number | null, sections: readonly SectionBuilder[], tx: Tx, chainHead: WrapReport['chainHead'], pageRows: number): StreamedWrapReport {
+  const p = actor.production;
+  const asOf = reportAsOf(p, now);
+  // Names are few (the production's members), so the report keeps each once it has read it.
+  const people = new Map<string, string>();
+  const names = (id: string | null | undefined) => {
+    if (!id) return 'Unknown';
+    if (!people.has(id)) people.set(id, tx.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? 'Unknown');
+    return people.get(id)!;
+  };
+  const ctx: SectionContext = { tx, productionId: actor.productionId, timeZone: p.timeZone, asOf, limit, names, pageRows };
+  return {
+    production: { id: p.id, title: p.title, company: p.company, timeZone: p.timeZone, phase: p.phase, startDate: p.startDate, endDate: p.endDate },
+    asOf,
+    wrapped: p.phase === 'wrapped',
+    takenAt: now,
+    chainHead,
+    sections: sections.map((s) => ({ key: s.key, title: s.title, note: s.note, ...s.build(ctx) })),
+  };
+}
+
 /**
- * The whole report, read in one snapshot with the audit chain head. Refuses a reader the policy
- * refuses. `limit` bounds the tables that grow with the production (null: every row).
+ * The whole report, read in one snapshot with the audit chain head, every row in memory: the page
+ * (with `limit`, so a growing table gives its newest rows) and the tests. Refuses a reader the
+ * policy refuses. `limit` bounds the tables that grow with the production (null: every row).
  */
 export function getWrapReport(actor: Actor, now: Date = new Date(), limit: number | null = null, sections: readonly SectionBuilder[] = WRAP_REPORT_SECTIONS): WrapReport {
   assertWrapReport(actor);
-  const p = actor.production;
-  const asOf = reportAsOf(p, now);
   return getDb().transaction(
     (tx) => {
-      const chainHead = chainHeadIn(tx, actor.productionId);
-      const people = new Map<string, string>();
-      const names = (id: string | null | undefined) => {
-        if (!id) return 'Unknown';
-        if (!people.has(id)) people.set(id, tx.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? 'Unknown');
-        return people.get(id)!;
-      };
-      const ctx: SectionContext = { tx, productionId: actor.productionId, timeZone: p.timeZone, asOf, limit, names };
-      return {
-        production: { id: p.id, title: p.title, company: p.company, timeZone: p.timeZone, phase: p.phase, startDate: p.startDate, endDate: p.endDate },
-        asOf,
-        wrapped: p.phase === 'wrapped',
-        takenAt: now,
-        chainHead,
-        sections: sections.map((s) => ({ key: s.key, title: s.title, note: s.note, ...s.build(ctx) })),
-      };
+      const r = buildReport(actor, now, limit, sections, tx, chainHeadIn(tx, actor.productionId), CHUNK_ROWS);
+      // Read here, inside the transaction: a growing table's rows are read when iterated.
+      return { ...r, sections: r.sections.map((s) => ({ ...s, tables: s.tables.map((t) => ({ ...t, rows: Array.isArray(t.rows) ? t.rows : [...t.rows] })) })) };
     },
     { behavior: 'deferred' },
   );
+}
+
+/**
+ * The report for the downloads (ARCHITECTURE.md: exports in constant memory): the figures and the
+ * small tables read now, the growing tables a page at a time while the file is written, all on one
+ * snapshot of a connection of the download's own, with the chain head the file carries. The
+ * snapshot is closed when the last row is read (`wrapReportRows`, `wrapReportJsonChunks`) or by
+ * `close` (a download abandoned). Refuses a reader the policy refuses.
+ */
+export function streamWrapReport(actor: Actor, now: Date = new Date(), pageRows = CHUNK_ROWS): { report: StreamedWrapReport; close: () => void } {
+  assertWrapReport(actor);
+  const { conn, close } = snapshot();
+  try {
+    // The same query builder over the snapshot connection (a plain read: no transaction of drizzle's).
+    const tx = drizzle(conn, { schema }) as unknown as Tx;
+    return { report: buildReport(actor, now, null, WRAP_REPORT_SECTIONS, tx, chainHeadOf(conn, actor.productionId), pageRows), close };
+  } catch (err) {
+    close();
+    throw err;
+  }
 }
 
 /** A figure by section and key (the CSV and the tests read figures this way). */
@@ -644,16 +773,14 @@ export function figureOf(r: WrapReport, section: string, key: string): number | 
 }
 
 /** The CSV download: every figure and every table row, one line each, with its section (RFC 4180 by the export formatter). */
-export function wrapReportRows(r: WrapReport): Record<string, Cell>[] {
-  const out: Record<string, Cell>[] = [];
+export function* wrapReportRows(r: { sections: ReportSection<Rows>[] }): Generator<Record<string, Cell>> {
   for (const s of r.sections) {
-    for (const f of s.figures) out.push({ section: s.title, table: null, item: f.label, key: f.key, value: f.value, details: null });
+    for (const f of s.figures) yield { section: s.title, table: null, item: f.label, key: f.key, value: f.value, details: null };
     for (const t of s.tables) {
+      const [first, ...rest] = t.columns;
       for (const row of t.rows) {
-        const [first, ...rest] = t.columns;
-        out.push({ section: s.title, table: t.title, item: first ? row[first.key] : null, key: null, value: null, details: rest.map((c) => `${c.label}: ${row[c.key] ?? '—'}`).join('; ') });
+        yield { section: s.title, table: t.title, item: first ? row[first.key] : null, key: null, value: null, details: rest.map((c) => `${c.label}: ${row[c.key] ?? '—'}`).join('; ') };
       }
     }
   }
-  return out;
 }

@@ -14,7 +14,7 @@ import type { NextRequest } from 'next/server';
 import type { ZodType } from 'zod';
 import { actorOr, jsonError, refusedResponse } from '@/app/lib/http';
 import { zodFieldErrors } from '@/app/lib/core';
-import { csvChunks, downloadResponse, fileSlug, jsonChunks, type Dataset, type ExportMeta } from '@/app/lib/export-format';
+import { chunkStream, csvChunks, downloadResponse, fileSlug, jsonChunks, type Dataset, type ExportMeta } from '@/app/lib/export-format';
 import {
   auditFiltersSchema,
   checkExportFiltersSchema,
@@ -69,22 +69,6 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prod
   };
   const name = `setsafe-${fileSlug(actor.production.title)}-${dataset}-${takenAt.toISOString().slice(0, 10)}.${format}`;
   const chunks = format === 'csv' ? csvChunks(meta, columns, streamed.rows, { headLine: head === 'line' }) : jsonChunks(meta, streamed.rows, streamed.count);
-  const encoder = new TextEncoder();
-  // pull: the next chunk is made only when the client has taken the one before (backpressure).
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      try {
-        const next = chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (err) {
-        streamed.close();
-        controller.error(err);
-      }
-    },
-    cancel() {
-      streamed.close();
-    },
-  });
+  const body = chunkStream(chunks, streamed.close);
   return downloadResponse(body, format, name, chainHead);
 }

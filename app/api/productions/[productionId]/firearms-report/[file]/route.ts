@@ -1,13 +1,14 @@
 // GET /api/productions/:productionId/firearms-report/firearms-report.(csv|json)
 // The post-filming firearms report as a file (ARCHITECTURE.md: post-filming report): the same
-// sections the page prints, read in one snapshot with the audit chain head, which the file
-// carries (X-SetSafe-Chain-Head, the JSON field `chainHead`, the CSV's comment line). Like the
-// exports, a download is not itself audited. 401 signed out, 404 not a member or another file
+// sections the page prints, every row of them, read in one snapshot with the audit chain head,
+// which the file carries (X-SetSafe-Chain-Head, the JSON field `chainHead`, the CSV's comment
+// line). Like the exports, it streams in constant memory (ARCHITECTURE.md: exports in constant
+// memory) and a download is not itself audited. 401 signed out, 404 not a member or another file
 // name, 403 a member the report is not for (other crew than the safety advisor).
 import { actorOr, jsonError, refusalResponse } from '@/app/lib/http';
 import { Refusal } from '@/app/lib/errors';
-import { downloadResponse, fileSlug, toCsv, type ExportMeta } from '@/app/lib/export-format';
-import { getWrapReport, wrapReportRows, type WrapReport } from '@/db/queries/wrap-report';
+import { chunkStream, csvChunks, downloadResponse, fileSlug, jsonTextChunks, type ExportMeta } from '@/app/lib/export-format';
+import { streamWrapReport, wrapReportRows } from '@/db/queries/wrap-report';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,13 +22,14 @@ export async function GET(_req: Request, { params }: { params: Promise<{ product
   const { actor } = who;
   const m = FILE.exec(file);
   if (!m) return jsonError(404, 'Unknown file. Use firearms-report.csv or firearms-report.json.');
-  let report: WrapReport;
+  let streamed: ReturnType<typeof streamWrapReport>;
   try {
-    report = getWrapReport(actor, new Date());
+    streamed = streamWrapReport(actor, new Date());
   } catch (err) {
     if (err instanceof Refusal) return refusalResponse(err);
     throw err;
   }
+  const { report, close } = streamed;
   const format = m[1] as 'csv' | 'json';
   const meta: ExportMeta = {
     dataset: 'firearms-report',
@@ -37,6 +39,12 @@ export async function GET(_req: Request, { params }: { params: Promise<{ product
     filters: {},
   };
   const name = `setsafe-${fileSlug(report.production.title)}-firearms-report-${report.asOf}.${format}`;
-  const body = format === 'csv' ? toCsv(meta, COLUMNS, wrapReportRows(report), { headLine: true }) : `${JSON.stringify(report, null, 2)}\n`;
-  return downloadResponse(body, format, name, report.chainHead);
+  const chunks = format === 'csv' ? csvChunks(meta, COLUMNS, wrapReportRows(report), { headLine: true }) : jsonFile(report);
+  return downloadResponse(chunkStream(chunks, close), format, name, report.chainHead);
+}
+
+/** The JSON file: the report as JSON.stringify(report, null, 2) writes it, and a line end. */
+function* jsonFile(report: ReturnType<typeof streamWrapReport>['report']): Generator<string> {
+  yield* jsonTextChunks(report);
+  yield '\n';
 }
