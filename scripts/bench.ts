@@ -510,6 +510,18 @@ async function main() {
         if (warm.status !== 200) throw new Error(`export warm-up answered ${warm.status}`);
         runs.push({ ds, fmt, x: await exportRun(base, producer, `/api/productions/${productionId}/export/${ds}.${fmt}`, server.proc.pid!) });
       }
+      // The firearms report's files carry every row of its growing tables (failed checks, rule-1
+      // reports, refusals, meeting days) and stream the same way; each on a fresh server too, its
+      // route's code loaded first by a file name it refuses (404).
+      const reportRuns: { fmt: 'csv' | 'json'; x: Awaited<ReturnType<typeof exportRun>> }[] = [];
+      for (const fmt of ['csv', 'json'] as const) {
+        await killServer(server);
+        server = await startServer(serverOptions);
+        const warm = await fetch(`${base}/api/productions/${productionId}/firearms-report/warm-up.csv`, { headers: { cookie: producer } });
+        await warm.text();
+        if (warm.status !== 404) throw new Error(`firearms report warm-up answered ${warm.status}`);
+        reportRuns.push({ fmt, x: await exportRun(base, producer, `/api/productions/${productionId}/firearms-report/firearms-report.${fmt}`, server.proc.pid!) });
+      }
       // The floor last: it blocks this process for as long as it reads, and a keep-alive socket the
       // server closes meanwhile would be reused by the next request.
       const floor = rawCsvFloor(process.env.DATABASE_PATH!, productionId, CHUNK_ROWS);
@@ -525,6 +537,12 @@ async function main() {
         rows.push(
           { measure: `${name}, per 100k rows`, value: r(per100k(x.ms, n[ds]), 0), unit: 'ms', floor: 'raw SELECT → CSV (checks)', ratio: ratio(per100k(x.ms, n[ds]), floorPer) },
           { measure: `${ds} export ${fmt.toUpperCase()}, server peak RSS growth`, value: r(x.growth / 2 ** 20), unit: 'MB', target: '< 100 MB', met: x.growth < 100 * 2 ** 20 },
+        );
+      }
+      for (const { fmt, x } of reportRuns) {
+        rows.push(
+          { measure: `firearms report ${fmt.toUpperCase()}, every row (${(x.bytes / 2 ** 20).toFixed(1)} MB)`, value: r(x.ms, 0), unit: 'ms' },
+          { measure: `firearms report ${fmt.toUpperCase()}, server peak RSS growth`, value: r(x.growth / 2 ** 20), unit: 'MB', target: '< 100 MB', met: x.growth < 100 * 2 ** 20 },
         );
       }
     }

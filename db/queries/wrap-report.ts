@@ -339,7 +339,10 @@ const incidentSection: SectionBuilder = {
                 and(
                   eq(i.productionId, productionId),
                   isNull(i.duplicateOfId),
-                  inArray(i.type, [...new Set(rule1Kinds.map((k) => k.type))]),
+                  // The unary + keeps the type off the index (a cheap filter before the two
+                  // lookups per row): with it, SQLite walked the (production, type) index and sorted
+                  // every page; without, it walks (production, number) in the page's order.
+                  inArray(sql`+${i.type}`, [...new Set(rule1Kinds.map((k) => k.type))]),
                   sql`(${i.type}, ${linkedX}, ${injuredX}) in (values ${sql.join(rule1Kinds.map((k) => sql`(${k.type}, ${k.linked}, ${k.injured})`), sql`, `)})`,
                   q.where,
                 ),
