@@ -13,7 +13,7 @@ function Differences({ check, sources }: { check: AssumptionCheck; sources: Case
     <ul className="mt-1 list-disc space-y-1 pl-5 text-[0.95rem]">
       {check.differences.map((d) => (
         <li key={d.eventKey}>
-          <a href={sources.href(`#event-${d.eventKey}`)} className="font-semibold text-brand underline underline-offset-2">
+          <a href={sources.href(`#event-${d.eventKey}`)} className="link">
             {d.dateLabel}
           </a>
           {': '}
@@ -30,7 +30,7 @@ function Differences({ check, sources }: { check: AssumptionCheck; sources: Case
         <li>
           First stop of work:{' '}
           {check.firstStopWithout ? (
-            <a href={sources.href(`#event-${check.firstStopWithout.eventKey}`)} className="font-semibold text-brand underline underline-offset-2">
+            <a href={sources.href(`#event-${check.firstStopWithout.eventKey}`)} className="link">
               {check.firstStopWithout.dateLabel}
             </a>
           ) : (

@@ -48,7 +48,7 @@ export function CaseShell({ current, loaded, children }: { current: RustPageSlug
               <span aria-hidden="true">⚠ </span>You are reading version {c.version.version}, published {caseDay(c.version.publishedAt)}. It has been corrected.
             </p>
             <p className="mt-1">
-              <Link href={rustPageHref(current)} className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+              <Link href={rustPageHref(current)} className="link inline-flex min-h-11 items-center">
                 Read the current version (version {c.newest.version}, {caseDay(c.newest.publishedAt)})
               </Link>
             </p>
@@ -59,7 +59,7 @@ export function CaseShell({ current, loaded, children }: { current: RustPageSlug
 
         {next ? (
           <p className="border-t border-line pt-4">
-            <Link href={rustPageHref(next.slug, linkVersion)} className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+            <Link href={rustPageHref(next.slug, linkVersion)} className="link inline-flex min-h-11 items-center">
               Next: {next.label} <span aria-hidden="true">&nbsp;→</span>
             </Link>
           </p>

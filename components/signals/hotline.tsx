@@ -7,7 +7,7 @@ export function Hotline({ className, compact }: { className?: string; compact?: 
     return (
       <p className={cx('text-sm text-muted', className)}>
         Safety concern nobody is acting on? {HOTLINE.name}:{' '}
-        <a href={HOTLINE.tel} className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+        <a href={HOTLINE.tel} className="link inline-flex min-h-11 items-center">
           {HOTLINE.display} ({HOTLINE.digits})
         </a>
       </p>

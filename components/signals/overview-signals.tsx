@@ -23,7 +23,7 @@ export function OverviewSignals({ actor, now }: { actor: Actor; now: Date }) {
             {waiting.map((s) => (
               <li key={s.id} className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between" data-testid="waiting-signal">
                 <div className="min-w-0">
-                  <Link href={`${s.link}#signal-${s.id}`} className="inline-flex min-h-11 items-center font-semibold break-words text-brand underline underline-offset-2">
+                  <Link href={`${s.link}#signal-${s.id}`} className="link inline-flex min-h-11 items-center break-words">
                     {s.title}
                   </Link>
                   <div className="flex flex-wrap items-center gap-2 text-sm text-muted">

@@ -1,6 +1,6 @@
 import 'server-only';
-import type Database from 'better-sqlite3';
 import { getSqlite } from '@/db/client';
+import { preparedStatement } from '@/db/per-connection';
 import { chainHeadOf } from '@/db/audit-chains';
 import type { DashboardActor } from './dashboard';
 
@@ -18,19 +18,11 @@ const MAX_ENTRIES = 500;
 const store = new Map<string, unknown>();
 
 // Prepared once per connection: every figure of every dashboard view asks for its version.
-const statements = new WeakMap<object, { dv: Database.Statement; area: Database.Statement }>();
-function prepared() {
-  const sq = getSqlite();
-  let s = statements.get(sq);
-  if (!s) {
-    s = {
-      dv: sq.prepare('pragma data_version').pluck(),
-      area: sq.prepare('select v from data_versions where area = ?').pluck(),
-    };
-    statements.set(sq, s);
-  }
-  return s;
-}
+const statements = preparedStatement((sq) => ({
+  dv: sq.prepare('pragma data_version').pluck(),
+  area: sq.prepare('select v from data_versions where area = ?').pluck(),
+}));
+const prepared = () => statements(getSqlite());
 
 /** The production's data version as this connection sees it: one indexed look-up and a pragma. */
 export function dataVersion(productionId: string): string {

@@ -47,7 +47,7 @@ export default function RulesPage() {
           ))}
         </ol>
         <p className="mt-6">
-          <Link href="/reference/rust" className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+          <Link href="/reference/rust" className="link inline-flex min-h-11 items-center">
             How these rules would have fired on the Rust set
           </Link>
         </p>

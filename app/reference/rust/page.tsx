@@ -53,7 +53,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
         {isNewest && corrections.length > 0 ? (
           <p className="mt-3 text-[0.95rem]">
             <Badge tone="warn">Corrected {caseDay(corrections[corrections.length - 1].date)}</Badge>{' '}
-            <a href={rustPageHref('corrections', linkVersion)} className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+            <a href={rustPageHref('corrections', linkVersion)} className="link inline-flex min-h-11 items-center">
               What changed
             </a>
           </p>
@@ -71,7 +71,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
         {s.firstStop ? (
           <p className="mt-3 text-[1.05rem]">
             <span className="font-bold">First stop: </span>
-            <a href={sources.href(`#event-${s.firstStop.eventKey}`)} className="font-semibold text-brand underline underline-offset-2">
+            <a href={sources.href(`#event-${s.firstStop.eventKey}`)} className="link">
               {s.firstStop.dateLabel}
             </a>
             {s.firstStop.dateUnverified ? ' (date unverified)' : s.firstStop.approximate ? ' (approximate)' : ''}, a stop-work hold under rule{' '}
@@ -80,7 +80,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
               <>
                 {' '}
                 Among exactly dated events:{' '}
-                <a href={sources.href(`#event-${s.firstStopExactlyDated.eventKey}`)} className="font-semibold text-brand underline underline-offset-2">
+                <a href={sources.href(`#event-${s.firstStopExactlyDated.eventKey}`)} className="link">
                   {s.firstStopExactlyDated.dateLabel}
                 </a>
                 .
@@ -96,7 +96,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
             const dependsOn = assumptions.filter((a) => assumptionChecks.get(a.key)?.differences.some((d) => d.eventKey === e.key && d.withRules.join() !== d.withoutRules.join()));
             return (
               <li key={e.key} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-start sm:gap-3">
-                <a href={sources.href(`#event-${e.key}`)} className="inline-flex min-h-11 shrink-0 items-center font-semibold text-brand underline underline-offset-2 sm:w-56">
+                <a href={sources.href(`#event-${e.key}`)} className="link inline-flex min-h-11 shrink-0 items-center sm:w-56">
                   {e.dateLabel}
                 </a>
                 <div className="min-w-0">
@@ -177,7 +177,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
           <p className="mt-3 text-[0.95rem]">
             The replay makes {assumptions.length} assumptions where the sources are silent or disputed; each is shown next to the event it
             affects, with what the rules return without it.{' '}
-            <a href={sources.href('#assumptions')} className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+            <a href={sources.href('#assumptions')} className="link inline-flex min-h-11 items-center">
               All assumptions
             </a>
           </p>
@@ -195,7 +195,7 @@ export default async function RustCasePage({ searchParams }: { searchParams: Pro
               <details id={`fp-${f.key}`} className="scroll-mt-16 py-1">
                 <summary className="flex min-h-11 cursor-pointer items-center gap-3">
                   <span className="w-9 shrink-0 font-bold text-muted">{f.key}</span>
-                  <span className="font-semibold text-brand underline underline-offset-2">{f.title}</span>
+                  <span className="link">{f.title}</span>
                 </summary>
                 <div className="pb-3 pl-12">
               <p className="mt-1">{f.summary}</p>

@@ -43,7 +43,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ produ
           <div className="w-full">
             <Verdict actor={actor} now={new Date()} />
           </div>
-          <Link href={`/productions/${p.id}/dashboard`} className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+          <Link href={`/productions/${p.id}/dashboard`} className="link inline-flex min-h-11 items-center">
             Open the safety dashboard
           </Link>
         </section>

@@ -63,7 +63,7 @@ export default async function RustCorrectionsPage({ searchParams }: { searchPara
               ) : (
                 <Link
                   href={rustPageHref('', v.version === c.newest.version ? undefined : v.version)}
-                  className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2"
+                  className="link inline-flex min-h-11 items-center"
                 >
                   Version {v.version}, added {caseDay(v.publishedAt)}
                 </Link>

@@ -30,7 +30,7 @@ function AssumptionSummary({ text, label, href }: { text: string; label: string;
   return (
     <p className="rounded-lg border border-medium/40 bg-warn-soft/60 p-3">
       <span className="font-semibold">{text}</span> Without it: {label}.{' '}
-      <a href={href} className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+      <a href={href} className="link inline-flex min-h-11 items-center">
         What changes
       </a>
     </p>
@@ -95,7 +95,7 @@ export default async function RustTimelinePage({ searchParams }: { searchParams:
           <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
             <span className="font-semibold text-muted">Failure points:</span>
             {[...e.failurePoints].sort().map((fp) => (
-              <a key={fp} href={sources.href(`#fp-${fp}`)} className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-1 font-semibold text-brand underline underline-offset-2">
+              <a key={fp} href={sources.href(`#fp-${fp}`)} className="link inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-1">
                 {fp}
               </a>
             ))}

@@ -107,7 +107,7 @@ export default async function AmmunitionPage({ params, searchParams }: { params:
                     ) : null}
                     {incidentNumber ? <p className="text-sm font-semibold text-hold">Live round found: report #{incidentNumber}.</p> : null}
                     <p>
-                      <Link href={`${base}/${lot.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2">
+                      <Link href={`${base}/${lot.id}`} className="link inline-flex min-h-11 items-center">
                         Lot {lot.lotNumber}: ledger and chain
                       </Link>
                     </p>

@@ -369,7 +369,7 @@ export default async function CustodyPage({
                           <Link
                             key={scene}
                             href={`${base}/custody?firearm=${f.id}&scene=${encodeURIComponent(scene)}#hand-out`}
-                            className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg border border-line px-3 font-semibold text-brand underline underline-offset-2 hover:bg-brand-soft"
+                            className="link inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg border border-line px-3 hover:bg-brand-soft"
                           >
                             <span className="sr-only">Hand out {f.tag} for </span>
                             {scene}

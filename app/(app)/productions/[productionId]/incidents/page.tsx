@@ -67,7 +67,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
           </ul>
           {mineTotal > mine.length ? (
             <p className="pt-2">
-              <Link className="inline-flex min-h-11 items-center font-semibold text-brand underline underline-offset-2" href={`${base}?actions=all`}>
+              <Link className="link inline-flex min-h-11 items-center" href={`${base}?actions=all`}>
                 Show all {mineTotal} of your corrective actions
               </Link>
             </p>

@@ -120,7 +120,7 @@ export default async function AmmoLotPage({ params }: { params: Promise<{ produc
                           <strong>{h.weapon}</strong>, with {h.holder}: {h.rounds} {h.rounds === 1 ? 'round' : 'rounds'} since {h.since}
                         </span>
                         {allowed(actor, 'check.record') ? (
-                          <Link href={`${base}/custody?return=${h.handoffId}#return`} className="inline-flex min-h-11 shrink-0 items-center font-semibold text-brand underline underline-offset-2">
+                          <Link href={`${base}/custody?return=${h.handoffId}#return`} className="link inline-flex min-h-11 shrink-0 items-center">
                             Record the return
                           </Link>
                         ) : null}
