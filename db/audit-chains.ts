@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { readChainHeads, type ChainHead, type ChainHeads } from './chain-heads';
 import type { Tx } from './client';
 import { chainHeadsPath } from './paths';
-import { preparedStatement } from './per-connection';
+import { perConnection } from './per-connection';
 import { checkKeptHeads, combine, notingHashes, verifyChain, type ChainReport, type ChainRow, type KeptHead, type VerifyReport } from '../app/lib/audit-verify';
 
 const ROW_SQL = `select chain, seq, at, actor_id as actorId, actor_label as actorLabel, entity, entity_id as entityId,
@@ -75,7 +75,7 @@ export function verifyDatabase(sqlite: Database.Database, opts: { headsFile?: st
 export const CHAIN_HEAD_SQL = 'select seq, hash from audit_log indexed by audit_chain_seq where chain = ? order by seq desc limit 1';
 
 // Prepared once per connection: every write reads it.
-const headStatement = preparedStatement((sqlite) => sqlite.prepare<[string], ChainHead>(CHAIN_HEAD_SQL));
+const headStatement = perConnection((sqlite: Database.Database) => sqlite.prepare<[string], ChainHead>(CHAIN_HEAD_SQL));
 
 export function chainHeadOf(sqlite: Database.Database, chain: string): ChainHead | null {
   return headStatement(sqlite).get(chain) ?? null;

@@ -109,25 +109,12 @@ export function toCsv(meta: ExportMeta, columns: Column[], rows: Row[], opts: { 
 
 /**
  * The JSON file in chunks, the same text JSON.stringify(…, null, 2) makes of the whole: the head
- * fields (with the row count, read in the same snapshot as the rows), then CHUNK_ROWS rows at a time.
+ * fields (with the row count, read in the same snapshot as the rows), then the rows, a source
+ * `jsonTextChunks` reads CHUNK_ROWS at a time.
  */
-export function* jsonChunks(meta: ExportMeta, rows: Iterable<Row>, count: number): Generator<string> {
-  const head = JSON.stringify(
-    { dataset: meta.dataset, production: meta.production, takenAt: meta.takenAt.toISOString(), chainHead: meta.chainHead, filters: meta.filters, count },
-    null,
-    2,
-  );
-  yield `${head.slice(0, -2)},\n  "rows": [`;
-  let n = 0;
-  let chunk = '';
-  for (const row of rows) {
-    chunk += `${n++ === 0 ? '\n' : ',\n'}${JSON.stringify(row, null, 2).replace(/^/gm, '    ')}`;
-    if (n % CHUNK_ROWS === 0) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  yield `${chunk}${n ? '\n  ' : ''}]\n}`;
+export function jsonChunks(meta: ExportMeta, rows: Iterable<Row>, count: number): Generator<string> {
+  const { dataset, production, takenAt, chainHead, filters } = meta;
+  return jsonTextChunks({ dataset, production, takenAt: takenAt.toISOString(), chainHead, filters, count, rows });
 }
 
 export function toJson(meta: ExportMeta, rows: Row[]): string {

@@ -1,6 +1,7 @@
 import 'server-only';
+import type Database from 'better-sqlite3';
 import { getSqlite } from '@/db/client';
-import { preparedStatement } from '@/db/per-connection';
+import { perConnection } from '@/db/per-connection';
 import { chainHeadOf } from '@/db/audit-chains';
 import type { DashboardActor } from './dashboard';
 
@@ -18,7 +19,7 @@ const MAX_ENTRIES = 500;
 const store = new Map<string, unknown>();
 
 // Prepared once per connection: every figure of every dashboard view asks for its version.
-const statements = preparedStatement((sq) => ({
+const statements = perConnection((sq: Database.Database) => ({
   dv: sq.prepare('pragma data_version').pluck(),
   area: sq.prepare('select v from data_versions where area = ?').pluck(),
 }));

@@ -1,9 +1,8 @@
 import 'server-only';
-import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '@/db/schema';
 import type { Tx } from '@/db/client';
-import { databasePath } from '@/db/paths';
+import { snapshot } from '@/db/snapshot';
 import { chainHeadOf } from '@/db/audit-chains';
 import { LABELS } from '@/app/lib/enums';
 import { dayRange } from '@/app/lib/calendar';
@@ -23,26 +22,6 @@ import { assertAuditView, personalFieldsGate, type AuditActor } from './audit';
 // open while the file streams (WAL lets the app's writer carry on meanwhile).
 
 export type StreamedExport = { chainHead: { seq: number; hash: string } | null; columns: Column[]; count: number; rows: Generator<Row>; close: () => void };
-
-/** A read-only connection with an open read transaction (its snapshot is fixed by the first read). */
-export function snapshot(): { conn: Database.Database; close: () => void } {
-  const conn = new Database(databasePath(), { readonly: true, fileMustExist: true });
-  conn.pragma('busy_timeout = 5000');
-  // No memory map here: a streamed export reads every page of its table once, and mapped pages
-  // would count against the process for the whole read. A small page cache is all a scan needs.
-  conn.pragma('mmap_size = 0');
-  conn.pragma('cache_size = -8192');
-  conn.exec('begin');
-  let closed = false;
-  // Once only: the end of the rows, a failed read and a cancelled download may each call it.
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    if (conn.inTransaction) conn.exec('commit');
-    conn.close();
-  };
-  return { conn, close };
-}
 
 type CheckRaw = {
   id: string; performed_at: number; phase: keyof typeof LABELS.checkPhase; scene: string; result: keyof typeof LABELS.checkResult; checklist: string | null; findings: string;

@@ -7,7 +7,7 @@ import { createTempDatabase, seedProduction } from '@/db/test-utils';
 createTempDatabase();
 const { getDb } = await import('@/db/client');
 const t = await import('@/db/schema');
-const { eq } = await import('drizzle-orm');
+const { and, eq, gt, gte } = await import('drizzle-orm');
 const { createFirearm } = await import('@/app/lib/firearms/inventory');
 const { createAmmoLot } = await import('@/app/lib/firearms/ammunition');
 const { recordCheck, confirmWitness, declineWitness } = await import('@/app/lib/firearms/checks');
@@ -18,8 +18,9 @@ const { addCertificate } = await import('@/app/lib/firearms/qualification-certif
 const { fileIncidentCore } = await import('@/app/lib/incidents/core');
 const { callHoldCore, liftHoldCore } = await import('@/app/lib/incidents/holds');
 const { allChecked, crewMember, ok } = await import('@/app/lib/testing/world');
-const { getWrapReport, figureOf, reportAsOf, streamWrapReport, wrapReportRows, WRAP_REPORT_SECTIONS } = await import('./wrap-report');
+const { getWrapReport, figureOf, growing, reportAsOf, streamWrapReport, wrapReportRows, WRAP_REPORT_SECTIONS } = await import('./wrap-report');
 const { csvChunks, jsonTextChunks } = await import('@/app/lib/export-format');
+type SectionBuilder = import('./wrap-report').SectionBuilder;
 
 type Seed = Awaited<ReturnType<typeof seedProduction>>;
 let s: Seed;
@@ -247,6 +248,32 @@ describe('the post-filming firearms report', () => {
     expect(rest.filter((r) => r.table === 'Per day')).toHaveLength(2);
     expect(rest.some((r) => String(r.details).includes('While downloading'))).toBe(false);
     expect(figureOf(getWrapReport(s.actors.producer, new Date(clock)), 'meetings', 'total')).toBe(4);
+  });
+
+  it('fails a growing table whose keyset lets the page before in again, instead of writing rows twice or paging for ever', () => {
+    // The weapons by tag, one row a page: `gt` past the last tag is a keyset; `gte` starts each page at the last row again.
+    const byTag = (keyset: typeof gt): SectionBuilder => ({
+      key: 'tags',
+      title: 'Tags',
+      build: (ctx) => ({
+        figures: [],
+        tables: [
+          {
+            key: 'tags', title: 'Tags', columns: [{ key: 'tag', label: 'Tag' }], empty: 'None.',
+            rows: growing(
+              { ...ctx, pageRows: 1 },
+              (q) => ctx.tx.select({ tag: t.firearms.tag }).from(t.firearms).where(and(eq(t.firearms.productionId, ctx.productionId), q.where)).orderBy(...q.order(t.firearms.tag)).limit(q.n).all(),
+              (last) => keyset(t.firearms.tag, last.tag),
+              (page) => page,
+            ),
+          },
+        ],
+      }),
+    });
+    const tags = getWrapReport(s.actors.producer, new Date(clock), null, [byTag(gt)]).sections[0].tables[0].rows;
+    expect(tags.map((r) => r.tag)).toEqual([...tags.map((r) => r.tag)].sort());
+    expect(tags).toHaveLength(3);
+    expect(() => getWrapReport(s.actors.producer, new Date(clock), null, [byTag(gte)])).toThrow(/read a row twice/);
   });
 
   it('refuses the streamed files to a reader the report is not for, before opening anything', () => {

@@ -5,7 +5,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { getDb, type Tx } from '@/db/client';
 import * as schema from '@/db/schema';
 import { chainHeadIn, chainHeadOf } from '@/db/audit-chains';
-import { snapshot } from '@/db/queries/export-stream';
+import { snapshot } from '@/db/snapshot';
 import { CHUNK_ROWS } from '@/app/lib/export-format';
 import {
   ammoEvidenceTransfers,
@@ -93,7 +93,7 @@ const sum = (xs: (number | null | undefined)[]) => xs.reduce<number>((a, x) => a
  * after the first), its order (newest first for the page's latest rows, oldest first for the
  * files' pages) and how many rows.
  */
-type PageQuery = { where: SQL | undefined; order: (...keys: (SQLiteColumn | SQL)[]) => SQL[]; n: number };
+export type PageQuery = { where: SQL | undefined; order: (...keys: (SQLiteColumn | SQL)[]) => SQL[]; n: number };
 /** Rows after (at, id) in (at, id) order: the `at >=` half is what the (production, time) index seeks on. */
 const afterKey = (at: SQLiteColumn, id: SQLiteColumn, last: { at: Date; id: string }) => and(gte(at, last.at), or(gt(at, last.at), gt(id, last.id)));
 
@@ -105,7 +105,7 @@ const afterKey = (at: SQLiteColumn, id: SQLiteColumn, last: { at: Date; id: stri
  * in constant memory). `read` runs the query for a page, `after` is the keyset past a page's last
  * row (its order's key must be unique), and `toRows` maps a page (it may read more, e.g. names).
  */
-function growing<R>(ctx: SectionContext, read: (q: PageQuery) => R[], after: (last: R) => SQL | undefined, toRows: (page: R[]) => Record<string, Cell>[]): Rows {
+export function growing<R>(ctx: SectionContext, read: (q: PageQuery) => R[], after: (last: R) => SQL | undefined, toRows: (page: R[]) => Record<string, Cell>[]): Rows {
   if (ctx.limit != null) return toRows(read({ where: undefined, order: (...keys) => keys.map((k) => desc(k)), n: ctx.limit }).reverse());
   const n = ctx.pageRows;
   const order = (...keys: (SQLiteColumn | SQL)[]) => keys.map((k) => asc(k));
@@ -115,7 +115,12 @@ function growing<R>(ctx: SectionContext, read: (q: PageQuery) => R[], after: (la
       for (;;) {
         yield* toRows(page);
         if (page.length < n) return;
+        const before = new Set(page.map((row) => JSON.stringify(row)));
         page = read({ where: after(page[page.length - 1]), order, n });
+        // A keyset that lets a page's rows in again would write them twice, or page for ever when
+        // it starts at the last row: a failure here, never a file with rows twice or a download that
+        // does not end.
+        if (page.length && before.has(JSON.stringify(page[0]))) throw new Error('A report table read a row twice: its keyset does not pass the page before.');
       }
     },
   };
@@ -712,7 +717,16 @@ export function reportAsOf(p: Pick<Production, 'phase' | 'endDate' | 'timeZone'>
 export const PAGE_TABLE_ROWS = 100;
 
 /** The report around its sections: what every builder reads, given the transaction it reads in. */
-function buildReport(actor: Actor, now: Date, limit: number | null, sections: readonly SectionBuilder[], tx: Tx, chainHead: WrapReport['chainHead'], pageRows: number): StreamedWrapReport {
+function buildReport({ actor, now, limit, sections, tx, chainHead, pageRows }: {
+  actor: Actor;
+  now: Date;
+  /** Rows of each growing table (its newest), or null for every row read `pageRows` at a time. */
+  limit: number | null;
+  sections: readonly SectionBuilder[];
+  tx: Tx;
+  chainHead: WrapReport['chainHead'];
+  pageRows: number;
+}): StreamedWrapReport {
   const p = actor.production;
   const asOf = reportAsOf(p, now);
   // Names are few (the production's members), so the report keeps each once it has read it.
@@ -742,7 +756,7 @@ export function getWrapReport(actor: Actor, now: Date = new Date(), limit: numbe
   assertWrapReport(actor);
   return getDb().transaction(
     (tx) => {
-      const r = buildReport(actor, now, limit, sections, tx, chainHeadIn(tx, actor.productionId), CHUNK_ROWS);
+      const r = buildReport({ actor, now, limit, sections, tx, chainHead: chainHeadIn(tx, actor.productionId), pageRows: CHUNK_ROWS });
       // Read here, inside the transaction: a growing table's rows are read when iterated.
       return { ...r, sections: r.sections.map((s) => ({ ...s, tables: s.tables.map((t) => ({ ...t, rows: Array.isArray(t.rows) ? t.rows : [...t.rows] })) })) };
     },
@@ -763,7 +777,8 @@ export function streamWrapReport(actor: Actor, now: Date = new Date(), pageRows 
   try {
     // The same query builder over the snapshot connection (a plain read: no transaction of drizzle's).
     const tx = drizzle(conn, { schema }) as unknown as Tx;
-    return { report: buildReport(actor, now, null, WRAP_REPORT_SECTIONS, tx, chainHeadOf(conn, actor.productionId), pageRows), close };
+    const report = buildReport({ actor, now, limit: null, sections: WRAP_REPORT_SECTIONS, tx, chainHead: chainHeadOf(conn, actor.productionId), pageRows });
+    return { report, close };
   } catch (err) {
     close();
     throw err;
