@@ -99,6 +99,7 @@ export function generateProduction(file: string, productionId: string, scale: Sc
     // the check behind every later hand-out of its weapon still holds (`handoffs.check_valid`,
     // ARCHITECTURE.md, dashboard aggregates), so hand-outs written at random times cost that walk
     // each (over 40 minutes at full scale) where the app's, written as they happen, cost one row.
+    const lastHandoff = new Map<string, string>();
     const times = Array.from({ length: scale.checks }, () => now - Math.floor(r() * span)).sort((a, b) => a - b);
     for (let i = 0; i < scale.checks; i++) {
       const id = randomUUID();
@@ -111,10 +112,20 @@ export function generateProduction(file: string, productionId: string, scale: Sc
       wit.run(id, witnesses[i % witnesses.length], r() < 0.995 ? at + 60_000 : null);
       counts.witnesses++;
       if (i % handoffEvery === 0 && counts.handoffs < scale.handoffs) {
-        const back = r() < 0.999;
-        ho.run(randomUUID(), productionId, firearm, id, armorer, witnesses[i % witnesses.length], scene, 6, at + 120_000, back ? at + 3_600_000 : null, back ? armorer : null, back ? 6 : null, null);
+        const handoffId = randomUUID();
+        ho.run(handoffId, productionId, firearm, id, armorer, witnesses[i % witnesses.length], scene, 6, at + 120_000, at + 1_800_000, armorer, 6, null);
+        lastHandoff.set(firearm, handoffId);
         counts.handoffs++;
       }
+    }
+    // Mid-day: the last hand-out of every tenth weapon is still out, and that weapon is checked out
+    // (a weapon is out once at a time, and its status says so, as the app's custody keeps it).
+    const reopen = db.prepare('update handoffs set returned_at = null, received_by_id = null, rounds_back = null where id = ?');
+    const checkedOut = db.prepare("update firearms set status = 'checked_out' where id = ?");
+    for (const [k, [firearm, handoffId]] of [...lastHandoff].entries()) {
+      if (k % 10) continue;
+      reopen.run(handoffId);
+      checkedOut.run(firearm);
     }
     const ref = db.prepare("insert into refused_handoffs (id, production_id, firearm_id, attempted_by_id, to_id, scene, reasons, at) values (?, ?, ?, ?, ?, 'Setup 1', '[\"no_check\"]', ?)");
     for (let i = 0; i < Math.ceil(scale.handoffs / 100); i++) {
